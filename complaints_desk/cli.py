@@ -1,0 +1,62 @@
+"""`complaints-desk`: the one command for every program and tool of the project.
+
+Each subcommand lives in its own module under complaints_desk/commands/ with a `register(subparsers)`
+function; heavy imports happen only when that subcommand runs, so `--help` and `deadline` stay instant.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from collections.abc import Sequence
+
+from . import __version__
+
+# In the order `--help` lists them.
+COMMAND_MODULES = (
+    "start",
+    "deadline",
+    "demo",
+    "server",
+    "admin",
+    "receipt",
+    "report",
+    "export",
+)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="complaints-desk",
+        description="민원데스크 — 민원 접수·접수증·처리기한 관리 (Complaints Desk)",
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument(
+        "--data-dir",
+        help="where to keep data (default: $COMPLAINTS_DESK_DATA or the user's data directory)",
+    )
+    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for name in COMMAND_MODULES:
+        try:
+            module = importlib.import_module(f"complaints_desk.commands.{name}")
+        except ModuleNotFoundError as exc:
+            if exc.name == f"complaints_desk.commands.{name}":
+                continue  # a subcommand that is not part of this build
+            raise
+        module.register(subparsers)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if not getattr(args, "func", None):
+        parser.print_help()
+        return 2
+    result: int = args.func(args)
+    return result
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,103 @@
+"""Personal data: one masking rule everywhere (different masks on different screens could be combined to
+recover a value), phone normalisation, and the refusal to collect resident registration numbers."""
+
+from __future__ import annotations
+
+import re
+
+import phonenumbers
+
+from .errors import DomainError
+
+_RRN = re.compile(r"(?<!\d)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])\s*[-–]?\s*[1-8]\d{6}(?!\d)")
+_ROAD_SUFFIX = re.compile(r"^\S*\d*(?:로|길)$|^\S+(?:로|길)\d+(?:번)?길$")
+_AREA_SUFFIX = ("동", "리", "가", "읍", "면")
+
+
+def contains_resident_number(text: str) -> bool:
+    """True when the text holds something shaped like a 주민등록번호 (YYMMDD-NNNNNNN)."""
+    return bool(_RRN.search(text))
+
+
+def refuse_resident_number(field: str, text: str) -> None:
+    if contains_resident_number(text):
+        raise DomainError(
+            field,
+            "주민등록번호로 보이는 번호가 있습니다. 민원 처리에는 주민등록번호를 수집하지 않으니 지워 주세요.",
+            "This looks like a resident registration number. Complaints never collect one; please remove it.",
+            code="resident_number",
+        )
+
+
+def mask_name(name: str) -> str:
+    """홍길동 → 홍*동, 김철 → 김*, 남궁민수 → 남궁*수 … keeps first and last, hides the middle."""
+    name = name.strip()
+    if not name:
+        return ""
+    if " " in name:  # Latin-script names: mask each part the same way
+        return " ".join(mask_name(part) for part in name.split())
+    if len(name) == 1:
+        return "*"
+    if len(name) == 2:
+        return name[0] + "*"
+    if len(name) >= 4:
+        return name[:2] + "*" * (len(name) - 3) + name[-1]
+    return name[0] + "*" * (len(name) - 2) + name[-1]
+
+
+def normalize_phone(raw: str) -> str:
+    """Return a Korean number in its usual written form (010-1234-5678, 02-123-4567); DomainError if it is
+    not a possible Korean number."""
+    text = raw.strip()
+    if not text:
+        return ""
+    try:
+        parsed = phonenumbers.parse(text, "KR")
+    except phonenumbers.NumberParseException:
+        parsed = None
+    if parsed is None or not phonenumbers.is_possible_number(parsed):
+        raise DomainError(
+            "phone",
+            f"전화번호 형식이 올바르지 않습니다: '{raw}' (예: 010-1234-5678)",
+            f"Not a valid phone number: '{raw}' (e.g. 010-1234-5678)",
+            code="phone",
+        )
+    national = phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.NATIONAL)
+    return re.sub(r"\s+", "-", national.strip())
+
+
+def mask_phone(phone: str) -> str:
+    """010-1234-5678 → 010-****-5678; 02-123-4567 → 02-***-4567. The middle group is hidden."""
+    phone = phone.strip()
+    if not phone:
+        return ""
+    parts = phone.split("-")
+    if len(parts) == 3:
+        return f"{parts[0]}-{'*' * len(parts[1])}-{parts[2]}"
+    digits = re.sub(r"\D", "", phone)
+    if len(digits) < 7:
+        return "*" * len(digits)
+    return digits[:3] + "-" + "*" * (len(digits) - 7) + "-" + digits[-4:]
+
+
+def mask_address(address: str) -> str:
+    """Cut after the road name: '서울특별시 종로구 세종대로 209 (세종로)' → '서울특별시 종로구 세종대로'.
+    For a lot-number address, cut after the 동/리; otherwise keep the first two parts."""
+    parts = address.split()
+    if not parts:
+        return ""
+    for index, part in enumerate(parts):
+        if index > 0 and _ROAD_SUFFIX.match(part):
+            return " ".join(parts[: index + 1])
+    for index, part in enumerate(parts):
+        if index > 0 and part.endswith(_AREA_SUFFIX) and not any(ch.isdigit() for ch in part):
+            return " ".join(parts[: index + 1])
+    return " ".join(parts[:2])
+
+
+def mask_email(email: str) -> str:
+    local, _, domain = email.strip().partition("@")
+    if not domain:
+        return mask_name(local)
+    shown = local[:2] if len(local) > 2 else local[:1]
+    return f"{shown}{'*' * max(1, len(local) - len(shown))}@{domain}"

@@ -1,0 +1,44 @@
+"""Staff roles and the actor who makes a change."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+
+class Role(StrEnum):
+    AGENT = "agent"
+    CLERK = "clerk"
+    OFFICER = "officer"
+    SUPERVISOR = "supervisor"
+    ADMIN = "admin"
+    SYSTEM = "system"  # the server's channel intake and scheduled jobs, never a person
+
+    @property
+    def korean(self) -> str:
+        return _KOREAN[self]
+
+    @property
+    def sees_full_details_everywhere(self) -> bool:
+        """Roles that need petitioners' details in full for every case to do their work."""
+        return self in (Role.AGENT, Role.CLERK, Role.SUPERVISOR, Role.SYSTEM)
+
+
+_KOREAN = {
+    Role.AGENT: "상담원",
+    Role.CLERK: "민원실 창구",
+    Role.OFFICER: "담당 공무원",
+    Role.SUPERVISOR: "팀장/센터장",
+    Role.ADMIN: "관리자",
+    Role.SYSTEM: "시스템",
+}
+
+STAFF_ROLES = (Role.AGENT, Role.CLERK, Role.OFFICER, Role.SUPERVISOR, Role.ADMIN)
+
+
+@dataclass(frozen=True)
+class Actor:
+    id: str | None
+    role: Role
+    department_code: str | None = None
+    name: str = ""

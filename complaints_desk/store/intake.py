@@ -1,0 +1,145 @@
+"""Taking in a complaint: number it, compute its deadlines, record its first events. One call, one
+transaction (the caller's), so a half-written intake never exists."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from zoneinfo import ZoneInfo
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from ..domain import deadlines
+from ..domain.calendar import Closure, WorkCalendar
+from ..domain.case import CaseState
+from ..domain.channels import Channel
+from ..domain.events import Event, EventType
+from ..domain.ids import new_id
+from ..domain.kinds import Kind
+from ..domain.roles import Actor, Role
+from ..domain.work_settings import DeadlineSettings
+from .cases import issue_receipt_number, record_event
+from .models import Category, ClosureRow
+
+SEOUL = ZoneInfo("Asia/Seoul")
+
+
+@dataclass(frozen=True)
+class Intake:
+    kind: Kind
+    channel: Channel
+    title: str
+    body: str
+    petitioner_name: str
+    petitioner_phone: str = ""
+    petitioner_address: str = ""
+    petitioner_email: str = ""
+    reply_channel: str | None = None
+    category_code: str | None = None
+    department_code: str | None = None  # hand on at once to this department
+    statutory_days: int | None = None  # 법정민원 without a category table entry
+    received_at: datetime | None = None  # when an online filing arrived; defaults to now
+    is_group: bool = False
+    signers: int = 1
+    households: int = 1
+
+
+_calendar_cache: dict[tuple[object, ...], WorkCalendar] = {}
+
+
+def calendar_for(session: Session, settings: DeadlineSettings | None = None) -> WorkCalendar:
+    """The working calendar with the administrator's closures; cached until the closures change."""
+    settings = settings or DeadlineSettings()
+    count, newest = session.execute(select(func.count(ClosureRow.id), func.max(ClosureRow.updated_seq))).one()
+    key = (str(session.get_bind().url), count, newest, settings)
+    cached = _calendar_cache.get(key)
+    if cached is None:
+        rows = session.execute(select(ClosureRow)).scalars()
+        cached = WorkCalendar(settings, [Closure(r.start_date, r.end_date, r.name) for r in rows])
+        _calendar_cache.clear()
+        _calendar_cache[key] = cached
+    return cached
+
+
+def take_intake(
+    session: Session,
+    intake: Intake,
+    *,
+    actor: Actor,
+    station_code: str,
+    now: datetime | None = None,
+    calendar: WorkCalendar | None = None,
+    case_id: str | None = None,
+) -> CaseState:
+    now = (now or datetime.now(UTC)).astimezone(UTC)
+    calendar = calendar or calendar_for(session)
+    received_at = (intake.received_at or now).astimezone(UTC)
+    statutory_days = intake.statutory_days
+    if intake.kind is Kind.STATUTORY and statutory_days is None and intake.category_code:
+        category = session.execute(
+            select(Category).where(Category.code == intake.category_code)
+        ).scalar_one_or_none()
+        statutory_days = category.statutory_days if category else None
+    period = deadlines.period_for(intake.kind, statutory_days)
+    due = deadlines.due_at(received_at.astimezone(SEOUL), period, calendar)
+    receipt = issue_receipt_number(session, station_code, received_at.astimezone(SEOUL).date())
+    payload: dict[str, object] = {
+        "receipt_no": str(receipt),
+        "kind": intake.kind.value,
+        "channel": intake.channel.value,
+        "title": intake.title,
+        "body": intake.body,
+        "petitioner": {
+            "name": intake.petitioner_name,
+            "phone": intake.petitioner_phone,
+            "address": intake.petitioner_address,
+            "email": intake.petitioner_email,
+        },
+        "reply_channel": intake.reply_channel or intake.channel.value,
+        "category_code": intake.category_code,
+        "period": period.as_dict(),
+        "received_at": received_at.isoformat(),
+        "due_at": due.isoformat(),
+        "is_group": intake.is_group,
+        "signers": intake.signers,
+        "households": intake.households,
+    }
+    if intake.channel.is_online:
+        payload["registration_due_at"] = deadlines.registration_due_at(
+            received_at.astimezone(SEOUL), calendar
+        ).isoformat()
+    case_id = case_id or new_id()
+    state = record_event(
+        session,
+        Event(
+            id=new_id(),
+            case_id=case_id,
+            type=EventType.RECEIVED,
+            occurred_at=now,
+            actor_id=actor.id,
+            actor_role=actor.role,
+            actor_department=actor.department_code,
+            station_code=station_code,
+            payload=payload,
+        ),
+    )
+    if intake.department_code and actor.role is not Role.OFFICER:
+        far = False
+        transfer_due = deadlines.transfer_due_at(now.astimezone(SEOUL), "counter_to_department", calendar, far=far)
+        state = record_event(
+            session,
+            Event(
+                id=new_id(),
+                case_id=case_id,
+                type=EventType.ROUTED,
+                occurred_at=now,
+                actor_id=actor.id,
+                actor_role=actor.role,
+                actor_department=actor.department_code,
+                station_code=station_code,
+                base_version=state.version,
+                payload={"department_code": intake.department_code, "transfer_due_at": transfer_due.isoformat()},
+            ),
+        )
+    return state

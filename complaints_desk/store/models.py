@@ -1,0 +1,215 @@
+"""The tables. Cases are a projection of events (see domain.lifecycle); reference data carries the server
+sequence at which it last changed so it can sync the same way events do."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Any
+
+from sqlalchemy import (
+    BigInteger,
+    Boolean,
+    Date,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+from .types import JSONType, UTCDateTime
+
+NAMING = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING)
+
+
+ID = String(36)
+
+
+class Department(Base):
+    __tablename__ = "departments"
+    id: Mapped[str] = mapped_column(ID, primary_key=True)
+    code: Mapped[str] = mapped_column(String(40), unique=True)
+    name: Mapped[str] = mapped_column(String(100))
+    phone: Mapped[str] = mapped_column(String(40), default="")
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    updated_seq: Mapped[int] = mapped_column(BigInteger, default=0, index=True)
+
+
+class Staff(Base):
+    __tablename__ = "staff"
+    id: Mapped[str] = mapped_column(ID, primary_key=True)
+    username: Mapped[str] = mapped_column(String(60), unique=True)
+    name: Mapped[str] = mapped_column(String(100))
+    role: Mapped[str] = mapped_column(String(20))
+    department_code: Mapped[str | None] = mapped_column(ForeignKey("departments.code"), nullable=True)
+    phone: Mapped[str] = mapped_column(String(40), default="")
+    password_hash: Mapped[str | None] = mapped_column(String(200), nullable=True)
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    updated_seq: Mapped[int] = mapped_column(BigInteger, default=0, index=True)
+
+
+class Station(Base):
+    """A workstation or an online channel: each numbers its own receipts."""
+
+    __tablename__ = "stations"
+    id: Mapped[str] = mapped_column(ID, primary_key=True)
+    code: Mapped[str] = mapped_column(String(3), unique=True)
+    name: Mapped[str] = mapped_column(String(100))
+    kind: Mapped[str] = mapped_column(String(20), default="workstation")  # workstation | channel
+    last_receipt_day: Mapped[date | None] = mapped_column(Date, nullable=True)
+    last_receipt_seq: Mapped[int] = mapped_column(Integer, default=0)
+    enrolled_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+    updated_seq: Mapped[int] = mapped_column(BigInteger, default=0, index=True)
+
+
+class Category(Base):
+    __tablename__ = "categories"
+    id: Mapped[str] = mapped_column(ID, primary_key=True)
+    code: Mapped[str] = mapped_column(String(40), unique=True)
+    name: Mapped[str] = mapped_column(String(100))
+    default_department_code: Mapped[str | None] = mapped_column(ForeignKey("departments.code"), nullable=True)
+    statutory_days: Mapped[int | None] = mapped_column(Integer, nullable=True)  # 법정민원 period, if any
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    updated_seq: Mapped[int] = mapped_column(BigInteger, default=0, index=True)
+
+
+class RoutingRuleRow(Base):
+    __tablename__ = "routing_rules"
+    id: Mapped[str] = mapped_column(ID, primary_key=True)
+    position: Mapped[int] = mapped_column(Integer)
+    department_code: Mapped[str] = mapped_column(ForeignKey("departments.code"))
+    category_code: Mapped[str | None] = mapped_column(String(40), nullable=True)
+    keywords: Mapped[list[str]] = mapped_column(JSONType, default=list)
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    updated_seq: Mapped[int] = mapped_column(BigInteger, default=0, index=True)
+
+
+class ClosureRow(Base):
+    """Office closures and ad-hoc holidays the administrator enters (whole days, inclusive)."""
+
+    __tablename__ = "closures"
+    id: Mapped[str] = mapped_column(ID, primary_key=True)
+    start_date: Mapped[date] = mapped_column(Date)
+    end_date: Mapped[date] = mapped_column(Date)
+    name: Mapped[str] = mapped_column(String(200))
+    updated_seq: Mapped[int] = mapped_column(BigInteger, default=0, index=True)
+
+
+class CaseRow(Base):
+    """One row per case, rebuilt exactly by replaying its events (columns mirror domain.case.CaseState)."""
+
+    __tablename__ = "cases"
+    id: Mapped[str] = mapped_column(ID, primary_key=True)
+    receipt_no: Mapped[str] = mapped_column(String(20), unique=True)
+    kind: Mapped[str] = mapped_column(String(30))
+    channel: Mapped[str] = mapped_column(String(20))
+    status: Mapped[str] = mapped_column(String(20))
+    title: Mapped[str] = mapped_column(String(200))
+    body: Mapped[str] = mapped_column(Text, default="")
+    petitioner_name: Mapped[str] = mapped_column(String(100))
+    petitioner_phone: Mapped[str] = mapped_column(String(40), default="")
+    petitioner_address: Mapped[str] = mapped_column(String(300), default="")
+    petitioner_email: Mapped[str] = mapped_column(String(200), default="")
+    reply_channel: Mapped[str] = mapped_column(String(20))
+    received_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    registered_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    due_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    period_amount: Mapped[int] = mapped_column(Integer)
+    period_unit: Mapped[str] = mapped_column(String(10))
+    station_code: Mapped[str | None] = mapped_column(String(3), nullable=True)
+    received_by: Mapped[str | None] = mapped_column(ID, nullable=True)
+    category_code: Mapped[str | None] = mapped_column(String(40), nullable=True)
+    department_code: Mapped[str | None] = mapped_column(String(40), nullable=True)
+    assignee_id: Mapped[str | None] = mapped_column(ID, nullable=True)
+    registration_due_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+    transfer_due_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+    extension_count: Mapped[int] = mapped_column(Integer, default=0)
+    clock_stopped_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+    clock_stop_reason: Mapped[str | None] = mapped_column(String(40), nullable=True)
+    answered_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+    answer_result: Mapped[str | None] = mapped_column(String(30), nullable=True)
+    closed_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+    close_reason: Mapped[str | None] = mapped_column(String(30), nullable=True)
+    merged_into: Mapped[str | None] = mapped_column(ID, nullable=True)
+    transferred_to_agency: Mapped[str | None] = mapped_column(String(200), nullable=True)
+    decision: Mapped[str | None] = mapped_column(String(20), nullable=True)
+    decided_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+    implementation_date: Mapped[date | None] = mapped_column(Date, nullable=True)
+    rereview: Mapped[bool] = mapped_column(Boolean, default=False)
+    satisfaction: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    is_group: Mapped[bool] = mapped_column(Boolean, default=False)
+    signers: Mapped[int] = mapped_column(Integer, default=1)
+    households: Mapped[int] = mapped_column(Integer, default=1)
+    receipts_printed: Mapped[int] = mapped_column(Integer, default=0)
+    receipt_voided: Mapped[bool] = mapped_column(Boolean, default=False)
+    progress_notices: Mapped[int] = mapped_column(Integer, default=0)
+    notes: Mapped[int] = mapped_column(Integer, default=0)
+    contacts: Mapped[int] = mapped_column(Integer, default=0)
+    version: Mapped[int] = mapped_column(Integer, default=0)
+    updated_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+    last_seq: Mapped[int | None] = mapped_column(BigInteger, nullable=True)  # newest server seq applied
+
+    __table_args__ = (
+        Index("ix_cases_received", "received_at"),
+        Index("ix_cases_dept_status_due", "department_code", "status", "due_at"),
+        Index("ix_cases_status_due", "status", "due_at"),
+        Index("ix_cases_assignee_status", "assignee_id", "status"),
+        Index("ix_cases_phone", "petitioner_phone"),
+        Index("ix_cases_name", "petitioner_name"),
+    )
+
+
+class EventRow(Base):
+    """The append-only history. ``seq`` is the server's order; NULL on a client until the server accepts it."""
+
+    __tablename__ = "events"
+    id: Mapped[str] = mapped_column(ID, primary_key=True)
+    case_id: Mapped[str] = mapped_column(ID, index=True)
+    seq: Mapped[int | None] = mapped_column(BigInteger, unique=True, nullable=True)
+    type: Mapped[str] = mapped_column(String(30))
+    occurred_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    recorded_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    actor_id: Mapped[str | None] = mapped_column(ID, nullable=True)
+    actor_role: Mapped[str] = mapped_column(String(20))
+    actor_department: Mapped[str | None] = mapped_column(String(40), nullable=True)
+    station_code: Mapped[str | None] = mapped_column(String(3), nullable=True)
+    base_version: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    case_version: Mapped[int] = mapped_column(Integer)  # the case's version after this event: replay order
+    payload: Mapped[dict[str, Any]] = mapped_column(JSONType, default=dict)
+
+    __table_args__ = (UniqueConstraint("case_id", "case_version", name="uq_events_case_version"),)
+
+
+class Attachment(Base):
+    """Metadata only; the bytes live on disk under the data directory, named by their SHA-256."""
+
+    __tablename__ = "attachments"
+    id: Mapped[str] = mapped_column(ID, primary_key=True)
+    case_id: Mapped[str] = mapped_column(ForeignKey("cases.id"), index=True)
+    event_id: Mapped[str | None] = mapped_column(ID, nullable=True)
+    filename: Mapped[str] = mapped_column(String(255))
+    content_type: Mapped[str] = mapped_column(String(100))
+    size: Mapped[int] = mapped_column(BigInteger)
+    sha256: Mapped[str] = mapped_column(String(64), index=True)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+class Meta(Base):
+    """Small per-database facts: this workstation's station code, schema facts, and the like."""
+
+    __tablename__ = "meta"
+    key: Mapped[str] = mapped_column(String(60), primary_key=True)
+    value: Mapped[str] = mapped_column(Text)

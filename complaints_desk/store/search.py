@@ -1,0 +1,116 @@
+"""Korean full-text search over title, body and petitioner.
+
+Why bigrams: Korean words are short (소음, 도로, 주차 are two syllables) and carry particles (주차를, 주차가),
+so neither whitespace tokens nor SQLite's trigram tokenizer (three characters at least) find them. Every
+run of Hangul is indexed as its overlapping two-syllable pieces, and a query becomes the phrase of its
+pieces, which matches exactly the texts that contain the query as a substring. Runs of Latin letters
+and digits are indexed as whole words (and phone numbers also as their bare digits).
+
+SQLite: a contentless FTS5 table keyed by the case's rowid (searchable text never changes after intake, so
+no updates are needed; newest-first is rowid order). PostgreSQL: a tsvector with a GIN index and the
+same pieces, queried with the phrase operator <->.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from sqlalchemy import Connection, text
+from sqlalchemy.orm import Session
+
+from ..domain.case import CaseState
+
+_RUNS = re.compile(r"[가-힣]+|[0-9a-z]+")
+_HANGUL = re.compile(r"[가-힣]")
+
+SQLITE_DDL = (
+    "CREATE VIRTUAL TABLE IF NOT EXISTS case_fts USING fts5("
+    "doc, content='', columnsize=0, tokenize='unicode61 remove_diacritics 0')",
+)
+POSTGRES_DDL = (
+    "CREATE TABLE IF NOT EXISTS case_search (case_id VARCHAR(36) PRIMARY KEY REFERENCES cases(id), doc tsvector NOT NULL)",
+    "CREATE INDEX IF NOT EXISTS ix_case_search_doc ON case_search USING gin (doc)",
+)
+
+
+def _runs(value: str) -> list[str]:
+    return _RUNS.findall(unicodedata.normalize("NFC", value).casefold())
+
+
+def pieces(run: str) -> list[str]:
+    if _HANGUL.match(run) and len(run) > 1:
+        return [run[i : i + 2] for i in range(len(run) - 1)]
+    return [run]
+
+
+def document_for(title: str, body: str, name: str, phone: str) -> str:
+    tokens: list[str] = []
+    for value in (title, body, name, phone):
+        for run in _runs(value):
+            tokens.extend(pieces(run))
+    digits = re.sub(r"\D", "", phone)
+    if digits:
+        tokens.append(digits)
+    return " ".join(tokens)
+
+
+def _fts5_query(query: str) -> str | None:
+    parts = []
+    for run in _runs(query):
+        if _HANGUL.match(run) and len(run) == 1:
+            parts.append(f"{run}*")  # one syllable: any piece that starts with it
+        else:
+            parts.append('"' + " ".join(pieces(run)) + '"')
+    return " AND ".join(parts) if parts else None
+
+
+def _tsquery(query: str) -> str | None:
+    parts = []
+    for run in _runs(query):
+        grams = pieces(run)
+        if _HANGUL.match(run) and len(run) == 1:
+            parts.append(f"{run}:*")
+        else:
+            parts.append("(" + " <-> ".join(f"'{g}'" for g in grams) + ")")
+    return " & ".join(parts) if parts else None
+
+
+def create_index(connection: Connection) -> None:
+    statements = POSTGRES_DDL if connection.dialect.name == "postgresql" else SQLITE_DDL
+    for statement in statements:
+        connection.exec_driver_sql(statement)
+
+
+def index_case(session: Session, state: CaseState) -> None:
+    doc = document_for(state.title, state.body, state.petitioner_name, state.petitioner_phone)
+    if session.get_bind().dialect.name == "postgresql":
+        session.execute(
+            text(
+                "INSERT INTO case_search (case_id, doc) VALUES (:id, to_tsvector('simple', :doc)) "
+                "ON CONFLICT (case_id) DO UPDATE SET doc = excluded.doc"
+            ),
+            {"id": state.id, "doc": doc},
+        )
+    else:
+        session.execute(
+            text("INSERT INTO case_fts (rowid, doc) SELECT rowid, :doc FROM cases WHERE id = :id"),
+            {"id": state.id, "doc": doc},
+        )
+
+
+def match_clause(dialect: str, query: str) -> tuple[str, dict[str, str]] | None:
+    """A SQL condition on the `cases` table (aliased c) that keeps the cases matching the query, or None
+    when the query has nothing searchable in it."""
+    if dialect == "postgresql":
+        tsquery = _tsquery(query)
+        if tsquery is None:
+            return None
+        return (
+            "c.id IN (SELECT case_id FROM case_search WHERE doc @@ to_tsquery('simple', :search_q))",
+            {"search_q": tsquery},
+        )
+    fts = _fts5_query(query)
+    if fts is None:
+        return None
+    return "c.rowid IN (SELECT rowid FROM case_fts WHERE case_fts MATCH :search_q)", {"search_q": fts}

@@ -1,0 +1,134 @@
+"""The wire protocol between desktop clients and the central server (DESIGN.md, "Sync protocol").
+
+Push: the client sends its pending events in creation order; the server answers each one with
+`accepted` (and its sequence number), `duplicate` (already applied: the same answer as the first time) or
+`rejected` (with a reason code, a message for people and the case as the server has it now).
+Pull: events and reference-data changes with larger sequence numbers, in order, in pages.
+Wait: returns as soon as anything after the client's cursor exists (long poll).
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+from ..domain.events import Event, EventType
+from ..domain.roles import Role
+
+API_PREFIX = "/api/v1"
+MAX_PUSH_EVENTS = 500
+MAX_PULL_PAGE = 5000
+DEFAULT_PULL_PAGE = 1000
+
+
+class WireEvent(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    id: str = Field(min_length=36, max_length=36)
+    case_id: str = Field(min_length=36, max_length=36)
+    type: EventType
+    occurred_at: datetime
+    actor_id: str | None = Field(default=None, max_length=36)
+    actor_role: Role
+    actor_department: str | None = Field(default=None, max_length=40)
+    station_code: str | None = Field(default=None, max_length=3)
+    base_version: int | None = Field(default=None, ge=0)
+    payload: dict[str, Any] = Field(default_factory=dict)
+
+    @field_validator("occurred_at")
+    @classmethod
+    def _aware(cls, value: datetime) -> datetime:
+        if value.tzinfo is None:
+            raise ValueError("occurred_at needs a time zone")
+        return value
+
+    def to_domain(self) -> Event:
+        return Event(
+            id=self.id,
+            case_id=self.case_id,
+            type=self.type,
+            occurred_at=self.occurred_at,
+            actor_id=self.actor_id,
+            actor_role=self.actor_role,
+            actor_department=self.actor_department,
+            station_code=self.station_code,
+            base_version=self.base_version,
+            payload=self.payload,
+        )
+
+    @classmethod
+    def from_domain(cls, event: Event) -> WireEvent:
+        return cls(
+            id=event.id,
+            case_id=event.case_id,
+            type=event.type,
+            occurred_at=event.occurred_at,
+            actor_id=event.actor_id,
+            actor_role=event.actor_role,
+            actor_department=event.actor_department,
+            station_code=event.station_code,
+            base_version=event.base_version,
+            payload=dict(event.payload),
+        )
+
+
+class PushRequest(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    events: list[WireEvent] = Field(max_length=MAX_PUSH_EVENTS)
+
+
+EventOutcome = Literal["accepted", "duplicate", "rejected"]
+
+
+class EventResult(BaseModel):
+    id: str
+    status: EventOutcome
+    seq: int | None = None
+    reason: str | None = None  # a stable code: lifecycle, forbidden, invalid, unknown_case, ...
+    field: str | None = None
+    message_ko: str | None = None
+    message_en: str | None = None
+    case: dict[str, Any] | None = None  # the case as the server has it now (rejections)
+
+
+class PushResponse(BaseModel):
+    results: list[EventResult]
+
+
+class PulledEvent(WireEvent):
+    seq: int
+    case_version: int
+    recorded_at: datetime
+
+
+ReferenceTable = Literal["departments", "staff", "stations", "categories", "routing_rules", "closures"]
+
+
+class ReferenceChange(BaseModel):
+    seq: int
+    table: ReferenceTable
+    record: dict[str, Any]
+
+
+class PullResponse(BaseModel):
+    events: list[PulledEvent]
+    reference: list[ReferenceChange] = Field(default_factory=list)
+    next_after: int  # the cursor to store with this page
+    has_more: bool
+
+
+class WaitResponse(BaseModel):
+    changed: bool
+    latest: int
+
+
+class ProblemDetail(BaseModel):
+    """Every 4xx/5xx body: a stable code and a sentence in Korean and English."""
+
+    code: str
+    field: str | None = None
+    message_ko: str
+    message_en: str
