@@ -40,7 +40,7 @@ def mask_name(name: str) -> str:
         return "*"
     if len(name) == 2:
         return name[0] + "*"
-    if len(name) >= 4:
+    if len(name) >= 4 and "가" <= name[0] <= "힣":  # 4+ syllables: most likely a two-syllable surname
         return name[:2] + "*" * (len(name) - 3) + name[-1]
     return name[0] + "*" * (len(name) - 2) + name[-1]
 

@@ -52,7 +52,7 @@ def calendar_for(session: Session, settings: DeadlineSettings | None = None) -> 
     """The working calendar with the administrator's closures; cached until the closures change."""
     settings = settings or DeadlineSettings()
     count, newest = session.execute(select(func.count(ClosureRow.id), func.max(ClosureRow.updated_seq))).one()
-    key = (str(session.get_bind().url), count, newest, settings)
+    key = (str(session.get_bind().engine.url), count, newest, settings)
     cached = _calendar_cache.get(key)
     if cached is None:
         rows = session.execute(select(ClosureRow)).scalars()
