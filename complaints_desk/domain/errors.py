@@ -17,6 +17,10 @@ class DomainError(ValueError):
         self.en = en
         self.code = code
 
+    def __reduce__(self) -> tuple[object, ...]:
+        # Subclasses take different arguments; rebuild through the base so errors cross process boundaries.
+        return (_rebuild, (type(self), self.field, self.ko, self.en, self.code))
+
     def message(self, language: str = "ko") -> str:
         text = self.ko if language.startswith("ko") else self.en
         return f"{self.field}: {text}"
@@ -35,3 +39,9 @@ class LifecycleError(DomainError):
 class PermissionDenied(LifecycleError):
     def __init__(self, field: str, ko: str, en: str) -> None:
         super().__init__(field, ko, en, code="forbidden")
+
+
+def _rebuild(cls: type[DomainError], field: str, ko: str, en: str, code: str) -> DomainError:
+    error = DomainError.__new__(cls)
+    DomainError.__init__(error, field, ko, en, code)
+    return error

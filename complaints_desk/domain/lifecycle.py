@@ -21,6 +21,8 @@ from .receipts import parse_receipt_number
 from .roles import Role
 from .statuses import OPEN_STATUSES, Status
 
+Changes = dict[str, Any]  # the fields an event changes
+
 PROPOSAL_REREVIEW_DAYS = 15  # 국민 제안 규정: re-review may be asked within 15 days of a rejection
 TITLE_MAX = 200
 BODY_MAX = 20_000
@@ -113,8 +115,9 @@ def apply(state: CaseState | None, event: Event) -> CaseState:
     authorize(state, event)
     if state is None:
         return _received(event)
-    changed = _HANDLERS[event.type](state, event)
-    return replace(changed, version=state.version + 1, updated_at=_utc(event.occurred_at))
+    # Handlers return the fields they change; one replace() per event keeps replay of long histories quick.
+    changes = _HANDLERS[event.type](state, event)
+    return replace(state, **changes, version=state.version + 1, updated_at=_utc(event.occurred_at))
 
 
 def replay(events: Iterable[Event]) -> CaseState | None:
@@ -234,10 +237,9 @@ def _received(event: Event) -> CaseState:
     )
 
 
-def _routed(state: CaseState, event: Event) -> CaseState:
+def _routed(state: CaseState, event: Event) -> Changes:
     p = event.payload
-    return replace(
-        state,
+    return dict(
         status=Status.ROUTED,
         department_code=_text(p, "department_code", limit=40),
         assignee_id=None,
@@ -245,22 +247,22 @@ def _routed(state: CaseState, event: Event) -> CaseState:
     )
 
 
-def _assigned(state: CaseState, event: Event) -> CaseState:
-    return replace(state, assignee_id=_text(event.payload, "staff_id", limit=40))
+def _assigned(state: CaseState, event: Event) -> Changes:
+    return dict(assignee_id=_text(event.payload, "staff_id", limit=40))
 
 
-def _accepted(state: CaseState, event: Event) -> CaseState:
+def _accepted(state: CaseState, event: Event) -> Changes:
     status = Status.UNDER_REVIEW if state.kind is Kind.PROPOSAL else Status.IN_PROGRESS
     assignee = state.assignee_id or (event.actor_id if event.actor_role is Role.OFFICER else None)
-    return replace(state, status=status, assignee_id=assignee, transfer_due_at=None)
+    return dict(status=status, assignee_id=assignee, transfer_due_at=None)
 
 
-def _returned(state: CaseState, event: Event) -> CaseState:
+def _returned(state: CaseState, event: Event) -> Changes:
     _text(event.payload, "reason", limit=1000)
-    return replace(state, status=Status.RETURNED, department_code=None, assignee_id=None, transfer_due_at=None)
+    return dict(status=Status.RETURNED, department_code=None, assignee_id=None, transfer_due_at=None)
 
 
-def _transferred(state: CaseState, event: Event) -> CaseState:
+def _transferred(state: CaseState, event: Event) -> Changes:
     p = event.payload
     _text(p, "reason", limit=1000)
     target = _text(p, "target", limit=20)
@@ -269,31 +271,29 @@ def _transferred(state: CaseState, event: Event) -> CaseState:
         department = _text(p, "department_code", limit=40)
         if department == state.department_code:
             raise DomainError("department_code", "같은 부서로 이송할 수 없습니다.", "Already in that department.")
-        return replace(
-            state, status=Status.ROUTED, department_code=department, assignee_id=None, transfer_due_at=transfer_due
+        return dict(
+            status=Status.ROUTED, department_code=department, assignee_id=None, transfer_due_at=transfer_due
         )
     if target == "agency":
         agency = _text(p, "agency", limit=200)
-        return replace(
-            state, status=Status.TRANSFERRED_OUT, transferred_to_agency=agency, transfer_due_at=transfer_due
-        )
+        return dict(status=Status.TRANSFERRED_OUT, transferred_to_agency=agency, transfer_due_at=transfer_due)
     raise DomainError(
         "target", "이송 대상은 'department' 또는 'agency'입니다.", "target must be 'department' or 'agency'."
     )
 
 
-def _note_added(state: CaseState, event: Event) -> CaseState:
+def _note_added(state: CaseState, event: Event) -> Changes:
     refuse_resident_number("text", _text(event.payload, "text", limit=BODY_MAX))
-    return replace(state, notes=state.notes + 1)
+    return dict(notes=state.notes + 1)
 
 
-def _contact_logged(state: CaseState, event: Event) -> CaseState:
+def _contact_logged(state: CaseState, event: Event) -> Changes:
     _text(event.payload, "method", limit=20)
     refuse_resident_number("summary", _text(event.payload, "summary", limit=BODY_MAX))
-    return replace(state, contacts=state.contacts + 1)
+    return dict(contacts=state.contacts + 1)
 
 
-def _extended(state: CaseState, event: Event) -> CaseState:
+def _extended(state: CaseState, event: Event) -> Changes:
     p = event.payload
     parse_extension_reason(_text(p, "reason_code", limit=40))
     if state.extension_count >= MAX_EXTENSIONS:
@@ -316,28 +316,28 @@ def _extended(state: CaseState, event: Event) -> CaseState:
         raise DomainError(
             "new_due_at", "연장한 처리기한이 기존 기한보다 늦어야 합니다.", "The new deadline must be later."
         )
-    return replace(state, due_at=new_due, extension_count=state.extension_count + 1)
+    return dict(due_at=new_due, extension_count=state.extension_count + 1)
 
 
-def _clock_stopped(state: CaseState, event: Event) -> CaseState:
+def _clock_stopped(state: CaseState, event: Event) -> Changes:
     if state.clock_stopped_at is not None:
         raise LifecycleError("status", "처리기간이 이미 정지되어 있습니다.", "The clock is already stopped.")
     reason = _text(event.payload, "reason", limit=40)
-    return replace(state, clock_stopped_at=_utc(event.occurred_at), clock_stop_reason=reason)
+    return dict(clock_stopped_at=_utc(event.occurred_at), clock_stop_reason=reason)
 
 
-def _clock_resumed(state: CaseState, event: Event) -> CaseState:
+def _clock_resumed(state: CaseState, event: Event) -> Changes:
     if state.clock_stopped_at is None:
         raise LifecycleError("status", "처리기간이 정지되어 있지 않습니다.", "The clock is not stopped.")
     new_due = _moment(event.payload, "new_due_at")
     assert new_due is not None
-    return replace(state, clock_stopped_at=None, clock_stop_reason=None, due_at=new_due)
+    return dict(clock_stopped_at=None, clock_stop_reason=None, due_at=new_due)
 
 
 _RESULTS = ("accepted", "partially_accepted", "rejected", "informed")
 
 
-def _answered(state: CaseState, event: Event) -> CaseState:
+def _answered(state: CaseState, event: Event) -> Changes:
     if state.kind is Kind.PROPOSAL:
         raise LifecycleError(
             "type", "국민제안은 답변이 아니라 채택 여부를 결정합니다.", "A proposal is decided, not answered."
@@ -362,10 +362,10 @@ def _answered(state: CaseState, event: Event) -> CaseState:
     if result == "rejected":
         _text(p, "reasons", limit=BODY_MAX)
         _text(p, "remedies", limit=BODY_MAX)
-    return replace(state, status=Status.ANSWERED, answered_at=_utc(event.occurred_at), answer_result=result)
+    return dict(status=Status.ANSWERED, answered_at=_utc(event.occurred_at), answer_result=result)
 
 
-def _decided(state: CaseState, event: Event) -> CaseState:
+def _decided(state: CaseState, event: Event) -> Changes:
     p = event.payload
     decision = _text(p, "decision", limit=20)
     _text(p, "reasons", limit=BODY_MAX)
@@ -384,8 +384,7 @@ def _decided(state: CaseState, event: Event) -> CaseState:
         raise DomainError(
             "decision", "결정은 adopted 또는 not_adopted입니다.", "decision: adopted or not_adopted."
         )
-    return replace(
-        state,
+    return dict(
         status=status,
         decision=decision,
         decided_at=_utc(event.occurred_at),
@@ -393,7 +392,7 @@ def _decided(state: CaseState, event: Event) -> CaseState:
     )
 
 
-def _rereview_requested(state: CaseState, event: Event) -> CaseState:
+def _rereview_requested(state: CaseState, event: Event) -> Changes:
     _text(event.payload, "reason", limit=BODY_MAX)
     if state.decided_at and _utc(event.occurred_at) > state.decided_at + timedelta(days=PROPOSAL_REREVIEW_DAYS):
         raise LifecycleError(
@@ -401,13 +400,13 @@ def _rereview_requested(state: CaseState, event: Event) -> CaseState:
             f"재심사는 불채택 통지 후 {PROPOSAL_REREVIEW_DAYS}일 이내에만 요청할 수 있습니다.",
             f"A re-review may be asked within {PROPOSAL_REREVIEW_DAYS} days of the rejection only.",
         )
-    return replace(state, status=Status.UNDER_REVIEW, rereview=True, decision=None)
+    return dict(status=Status.UNDER_REVIEW, rereview=True, decision=None)
 
 
 _CLOSE_REASONS = ("answered", "repeated", "decided", "no_response")
 
 
-def _closed(state: CaseState, event: Event) -> CaseState:
+def _closed(state: CaseState, event: Event) -> Changes:
     reason = _text(event.payload, "reason", limit=30)
     if reason not in _CLOSE_REASONS:
         raise DomainError(
@@ -419,56 +418,56 @@ def _closed(state: CaseState, event: Event) -> CaseState:
             "답변 전에 종결할 수 있는 것은 반복민원(법 §23)뿐입니다.",
             "Before an answer, only a repeated complaint (§23) may be closed.",
         )
-    return replace(state, status=Status.CLOSED, closed_at=_utc(event.occurred_at), close_reason=reason)
+    return dict(status=Status.CLOSED, closed_at=_utc(event.occurred_at), close_reason=reason)
 
 
-def _reopened(state: CaseState, event: Event) -> CaseState:
+def _reopened(state: CaseState, event: Event) -> Changes:
     _text(event.payload, "reason", limit=1000)
     status = Status.UNDER_REVIEW if state.kind is Kind.PROPOSAL else Status.IN_PROGRESS
-    return replace(state, status=status, closed_at=None, close_reason=None, answered_at=None, answer_result=None)
+    return dict(status=status, closed_at=None, close_reason=None, answered_at=None, answer_result=None)
 
 
-def _withdrawn(state: CaseState, event: Event) -> CaseState:
+def _withdrawn(state: CaseState, event: Event) -> Changes:
     _text(event.payload, "reason", required=False, limit=1000)
-    return replace(state, status=Status.WITHDRAWN, closed_at=_utc(event.occurred_at), close_reason="withdrawn")
+    return dict(status=Status.WITHDRAWN, closed_at=_utc(event.occurred_at), close_reason="withdrawn")
 
 
-def _merged(state: CaseState, event: Event) -> CaseState:
+def _merged(state: CaseState, event: Event) -> Changes:
     into = _text(event.payload, "into_case_id", limit=40)
     if into == state.id:
         raise DomainError(
             "into_case_id", "민원을 자기 자신에 병합할 수 없습니다.", "A case cannot be merged into itself."
         )
-    return replace(state, status=Status.MERGED, merged_into=into, closed_at=_utc(event.occurred_at))
+    return dict(status=Status.MERGED, merged_into=into, closed_at=_utc(event.occurred_at))
 
 
-def _receipt_printed(state: CaseState, event: Event) -> CaseState:
-    return replace(state, receipts_printed=state.receipts_printed + 1)
+def _receipt_printed(state: CaseState, event: Event) -> Changes:
+    return dict(receipts_printed=state.receipts_printed + 1)
 
 
-def _receipt_voided(state: CaseState, event: Event) -> CaseState:
+def _receipt_voided(state: CaseState, event: Event) -> Changes:
     _text(event.payload, "reason", limit=1000)
     if state.receipt_voided:
         raise LifecycleError("receipt_no", "이미 무효 처리된 접수증입니다.", "The receipt is already void.")
-    return replace(state, receipt_voided=True)
+    return dict(receipt_voided=True)
 
 
-def _progress_notified(state: CaseState, event: Event) -> CaseState:
-    return replace(state, progress_notices=state.progress_notices + 1)
+def _progress_notified(state: CaseState, event: Event) -> Changes:
+    return dict(progress_notices=state.progress_notices + 1)
 
 
-def _satisfaction(state: CaseState, event: Event) -> CaseState:
+def _satisfaction(state: CaseState, event: Event) -> Changes:
     score = event.payload.get("score")
     if isinstance(score, bool) or not isinstance(score, int) or not 1 <= score <= 5:
         raise DomainError("score", "만족도는 1부터 5까지입니다.", "Satisfaction is scored 1 to 5.")
-    return replace(state, satisfaction=score)
+    return dict(satisfaction=score)
 
 
-def _unchanged(state: CaseState, event: Event) -> CaseState:
-    return state
+def _unchanged(state: CaseState, event: Event) -> Changes:
+    return {}
 
 
-_HANDLERS: Mapping[EventType, Callable[[CaseState, Event], CaseState]] = {
+_HANDLERS: Mapping[EventType, Callable[[CaseState, Event], Changes]] = {
     EventType.ROUTED: _routed,
     EventType.ASSIGNED: _assigned,
     EventType.ACCEPTED: _accepted,

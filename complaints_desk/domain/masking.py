@@ -11,6 +11,7 @@ from .errors import DomainError
 
 _RRN = re.compile(r"(?<!\d)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])\s*[-–]?\s*[1-8]\d{6}(?!\d)")
 _ROAD_SUFFIX = re.compile(r"^\S*\d*(?:로|길)$|^\S+(?:로|길)\d+(?:번)?길$")
+_WRITTEN_PHONE = re.compile(r"^(?:01[016789]-\d{3,4}|02-\d{3,4}|0[3-6][1-5]-\d{3,4}|070-\d{4})-\d{4}$")
 _AREA_SUFFIX = ("동", "리", "가", "읍", "면")
 
 
@@ -51,6 +52,8 @@ def normalize_phone(raw: str) -> str:
     text = raw.strip()
     if not text:
         return ""
+    if _WRITTEN_PHONE.match(text):  # already in its usual written form: skip the costly full parse
+        return text
     try:
         parsed = phonenumbers.parse(text, "KR")
     except phonenumbers.NumberParseException:
