@@ -166,6 +166,8 @@ class CaseRow(Base):
         Index("ix_cases_received", "received_at"),
         Index("ix_cases_dept_status_due", "department_code", "status", "due_at"),
         Index("ix_cases_status_due", "status", "due_at"),
+        Index("ix_cases_dept_status_received", "department_code", "status", "received_at"),
+        Index("ix_cases_due", "due_at"),
         Index("ix_cases_assignee_status", "assignee_id", "status"),
         Index("ix_cases_phone", "petitioner_phone"),
         Index("ix_cases_name", "petitioner_name"),

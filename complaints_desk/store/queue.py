@@ -68,7 +68,8 @@ class QueueRow:
 def _aware(value: Any) -> datetime:
     if isinstance(value, str):
         value = datetime.fromisoformat(value)
-    return value if value.tzinfo else value.replace(tzinfo=UTC)
+    moment: datetime = value
+    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
 
 
 def _bind_time(session: Session, moment: datetime) -> Any:
@@ -107,21 +108,32 @@ def queue_page(session: Session, filters: QueueFilter, *, limit: int = 50, offse
         where.append(f"c.status IN ({', '.join(open_names)}) AND c.due_at < :overdue_at")
         params.update({f"open{i}": v for i, v in enumerate(open_values)})
         params["overdue_at"] = _bind_time(session, filters.overdue_at)
-    searching = False
+    source = "cases c"
+    fts_driven = False
     if filters.search.strip():
-        clause = search.match_clause(dialect, filters.search)
-        if clause is not None:
-            where.append(clause[0])
-            params.update(clause[1])
-            searching = True
-    if filters.sort == "due":
-        order = "c.due_at ASC"
-    elif searching and dialect == "sqlite":
-        order = "c.rowid DESC"  # rowid follows arrival, and lets SQLite walk the match list newest first
+        if dialect == "sqlite":
+            fts = search.fts_query(filters.search)
+            if fts is not None:
+                # Drive from the index: FTS5 walks its match list newest first (rowid follows arrival), and
+                # each match costs one rowid lookup in cases, so a common word stops after the first page
+                # instead of collecting every match before sorting.
+                source = f"{search.FTS_TABLE} CROSS JOIN cases c ON c.rowid = {search.FTS_TABLE}.rowid"
+                where.insert(0, f"{search.FTS_TABLE} MATCH :search_q")
+                params["search_q"] = fts
+                fts_driven = True
+        else:
+            clause = search.match_clause(dialect, filters.search)
+            if clause is not None:
+                where.append(clause[0])
+                params.update(clause[1])
+    if filters.sort == "due" or filters.overdue_at is not None:
+        order = "c.due_at ASC"  # the most overdue first: that is the one to chase
+    elif fts_driven:
+        order = f"{search.FTS_TABLE}.rowid DESC"
     else:
         order = "c.received_at DESC"
     sql = (
-        f"SELECT {', '.join('c.' + col for col in QUEUE_COLUMNS)} FROM cases c"
+        f"SELECT {', '.join('c.' + col for col in QUEUE_COLUMNS)} FROM {source}"
         + (f" WHERE {' AND '.join(where)}" if where else "")
         + f" ORDER BY {order} LIMIT :limit OFFSET :offset"
     )

@@ -4,7 +4,7 @@ Why bigrams: Korean words are short (소음, 도로, 주차 are two syllables) a
 so neither whitespace tokens nor SQLite's trigram tokenizer (three characters at least) find them. Every
 run of Hangul is indexed as its overlapping two-syllable pieces, and a query becomes the phrase of its
 pieces, which matches exactly the texts that contain the query as a substring. Runs of Latin letters
-and digits are indexed as whole words (and phone numbers also as their bare digits).
+and digits are indexed as whole words (and phone numbers also as their bare digits, whole and the last 8).
 
 SQLite: a contentless FTS5 table keyed by the case's rowid (searchable text never changes after intake, so
 no updates are needed; newest-first is rowid order). PostgreSQL: a tsvector with a GIN index and the
@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Sequence
 
 from sqlalchemy import Connection, text
 from sqlalchemy.orm import Session
@@ -24,6 +25,7 @@ from ..domain.case import CaseState
 _RUNS = re.compile(r"[가-힣]+|[0-9a-z]+")
 _HANGUL = re.compile(r"[가-힣]")
 
+FTS_TABLE = "case_fts"
 SQLITE_DDL = (
     "CREATE VIRTUAL TABLE IF NOT EXISTS case_fts USING fts5("
     "doc, content='', columnsize=0, tokenize='unicode61 remove_diacritics 0')",
@@ -52,7 +54,14 @@ def document_for(title: str, body: str, name: str, phone: str) -> str:
     digits = re.sub(r"\D", "", phone)
     if digits:
         tokens.append(digits)
+        if len(digits) > 8:
+            tokens.append(digits[-8:])  # what people read out without the 010 or the area code
     return " ".join(tokens)
+
+
+def fts_query(query: str) -> str | None:
+    """The FTS5 MATCH expression for a query, or None when it has nothing searchable."""
+    return _fts5_query(query)
 
 
 def _fts5_query(query: str) -> str | None:
@@ -97,6 +106,20 @@ def index_case(session: Session, state: CaseState) -> None:
             text("INSERT INTO case_fts (rowid, doc) SELECT rowid, :doc FROM cases WHERE id = :id"),
             {"id": state.id, "doc": doc},
         )
+
+
+def index_cases(session: Session, states: Sequence[CaseState]) -> None:
+    """Index many new cases at once (one executemany): the demo builder's plain path."""
+    if not states:
+        return
+    rows = [
+        {"id": s.id, "doc": document_for(s.title, s.body, s.petitioner_name, s.petitioner_phone)} for s in states
+    ]
+    if session.get_bind().dialect.name == "postgresql":
+        statement = "INSERT INTO case_search (case_id, doc) VALUES (:id, to_tsvector('simple', :doc))"
+    else:
+        statement = "INSERT INTO case_fts (rowid, doc) SELECT rowid, :doc FROM cases WHERE id = :id"
+    session.execute(text(statement), rows)
 
 
 def match_clause(dialect: str, query: str) -> tuple[str, dict[str, str]] | None:

@@ -81,6 +81,8 @@ def upgrade() -> None:
         batch_op.create_index('ix_cases_phone', ['petitioner_phone'], unique=False)
         batch_op.create_index('ix_cases_received', ['received_at'], unique=False)
         batch_op.create_index('ix_cases_status_due', ['status', 'due_at'], unique=False)
+        batch_op.create_index('ix_cases_dept_status_received', ['department_code', 'status', 'received_at'], unique=False)
+        batch_op.create_index('ix_cases_due', ['due_at'], unique=False)
 
     op.create_table('closures',
     sa.Column('id', sa.String(length=36), nullable=False),
@@ -249,6 +251,8 @@ def downgrade() -> None:
 
     op.drop_table('closures')
     with op.batch_alter_table('cases', schema=None) as batch_op:
+        batch_op.drop_index('ix_cases_due')
+        batch_op.drop_index('ix_cases_dept_status_received')
         batch_op.drop_index('ix_cases_status_due')
         batch_op.drop_index('ix_cases_received')
         batch_op.drop_index('ix_cases_phone')
