@@ -132,3 +132,57 @@ class ProblemDetail(BaseModel):
     field: str | None = None
     message_ko: str
     message_en: str
+
+
+# --- auth and enrolment (added by the sync-client engineer; additive) --------------------------------------
+
+
+class StaffInfo(BaseModel):
+    """The logged-in staff member as the server knows them (the client keeps it for offline unlock)."""
+
+    id: str
+    username: str
+    name: str
+    role: Role
+    department_code: str | None = None
+    phone: str = ""
+
+
+class TokenRequest(BaseModel):
+    """POST /auth/token, JSON body."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    username: str = Field(min_length=1, max_length=60)
+    password: str = Field(min_length=1, max_length=200)
+
+
+class TokenResponse(BaseModel):
+    access_token: str
+    token_type: str = "bearer"
+    expires_at: datetime | None = None
+    staff: StaffInfo
+
+
+class EnrolRequest(BaseModel):
+    """POST /stations/enrol (bearer token): enrol this workstation, or re-enrol it under its known code."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    name: str = Field(min_length=1, max_length=100)
+    code: str | None = Field(default=None, min_length=3, max_length=3)  # re-enrolment keeps its code
+    # (server engineer, additive) a stable id of this installation: the same id always gets the same code;
+    # and the newest receipt number this workstation believes it issued, so a restored backup is detected.
+    workstation_id: str | None = Field(default=None, min_length=36, max_length=36)
+    last_receipt_no: str | None = Field(default=None, max_length=20)
+
+
+class EnrolResponse(BaseModel):
+    station_id: str
+    code: str
+    name: str
+    last_receipt_day: str | None = None  # ISO date of the newest receipt the server has seen from it
+    last_receipt_seq: int = 0
+    # (server engineer, additive) True when the workstation reported an older number than the server has
+    # seen (restored from a backup): it must continue after last_receipt_day/seq, never from its own.
+    restored_from_backup: bool = False

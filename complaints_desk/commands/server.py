@@ -1,0 +1,53 @@
+"""`complaints-desk server`: run the central server (FastAPI on uvicorn) over SQLite or PostgreSQL."""
+
+from __future__ import annotations
+
+import argparse
+from typing import Any
+
+from . import data_dir_parent, fail
+
+DEFAULT_PORT = 8470
+
+
+def register(subparsers: Any) -> None:
+    parser: argparse.ArgumentParser = subparsers.add_parser(
+        "server",
+        parents=[data_dir_parent()],
+        help="중앙 서버 실행 (run the central server)",
+        description=(
+            "민원데스크 중앙 서버를 실행합니다. 기본 데이터베이스는 데이터 폴더의 server.sqlite3이며, "
+            "운영에서는 --database-url postgresql+psycopg://… 로 PostgreSQL을 씁니다 (여러 프로세스 가능)."
+        ),
+    )
+    parser.add_argument("--database-url", help="SQLAlchemy URL (default: SQLite server.sqlite3 in the data dir)")
+    parser.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1)")
+    parser.add_argument("--port", type=int, default=DEFAULT_PORT, help=f"port (default {DEFAULT_PORT})")
+    parser.add_argument(
+        "--token-hours", type=float, default=12.0, help="how long a login token lives (default 12 hours)"
+    )
+    parser.set_defaults(func=run)
+
+
+def database_url_for(args: argparse.Namespace) -> str:
+    from ..store.db import resolve_data_dir, sqlite_url
+
+    if args.database_url:
+        return str(args.database_url)
+    return sqlite_url(resolve_data_dir(getattr(args, "data_dir", None)) / "server.sqlite3")
+
+
+def run(args: argparse.Namespace) -> int:
+    from datetime import timedelta
+
+    from ..server.app import serve
+    from ..server.config import ServerSettings
+
+    if not 0 < args.port < 65536:
+        return fail(f"포트 번호가 올바르지 않습니다 / invalid port: {args.port}")
+    if args.token_hours <= 0:
+        return fail(f"토큰 유효 시간은 0보다 커야 합니다 / --token-hours must be positive: {args.token_hours}")
+    url = database_url_for(args)
+    settings = ServerSettings(url, token_ttl=timedelta(hours=args.token_hours))
+    serve(url, args.host, args.port, settings=settings)
+    return 0

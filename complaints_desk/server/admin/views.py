@@ -1,0 +1,192 @@
+"""/admin/*: departments, staff, categories, routing rules, stations and closures (administrator only).
+Each change takes a sequence number and reaches the clients through pull."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any, TypeVar
+
+from fastapi import APIRouter
+
+from ...domain.roles import Role
+from ...store import admin_service
+from ...store.db import transaction
+from ...sync.protocol import API_PREFIX
+from ..deps import FactoryDep, NotifierDep, StaffDep, require
+from ..logs import log
+from .schemas import (
+    CategoryIn,
+    ClosureIn,
+    DepartmentIn,
+    RoutingRuleChange,
+    RoutingRuleIn,
+    StaffChange,
+    StaffIn,
+    StationIn,
+)
+
+router = APIRouter(prefix=API_PREFIX + "/admin", tags=["admin"], dependencies=[require(Role.ADMIN)])
+T = TypeVar("T")
+
+
+def _change(factory: FactoryDep, notifier: NotifierDep, staff: StaffDep, what: str, work: Callable[[Any], T]) -> T:
+    with transaction(factory) as session:
+        result = work(session)
+    notifier.publish()
+    log("admin_change", change=what, admin=staff.username)
+    return result
+
+
+def _read(factory: FactoryDep, work: Callable[[Any], T]) -> T:
+    with factory() as session:
+        return work(session)
+
+
+@router.get("/departments", summary="부서 목록")
+def list_departments(factory: FactoryDep) -> list[dict[str, Any]]:
+    return _read(factory, admin_service.list_departments)
+
+
+@router.post("/departments", status_code=201, summary="부서 추가·수정")
+def put_department(
+    body: DepartmentIn, factory: FactoryDep, notifier: NotifierDep, staff: StaffDep
+) -> dict[str, Any]:
+    return _change(
+        factory,
+        notifier,
+        staff,
+        f"department {body.code}",
+        lambda s: admin_service.upsert_department(s, body.code, body.name, body.phone, active=body.active),
+    )
+
+
+@router.get("/staff", summary="직원 목록")
+def list_staff(factory: FactoryDep) -> list[dict[str, Any]]:
+    return _read(factory, admin_service.list_staff)
+
+
+@router.post("/staff", status_code=201, summary="직원 추가")
+def add_staff(body: StaffIn, factory: FactoryDep, notifier: NotifierDep, staff: StaffDep) -> dict[str, Any]:
+    info = _change(
+        factory,
+        notifier,
+        staff,
+        f"staff {body.username}",
+        lambda s: admin_service.create_staff(
+            s,
+            body.username,
+            body.name,
+            body.role,
+            password=body.password,
+            department_code=body.department_code,
+            phone=body.phone,
+        ),
+    )
+    return dict(info.as_dict())
+
+
+@router.patch("/staff/{username}", summary="직원 정보·역할·부서·비밀번호 변경, 비활성화")
+def change_staff(
+    username: str, body: StaffChange, factory: FactoryDep, notifier: NotifierDep, staff: StaffDep
+) -> dict[str, Any]:
+    changes = body.model_dump(exclude_unset=True)
+    info = _change(
+        factory, notifier, staff, f"staff {username}", lambda s: admin_service.update_staff(s, username, changes)
+    )
+    return dict(info.as_dict())
+
+
+@router.get("/categories", summary="민원 분류 목록")
+def list_categories(factory: FactoryDep) -> list[dict[str, Any]]:
+    return _read(factory, admin_service.list_categories)
+
+
+@router.post("/categories", status_code=201, summary="민원 분류 추가·수정")
+def put_category(body: CategoryIn, factory: FactoryDep, notifier: NotifierDep, staff: StaffDep) -> dict[str, Any]:
+    return _change(
+        factory,
+        notifier,
+        staff,
+        f"category {body.code}",
+        lambda s: admin_service.upsert_category(
+            s,
+            body.code,
+            body.name,
+            default_department_code=body.default_department_code,
+            statutory_days=body.statutory_days,
+            active=body.active,
+        ),
+    )
+
+
+@router.get("/routing-rules", summary="부서 배정 규칙 목록")
+def list_rules(factory: FactoryDep) -> list[dict[str, Any]]:
+    return _read(factory, admin_service.list_routing_rules)
+
+
+@router.post("/routing-rules", status_code=201, summary="부서 배정 규칙 추가")
+def add_rule(body: RoutingRuleIn, factory: FactoryDep, notifier: NotifierDep, staff: StaffDep) -> dict[str, Any]:
+    return _change(
+        factory,
+        notifier,
+        staff,
+        "routing rule",
+        lambda s: admin_service.add_routing_rule(
+            s, body.position, body.department_code, category_code=body.category_code, keywords=body.keywords
+        ),
+    )
+
+
+@router.patch("/routing-rules/{rule_id}", summary="배정 규칙 사용·중지")
+def change_rule(
+    rule_id: str, body: RoutingRuleChange, factory: FactoryDep, notifier: NotifierDep, staff: StaffDep
+) -> dict[str, Any]:
+    return _change(
+        factory,
+        notifier,
+        staff,
+        f"routing rule {rule_id}",
+        lambda s: admin_service.set_routing_rule_active(s, rule_id, body.active),
+    )
+
+
+@router.get("/stations", summary="단말·채널 목록")
+def list_stations(factory: FactoryDep) -> list[dict[str, Any]]:
+    return _read(factory, admin_service.list_stations)
+
+
+@router.post("/stations", status_code=201, summary="온라인 채널 코드 추가")
+def add_station(body: StationIn, factory: FactoryDep, notifier: NotifierDep, staff: StaffDep) -> dict[str, Any]:
+    return _change(
+        factory,
+        notifier,
+        staff,
+        f"station {body.code}",
+        lambda s: admin_service.add_channel_station(s, body.code, body.name),
+    )
+
+
+@router.get("/closures", summary="휴무일 목록")
+def list_closures(factory: FactoryDep) -> list[dict[str, Any]]:
+    return _read(factory, admin_service.list_closures)
+
+
+@router.post("/closures", status_code=201, summary="휴무일 추가")
+def add_closure(body: ClosureIn, factory: FactoryDep, notifier: NotifierDep, staff: StaffDep) -> dict[str, Any]:
+    return _change(
+        factory,
+        notifier,
+        staff,
+        f"closure {body.start_date}",
+        lambda s: admin_service.add_closure(s, body.start_date, body.end_date, body.name),
+    )
+
+
+@router.delete("/closures/{closure_id}", summary="휴무일 삭제")
+def delete_closure(
+    closure_id: str, factory: FactoryDep, notifier: NotifierDep, staff: StaffDep
+) -> dict[str, bool]:
+    _change(
+        factory, notifier, staff, f"closure {closure_id}", lambda s: admin_service.delete_closure(s, closure_id)
+    )
+    return {"deleted": True}

@@ -1,0 +1,103 @@
+"""The app factory and the blocking `serve` used by `complaints-desk server` and `complaints-desk start`."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from dataclasses import replace
+from typing import Any
+
+from fastapi import FastAPI
+
+from .. import __version__
+from ..store.db import make_engine, make_sessionmaker, migrate, transaction
+from .config import ServerSettings
+from .errors import install as install_errors
+from .logs import configure_logging, log
+from .middleware import RequestGuard
+from .notify import Notifier
+
+
+def create_app(database_url: str | ServerSettings, **overrides: object) -> FastAPI:
+    """Build the server over one database (SQLite or PostgreSQL URL). Migrations run here unless
+    `migrate_on_start=False`; any ServerSettings field may be overridden by keyword."""
+    settings = database_url if isinstance(database_url, ServerSettings) else ServerSettings(database_url)
+    if overrides:
+        settings = replace(settings, **overrides)  # type: ignore[arg-type]
+    configure_logging()
+    engine = make_engine(settings.database_url, **_pool_options(settings.database_url))
+    if settings.migrate_on_start:
+        migrate(engine)
+    factory = make_sessionmaker(engine)
+    _stamp_reference(factory)
+    notifier = Notifier(settings.database_url)
+
+    @asynccontextmanager
+    async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+        notifier.start()
+        log("server_started", database=engine.url.render_as_string(hide_password=True), version=__version__)
+        try:
+            yield
+        finally:
+            notifier.stop()
+            engine.dispose()
+            log("server_stopped")
+
+    app = FastAPI(
+        title="민원데스크 중앙 서버 (Complaints Desk central server)",
+        version=__version__,
+        lifespan=lifespan,
+        docs_url="/docs",
+        openapi_url="/openapi.json",
+    )
+    app.state.settings = settings
+    app.state.engine = engine
+    app.state.factory = factory
+    app.state.notifier = notifier
+    install_errors(app)
+    _include_routers(app)
+    app.add_middleware(RequestGuard, max_body_bytes=settings.max_body_bytes)
+    return app
+
+
+def _pool_options(url: str) -> dict[str, Any]:
+    if url.startswith("sqlite"):
+        return {}
+    # Sync endpoints run on a thread pool of 40; leave room for long polls and the listener.
+    return {"pool_size": 20, "max_overflow": 30, "pool_timeout": 30}
+
+
+def _stamp_reference(factory: object) -> None:
+    from sqlalchemy.orm import Session, sessionmaker
+
+    from ..store.sync_service import stamp_unsequenced_reference
+
+    assert isinstance(factory, sessionmaker)
+    typed: sessionmaker[Session] = factory
+    with transaction(typed) as session:
+        stamped = stamp_unsequenced_reference(session)
+    if stamped:
+        log("reference_stamped", rows=stamped)
+
+
+def _include_routers(app: FastAPI) -> None:
+    from .admin.views import router as admin_router
+    from .auth.views import router as auth_router
+    from .cases.views import router as cases_router
+    from .health import router as health_router
+    from .stations.views import router as stations_router
+    from .sync.views import router as sync_router
+
+    app.include_router(health_router)
+    for router in (auth_router, sync_router, stations_router, cases_router, admin_router):
+        app.include_router(router)
+
+
+def serve(
+    database_url: str, host: str = "127.0.0.1", port: int = 8470, *, settings: ServerSettings | None = None
+) -> None:
+    """Run the server until interrupted (blocking)."""
+    import uvicorn
+
+    app = create_app(settings or ServerSettings(database_url))
+    uvicorn.run(app, host=host, port=port, log_level="warning", access_log=False, lifespan="on")

@@ -1,0 +1,20 @@
+"""Server settings: one frozen value built once by the command line or the embedding program."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import timedelta
+
+
+@dataclass(frozen=True)
+class ServerSettings:
+    database_url: str
+    token_ttl: timedelta = timedelta(hours=12)
+    max_body_bytes: int = 2 * 1024 * 1024
+    wait_max_seconds: float = 60.0
+    # Wrong passwords: after `lockout_after` failures for one username from one address, that pair is locked
+    # out for lockout_base × 2^(failures - lockout_after), capped at lockout_max (an exponential window).
+    lockout_after: int = 5
+    lockout_base: timedelta = timedelta(seconds=30)
+    lockout_max: timedelta = timedelta(minutes=15)
+    migrate_on_start: bool = True

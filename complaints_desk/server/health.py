@@ -1,0 +1,27 @@
+"""GET /healthz: the process is up and its database answers (load balancers probe this)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from fastapi import APIRouter
+from fastapi.concurrency import run_in_threadpool
+
+from ..store.sync_service import latest_seq
+from .deps import FactoryDep
+
+router = APIRouter(tags=["health"])
+
+
+@router.get("/healthz", summary="상태 확인 (health check)")
+async def healthz(factory: FactoryDep) -> dict[str, Any]:
+    def check() -> int:
+        with factory() as session:
+            return latest_seq(session)
+
+    return {"status": "ok", "latest_seq": await run_in_threadpool(check)}
+
+
+@router.get("/livez", summary="프로세스 생존 확인 (no database)")
+async def livez() -> dict[str, str]:
+    return {"status": "ok"}
