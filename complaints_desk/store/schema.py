@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
-from . import models
+from . import (  # noqa: F401  (client_tables: the sync client's tables)
+    client_tables,
+    models,
+    server_tables,
+)
 
 metadata = models.Base.metadata

@@ -1,0 +1,259 @@
+"""The client's outbox: every local change is recorded as an event AND queued for the server in the caller's
+transaction, so a change is never on screen without being on its way. The server's answers are settled here:
+accepted events get their sequence number, rejected ones stay (with the reason and the server's case) and the
+case is rebuilt the server's way ("the server wins")."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any, Protocol
+
+from sqlalchemy import func, select, update
+from sqlalchemy.orm import Session
+
+from ..domain.case import CaseState
+from ..domain.events import Event
+from ..domain.roles import Actor
+from .cases import case_events, record_event
+from .client_tables import OutboxRow, OutboxState
+from .event_codec import event_from_json, event_to_json
+from .intake import Intake, take_intake
+from .models import EventRow
+from .rebase import rebase_case
+from .sync_state import cursor as current_cursor
+
+
+def _enqueue(session: Session, event: Event, now: datetime) -> None:
+    session.add(
+        OutboxRow(
+            event_id=event.id,
+            case_id=event.case_id,
+            event=event_to_json(event),
+            state=OutboxState.PENDING,
+            created_at=now,
+            attempts=0,
+            applied_locally=True,
+        )
+    )
+
+
+def record_local(session: Session, event: Event, *, now: datetime | None = None) -> CaseState:
+    """A change made on this workstation: applied to the local case (seq NULL) and queued for the server, in
+    the caller's transaction. Raises DomainError (nothing written, nothing queued) when the lifecycle refuses."""
+    state = record_event(session, event)
+    _enqueue(session, event, now or datetime.now(UTC))
+    session.flush()
+    return state
+
+
+def record_local_intake(
+    session: Session,
+    intake: Intake,
+    *,
+    actor: Actor,
+    station_code: str,
+    now: datetime | None = None,
+    case_id: str | None = None,
+) -> CaseState:
+    """`store.intake.take_intake` on this workstation: the received (and routed) events it records are queued
+    for the server in the same transaction."""
+    state = take_intake(session, intake, actor=actor, station_code=station_code, now=now, case_id=case_id)
+    queued_at = datetime.now(UTC)
+    for event in case_events(session, state.id):
+        _enqueue(session, event, queued_at)
+    session.flush()
+    return state
+
+
+# --- pushing ---------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class OutboxEntry:
+    position: int
+    event: Event
+
+
+def pending_batch(session: Session, limit: int, *, after_position: int = 0) -> list[OutboxEntry]:
+    """The oldest pending events in creation order (the order the server must see them in)."""
+    rows = session.execute(
+        select(OutboxRow.position, OutboxRow.event)
+        .where(OutboxRow.state == OutboxState.PENDING, OutboxRow.position > after_position)
+        .order_by(OutboxRow.position)
+        .limit(limit)
+    ).all()
+    return [OutboxEntry(position, event_from_json(data)) for position, data in rows]
+
+
+def pending_count(session: Session) -> int:
+    return int(
+        session.execute(
+            select(func.count()).select_from(OutboxRow).where(OutboxRow.state == OutboxState.PENDING)
+        ).scalar_one()
+    )
+
+
+def note_attempt(session: Session, event_ids: Sequence[str]) -> None:
+    session.execute(
+        update(OutboxRow).where(OutboxRow.event_id.in_(event_ids)).values(attempts=OutboxRow.attempts + 1)
+    )
+
+
+class PushResult(Protocol):
+    """What the server said about one event (sync.protocol.EventResult has this shape)."""
+
+    @property
+    def id(self) -> str: ...
+    @property
+    def status(self) -> str: ...
+    @property
+    def seq(self) -> int | None: ...
+    @property
+    def reason(self) -> str | None: ...
+    @property
+    def field(self) -> str | None: ...
+    @property
+    def message_ko(self) -> str | None: ...
+    @property
+    def message_en(self) -> str | None: ...
+    @property
+    def case(self) -> dict[str, Any] | None: ...
+
+
+@dataclass(frozen=True)
+class SettleSummary:
+    accepted: int
+    duplicates: int
+    rejected: int
+    rejected_cases: tuple[str, ...]
+
+
+def settle_push(session: Session, results: Iterable[PushResult], *, now: datetime | None = None) -> SettleSummary:
+    now = now or datetime.now(UTC)
+    accepted = duplicates = 0
+    rejected: list[PushResult] = []
+    for result in results:
+        if result.status in ("accepted", "duplicate"):
+            if result.seq is None:
+                raise ValueError(f"server answered {result.status} without a seq for {result.id}")
+            session.execute(
+                update(OutboxRow)
+                .where(OutboxRow.event_id == result.id)
+                .values(state=OutboxState.DONE, seq=result.seq, settled_at=now)
+            )
+            session.execute(update(EventRow).where(EventRow.id == result.id).values(seq=result.seq))
+            accepted += result.status == "accepted"
+            duplicates += result.status == "duplicate"
+        else:
+            rejected.append(result)
+    cases: list[str] = []
+    for result in rejected:
+        case_id = _mark_rejected(session, result, now)
+        if case_id is not None and case_id not in cases:
+            cases.append(case_id)
+    if cases:
+        position = current_cursor(session)
+        for case_id in cases:
+            rebase_case(session, case_id, cursor=position)  # the rejected event leaves the local case
+    return SettleSummary(accepted, duplicates, len(rejected), tuple(cases))
+
+
+def _mark_rejected(session: Session, result: PushResult, now: datetime) -> str | None:
+    row = session.execute(select(OutboxRow).where(OutboxRow.event_id == result.id)).scalar_one_or_none()
+    if row is None or row.state == OutboxState.DONE:
+        return None  # already known to be accepted (a pull saw it): a late, stale answer
+    earlier = session.execute(
+        select(OutboxRow.event_id)
+        .where(
+            OutboxRow.case_id == row.case_id,
+            OutboxRow.state == OutboxState.REJECTED,
+            OutboxRow.acknowledged_at.is_(None),
+            OutboxRow.position < row.position,
+        )
+        .order_by(OutboxRow.position.desc())
+        .limit(1)
+    ).scalar_one_or_none()
+    row.state = OutboxState.REJECTED
+    row.settled_at = now
+    row.reason = (result.reason or "rejected")[:40]
+    row.field = result.field
+    row.message_ko = result.message_ko
+    row.message_en = result.message_en
+    row.server_case = result.case
+    row.after_rejection_of = earlier
+    return row.case_id
+
+
+# --- conflicts for people ---------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class RejectedEvent:
+    """A local change the server refused, kept so the officer can see what happened and what the server has."""
+
+    event: Event
+    reason: str
+    field: str | None
+    message_ko: str | None
+    message_en: str | None
+    server_case: dict[str, Any] | None
+    after_rejection_of: str | None  # an earlier rejected change of the same case this one probably built on
+    rejected_at: datetime | None
+    acknowledged_at: datetime | None
+
+
+def rejected_events(
+    session: Session, *, case_id: str | None = None, include_acknowledged: bool = False
+) -> list[RejectedEvent]:
+    statement = select(OutboxRow).where(OutboxRow.state == OutboxState.REJECTED).order_by(OutboxRow.position)
+    if case_id is not None:
+        statement = statement.where(OutboxRow.case_id == case_id)
+    if not include_acknowledged:
+        statement = statement.where(OutboxRow.acknowledged_at.is_(None))
+    return [
+        RejectedEvent(
+            event_from_json(row.event),
+            row.reason or "rejected",
+            row.field,
+            row.message_ko,
+            row.message_en,
+            row.server_case,
+            row.after_rejection_of,
+            row.settled_at,
+            row.acknowledged_at,
+        )
+        for row in session.execute(statement).scalars()
+    ]
+
+
+def case_has_conflict(session: Session, case_id: str) -> bool:
+    found = session.execute(
+        select(OutboxRow.position)
+        .where(
+            OutboxRow.case_id == case_id,
+            OutboxRow.state == OutboxState.REJECTED,
+            OutboxRow.acknowledged_at.is_(None),
+        )
+        .limit(1)
+    ).first()
+    return found is not None
+
+
+def conflicted_case_ids(session: Session) -> list[str]:
+    rows = session.execute(
+        select(OutboxRow.case_id)
+        .where(OutboxRow.state == OutboxState.REJECTED, OutboxRow.acknowledged_at.is_(None))
+        .distinct()
+    ).scalars()
+    return list(rows)
+
+
+def acknowledge_rejection(session: Session, event_id: str, *, now: datetime | None = None) -> None:
+    """The officer has seen the rejection: the case is no longer marked (the event itself stays, for audit)."""
+    session.execute(
+        update(OutboxRow)
+        .where(OutboxRow.event_id == event_id, OutboxRow.state == OutboxState.REJECTED)
+        .values(acknowledged_at=now or datetime.now(UTC))
+    )

@@ -1,0 +1,204 @@
+"""Logging in: online against the server (token into the OS keyring, never a file), or offline with the argon2
+verifier kept from an earlier online login on this workstation. The first online login enrols the station.
+
+Libraries: `keyring` (the OS credential store: Windows Credential Manager, macOS Keychain, Secret Service) and
+`argon2-cffi` (argon2id, the verifier; its defaults are the RFC 9106 "low memory" profile).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import socket
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+
+import keyring
+import keyring.errors
+from argon2 import PasswordHasher
+from argon2.exceptions import InvalidHashError, VerificationError
+from sqlalchemy.orm import Session, sessionmaker
+
+from ..domain.errors import DomainError
+from ..domain.roles import Actor, Role
+from ..store import credentials_service, sync_state
+from ..store.db import transaction
+from .transport import AuthRequired, Offline, ServerRefused, Transport
+
+KEYRING_SERVICE = "complaints-desk"
+MAX_FAILED_UNLOCKS = 5
+
+_hasher = PasswordHasher()
+
+
+@dataclass(frozen=True)
+class LoggedIn:
+    """Who is at the workstation, and whether the server vouched for it just now (online) or the local
+    verifier did (offline: sync waits until an online login gives it a token)."""
+
+    staff_id: str
+    username: str
+    name: str
+    role: Role
+    department_code: str | None
+    phone: str
+    online: bool
+    station_code: str | None
+
+    @property
+    def actor(self) -> Actor:
+        return Actor(self.staff_id, self.role, self.department_code, self.name)
+
+
+def _account(server_url: str, username: str) -> str:
+    return f"{server_url.rstrip('/')}#{username}"
+
+
+def _bad_password() -> DomainError:
+    return DomainError(
+        "password",
+        "아이디 또는 비밀번호가 올바르지 않습니다.",
+        "The username or password is wrong.",
+        code="bad_credentials",
+    )
+
+
+class Credentials:
+    """The login state of one workstation against one server. `token()` is what the Transport calls."""
+
+    def __init__(self, factory: sessionmaker[Session], server_url: str) -> None:
+        self._factory = factory
+        self.server_url = server_url.rstrip("/")
+        self.current: LoggedIn | None = None
+
+    def token(self) -> str | None:
+        if self.current is None:
+            return None
+        try:
+            return keyring.get_password(KEYRING_SERVICE, _account(self.server_url, self.current.username))
+        except keyring.errors.KeyringError:
+            return None
+
+    def login(
+        self, transport: Transport, username: str, password: str, *, station_name: str | None = None
+    ) -> LoggedIn:
+        """Online when the server answers; offline unlock when it cannot be reached. A wrong password is
+        refused either way (the server's "no" is never overridden by the local verifier)."""
+        try:
+            answer = transport.token(username, password)
+        except Offline:
+            return self.unlock_offline(username, password)
+        except (AuthRequired, ServerRefused) as error:
+            raise _bad_password() from error
+        try:
+            keyring.set_password(KEYRING_SERVICE, _account(self.server_url, username), answer.access_token)
+        except keyring.errors.KeyringError as error:
+            raise DomainError(
+                "keyring",
+                "운영체제의 자격 증명 저장소(키링)를 사용할 수 없어 로그인 정보를 보관할 수 없습니다.",
+                "The operating system's keyring is unavailable, so the login token cannot be kept.",
+                code="no_keyring",
+            ) from error
+        staff = answer.staff
+        now = datetime.now(UTC)
+        with transaction(self._factory) as session:
+            credentials_service.save_credential(
+                session,
+                credentials_service.StoredCredential(
+                    staff.id,
+                    staff.username,
+                    _hasher.hash(password),
+                    staff.name,
+                    staff.role.value,
+                    staff.department_code,
+                    staff.phone,
+                    self.server_url,
+                    now,
+                    0,
+                ),
+            )
+            sync_state.set_server_url(session, self.server_url)
+        self.current = LoggedIn(
+            staff.id, staff.username, staff.name, staff.role, staff.department_code, staff.phone, True, None
+        )
+        try:
+            code: str | None = self.ensure_enrolled(
+                transport, station_name or socket.gethostname()[:100] or "workstation"
+            )
+        except ServerRefused as error:
+            if error.status != 403:
+                raise
+            code = None  # a role that takes no intakes (an officer) does not enrol the station
+        self.current = LoggedIn(**{**self.current.__dict__, "station_code": code})
+        return self.current
+
+    def ensure_enrolled(self, transport: Transport, station_name: str) -> str:
+        """Enrol this workstation on its first online login, and check in on every later one (same code; the
+        server sees our newest receipt number, so a workstation restored from an old backup is caught).
+        Receipt numbering continues after the newest number either side has seen."""
+        with transaction(self._factory) as session:
+            known = sync_state.sync_state(session)
+            installation = sync_state.workstation_id(session)
+            last_no = sync_state.last_receipt_no(session, known.station_code) if known.station_code else None
+        answer = transport.enrol(
+            known.station_name or station_name,
+            code=known.station_code,
+            workstation_id=installation,
+            last_receipt_no=last_no,
+        )
+        day = date.fromisoformat(answer.last_receipt_day) if answer.last_receipt_day else None
+        with transaction(self._factory) as session:
+            sync_state.record_enrolment(
+                session,
+                station_id=answer.station_id,
+                code=answer.code,
+                name=answer.name,
+                last_receipt_day=day,
+                last_receipt_seq=answer.last_receipt_seq,
+                now=datetime.now(UTC),
+            )
+        return answer.code
+
+    def unlock_offline(self, username: str, password: str) -> LoggedIn:
+        with transaction(self._factory) as session:
+            stored = credentials_service.credential_for(session, username)
+            station = sync_state.sync_state(session).station_code
+        if stored is None:
+            raise DomainError(
+                "username",
+                "서버에 연결할 수 없습니다. 이 단말에서 한 번 이상 온라인으로 로그인한 직원만 오프라인으로 사용할 수 있습니다.",
+                "The server cannot be reached. Only staff who have logged in online on this workstation "
+                "before can unlock it offline.",
+                code="offline_unknown_user",
+            )
+        if stored.failed_unlocks >= MAX_FAILED_UNLOCKS:
+            raise DomainError(
+                "password",
+                "오프라인 잠금 해제에 여러 번 실패했습니다. 서버에 연결된 뒤 다시 로그인해 주세요.",
+                "Too many failed offline unlocks: log in again once the server can be reached.",
+                code="offline_locked",
+            )
+        try:
+            _hasher.verify(stored.verifier, password)
+        except (VerificationError, InvalidHashError) as error:
+            with transaction(self._factory) as session:
+                credentials_service.note_failed_unlock(session, username)
+            raise _bad_password() from error
+        with transaction(self._factory) as session:
+            credentials_service.reset_failed_unlocks(session, username)
+        self.current = LoggedIn(
+            stored.staff_id,
+            stored.username,
+            stored.name,
+            Role(stored.role),
+            stored.department_code,
+            stored.phone,
+            False,
+            station,
+        )
+        return self.current
+
+    def logout(self, *, forget_token: bool = True) -> None:
+        if self.current is not None and forget_token:
+            with contextlib.suppress(keyring.errors.PasswordDeleteError):
+                keyring.delete_password(KEYRING_SERVICE, _account(self.server_url, self.current.username))
+        self.current = None

@@ -1,0 +1,310 @@
+"""The client's sync engine: push the outbox, pull the server's history, long-poll for more (DESIGN.md, "Sync
+protocol"; the SecureDrop client is the model: client-made ids as idempotency keys, one loop on a worker that
+reports through an observer, and "the server wins" once it has answered).
+
+No Qt here: the GUI wraps a `SyncObserver` into signals. Observer methods are called on the engine's threads.
+
+    engine = SyncEngine(factory, Transport(url, token=credentials.token), observer=my_observer)
+    engine.run_once()                    # push then pull, now (tests, "sync now" button)
+    worker: engine.run_forever()         # until engine.stop(); pulls whenever /sync/wait returns
+    after a local change: engine.notify_local_change()   # pushes at once
+"""
+
+from __future__ import annotations
+
+import logging
+import random
+import threading
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from enum import StrEnum
+
+from sqlalchemy.orm import Session, sessionmaker
+
+from ..store import outbox_service, sync_state
+from ..store.db import transaction
+from ..store.pull_apply import ReferenceRecord, apply_pull_page
+from ..store.rebase import ServerEvent
+from .protocol import DEFAULT_PULL_PAGE, MAX_PUSH_EVENTS, PullResponse
+from .transport import WAIT_SECONDS, AuthRequired, Offline, ServerRefused, Transport
+
+log = logging.getLogger(__name__)
+
+MIN_PUSH_BATCH = 20
+
+
+class SyncStatus(StrEnum):
+    IDLE = "idle"  # connected, nothing to do
+    SYNCING = "syncing"
+    OFFLINE = "offline"  # the server cannot be reached: work goes on locally, retried with backoff
+    AUTH_REQUIRED = "auth_required"  # the token was refused: an online login is needed
+    ERROR = "error"  # something unexpected; retried with backoff
+    STOPPED = "stopped"
+
+    @property
+    def korean(self) -> str:
+        return _KOREAN[self]
+
+
+_KOREAN = {
+    SyncStatus.IDLE: "동기화됨",
+    SyncStatus.SYNCING: "동기화 중",
+    SyncStatus.OFFLINE: "오프라인 (서버에 연결할 수 없음)",
+    SyncStatus.AUTH_REQUIRED: "다시 로그인해야 합니다",
+    SyncStatus.ERROR: "동기화 오류",
+    SyncStatus.STOPPED: "동기화 중지",
+}
+
+
+@dataclass(frozen=True)
+class PushReport:
+    sent: int = 0
+    accepted: int = 0
+    duplicates: int = 0
+    rejected: int = 0
+    rejected_cases: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class PullReport:
+    events: int = 0
+    pages: int = 0
+    cursor: int = 0
+    changed_cases: tuple[str, ...] = ()
+    rebased_cases: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class SyncReport:
+    push: PushReport = field(default_factory=PushReport)
+    pull: PullReport = field(default_factory=PullReport)
+    pending: int = 0
+
+
+class SyncObserver:
+    """Override what you need; the defaults do nothing. Called on the engine's worker threads."""
+
+    def status_changed(self, status: SyncStatus, detail: str) -> None:
+        return None
+
+    def pushed(self, report: PushReport) -> None:
+        return None
+
+    def pulled(self, report: PullReport) -> None:
+        return None
+
+    def conflicts(self, case_ids: tuple[str, ...]) -> None:
+        """Cases where the server rejected one of our changes (see store.outbox_service.rejected_events)."""
+        return None
+
+
+class Backoff:
+    """Exponential with full jitter, capped: 0.5 s, 1 s, 2 s … 30 s."""
+
+    def __init__(self, first: float = 0.5, cap: float = 30.0) -> None:
+        self.first, self.cap, self.failures = first, cap, 0
+
+    def next_delay(self) -> float:
+        self.failures += 1
+        return random.uniform(self.first / 2, min(self.cap, self.first * 2 ** (self.failures - 1)))
+
+    def reset(self) -> None:
+        self.failures = 0
+
+
+def server_events(page: PullResponse) -> list[ServerEvent]:
+    return [ServerEvent(item.to_domain(), item.seq, item.case_version, item.recorded_at) for item in page.events]
+
+
+class SyncEngine:
+    def __init__(
+        self,
+        factory: sessionmaker[Session],
+        transport: Transport,
+        *,
+        observer: SyncObserver | None = None,
+        page_size: int = DEFAULT_PULL_PAGE,
+        push_batch: int = MAX_PUSH_EVENTS,
+        wait_seconds: float = WAIT_SECONDS,
+        push_interval: float = 10.0,
+        backoff_cap: float = 30.0,
+    ) -> None:
+        self._factory = factory
+        self.transport = transport
+        self.observer = observer or SyncObserver()
+        self.page_size = page_size
+        self.push_batch = min(push_batch, MAX_PUSH_EVENTS)
+        self._batch = self.push_batch
+        self.wait_seconds = wait_seconds
+        self.push_interval = push_interval
+        self.backoff_cap = backoff_cap
+        self.status = SyncStatus.STOPPED
+        self._status_lock = threading.Lock()
+        self._push_lock = threading.Lock()  # one push at a time: creation order must hold on the wire
+        self._pull_lock = threading.Lock()
+        self._stop = threading.Event()
+        self._wake_push = threading.Event()
+        self._credentials_changed = threading.Event()
+
+    # --- one round ---------------------------------------------------------------------------------------
+
+    def push_once(self) -> PushReport:
+        """Send every pending event, oldest first, in batches; settle each batch's answers in one transaction."""
+        with self._push_lock:
+            totals = [0, 0, 0, 0]
+            rejected_cases: list[str] = []
+            position = 0
+            while True:
+                with transaction(self._factory) as session:
+                    batch = outbox_service.pending_batch(session, self._batch, after_position=position)
+                    if batch:
+                        outbox_service.note_attempt(session, [entry.event.id for entry in batch])
+                if not batch:
+                    break
+                position = batch[-1].position
+                try:
+                    response = self.transport.push([entry.event for entry in batch])
+                except Offline:
+                    # a slow server or a bad link: smaller batches next time (a repeat is a harmless duplicate)
+                    self._batch = max(MIN_PUSH_BATCH, self._batch // 2)
+                    raise
+                self._batch = min(self.push_batch, self._batch * 2)
+                with transaction(self._factory) as session:
+                    summary = outbox_service.settle_push(session, response.results)
+                    sync_state.note_pushed(session, datetime.now(UTC))
+                totals[0] += len(batch)
+                totals[1] += summary.accepted
+                totals[2] += summary.duplicates
+                totals[3] += summary.rejected
+                rejected_cases.extend(c for c in summary.rejected_cases if c not in rejected_cases)
+            report = PushReport(totals[0], totals[1], totals[2], totals[3], tuple(rejected_cases))
+        if report.sent:
+            self.observer.pushed(report)
+        if report.rejected_cases:
+            self.observer.conflicts(report.rejected_cases)
+        return report
+
+    def pull_once(self) -> PullReport:
+        """Pull pages until the server has nothing newer; each page and its cursor in one local transaction."""
+        with self._pull_lock:
+            events = pages = 0
+            changed: list[str] = []
+            rebased: list[str] = []
+            with transaction(self._factory) as session:
+                after = sync_state.cursor(session)
+            while True:
+                page = self.transport.pull(after, self.page_size)
+                reference = [ReferenceRecord(r.seq, r.table, r.record) for r in page.reference]
+                with transaction(self._factory) as session:
+                    summary = apply_pull_page(session, server_events(page), reference, next_after=page.next_after)
+                pages += 1
+                events += summary.events
+                changed.extend({e.case_id for e in page.events})
+                rebased.extend(summary.rebased_cases)
+                after = page.next_after
+                if not page.has_more:
+                    break
+            report = PullReport(events, pages, after, tuple(dict.fromkeys(changed)), tuple(dict.fromkeys(rebased)))
+        if report.events:
+            self.observer.pulled(report)
+        return report
+
+    def run_once(self) -> SyncReport:
+        """Push, then pull (the pull brings back the server's view of everything just pushed)."""
+        self._set_status(SyncStatus.SYNCING, "")
+        try:
+            push = self.push_once()
+            pull = self.pull_once()
+        except Offline as error:
+            self._set_status(SyncStatus.OFFLINE, str(error))
+            raise
+        except AuthRequired as error:
+            self._set_status(SyncStatus.AUTH_REQUIRED, str(error))
+            raise
+        with transaction(self._factory) as session:
+            pending = outbox_service.pending_count(session)
+        self._set_status(SyncStatus.IDLE, "")
+        return SyncReport(push, pull, pending)
+
+    # --- the loop ----------------------------------------------------------------------------------------
+
+    def notify_local_change(self) -> None:
+        """Call after committing a local change (record_local…): the pusher sends it at once."""
+        self._wake_push.set()
+
+    def credentials_changed(self) -> None:
+        """Call after an online login: a loop waiting for a token resumes."""
+        self._credentials_changed.set()
+        self._wake_push.set()
+
+    def stop(self) -> None:
+        self._stop.set()
+        self._wake_push.set()
+        self._credentials_changed.set()
+
+    def run_forever(self) -> None:
+        """Block until stop(): this thread pulls and long-polls; a helper thread it owns pushes whenever
+        notify_local_change() is called (and every push_interval seconds while anything is pending), so a
+        new intake never waits behind a long poll."""
+        self._stop.clear()
+        self._wake_push.set()
+        pusher = threading.Thread(target=self._push_loop, name="sync-push", daemon=True)
+        pusher.start()
+        try:
+            self._pull_loop()
+        finally:
+            self._stop.set()
+            self._wake_push.set()
+            pusher.join()
+            self.transport.close()
+            self._set_status(SyncStatus.STOPPED, "")
+
+    def _pull_loop(self) -> None:
+        backoff = Backoff(cap=self.backoff_cap)
+        while not self._stop.is_set():
+            try:
+                self.pull_once()
+                self._set_status(SyncStatus.IDLE, "")
+                backoff.reset()
+                with transaction(self._factory) as session:
+                    after = sync_state.cursor(session)
+                self.transport.wait(after, self.wait_seconds)
+            except Exception as error:
+                self._pause_after(error, backoff)
+
+    def _push_loop(self) -> None:
+        backoff = Backoff(cap=self.backoff_cap)
+        while not self._stop.is_set():
+            self._wake_push.wait(self.push_interval)
+            self._wake_push.clear()
+            if self._stop.is_set():
+                return
+            try:
+                self.push_once()
+                backoff.reset()
+            except Exception as error:
+                self._pause_after(error, backoff)
+                self._wake_push.set()  # retry after the pause
+
+    def _pause_after(self, error: Exception, backoff: Backoff) -> None:
+        if isinstance(error, AuthRequired):
+            self._set_status(SyncStatus.AUTH_REQUIRED, str(error))
+            self._credentials_changed.clear()
+            while not self._stop.is_set() and not self._credentials_changed.wait(1.0):
+                pass
+            return
+        if isinstance(error, Offline):
+            self._set_status(SyncStatus.OFFLINE, str(error))
+        elif isinstance(error, ServerRefused):
+            self._set_status(SyncStatus.ERROR, f"{error.problem.code}: {error.problem.message_ko}")
+        else:
+            log.exception("sync failed")
+            self._set_status(SyncStatus.ERROR, repr(error))
+        self._stop.wait(backoff.next_delay())
+
+    def _set_status(self, status: SyncStatus, detail: str) -> None:
+        with self._status_lock:
+            if status is self.status and status is not SyncStatus.ERROR:
+                return
+            self.status = status
+        self.observer.status_changed(status, detail)

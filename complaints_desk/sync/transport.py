@@ -1,0 +1,204 @@
+"""HTTP to the central server: `requests` with timeouts on every call and urllib3's `Retry` (through requests'
+HTTPAdapter) for connection failures and 502/503/504, with exponential backoff. Retrying a push is safe: event
+ids are idempotency keys and the server answers a repeat with `duplicate`.
+
+Failures become three exceptions the engine understands: Offline (the server cannot be reached or is down),
+AuthRequired (the token is missing, expired or revoked) and ServerRefused (a 4xx with the server's problem).
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable, Sequence
+from typing import Any, TypeVar
+
+import requests
+from pydantic import BaseModel, ValidationError
+from requests.adapters import HTTPAdapter
+from urllib3.util.retry import Retry
+
+from ..domain.events import Event
+from .protocol import (
+    API_PREFIX,
+    DEFAULT_PULL_PAGE,
+    EnrolRequest,
+    EnrolResponse,
+    ProblemDetail,
+    PullResponse,
+    PushRequest,
+    PushResponse,
+    TokenRequest,
+    TokenResponse,
+    WaitResponse,
+    WireEvent,
+)
+
+CONNECT_TIMEOUT = 3.0
+READ_TIMEOUT = 30.0
+WAIT_SECONDS = 25.0
+PUSH_SECONDS_PER_EVENT = 0.2
+
+M = TypeVar("M", bound=BaseModel)
+
+
+class TransportError(Exception):
+    """Base of what the transport raises."""
+
+
+class Offline(TransportError):
+    """The server cannot be reached (connection refused, timeout, 5xx after retries)."""
+
+
+class AuthRequired(TransportError):
+    """401: log in again (online) to get a new token."""
+
+
+class ServerRefused(TransportError):
+    def __init__(self, status: int, problem: ProblemDetail) -> None:
+        super().__init__(f"{status} {problem.code}: {problem.message_en}")
+        self.status = status
+        self.problem = problem
+
+
+def _retry(total: int, backoff: float) -> Retry:
+    return Retry(
+        total=total,
+        connect=total,
+        read=0,  # a read timeout may mean the server is working on it: let the engine decide, not urllib3
+        status=total,
+        backoff_factor=backoff,
+        backoff_max=5.0,
+        status_forcelist=(502, 503, 504),
+        allowed_methods=frozenset({"GET", "POST"}),  # POSTs here are idempotent (ids are keys)
+        raise_on_status=False,
+        respect_retry_after_header=True,
+    )
+
+
+class Transport:
+    """One server. Thread-safe: each thread gets its own `requests.Session` (sessions are not shareable)."""
+
+    def __init__(
+        self,
+        base_url: str,
+        *,
+        token: Callable[[], str | None] = lambda: None,
+        retries: int = 2,
+        backoff: float = 0.2,
+        connect_timeout: float = CONNECT_TIMEOUT,
+        read_timeout: float = READ_TIMEOUT,
+    ) -> None:
+        self.base_url = base_url.rstrip("/")
+        self._token = token
+        self._retries, self._backoff = retries, backoff
+        self.connect_timeout, self.read_timeout = connect_timeout, read_timeout
+        self._local = threading.local()
+
+    def _session(self) -> requests.Session:
+        session: requests.Session | None = getattr(self._local, "session", None)
+        if session is None:
+            session = requests.Session()
+            adapter = HTTPAdapter(max_retries=_retry(self._retries, self._backoff))
+            session.mount("http://", adapter)
+            session.mount("https://", adapter)
+            self._local.session = session
+        return session
+
+    def close(self) -> None:
+        session: requests.Session | None = getattr(self._local, "session", None)
+        if session is not None:
+            session.close()
+            self._local.session = None
+
+    def _call(
+        self,
+        method: str,
+        path: str,
+        model: type[M],
+        *,
+        json: Any = None,
+        data: bytes | None = None,
+        params: dict[str, Any] | None = None,
+        read_timeout: float | None = None,
+        auth: bool = True,
+    ) -> M:
+        headers = {"Accept": "application/json"}
+        if data is not None:
+            headers["Content-Type"] = "application/json"
+        token = self._token() if auth else None
+        if token:
+            headers["Authorization"] = f"Bearer {token}"
+        try:
+            response = self._session().request(
+                method,
+                f"{self.base_url}{API_PREFIX}{path}",
+                json=json,
+                data=data,
+                params=params,
+                headers=headers,
+                timeout=(self.connect_timeout, read_timeout or self.read_timeout),
+            )
+        except (requests.ConnectionError, requests.Timeout) as error:
+            raise Offline(str(error)) from error
+        except requests.RequestException as error:  # retries exhausted and the like
+            raise Offline(str(error)) from error
+        if response.status_code == 401:
+            raise AuthRequired(response.text[:200])
+        if response.status_code >= 500:
+            raise Offline(f"server error {response.status_code}")
+        if response.status_code >= 400:
+            raise ServerRefused(response.status_code, _problem(response))
+        try:
+            return model.model_validate_json(response.content)
+        except ValidationError as error:
+            raise Offline(f"unexpected answer from {path}: {error}") from error
+
+    # --- endpoints -------------------------------------------------------------------------------------
+
+    def token(self, username: str, password: str) -> TokenResponse:
+        body = TokenRequest(username=username, password=password).model_dump(mode="json")
+        return self._call("POST", "/auth/token", TokenResponse, json=body, auth=False)
+
+    def enrol(
+        self,
+        name: str,
+        *,
+        code: str | None = None,
+        workstation_id: str | None = None,
+        last_receipt_no: str | None = None,
+    ) -> EnrolResponse:
+        body = EnrolRequest(
+            name=name, code=code, workstation_id=workstation_id, last_receipt_no=last_receipt_no
+        ).model_dump(mode="json")
+        return self._call("POST", "/stations/enrol", EnrolResponse, json=body)
+
+    def push(self, events: Sequence[Event]) -> PushResponse:
+        request = PushRequest(events=[WireEvent.from_domain(event) for event in events])
+        # The server applies each event in its own transaction: a full batch takes a while on a busy server.
+        seconds = max(self.read_timeout, 10.0 + PUSH_SECONDS_PER_EVENT * len(events))
+        return self._call(
+            "POST", "/sync/push", PushResponse, data=request.model_dump_json().encode(), read_timeout=seconds
+        )
+
+    def pull(self, after: int, limit: int = DEFAULT_PULL_PAGE) -> PullResponse:
+        return self._call("GET", "/sync/pull", PullResponse, params={"after": after, "limit": limit})
+
+    def wait(self, after: int, seconds: float = WAIT_SECONDS) -> WaitResponse:
+        return self._call(
+            "GET",
+            "/sync/wait",
+            WaitResponse,
+            params={"after": after, "timeout": seconds},
+            read_timeout=seconds + 10.0,
+        )
+
+
+def _problem(response: requests.Response) -> ProblemDetail:
+    try:
+        return ProblemDetail.model_validate_json(response.content)
+    except ValidationError:
+        return ProblemDetail(
+            code=f"http_{response.status_code}",
+            message_ko=f"서버가 요청을 거절했습니다 ({response.status_code}).",
+            message_en=f"The server refused the request ({response.status_code}): {response.text[:200]}",
+        )
