@@ -155,3 +155,22 @@ def add_closure(session: Session, start: date, end: date, name: str, *, seq: int
 
 def closures(session: Session) -> list[ClosureRow]:
     return list(session.execute(select(ClosureRow).order_by(ClosureRow.start_date)).scalars())
+
+
+def give_passwords_to_staff_without(session: Session, password_hash: str) -> list[tuple[str, str, str]]:
+    """Demo set-up: every account without a password gets this one. Returns (username, role, department)."""
+    rows = session.execute(select(Staff).where(Staff.password_hash.is_(None), Staff.active.is_(True))).scalars()
+    changed = []
+    for row in rows:
+        row.password_hash = password_hash
+        changed.append((row.username, row.role, row.department_code or ""))
+    session.flush()
+    return changed
+
+
+def one_account_per_role(session: Session) -> dict[str, str]:
+    """A username for each role, for telling a person how to try the demo."""
+    accounts: dict[str, str] = {}
+    for row in session.execute(select(Staff).where(Staff.active.is_(True)).order_by(Staff.username)).scalars():
+        accounts.setdefault(row.role, row.username)
+    return accounts
