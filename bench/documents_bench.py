@@ -1,0 +1,293 @@
+"""Documents bench: receipt PDF after saving an intake, the one-month summary over a big store, and a
+100,000-row XLSX export — each against its budget, with a baseline measured in the same run.
+
+    .venv/bin/python -m bench.documents_bench [--store PATH] [--receipts N]
+
+The summary uses the queue bench's 1,000,000-case demo store (bench/.data/demo-1000000-s1.sqlite3) when it is
+there and complete; otherwise it builds (once) a smaller demo store with store.demo and says so."""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import io
+import statistics
+import tempfile
+import time
+from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+SEOUL = ZoneInfo("Asia/Seoul")
+DATA = Path(__file__).resolve().parent / ".data"
+BIG_STORE = DATA / "demo-1000000-s1.sqlite3"
+FALLBACK_CASES = 100_000
+
+
+def _ms(samples: list[float]) -> tuple[float, float]:
+    ordered = sorted(samples)
+    p99 = ordered[min(len(ordered) - 1, int(len(ordered) * 0.99))]
+    return statistics.median(ordered) * 1000, p99 * 1000
+
+
+def _row(name: str, p50: float, p99: float | None, budget: str, baseline: float | None, ok: bool) -> None:
+    ratio = f"{p50 / baseline:6.1f}x" if baseline else "      -"
+    p99_text = f"{p99:9.1f}" if p99 is not None else "        -"
+    print(f"{name:<44} {p50:9.1f} {p99_text} {budget:>16} {ratio}  {'OK' if ok else 'OVER'}")
+
+
+def _header(title: str) -> None:
+    print(f"\n{title}")
+    print(f"{'':<44} {'p50 ms':>9} {'p99 ms':>9} {'budget':>16} {'vs base':>7}")
+
+
+def bench_receipts(count: int) -> None:
+    from reportlab.pdfgen.canvas import Canvas
+
+    from complaints_desk.documents.fonts import REGULAR, register_fonts
+    from complaints_desk.documents.receipt import ReceiptOptions, build_receipt_pdf
+    from complaints_desk.domain.channels import Channel
+    from complaints_desk.domain.kinds import Kind
+    from complaints_desk.store import report_samples, reports
+    from complaints_desk.store.db import make_engine, make_sessionmaker, migrate, transaction
+    from complaints_desk.store.intake import Intake, take_intake
+
+    started = time.perf_counter()
+    register_fonts()
+    font_seconds = time.perf_counter() - started
+    with tempfile.TemporaryDirectory() as folder:
+        engine = make_engine(f"sqlite:///{Path(folder) / 'store.sqlite3'}")
+        migrate(engine)
+        factory = make_sessionmaker(engine)
+        with transaction(factory) as session:
+            office_people = report_samples.seed_office(session)
+            office = reports.office_info(session)
+        intake = Intake(
+            kind=Kind.GRIEVANCE,
+            channel=Channel.PHONE,
+            title="한빛로 123 앞 불법주차 단속 요청",
+            body="매일 저녁 인도에 차량이 주차되어 보행이 어렵습니다.",
+            petitioner_name="홍길동",
+            petitioner_phone="010-1234-5678",
+            department_code="TRAFFIC",
+            category_code="parking",
+        )
+        base = datetime(2026, 11, 23, 9, 0, tzinfo=SEOUL)
+
+        def save(i: int) -> str:
+            with transaction(factory) as session:
+                state = take_intake(
+                    session, intake, actor=office_people.clerk, station_code="C03", now=base + timedelta(seconds=i)
+                )
+            return state.receipt_no
+
+        def receipt(number: str, paper: str = "a4") -> bytes:
+            with factory() as session:
+                facts = reports.receipt_facts(session, number)
+            return build_receipt_pdf(facts, office, ReceiptOptions(paper=paper))
+
+        for i in range(10):  # warm caches (calendar, compiled SQL, glyph widths)
+            receipt(save(i))
+        saves, both, alone, thermal, bare, intake_only = [], [], [], [], [], []
+        numbers = []
+        for i in range(10, 10 + count):
+            t0 = time.perf_counter()
+            number = save(i)
+            t1 = time.perf_counter()
+            receipt(number)
+            t2 = time.perf_counter()
+            saves.append(t1 - t0)
+            both.append(t2 - t0)
+            numbers.append(number)
+        for number in numbers:
+            t0 = time.perf_counter()
+            receipt(number)
+            alone.append(time.perf_counter() - t0)
+            t0 = time.perf_counter()
+            receipt(number, "thermal")
+            thermal.append(time.perf_counter() - t0)
+            t0 = time.perf_counter()
+            buffer = io.BytesIO()
+            canvas = Canvas(buffer)
+            canvas.setFont(REGULAR, 12)
+            canvas.drawString(72, 720, f"민원 접수증 {number}")
+            canvas.showPage()
+            canvas.save()
+            bare.append(time.perf_counter() - t0)
+        intake_only = saves
+        engine.dispose()
+    base_p50, base_p99 = _ms(bare)
+    _header(
+        f"Receipt ({count} intakes, SQLite client store; fonts registered once in {font_seconds * 1000:.0f} ms)"
+    )
+    _row("baseline: bare canvas, one Hangul string", base_p50, base_p99, "-", None, True)
+    p50, p99 = _ms(intake_only)
+    _row("save intake only (store, not mine)", p50, p99, "-", base_p50, True)
+    p50, p99 = _ms(both)
+    _row("save intake + receipt PDF ready (A4)", p50, p99, "p50≤30 p99≤100", base_p50, p50 <= 30 and p99 <= 100)
+    p50, p99 = _ms(alone)
+    _row("receipt alone: query + A4 PDF", p50, p99, "-", base_p50, True)
+    p50, p99 = _ms(thermal)
+    _row("receipt alone: query + 80 mm thermal PDF", p50, p99, "-", base_p50, True)
+
+
+def _big_store(explicit: str | None) -> tuple[Path, str]:
+    import sqlite3
+
+    candidates = [Path(explicit)] if explicit else [BIG_STORE]
+    for path in candidates:
+        if not path.exists():
+            continue
+        if Path(f"{path}-wal").exists() and not explicit:
+            print(f"({path.name} has a write-ahead log: it is still being built or was not closed; not used)")
+            continue
+        try:
+            with sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=1) as connection:
+                (cases,) = connection.execute("SELECT count(*) FROM cases").fetchone()
+        except sqlite3.Error as error:
+            print(f"(store {path} not usable now: {error})")
+            continue
+        if cases >= 100_000:
+            return path, f"{path.name}: {cases:,} cases"
+    fallback = DATA / f"documents-demo-{FALLBACK_CASES}.sqlite3"
+    if not fallback.exists():
+        from complaints_desk.store.db import make_engine, migrate
+        from complaints_desk.store.demo import build_demo
+
+        print(
+            f"(no complete 1,000,000-case store: building a {FALLBACK_CASES:,}-case demo store at {fallback} once)"
+        )
+        DATA.mkdir(exist_ok=True)
+        engine = make_engine(f"sqlite:///{fallback}")
+        migrate(engine)
+        build_demo(engine, cases=FALLBACK_CASES, seed=1)
+        engine.dispose()
+    return fallback, f"{fallback.name}: {FALLBACK_CASES:,} cases (SMALLER than the 1,000,000 of the budget)"
+
+
+def _busiest_month(session) -> tuple[date, date, int]:  # type: ignore[no-untyped-def]
+    from complaints_desk.store import reports
+
+    newest = session.execute(__import__("sqlalchemy").text("SELECT max(received_at) FROM cases")).scalar_one()
+    newest = datetime.fromisoformat(str(newest)).replace(tzinfo=UTC).astimezone(SEOUL).date()
+    first = (newest.replace(day=1) - timedelta(days=1)).replace(day=1)  # the last complete month
+    last = newest.replace(day=1) - timedelta(days=1)
+    count = reports.count_export_rows(session, reports.ExportFilter(first, last))
+    return first, last, count
+
+
+def bench_summary_and_export(store: str | None, rows_wanted: int) -> None:
+    from complaints_desk.documents.export import export_cases
+    from complaints_desk.documents.summary import build_summary_pdf
+    from complaints_desk.store import reports
+    from complaints_desk.store.db import make_engine, make_sessionmaker
+
+    path, description = _big_store(store)
+    engine = make_engine(f"sqlite:///{path}")
+    factory = make_sessionmaker(engine)
+    with factory() as session:
+        first, last, month_cases = _busiest_month(session)
+        timings: dict[str, float] = {}
+        t0 = time.perf_counter()
+        month_count = reports.count_export_rows(session, reports.ExportFilter(first, last))
+        timings["baseline"] = time.perf_counter() - t0
+        t0 = time.perf_counter()
+        figures = reports.summary_figures(session, first, last)
+        timings["queries"] = time.perf_counter() - t0
+        t0 = time.perf_counter()
+        pdf = build_summary_pdf(figures, reports.office_info(session).name)
+        timings["pdf"] = time.perf_counter() - t0
+        department = next((d.code for d in figures.departments if d.code), None)
+        t0 = time.perf_counter()
+        reports.summary_figures(session, first, last, department_code=department)
+        timings["department"] = time.perf_counter() - t0
+
+        # Rows for the export: the newest cases, enough for rows_wanted (several months if need be).
+        span_first = first
+        while (
+            reports.count_export_rows(session, reports.ExportFilter(span_first, last)) < rows_wanted
+            and span_first.year > 2000
+        ):
+            span_first = (span_first - timedelta(days=1)).replace(day=1)
+        t0 = time.perf_counter()
+        rows = []
+        for row in reports.iter_export_rows(session, reports.ExportFilter(span_first, last)):
+            rows.append(row)
+            if len(rows) >= rows_wanted:
+                break
+        timings["fetch"] = time.perf_counter() - t0
+    engine.dispose()
+    while len(rows) < rows_wanted:  # a small store: repeat rows so the writer still writes rows_wanted
+        rows.extend(rows[: rows_wanted - len(rows)])
+
+    _header(f"Summary, {first} ~ {last} ({month_cases:,} cases) over {description}")
+    _row("baseline: indexed count of the month", timings["baseline"] * 1000, None, "-", None, True)
+    total = timings["queries"] + timings["pdf"]
+    _row(
+        "summary queries (all departments)", timings["queries"] * 1000, None, "-", timings["baseline"] * 1000, True
+    )
+    _row(f"summary PDF ({len(pdf):,} bytes)", timings["pdf"] * 1000, None, "-", None, True)
+    _row("summary queries + PDF", total * 1000, None, "≤10000", timings["baseline"] * 1000, total <= 10)
+    _row(
+        f"one department ({department})", timings["department"] * 1000, None, "-", timings["baseline"] * 1000, True
+    )
+    assert figures.total == month_count
+
+    progress_calls = [0]
+
+    def progress(done: int, whole: int) -> None:
+        progress_calls[0] += 1
+
+    with tempfile.TemporaryDirectory() as folder:
+        t0 = time.perf_counter()
+        with (Path(folder) / "base.csv").open("w", encoding="utf-8-sig", newline="") as handle:
+            writer = csv.writer(handle)
+            for row in rows:
+                writer.writerow((row.receipt_no, row.received_at, row.kind.value, row.title, row.petitioner_name))
+        baseline = time.perf_counter() - t0
+        timings_export: dict[str, float] = {}
+        for suffix in ("csv", "xlsx"):
+            t0 = time.perf_counter()
+            export_cases(rows, Path(folder) / f"cases.{suffix}", total=len(rows), progress=progress)
+            timings_export[suffix] = time.perf_counter() - t0
+    _header(
+        f"Export of {len(rows):,} rows (fetched from the store in {timings['fetch']:.1f} s; {progress_calls[0]} progress calls)"
+    )
+    _row("baseline: csv.writer, 5 raw columns", baseline * 1000, None, "-", None, True)
+    _row("CSV, 15 columns, masked", timings_export["csv"] * 1000, None, "-", baseline * 1000, True)
+    _row(
+        "XLSX write-only, 15 columns, masked",
+        timings_export["xlsx"] * 1000,
+        None,
+        "≤15000",
+        baseline * 1000,
+        timings_export["xlsx"] <= 15,
+    )
+    fetch_and_write = timings["fetch"] + timings_export["xlsx"]
+    _row(
+        "XLSX incl. fetching the rows",
+        fetch_and_write * 1000,
+        None,
+        "≤15000",
+        baseline * 1000,
+        fetch_and_write <= 15,
+    )
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--store", help="a big SQLite store to summarise (default: the queue bench's)")
+    parser.add_argument("--receipts", type=int, default=200)
+    parser.add_argument("--rows", type=int, default=100_000)
+    args = parser.parse_args()
+    import os
+
+    print(
+        f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores (figures are wall-clock on this machine)"
+    )
+    bench_receipts(args.receipts)
+    bench_summary_and_export(args.store, args.rows)
+
+
+if __name__ == "__main__":
+    main()

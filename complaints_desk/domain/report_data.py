@@ -1,0 +1,210 @@
+"""Plain data handed from the report queries (store.reports) to the layouts (documents/).
+
+It lives in domain/ because it is the one layer both store/ and documents/ may import: the queries fill these
+values and the layouts read them, and neither knows the other. Petitioners'
+details are carried as stored; the layout applies the masking rule of the document it prints (a receipt
+always masks; an export masks unless the viewer's role may see them in full)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime
+
+from .channels import Channel
+from .extensions import ExtensionReason
+from .kinds import Kind
+from .statuses import Status
+
+DEFAULT_OFFICE_NAME = "민원데스크 민원실"
+DEFAULT_STATUS_URL_BASE = "http://127.0.0.1:8470/status/"
+
+
+@dataclass(frozen=True)
+class OfficeInfo:
+    """The issuing office as printed on every document (meta keys office_name, office_phone, status_url_base)."""
+
+    name: str = DEFAULT_OFFICE_NAME
+    phone: str = ""
+    status_url_base: str = DEFAULT_STATUS_URL_BASE
+
+    def status_url(self, receipt_no: str) -> str:
+        base = self.status_url_base if self.status_url_base.endswith("/") else self.status_url_base + "/"
+        return f"{base}{receipt_no}"
+
+
+@dataclass(frozen=True)
+class ReceiptFacts:
+    receipt_no: str
+    kind: Kind
+    channel: Channel
+    title: str
+    petitioner_name: str
+    petitioner_phone: str
+    received_at: datetime
+    due_at: datetime
+    period_unit: str
+    period_amount: int
+    department_name: str | None
+    department_phone: str | None
+    clerk_name: str | None
+    pending_sync: bool  # the intake has not been confirmed by the server (taken offline, not yet pushed)
+    voided: bool = False
+    void_reason: str = ""
+    times_printed: int = 0
+    is_group: bool = False
+    signers: int = 1
+
+
+@dataclass(frozen=True)
+class Officer:
+    department_name: str
+    name: str
+    phone: str
+
+
+@dataclass(frozen=True)
+class NoticeCase:
+    """What every notice to the petitioner says about the case it concerns."""
+
+    receipt_no: str
+    kind: Kind
+    title: str
+    petitioner_name: str
+    petitioner_address: str
+    received_at: datetime
+    due_at: datetime
+    status: Status
+
+
+@dataclass(frozen=True)
+class ResultNoticeFacts:
+    case: NoticeCase
+    officer: Officer
+    answered_at: datetime
+    result: str  # accepted | partially_accepted | rejected | informed
+    answer: str
+    reasons: str = ""
+    remedies: str = ""
+
+
+@dataclass(frozen=True)
+class ExtensionNoticeFacts:
+    case: NoticeCase
+    officer: Officer
+    extended_at: datetime
+    reason: ExtensionReason
+    reason_text: str
+    previous_due_at: datetime
+    new_due_at: datetime
+    number: int  # first or second extension
+    consent: bool
+
+
+@dataclass(frozen=True)
+class ProgressNoticeFacts:
+    case: NoticeCase
+    officer: Officer
+    as_of: datetime
+    days_open: int
+    notice_number: int  # 1 at 30 days, 2 at 60 days …
+    status_url: str
+
+
+@dataclass(frozen=True)
+class ProposalDecisionFacts:
+    case: NoticeCase
+    officer: Officer
+    decided_at: datetime
+    adopted: bool
+    reasons: str
+    implementation_date: date | None
+    rereview_until: datetime | None  # last moment to ask for a re-review of a rejection
+
+
+# --- supervisor summary ----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class CountRow:
+    key: str
+    label: str
+    count: int
+
+
+@dataclass(frozen=True)
+class DepartmentFigures:
+    code: str | None
+    name: str
+    received: int
+    open: int
+    answered: int
+    answered_on_time: int
+    overdue: int
+
+
+@dataclass(frozen=True)
+class RepeatFiler:
+    name: str
+    phone: str
+    count: int
+
+
+@dataclass(frozen=True)
+class OverdueCase:
+    receipt_no: str
+    kind: Kind
+    title: str
+    department_name: str
+    received_at: datetime
+    due_at: datetime
+    status: Status
+
+
+@dataclass(frozen=True)
+class SummaryFigures:
+    """Figures for the cases received in [first_day, last_day] (Asia/Seoul), for one department or all;
+    open and overdue are as of ``as_of``."""
+
+    first_day: date
+    last_day: date
+    department_code: str | None
+    department_name: str | None
+    as_of: datetime
+    total: int
+    by_channel: list[CountRow]
+    by_kind: list[CountRow]
+    by_day: list[tuple[date, int]]
+    departments: list[DepartmentFigures]
+    answered: int
+    answered_on_time: int
+    open: int
+    overdue_total: int
+    median_minutes: int | None
+    p90_minutes: int | None
+    extended_cases: int
+    extensions: list[CountRow]
+    top_categories: list[CountRow]
+    repeat_filers: list[RepeatFiler]
+    overdue: list[OverdueCase] = field(default_factory=list)
+
+
+# --- export ----------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class CaseExportRow:
+    receipt_no: str
+    received_at: datetime
+    kind: Kind
+    channel: Channel
+    status: Status
+    title: str
+    petitioner_name: str
+    petitioner_phone: str
+    petitioner_address: str
+    petitioner_email: str
+    department_name: str
+    category_name: str
+    due_at: datetime
+    answered_at: datetime | None
+    extension_count: int
