@@ -13,8 +13,7 @@ if TYPE_CHECKING:
 
     from ..domain.errors import DomainError
 
-# The desktop client's local store, as `complaints-desk demo` writes it; one name for every command.
-LOCAL_STORE_NAME = "store.sqlite3"
+from ..store.db import SERVER_STORE_FILE as LOCAL_STORE_NAME  # the store `start` serves and `demo` fills
 
 
 def add_store_option(parser: argparse.ArgumentParser) -> None:

@@ -32,7 +32,7 @@ def run(args: argparse.Namespace) -> int:
     from datetime import UTC, datetime
 
     from ..domain.errors import DomainError
-    from ..store.db import make_engine, migrate, resolve_data_dir, sqlite_url
+    from ..store.db import SERVER_STORE_FILE, make_engine, migrate, resolve_data_dir, sqlite_url
     from ..store.demo import OFFICE_NAME, build_demo
 
     if args.cases < 0:
@@ -47,7 +47,7 @@ def run(args: argparse.Namespace) -> int:
             )
         if now.tzinfo is None:
             return fail(DomainError("now", "--now에 시간대를 붙여 주세요 (+09:00).", "--now needs a time zone."))
-    store = resolve_data_dir(getattr(args, "data_dir", None)) / "store.sqlite3"
+    store = resolve_data_dir(getattr(args, "data_dir", None)) / SERVER_STORE_FILE
     engine = make_engine(sqlite_url(store))
     started = time.perf_counter()
     last_shown = [0.0]

@@ -30,11 +30,11 @@ def register(subparsers: Any) -> None:
 
 
 def database_url_for(args: argparse.Namespace) -> str:
-    from ..store.db import resolve_data_dir, sqlite_url
+    from ..store.db import SERVER_STORE_FILE, resolve_data_dir, sqlite_url
 
     if args.database_url:
         return str(args.database_url)
-    return sqlite_url(resolve_data_dir(getattr(args, "data_dir", None)) / "server.sqlite3")
+    return sqlite_url(resolve_data_dir(getattr(args, "data_dir", None)) / SERVER_STORE_FILE)
 
 
 def run(args: argparse.Namespace) -> int:

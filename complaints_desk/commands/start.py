@@ -33,12 +33,20 @@ def run(args: argparse.Namespace) -> int:
     from ..domain.kinds import Kind
     from ..store import reference
     from ..store.auth_service import hash_password
-    from ..store.db import make_engine, make_sessionmaker, migrate, resolve_data_dir, sqlite_url, transaction
+    from ..store.db import (
+        SERVER_STORE_FILE,
+        make_engine,
+        make_sessionmaker,
+        migrate,
+        resolve_data_dir,
+        sqlite_url,
+        transaction,
+    )
     from ..store.demo.build import ensure_demo
     from ..store.intake import calendar_for
 
     data_dir = resolve_data_dir(getattr(args, "data_dir", None))
-    url = args.database_url or sqlite_url(data_dir / "server.sqlite3")
+    url = args.database_url or sqlite_url(data_dir / SERVER_STORE_FILE)
     engine = make_engine(url)
     migrate(engine)
     factory = make_sessionmaker(engine)

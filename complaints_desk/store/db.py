@@ -14,6 +14,10 @@ from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.orm import Session, sessionmaker
 
 DATA_ENV = "COMPLAINTS_DESK_DATA"
+# The embedded server's store: what `start` serves and what `demo`, `receipt`, `report` and `export` use
+# unless given --database-url. The desktop client keeps its own store beside it.
+SERVER_STORE_FILE = "server.sqlite3"
+CLIENT_STORE_FILE = "client.sqlite3"
 MIGRATIONS_DIR = Path(__file__).resolve().parents[2] / "db"
 
 

@@ -149,5 +149,5 @@ def test_the_demo_command_builds_a_store_and_refuses_a_store_that_has_cases(tmp_
     assert second.returncode == 2
     assert "이미" in second.stderr and "already" in second.stderr
     assert len(second.stderr.strip().splitlines()) == 1
-    with sqlite3.connect(tmp_path / "store.sqlite3") as conn:
+    with sqlite3.connect(tmp_path / "server.sqlite3") as conn:  # the store `start` serves
         assert conn.execute("SELECT count(*) FROM cases").fetchone() == (200,)
