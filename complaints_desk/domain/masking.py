@@ -12,6 +12,7 @@ from .errors import DomainError
 _RRN = re.compile(r"(?<!\d)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])\s*[-–]?\s*[1-8]\d{6}(?!\d)")
 _ROAD_SUFFIX = re.compile(r"^\S*\d*(?:로|길)$|^\S+(?:로|길)\d+(?:번)?길$")
 _WRITTEN_PHONE = re.compile(r"^(?:01[016789]-\d{3,4}|02-\d{3,4}|0[3-6][1-5]-\d{3,4}|070-\d{4})-\d{4}$")
+_PHONE_CHARACTERS = re.compile(r"^\+?[\d\s().-]+$")
 _AREA_SUFFIX = ("동", "리", "가", "읍", "면")
 
 
@@ -54,10 +55,13 @@ def normalize_phone(raw: str) -> str:
         return ""
     if _WRITTEN_PHONE.match(text):  # already in its usual written form: skip the costly full parse
         return text
-    try:
-        parsed = phonenumbers.parse(text, "KR")
-    except phonenumbers.NumberParseException:
+    if not _PHONE_CHARACTERS.match(text):  # phonenumbers would quietly drop letters and masks ('*')
         parsed = None
+    else:
+        try:
+            parsed = phonenumbers.parse(text, "KR")
+        except phonenumbers.NumberParseException:
+            parsed = None
     if parsed is None or not phonenumbers.is_possible_number(parsed):
         raise DomainError(
             "phone",

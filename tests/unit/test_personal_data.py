@@ -73,3 +73,9 @@ def test_the_masks_hide_what_they_should() -> None:
 )
 def test_resident_numbers_are_recognised(text: str, found: bool) -> None:
     assert contains_resident_number(text) is found
+
+
+@pytest.mark.parametrize("raw", ["010-****-5678", "010-1234-567a", "전화없음"])
+def test_letters_and_masks_are_not_quietly_dropped_from_a_phone(raw: str) -> None:
+    with pytest.raises(DomainError):
+        normalize_phone(raw)
