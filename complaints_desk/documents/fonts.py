@@ -88,7 +88,24 @@ def _load(path: Path, index: int, name: str) -> TTFont | None:
     widths = font.face.charWidths
     if not all(ord(ch) in widths for ch in _PROBE):
         return None
+    _keep_tables(font)
     return font
+
+
+def _keep_tables(font: TTFont) -> None:
+    """Every subset reportlab embeds copies the tables it needs out of the font file, the 4 MB glyph table
+    of a Hangul font among them (a millisecond per document). The tables never change: copy each once."""
+    face = font.face
+    read = face.get_table
+    tables: dict[str, bytes] = {}
+
+    def get_table(tag: str) -> bytes:
+        data = tables.get(tag)
+        if data is None:
+            data = tables[tag] = read(tag)
+        return data
+
+    face.get_table = get_table
 
 
 def _load_any(path: Path, name: str) -> tuple[TTFont, int] | None:

@@ -11,6 +11,7 @@ import io
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from typing import Any
 
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
@@ -30,6 +31,53 @@ THERMAL_WIDTH = 80 * mm
 PENDING_TITLE = "동기화 대기 — 오프라인 발급"
 PENDING_TEXT = "서버 연결이 끊긴 상태에서 발급되었습니다. 연결되면 자동으로 등록되며 접수번호는 그대로 유효합니다."
 VOID_TITLE = "무효"
+EMBOLDEN = 0.04  # stroke width of the emboldened regular face, as a share of the type size
+
+
+class _ReceiptCanvas(Canvas):  # type: ignore[misc]  # reportlab ships no type hints
+    """A canvas that sets the bold face as the regular face filled and stroked with a thin outline of the
+    text colour (text render mode 2). A receipt is printed while the citizen waits: embedding a subset of a
+    second 4 MB TrueType file doubled the font work of every receipt (subsetting and compressing it was a third
+    of the time), for a few bold lines that the emboldened regular face renders almost identically."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        # Streams stay uncompressed: deflating the embedded font subset was a third of the remaining time
+        # of a receipt, to make a file of 100 KB into one of 55 KB that goes to a local printer or disk.
+        super().__init__(*args, pageCompression=0, **kwargs)
+        self._strong = 0.0
+
+    def setFont(self, psfontname: str, size: float, leading: float | None = None) -> None:
+        self._strong = size if psfontname == BOLD else 0.0
+        super().setFont(REGULAR if psfontname == BOLD else psfontname, size, leading)
+
+    def _emboldened(self, draw: Callable[..., None], x: float, y: float, text: str) -> None:
+        if not self._strong:
+            draw(x, y, text)
+            return
+        self.saveState()
+        self.setStrokeColor(self._fillColorObj)
+        self.setLineWidth(self._strong * EMBOLDEN)
+        self.setLineJoin(1)  # round joins: no spikes at the sharp corners of Hangul strokes
+        draw(x, y, text, mode=2)
+        self.restoreState()
+
+    def drawString(self, x: float, y: float, text: str, *args: Any, **kwargs: Any) -> None:
+        if args or kwargs:
+            super().drawString(x, y, text, *args, **kwargs)
+        else:
+            self._emboldened(super().drawString, x, y, text)
+
+    def drawCentredString(self, x: float, y: float, text: str, *args: Any, **kwargs: Any) -> None:
+        if args or kwargs:
+            super().drawCentredString(x, y, text, *args, **kwargs)
+        else:
+            self._emboldened(super().drawCentredString, x, y, text)
+
+    def drawRightString(self, x: float, y: float, text: str, *args: Any, **kwargs: Any) -> None:
+        if args or kwargs:
+            super().drawRightString(x, y, text, *args, **kwargs)
+        else:
+            self._emboldened(super().drawRightString, x, y, text)
 
 
 @dataclass(frozen=True)
@@ -102,7 +150,7 @@ def _a4(buffer: io.BytesIO, facts: ReceiptFacts, office: OfficeInfo, reprint: bo
     width, height = A4
     margin = 22 * mm
     inner = width - 2 * margin
-    c = Canvas(buffer, pagesize=A4)
+    c = _ReceiptCanvas(buffer, pagesize=A4)
     set_metadata(c, _title(facts, reprint), office.name, "민원 접수증")
 
     y = height - 26 * mm
@@ -233,7 +281,7 @@ def _cap(lines: list[str], most: int) -> list[str]:
 
 
 def _badge(c: Canvas, x: float, y: float, text: str, color: object, size: float) -> None:
-    w = stringWidth(text, BOLD, size) + 5 * mm
+    w = stringWidth(text, REGULAR, size) + 5 * mm
     h = size + 3 * mm
     c.saveState()
     c.setStrokeColor(color)
@@ -251,7 +299,7 @@ def _void_watermark(c: Canvas, cx: float, cy: float, size: float) -> None:
     c.setFillAlpha(0.28)
     c.translate(cx, cy)
     c.rotate(30)
-    c.setFont(BOLD, size)
+    c.setFont(REGULAR, size)
     c.drawCentredString(0, -size / 3, VOID_TITLE)
     c.restoreState()
 
@@ -346,7 +394,7 @@ def _thermal(
     add_text(f"발행 {datetime_ko(issued_at)}" + (" · 재발급본" if reprint else ""), REGULAR, 7, color=MUTED)
 
     height = sum(h for h, _draw in steps) + 2 * margin + 4 * mm  # the cutter needs a little tail
-    c = Canvas(buffer, pagesize=(width, height))
+    c = _ReceiptCanvas(buffer, pagesize=(width, height))
     set_metadata(c, _title(facts, reprint), office.name, "민원 접수증 (감열지 80mm)")
     top = height - margin
     for step_height, draw_step in steps:

@@ -10,6 +10,7 @@ import pytest
 from documents_support import NOW, make_samples, pdf_pages, pdf_text, render
 
 from complaints_desk.documents.receipt import ReceiptOptions, build_receipt_pdf
+from complaints_desk.domain.channels import Channel
 from complaints_desk.domain.errors import DomainError
 from complaints_desk.domain.events import EventType
 from complaints_desk.store import reports
@@ -139,3 +140,20 @@ def test_a_long_title_wraps_inside_the_page(sqlite_session_factory) -> None:  # 
         pdf = build_receipt_pdf(long, office, ReceiptOptions(paper=paper, issued_at=NOW))
         assert len(pdf_pages(pdf)) == 1
         assert "…" in pdf_text(pdf)
+
+
+def test_receipt_right_after_intake_needs_no_query_and_says_the_same(session_factory) -> None:  # type: ignore[no-untyped-def]
+    from complaints_desk.store.report_samples import intake
+
+    office_people, _cases = make_samples(session_factory)
+    with transaction(session_factory) as session:
+        context = reports.receipt_context(session)  # read once; the intake screen keeps it
+        office = reports.office_info(session)
+    with transaction(session_factory) as session:
+        state = intake(session, office_people, NOW, channel=Channel.PHONE, department="ROAD")
+    from_state = reports.receipt_facts_from_state(state, context)
+    with transaction(session_factory) as session:
+        assert from_state == reports.receipt_facts(session, state.receipt_no)
+    text = pdf_text(build_receipt_pdf(from_state, office, ReceiptOptions(issued_at=NOW)))
+    for expected in ("도로관리과", "02-2150-3120", "김창구", "홍*동", "동기화 대기", "전화", state.receipt_no):
+        assert expected in text, expected
