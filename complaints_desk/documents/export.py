@@ -164,6 +164,15 @@ def _iso_minutes(moment: datetime | None) -> str:
     return moment.astimezone(SEOUL).isoformat(" ", "minutes")[:16]
 
 
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _inert(text: str) -> str:
+    """Citizens write the titles: a leading '=' must not become a formula when Excel opens the CSV (OWASP's
+    advice: prefix such a cell with an apostrophe, which Excel shows as plain text)."""
+    return "'" + text if text.startswith(_FORMULA_STARTS) else text
+
+
 def _write_csv(rows: Iterable[CaseExportRow], path: Path, full: bool) -> int:
     person = _person(full)
     deadlines: dict[datetime, str] = {}  # most cases share a few deadline days (23:59:59 of a working day)
@@ -185,8 +194,8 @@ def _write_csv(rows: Iterable[CaseExportRow], path: Path, full: bool) -> int:
                 row.kind.korean,
                 row.channel.korean,
                 row.status.korean,
-                row.title,
-                *person(row),
+                _inert(row.title),
+                *(_inert(value) for value in person(row)),
                 row.department_name,
                 row.category_name,
                 due(row.due_at),

@@ -93,3 +93,22 @@ def test_department_filter_and_progress_every_thousand(sqlite_session_factory, t
     export_cases([one] * 2500, tmp_path / "many.xlsx", total=2500, progress=lambda d, t: calls.append((d, t)))
     assert calls == [(1000, 2500), (2000, 2500), (2500, 2500)]
     assert not list(tmp_path.glob("*.part"))
+
+
+def test_a_title_that_looks_like_a_formula_stays_text_in_the_csv(tmp_path: Path) -> None:
+    from datetime import datetime
+    from zoneinfo import ZoneInfo
+
+    from complaints_desk.domain.channels import Channel
+    from complaints_desk.domain.kinds import Kind
+    from complaints_desk.domain.report_data import CaseExportRow
+    from complaints_desk.domain.statuses import Status
+
+    at = datetime(2026, 11, 22, 14, 5, tzinfo=ZoneInfo("Asia/Seoul"))
+    row = CaseExportRow(
+        "20261122-W01-0001", at, Kind.OTHER, Channel.WEB, Status.RECEIVED,
+        '=HYPERLINK("http://evil.example","클릭")', "홍길동", "010-1234-5678", "", "", "교통행정과", "", at, None, 0,
+    )  # fmt: skip
+    export_cases([row], tmp_path / "x.csv", total=1, full=False)
+    cells = next(iter(csv.reader((tmp_path / "x.csv").read_text(encoding="utf-8-sig").splitlines()[1:])))
+    assert cells[5] == '\'=HYPERLINK("http://evil.example","클릭")'
