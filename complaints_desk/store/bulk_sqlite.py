@@ -1,25 +1,28 @@
-"""The pull's bulk writes on the client's SQLite, straight to the driver's executemany.
+"""The pull's reads and bulk writes on the client's SQLite, straight to the sqlite3 driver.
 
 Why not SQLAlchemy Core/ORM here: its per-parameter bind processing and per-row statement bookkeeping cost
-more than the database does (a 1,000-event page: ~1 s through the ORM bulk API, ~0.05 s this way). Values are
-converted exactly as the column types store them (models.UTCDateTime on SQLite: naive UTC text with six
-fractional digits; dates as ISO text; JSON as text; booleans as 0/1), so rows written here read back through
-the ORM like any other. Used only when the dialect is SQLite; PostgreSQL goes through Core.
+more than the database does. Rows are in stored form (store.stored_values: exactly what the column types write
+on SQLite), so nothing is converted on the way in or out and rows written here read back through the ORM like
+any other. The statements run on the session's own DBAPI connection, inside the transaction the session has
+begun (BEGIN IMMEDIATE), so they commit or roll back with everything else the caller does. SQLite only;
+PostgreSQL goes through Core (store.pull_apply).
 """
 
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
-from datetime import UTC, date, datetime
+import sqlite3
+from collections.abc import Callable, Iterable, Sequence
+from itertools import compress
+from operator import itemgetter, ne
 from typing import Any
 
-from sqlalchemy import Boolean, Date, DateTime
 from sqlalchemy.orm import Session
 
-from ..domain.case import CASE_FIELDS
-from .models import CaseRow, EventRow
-from .types import JSONType, UTCDateTime
+from . import search
+from .client_tables import OutboxState
+from .incoming import IncomingEvent
+from .stored_values import CASE_COLUMNS, Row
 
 EVENT_COLUMNS = (
     "id",
@@ -36,119 +39,143 @@ EVENT_COLUMNS = (
     "case_version",
     "payload",
 )
-CASE_COLUMNS = (*CASE_FIELDS, "last_seq")
+assert IncomingEvent._fields[:12] == ("id", "case_id", "seq", "type", "occurred", "recorded", *EVENT_COLUMNS[6:12])
+
+CHUNK = 900  # values per IN (...) list, under every SQLite build's variable limit
+
+_INSERT_EVENTS = f"INSERT INTO events ({', '.join(EVENT_COLUMNS)}) VALUES ({', '.join('?' * len(EVENT_COLUMNS))})"
+_INSERT_CASES = f"INSERT INTO cases ({', '.join(CASE_COLUMNS)}) VALUES ({', '.join('?' * len(CASE_COLUMNS))})"
+_INDEX_CASES = f"INSERT INTO {search.FTS_TABLE} (rowid, doc) SELECT rowid, ? FROM cases WHERE id = ?"
+case_values = itemgetter(*CASE_COLUMNS)  # a row's values in column order
 
 
-def _kind(column_type: Any) -> str:
-    if isinstance(column_type, UTCDateTime | DateTime):
-        return "datetime"
-    if isinstance(column_type, Date):
-        return "date"
-    if isinstance(column_type, Boolean):
-        return "bool"
-    if column_type is JSONType or type(column_type).__name__ in ("JSON", "Variant"):
-        return "json"
-    return "plain"
+def _unserializable(value: Any) -> Any:
+    raise TypeError(f"{type(value).__name__} is not JSON serializable")
 
 
-_CASE_KINDS = tuple(_kind(CaseRow.__table__.columns[name].type) for name in CASE_COLUMNS)
-_DATETIME_POSITIONS = tuple(i for i, kind in enumerate(_CASE_KINDS) if kind == "datetime")
-_DATE_POSITIONS = tuple(i for i, kind in enumerate(_CASE_KINDS) if kind == "date")
-_BOOL_POSITIONS = tuple(i for i, kind in enumerate(_CASE_KINDS) if kind == "bool")
-assert _kind(EventRow.__table__.columns["occurred_at"].type) == "datetime"
+def _payload_encoder() -> Callable[[Any], str]:
+    # json.dumps builds an encoder per call (a third of a small payload's cost): make the C one once. ASCII
+    # escapes, as SQLAlchemy's JSON type writes them (and twice as fast as UTF-8 output for Korean text).
+    make = getattr(json.encoder, "c_make_encoder", None)
+    if make is None:
+        return json.JSONEncoder(separators=(",", ":")).encode
+    encoder = make(None, _unserializable, json.encoder.encode_basestring_ascii, None, ":", ",", False, False, True)
+    return lambda value: "".join(encoder(value, 0))
 
 
-def _dt(value: datetime | None) -> str | None:
-    if value is None:
-        return None
-    return value.astimezone(UTC).replace(tzinfo=None).isoformat(sep=" ", timespec="microseconds")
+_encode_payload = _payload_encoder()
 
 
-def _case_tuple(row: dict[str, Any]) -> list[Any]:
-    values = [row[name] for name in CASE_COLUMNS]
-    for i in _DATETIME_POSITIONS:
-        values[i] = _dt(values[i])
-    for i in _DATE_POSITIONS:
-        if values[i] is not None:
-            values[i] = values[i].isoformat()
-    for i in _BOOL_POSITIONS:
-        values[i] = int(bool(values[i]))
-    return values
+def dbapi(session: Session) -> sqlite3.Connection:
+    """The session's sqlite3 connection, with its transaction begun."""
+    connection: Any = session.connection().connection.dbapi_connection
+    assert isinstance(connection, sqlite3.Connection)
+    return connection
 
 
-def _driver(session: Session) -> Any:
-    return session.connection().exec_driver_sql
+def chunks(values: Sequence[str]) -> Iterable[Sequence[str]]:
+    for start in range(0, len(values), CHUNK):
+        yield values[start : start + CHUNK]
 
 
-def _many(session: Session, sql: str, params: Sequence[tuple[Any, ...]]) -> None:
-    if params:  # an empty executemany would run the statement once, without parameters
-        _driver(session)(sql, list(params))
+def _marks(count: int) -> str:
+    return ", ".join("?" * count)
 
 
-def insert_events(session: Session, rows: Sequence[dict[str, Any]]) -> None:
-    sql = f"INSERT INTO events ({', '.join(EVENT_COLUMNS)}) VALUES ({', '.join('?' * len(EVENT_COLUMNS))})"
-    params = [
-        (
-            r["id"],
-            r["case_id"],
-            r["seq"],
-            r["type"],
-            _dt(r["occurred_at"]),
-            _dt(r["recorded_at"]),
-            r["actor_id"],
-            r["actor_role"],
-            r["actor_department"],
-            r["station_code"],
-            r["base_version"],
-            r["case_version"],
-            json.dumps(r["payload"], ensure_ascii=False),
+def read_cursor(connection: sqlite3.Connection) -> int:
+    row = connection.execute("SELECT cursor FROM sync_state WHERE id = 1").fetchone()
+    return int(row[0] or 0) if row else 0
+
+
+def write_cursor(connection: sqlite3.Connection, value: int, pulled_at: str) -> bool:
+    """The same as sync_state.set_cursor, without the ORM's per-call cost; False when the row is missing."""
+    done = connection.execute(
+        "UPDATE sync_state SET cursor = ?, last_pull_at = ? WHERE id = 1", (value, pulled_at)
+    ).rowcount
+    return done == 1
+
+
+def dirty_cases(connection: sqlite3.Connection, case_ids: Sequence[str], cursor: int) -> set[str]:
+    """Cases with local events above the cursor: pending ones, or accepted ones the pull has not brought back."""
+    found: set[str] = set()
+    for chunk in chunks(case_ids):
+        found.update(
+            row[0]
+            for row in connection.execute(
+                f"SELECT DISTINCT case_id FROM sync_outbox WHERE case_id IN ({_marks(len(chunk))})"
+                " AND (state = ? OR (state = ? AND seq > ?))",
+                (*chunk, OutboxState.PENDING, OutboxState.DONE, cursor),
+            )
         )
-        for r in rows
-    ]
-    _many(session, sql, params)
+    return found
 
 
-def insert_cases(session: Session, rows: Sequence[dict[str, Any]]) -> None:
-    sql = f"INSERT INTO cases ({', '.join(CASE_COLUMNS)}) VALUES ({', '.join('?' * len(CASE_COLUMNS))})"
-    _many(session, sql, [tuple(_case_tuple(r)) for r in rows])
+def known_event_cases(connection: sqlite3.Connection, event_ids: Sequence[str]) -> set[str]:
+    found: set[str] = set()
+    for chunk in chunks(event_ids):
+        found.update(
+            row[0]
+            for row in connection.execute(f"SELECT case_id FROM events WHERE id IN ({_marks(len(chunk))})", chunk)
+        )
+    return found
+
+
+def load_cases(
+    connection: sqlite3.Connection, case_ids: Sequence[str], columns: tuple[str, ...] = CASE_COLUMNS
+) -> dict[str, tuple[Any, ...]]:
+    """The rows of these cases that exist, as tuples of `columns` (the first is id), stored form."""
+    found: dict[str, tuple[Any, ...]] = {}
+    names = ", ".join(columns)
+    for chunk in chunks(case_ids):
+        sql = f"SELECT {names} FROM cases WHERE id IN ({_marks(len(chunk))})"
+        found.update((values[0], values) for values in connection.execute(sql, chunk))
+    return found
+
+
+def insert_events(connection: sqlite3.Connection, events: Sequence[IncomingEvent]) -> None:
+    if events:
+        connection.executemany(_INSERT_EVENTS, [(*e[:12], _encode_payload(e.payload)) for e in events])
+
+
+def insert_cases(connection: sqlite3.Connection, rows: Sequence[Row]) -> None:
+    if rows:
+        connection.executemany(_INSERT_CASES, [case_values(r) for r in rows])
+
+
+def index_cases(connection: sqlite3.Connection, rows: Sequence[Row]) -> None:
+    """Search documents of new cases (the same as search.index_case writes), in one executemany."""
+    if rows:
+        connection.executemany(
+            _INDEX_CASES,
+            [
+                (search.document_for(r["title"], r["body"], r["petitioner_name"], r["petitioner_phone"]), r["id"])
+                for r in rows
+            ],
+        )
 
 
 def update_cases(
-    session: Session, rows: Sequence[dict[str, Any]], before: dict[str, dict[str, Any]] | None = None
+    connection: sqlite3.Connection,
+    rows: Sequence[Row],
+    before: dict[str, tuple[Any, ...]],
+    columns: tuple[str, ...] = CASE_COLUMNS,
 ) -> None:
-    """Write only the columns that changed (`before`: the rows as loaded), grouped by which columns changed:
-    the cases table has six indexes, and SQLite rewrites an index entry for every indexed column SET."""
+    """Write only the columns that changed (`before`: the rows as loaded, as tuples of `columns`, which are the
+    rows' keys), grouped by which columns changed: the cases table has eight indexes, and SQLite rewrites an
+    index entry for every indexed column SET."""
+    values = itemgetter(*columns)
+    positions = range(len(columns))
     groups: dict[tuple[int, ...], list[tuple[Any, ...]]] = {}
-    for r in rows:
-        values = _case_tuple(r)
-        old = before.get(r["id"]) if before else None
-        if old is None:
-            changed = tuple(range(1, len(CASE_COLUMNS)))
-        else:
-            changed = tuple(
-                i for i, name in enumerate(CASE_COLUMNS) if i and (name == "last_seq" or old.get(name) != r[name])
-            )
-        groups.setdefault(changed, []).append((*(values[i] for i in changed), values[0]))
+    for row in rows:
+        if len(row) != len(columns):
+            raise RuntimeError(f"case {row['id']}: the projection set columns other than {columns}")
+        new = values(row)
+        changed = tuple(compress(positions, map(ne, new, before[new[0]])))
+        if changed:
+            group = groups.get(changed)
+            if group is None:
+                group = groups[changed] = []
+            group.append((*(new[i] for i in changed), new[0]))
     for changed, params in groups.items():
-        assignments = ", ".join(f"{CASE_COLUMNS[i]} = ?" for i in changed)
-        _many(session, f"UPDATE cases SET {assignments} WHERE id = ?", params)
-
-
-def load_cases(session: Session, case_ids: Sequence[str]) -> dict[str, dict[str, Any]]:
-    if not case_ids:
-        return {}
-    sql = f"SELECT {', '.join(CASE_FIELDS)} FROM cases WHERE id IN ({', '.join('?' * len(case_ids))})"
-    found: dict[str, dict[str, Any]] = {}
-    for record in _driver(session)(sql, tuple(case_ids)):
-        values = list(record)
-        for i in _DATETIME_POSITIONS:
-            if i < len(values) and values[i] is not None:
-                values[i] = datetime.fromisoformat(values[i]).replace(tzinfo=UTC)
-        for i in _DATE_POSITIONS:
-            if i < len(values) and values[i] is not None:
-                values[i] = date.fromisoformat(values[i])
-        for i in _BOOL_POSITIONS:
-            if i < len(values):
-                values[i] = bool(values[i])
-        found[values[0]] = dict(zip(CASE_FIELDS, values, strict=True))
-    return found
+        assignments = ", ".join(f"{columns[i]} = ?" for i in changed)
+        connection.executemany(f"UPDATE cases SET {assignments} WHERE id = ?", params)

@@ -1,14 +1,16 @@
 """Applying one pulled page: events, reference-data changes and the new cursor, in the caller's ONE transaction.
 
 Cases the page touches fall in two groups. *Clean* cases (no local event of ours above the cursor) take the
-fast path: the new events are appended with the server's seq and case_version, the case rows are projected in
-Python (store.trusted_projection) and everything is written with executemany. *Dirty* cases (we have pending
-events, or accepted ones the pull has not brought back yet) are rebased one by one (store.rebase).
+fast path: each case row is loaded once, every event of the page for it is projected in Python on the row in
+stored form (store.trusted_projection), and the page is written with one executemany per table: the events,
+the new cases, the changed columns of the cases already here, and the search documents of the new cases.
+*Dirty* cases (we have pending events, or accepted ones the pull has not brought back yet, or the page
+brings back an event we already hold) are rebased one by one (store.rebase).
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from typing import Any
@@ -16,18 +18,17 @@ from typing import Any
 from sqlalchemy import Date, DateTime, Table, insert, or_, select, text, update
 from sqlalchemy.orm import Session
 
-from ..domain.case import CASE_FIELDS
 from ..domain.errors import DomainError
 from . import bulk_sqlite, search
-from .client_tables import OutboxRow, OutboxState
+from .client_tables import OutboxRow, OutboxState, SyncStateRow
+from .incoming import IncomingEvent, ServerEvent
 from .models import Base, CaseRow, Category, ClosureRow, Department, EventRow, RoutingRuleRow, Staff, Station
-from .rebase import ServerEvent, ServerHistoryError, rebase_case
+from .rebase import ServerHistoryError, rebase_case
+from .stored_values import CASE_COLUMNS, Row, from_stored, parse_stored_utc, stored_utc, to_stored
 from .sync_state import cursor as current_cursor
 from .sync_state import set_cursor
-from .trusted_projection import Row, project
+from .trusted_projection import EFFECT_TYPES, PROJECTED_COLUMNS, project_stored
 from .types import UTCDateTime
-
-_CHUNK = 900  # ids per IN (...) list, under every SQLite build's variable limit
 
 _REFERENCE_MODELS: Mapping[str, type[Base]] = {
     "departments": Department,
@@ -56,51 +57,6 @@ class PageSummary:
     cursor: int
 
 
-def _chunks(values: Sequence[str]) -> Iterable[Sequence[str]]:
-    for start in range(0, len(values), _CHUNK):
-        yield values[start : start + _CHUNK]
-
-
-def _dirty_cases(session: Session, case_ids: Sequence[str], before: int) -> set[str]:
-    dirty: set[str] = set()
-    for chunk in _chunks(case_ids):
-        dirty.update(
-            session.execute(
-                select(OutboxRow.case_id)
-                .where(
-                    OutboxRow.case_id.in_(chunk),
-                    or_(
-                        OutboxRow.state == OutboxState.PENDING,
-                        (OutboxRow.state == OutboxState.DONE) & (OutboxRow.seq > before),
-                    ),
-                )
-                .distinct()
-            ).scalars()
-        )
-    return dirty
-
-
-def _known_event_cases(session: Session, event_ids: Sequence[str]) -> set[str]:
-    """Cases of page events we already hold (our own, even without an outbox row): they need a rebase."""
-    found: set[str] = set()
-    for chunk in _chunks(event_ids):
-        found.update(session.execute(select(EventRow.case_id).where(EventRow.id.in_(chunk))).scalars())
-    return found
-
-
-def _load_rows(session: Session, case_ids: Sequence[str], *, sqlite: bool) -> dict[str, Row]:
-    rows: dict[str, Row] = {}
-    if sqlite:
-        for chunk in _chunks(case_ids):
-            rows.update(bulk_sqlite.load_cases(session, chunk))
-        return rows
-    columns = [getattr(CaseRow, name) for name in CASE_FIELDS]
-    for chunk in _chunks(case_ids):
-        for values in session.execute(select(*columns).where(CaseRow.id.in_(chunk))):
-            rows[values.id] = dict(zip(CASE_FIELDS, values, strict=True))
-    return rows
-
-
 def apply_pull_page(
     session: Session,
     events: Sequence[ServerEvent],
@@ -109,89 +65,214 @@ def apply_pull_page(
     next_after: int,
     now: datetime | None = None,
 ) -> PageSummary:
-    before = current_cursor(session)
-    upsert_reference(session, reference)
-    by_case: dict[str, list[ServerEvent]] = {}
-    for item in events:
-        by_case.setdefault(item.event.case_id, []).append(item)
-    case_ids = list(by_case)
-    dirty = _dirty_cases(session, case_ids, before) | _known_event_cases(session, [e.event.id for e in events])
-    clean = [case_id for case_id in case_ids if case_id not in dirty]
+    """A page of domain events (tests, callers holding `Event`s); the sync engine uses apply_incoming_page."""
+    incoming = [IncomingEvent.from_server_event(item) for item in events]
+    return apply_incoming_page(session, incoming, reference, next_after=next_after, now=now)
+
+
+def apply_incoming_page(
+    session: Session,
+    events: Sequence[IncomingEvent],
+    reference: Sequence[ReferenceRecord] = (),
+    *,
+    next_after: int,
+    now: datetime | None = None,
+) -> PageSummary:
+    """Apply a page read by sync.pull_codec (events in stored form) and store its cursor, in the caller's
+    transaction. Raises ServerHistoryError when a server event does not apply to the local copy of its case."""
     sqlite = session.get_bind().dialect.name == "sqlite"
-    rows = _load_rows(session, clean, sqlite=sqlite)
-    existing = set(rows)
-    loaded = {case_id: dict(row) for case_id, row in rows.items()} if sqlite else {}
-    event_rows: list[dict[str, Any]] = []
-    last_seq: dict[str, int] = {}
+    store: _Writer = _SQLiteWriter(session) if sqlite else _CoreWriter(session)
+    before = store.cursor()
+    upsert_reference(session, reference)
+    by_case: dict[str, list[IncomingEvent]] = {}
+    unusual: set[str] = set()  # cases with an event no effect covers (a `received`, normally: a new case)
+    for item in events:
+        group = by_case.get(item.case_id)
+        if group is None:
+            by_case[item.case_id] = [item]
+        else:
+            group.append(item)
+        if item.type not in EFFECT_TYPES:
+            unusual.add(item.case_id)
+    case_ids = list(by_case)
+    dirty = store.dirty_cases(case_ids, before) | store.known_event_cases([e.id for e in events])
+    clean = [case_id for case_id in case_ids if case_id not in dirty] if dirty else case_ids
+    # Existing cases are loaded with the columns the effects use; the few with an event no effect covers, whole.
+    loaded = store.load_cases(clean, PROJECTED_COLUMNS)
+    whole = [c for c in unusual if c in loaded]
+    loaded_whole = store.load_cases(whole, CASE_COLUMNS) if whole else {}
+    new_rows: list[Row] = []
+    changed: list[Row] = []
+    changed_whole: list[Row] = []
+    clean_events: list[IncomingEvent] = []
     for case_id in clean:
-        row: Row | None = rows.get(case_id)
-        for item in by_case[case_id]:
+        page_events = by_case[case_id]
+        row: Row | None = None
+        target = new_rows
+        if case_id in loaded_whole:
+            row, target = dict(zip(CASE_COLUMNS, loaded_whole[case_id], strict=True)), changed_whole
+        elif case_id in loaded:
+            row, target = dict(zip(PROJECTED_COLUMNS, loaded[case_id], strict=True)), changed
+        for item in page_events:
             try:
-                row = project(row, item.event)
+                row = project_stored(row, item)
             except DomainError as error:
-                raise ServerHistoryError(f"server event {item.event.id} does not apply: {error.en}") from error
-            event_rows.append(_event_values(item))
+                raise ServerHistoryError(f"server event {item.id} does not apply: {error.en}") from error
         assert row is not None
-        rows[case_id] = row
-        last_seq[case_id] = by_case[case_id][-1].seq
-    new_rows = [rows[c] | {"last_seq": last_seq[c]} for c in clean if c not in existing]
-    changed = [rows[c] | {"last_seq": last_seq[c]} for c in clean if c in existing]
-    if sqlite:
-        bulk_sqlite.insert_events(session, event_rows)
-        bulk_sqlite.insert_cases(session, new_rows)
-        bulk_sqlite.update_cases(session, changed, loaded)
-    else:
-        if event_rows:
-            session.execute(insert(EventRow), event_rows)
-        if new_rows:
-            session.execute(insert(CaseRow), new_rows)
-        if changed:
-            session.execute(update(CaseRow), changed)  # ORM bulk UPDATE by primary key (executemany)
-    if new_rows:
-        _index_new_cases(session, new_rows)
+        row["last_seq"] = page_events[-1].seq
+        target.append(row)
+        clean_events.extend(page_events)
+    store.write(clean_events, new_rows)
+    store.update(changed, loaded, PROJECTED_COLUMNS)
+    store.update(changed_whole, loaded_whole, CASE_COLUMNS)
     rebased = tuple(case_id for case_id in case_ids if case_id in dirty)
     for case_id in rebased:
-        rebase_case(session, case_id, cursor=before, incoming=by_case[case_id])
-    set_cursor(session, next_after, now=now or datetime.now(UTC))
+        incoming = [item.to_server_event() for item in by_case[case_id]]
+        rebase_case(session, case_id, cursor=before, incoming=incoming)
+    store.set_cursor(next_after, now or datetime.now(UTC))
     return PageSummary(len(events), len(new_rows), rebased, len(reference), next_after)
 
 
-def _event_values(item: ServerEvent) -> dict[str, Any]:
-    e = item.event
-    return {
-        "id": e.id,
-        "case_id": e.case_id,
-        "seq": item.seq,
-        "type": e.type.value,
-        "occurred_at": e.occurred_at,
-        "recorded_at": item.recorded_at,
-        "actor_id": e.actor_id,
-        "actor_role": e.actor_role.value,
-        "actor_department": e.actor_department,
-        "station_code": e.station_code,
-        "base_version": e.base_version,
-        "case_version": item.case_version,
-        "payload": e.payload if isinstance(e.payload, dict) else dict(e.payload),
-    }
+class _Writer:
+    def cursor(self) -> int:
+        raise NotImplementedError
+
+    def set_cursor(self, value: int, now: datetime) -> None:
+        raise NotImplementedError
+
+    def dirty_cases(self, case_ids: Sequence[str], before: int) -> set[str]:
+        raise NotImplementedError
+
+    def known_event_cases(self, event_ids: Sequence[str]) -> set[str]:
+        """Cases of page events we already hold (our own, even without an outbox row): they need a rebase."""
+        raise NotImplementedError
+
+    def load_cases(self, case_ids: Sequence[str], columns: tuple[str, ...]) -> dict[str, tuple[Any, ...]]:
+        """The existing rows as tuples of `columns` (id first), stored form."""
+        raise NotImplementedError
+
+    def write(self, events: Sequence[IncomingEvent], new: Sequence[Row]) -> None:
+        """The page's events and new cases (with their search documents)."""
+        raise NotImplementedError
+
+    def update(self, rows: Sequence[Row], loaded: dict[str, tuple[Any, ...]], columns: tuple[str, ...]) -> None:
+        """Changed cases: rows with exactly `columns` as keys; `loaded`: the same cases before."""
+        raise NotImplementedError
 
 
-def _index_new_cases(session: Session, rows: Sequence[Row]) -> None:
-    # The same documents as search.index_case, written as one executemany instead of a statement per case.
-    params = [
-        {
-            "id": r["id"],
-            "doc": search.document_for(r["title"], r["body"], r["petitioner_name"], r["petitioner_phone"]),
-        }
-        for r in rows
-    ]
-    if session.get_bind().dialect.name == "postgresql":
-        statement = (
-            "INSERT INTO case_search (case_id, doc) VALUES (:id, to_tsvector('simple', :doc)) "
-            "ON CONFLICT (case_id) DO UPDATE SET doc = excluded.doc"
-        )
-    else:
-        statement = "INSERT INTO case_fts (rowid, doc) SELECT rowid, :doc FROM cases WHERE id = :id"
-    session.execute(text(statement), params)
+class _SQLiteWriter(_Writer):
+    """The client's own database: straight to the driver (store.bulk_sqlite)."""
+
+    def __init__(self, session: Session) -> None:
+        self.session = session
+        session.flush()  # the driver-level reads below must see what the caller has added in this session
+        self.connection = bulk_sqlite.dbapi(session)
+
+    def cursor(self) -> int:
+        return bulk_sqlite.read_cursor(self.connection)
+
+    def set_cursor(self, value: int, now: datetime) -> None:
+        self.session.flush()  # nothing of the ORM's pending may be lost by the expiry below
+        if not bulk_sqlite.write_cursor(self.connection, value, stored_utc(now)):
+            set_cursor(self.session, value, now=now)  # no sync_state row yet: made through the ORM
+            return
+        for item in list(self.session.identity_map.values()):
+            if isinstance(item, SyncStateRow):  # written behind the ORM's back: read it afresh next time
+                self.session.expire(item)
+
+    def dirty_cases(self, case_ids: Sequence[str], before: int) -> set[str]:
+        return bulk_sqlite.dirty_cases(self.connection, case_ids, before)
+
+    def known_event_cases(self, event_ids: Sequence[str]) -> set[str]:
+        return bulk_sqlite.known_event_cases(self.connection, event_ids)
+
+    def load_cases(self, case_ids: Sequence[str], columns: tuple[str, ...]) -> dict[str, tuple[Any, ...]]:
+        return bulk_sqlite.load_cases(self.connection, case_ids, columns)
+
+    def write(self, events: Sequence[IncomingEvent], new: Sequence[Row]) -> None:
+        bulk_sqlite.insert_events(self.connection, events)
+        bulk_sqlite.insert_cases(self.connection, new)
+        bulk_sqlite.index_cases(self.connection, new)
+
+    def update(self, rows: Sequence[Row], loaded: dict[str, tuple[Any, ...]], columns: tuple[str, ...]) -> None:
+        bulk_sqlite.update_cases(self.connection, rows, loaded, columns)
+
+
+class _CoreWriter(_Writer):
+    """Any other database (PostgreSQL in the tests): SQLAlchemy Core, values converted from stored form."""
+
+    def __init__(self, session: Session) -> None:
+        self.session = session
+
+    def cursor(self) -> int:
+        return current_cursor(self.session)
+
+    def set_cursor(self, value: int, now: datetime) -> None:
+        set_cursor(self.session, value, now=now)
+
+    def dirty_cases(self, case_ids: Sequence[str], before: int) -> set[str]:
+        dirty: set[str] = set()
+        for chunk in bulk_sqlite.chunks(case_ids):
+            dirty.update(
+                self.session.execute(
+                    select(OutboxRow.case_id)
+                    .where(
+                        OutboxRow.case_id.in_(chunk),
+                        or_(
+                            OutboxRow.state == OutboxState.PENDING,
+                            (OutboxRow.state == OutboxState.DONE) & (OutboxRow.seq > before),
+                        ),
+                    )
+                    .distinct()
+                ).scalars()
+            )
+        return dirty
+
+    def known_event_cases(self, event_ids: Sequence[str]) -> set[str]:
+        found: set[str] = set()
+        for chunk in bulk_sqlite.chunks(event_ids):
+            found.update(self.session.execute(select(EventRow.case_id).where(EventRow.id.in_(chunk))).scalars())
+        return found
+
+    def load_cases(self, case_ids: Sequence[str], columns: tuple[str, ...]) -> dict[str, tuple[Any, ...]]:
+        selected = [getattr(CaseRow, name) for name in columns]
+        rows: dict[str, tuple[Any, ...]] = {}
+        for chunk in bulk_sqlite.chunks(case_ids):
+            for values in self.session.execute(select(*selected).where(CaseRow.id.in_(chunk))):
+                stored = to_stored(dict(zip(columns, values, strict=True)))
+                rows[values.id] = tuple(stored[name] for name in columns)
+        return rows
+
+    def write(self, events: Sequence[IncomingEvent], new: Sequence[Row]) -> None:
+        if events:
+            self.session.execute(insert(EventRow), [_event_values(e) for e in events])
+        if new:
+            self.session.execute(insert(CaseRow), [from_stored(r) for r in new])
+            params = [
+                {
+                    "id": r["id"],
+                    "doc": search.document_for(r["title"], r["body"], r["petitioner_name"], r["petitioner_phone"]),
+                }
+                for r in new
+            ]
+            self.session.execute(
+                text(
+                    "INSERT INTO case_search (case_id, doc) VALUES (:id, to_tsvector('simple', :doc)) "
+                    "ON CONFLICT (case_id) DO UPDATE SET doc = excluded.doc"
+                ),
+                params,
+            )
+
+    def update(self, rows: Sequence[Row], loaded: dict[str, tuple[Any, ...]], columns: tuple[str, ...]) -> None:
+        if rows:
+            self.session.execute(update(CaseRow), [from_stored(r) for r in rows])  # ORM bulk UPDATE by key
+
+
+def _event_values(e: IncomingEvent) -> dict[str, Any]:
+    values: dict[str, Any] = dict(zip(bulk_sqlite.EVENT_COLUMNS, e, strict=True))
+    values["occurred_at"] = parse_stored_utc(e.occurred)
+    values["recorded_at"] = parse_stored_utc(e.recorded)
+    return values
 
 
 # --- reference data ----------------------------------------------------------------------------------------

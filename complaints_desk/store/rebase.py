@@ -13,7 +13,6 @@ stays in the outbox (it is still pushed: the server decides) but not in the loca
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 from datetime import datetime
 
 from sqlalchemy import delete, insert, or_, select, update
@@ -21,25 +20,18 @@ from sqlalchemy.orm import Session
 
 from ..domain.case import CaseState
 from ..domain.errors import DomainError
-from ..domain.events import Event
 from ..domain.lifecycle import apply
 from . import search
 from .cases import case_events
 from .client_tables import OutboxRow, OutboxState
 from .event_codec import event_from_json
+from .incoming import IncomingEvent, ServerEvent
 from .models import CaseRow, EventRow
 from .projection import event_to_row_values, row_to_state, state_values
-from .trusted_projection import Row, project
+from .stored_values import Row, from_stored
+from .trusted_projection import project_stored
 
-
-@dataclass(frozen=True, slots=True)
-class ServerEvent:
-    """An event as the server ordered it (a pulled event)."""
-
-    event: Event
-    seq: int
-    case_version: int
-    recorded_at: datetime
+__all__ = ["ServerEvent", "ServerHistoryError", "rebase_case"]
 
 
 class ServerHistoryError(RuntimeError):
@@ -93,12 +85,13 @@ def rebase_case(
     values: Row | None = None
     for event in case_events(session, case_id):
         try:
-            values = project(values, event)
+            stored = IncomingEvent.from_event(event, seq=0, case_version=0, recorded_at=event.occurred_at)
+            values = project_stored(values, stored)
         except (DomainError, KeyError, ValueError) as error:
             raise ServerHistoryError(
                 f"server event {event.id} does not apply to case {case_id}: {error}"
             ) from error
-    state = None if values is None else row_to_state(_Values(values))
+    state = None if values is None else row_to_state(_Values(from_stored(values)))
     last_seq: int | None = max(item.seq for item in incoming) if incoming else None
     recorded_now = datetime.now().astimezone()
     for row in local:

@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Sequence
+from operator import add
 
 from sqlalchemy import Connection, text
 from sqlalchemy.orm import Session
@@ -24,6 +25,7 @@ from ..domain.case import CaseState
 
 _RUNS = re.compile(r"[가-힣]+|[0-9a-z]+")
 _HANGUL = re.compile(r"[가-힣]")
+_NOT_DIGITS = re.compile(r"\D")
 
 FTS_TABLE = "case_fts"
 SQLITE_DDL = (
@@ -47,11 +49,15 @@ def pieces(run: str) -> list[str]:
 
 
 def document_for(title: str, body: str, name: str, phone: str) -> str:
+    # One pass over the four fields (a newline ends a run, so no piece spans two fields): a fresh client indexes
+    # every case it pulls, and this runs once per case.
     tokens: list[str] = []
-    for value in (title, body, name, phone):
-        for run in _runs(value):
-            tokens.extend(pieces(run))
-    digits = re.sub(r"\D", "", phone)
+    for run in _runs(f"{title}\n{body}\n{name}\n{phone}"):
+        if len(run) > 1 and "가" <= run[0] <= "힣":
+            tokens.extend(map(add, run, run[1:]))  # its overlapping pairs of syllables
+        else:
+            tokens.append(run)
+    digits = _NOT_DIGITS.sub("", phone)
     if digits:
         tokens.append(digits)
         if len(digits) > 8:

@@ -23,7 +23,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from ..store import outbox_service, sync_state
 from ..store.db import transaction
-from ..store.pull_apply import ReferenceRecord, apply_pull_page
+from ..store.pull_apply import apply_incoming_page
 from ..store.rebase import ServerEvent
 from .protocol import DEFAULT_PULL_PAGE, MAX_PUSH_EVENTS, PullResponse
 from .transport import WAIT_SECONDS, AuthRequired, Offline, ServerRefused, Transport
@@ -185,7 +185,8 @@ class SyncEngine:
         return report
 
     def pull_once(self) -> PullReport:
-        """Pull pages until the server has nothing newer; each page and its cursor in one local transaction."""
+        """Pull pages until the server has nothing newer; each page and its cursor in one local transaction.
+        Pages are read straight into the store's form (sync.pull_codec), not through the pydantic models."""
         with self._pull_lock:
             events = pages = 0
             changed: list[str] = []
@@ -193,13 +194,12 @@ class SyncEngine:
             with transaction(self._factory) as session:
                 after = sync_state.cursor(session)
             while True:
-                page = self.transport.pull(after, self.page_size)
-                reference = [ReferenceRecord(r.seq, r.table, r.record) for r in page.reference]
+                page = self.transport.pull_page(after, self.page_size)
                 with transaction(self._factory) as session:
-                    summary = apply_pull_page(session, server_events(page), reference, next_after=page.next_after)
+                    summary = apply_incoming_page(session, page.events, page.reference, next_after=page.next_after)
                 pages += 1
                 events += summary.events
-                changed.extend({e.case_id for e in page.events})
+                changed.extend(dict.fromkeys(e.case_id for e in page.events))
                 rebased.extend(summary.rebased_cases)
                 after = page.next_after
                 if not page.has_more:

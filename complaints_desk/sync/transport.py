@@ -14,7 +14,7 @@ from typing import Any, TypeVar
 
 import requests
 from pydantic import BaseModel, ValidationError
-from requests.adapters import HTTPAdapter
+from requests.adapters import BaseAdapter, HTTPAdapter
 from urllib3.util.retry import Retry
 
 from ..domain.events import Event
@@ -32,6 +32,7 @@ from .protocol import (
     WaitResponse,
     WireEvent,
 )
+from .pull_codec import PageError, PulledPage, parse_pull_page
 
 CONNECT_TIMEOUT = 3.0
 READ_TIMEOUT = 30.0
@@ -87,8 +88,11 @@ class Transport:
         backoff: float = 0.2,
         connect_timeout: float = CONNECT_TIMEOUT,
         read_timeout: float = READ_TIMEOUT,
+        adapter: BaseAdapter | None = None,
     ) -> None:
+        """`adapter`: a requests transport adapter to use instead of HTTP (benches answer from memory)."""
         self.base_url = base_url.rstrip("/")
+        self._adapter = adapter
         self._token = token
         self._retries, self._backoff = retries, backoff
         self.connect_timeout, self.read_timeout = connect_timeout, read_timeout
@@ -98,7 +102,7 @@ class Transport:
         session: requests.Session | None = getattr(self._local, "session", None)
         if session is None:
             session = requests.Session()
-            adapter = HTTPAdapter(max_retries=_retry(self._retries, self._backoff))
+            adapter = self._adapter or HTTPAdapter(max_retries=_retry(self._retries, self._backoff))
             session.mount("http://", adapter)
             session.mount("https://", adapter)
             self._local.session = session
@@ -122,6 +126,26 @@ class Transport:
         read_timeout: float | None = None,
         auth: bool = True,
     ) -> M:
+        content = self._fetch(
+            method, path, json=json, data=data, params=params, read_timeout=read_timeout, auth=auth
+        )
+        try:
+            return model.model_validate_json(content)
+        except ValidationError as error:
+            raise Offline(f"unexpected answer from {path}: {error}") from error
+
+    def _fetch(
+        self,
+        method: str,
+        path: str,
+        *,
+        json: Any = None,
+        data: bytes | None = None,
+        params: dict[str, Any] | None = None,
+        read_timeout: float | None = None,
+        auth: bool = True,
+    ) -> bytes:
+        """The body of a 2xx answer; the failures as the engine's exceptions."""
         headers = {"Accept": "application/json"}
         if data is not None:
             headers["Content-Type"] = "application/json"
@@ -148,10 +172,7 @@ class Transport:
             raise Offline(f"server error {response.status_code}")
         if response.status_code >= 400:
             raise ServerRefused(response.status_code, _problem(response))
-        try:
-            return model.model_validate_json(response.content)
-        except ValidationError as error:
-            raise Offline(f"unexpected answer from {path}: {error}") from error
+        return response.content
 
     # --- endpoints -------------------------------------------------------------------------------------
 
@@ -181,7 +202,16 @@ class Transport:
         )
 
     def pull(self, after: int, limit: int = DEFAULT_PULL_PAGE) -> PullResponse:
+        """The page as the protocol's pydantic model (convenient, slow on big pages: the engine uses pull_page)."""
         return self._call("GET", "/sync/pull", PullResponse, params={"after": after, "limit": limit})
+
+    def pull_page(self, after: int, limit: int = DEFAULT_PULL_PAGE) -> PulledPage:
+        """The same request, read fast into the store's form (sync.pull_codec)."""
+        content = self._fetch("GET", "/sync/pull", params={"after": after, "limit": limit})
+        try:
+            return parse_pull_page(content)
+        except PageError as error:
+            raise Offline(f"unexpected answer from /sync/pull: {error}") from error
 
     def wait(self, after: int, seconds: float = WAIT_SECONDS) -> WaitResponse:
         return self._call(

@@ -1,0 +1,123 @@
+"""Reading a GET /sync/pull answer fast, straight into the store's stored form.
+
+Why not `PullResponse.model_validate_json`: building a pydantic model per event (and then a domain Event, and
+then converting its datetimes to text for SQLite) cost more than applying the page. Here the body is decoded
+with `json.loads` and every event is checked against the same rules as protocol.PulledEvent (no unknown keys;
+ids of 36 characters; a known type and role; lengths of actor, department and station; non-negative base
+version; an object payload; a time zone on occurred_at) and turned into a store.incoming.IncomingEvent with its
+times already as stored text. protocol.PullResponse stays the wire's definition (the server answers with it);
+tests/unit/test_sync_pull_codec.py checks that both accept and refuse the same pages.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from typing import Any
+
+from ..domain.events import EventType
+from ..domain.roles import Role
+from ..store.incoming import IncomingEvent
+from ..store.pull_apply import ReferenceRecord
+from ..store.stored_values import stored_aware_utc, stored_utc
+from .protocol import PulledEvent, ReferenceChange
+
+_KEYS = frozenset(PulledEvent.model_fields)
+_REQUIRED = frozenset(name for name, info in PulledEvent.model_fields.items() if info.is_required())
+_TYPES = frozenset(t.value for t in EventType)
+_ROLES = frozenset(r.value for r in Role)
+_TABLES = frozenset(ReferenceChange.model_fields["table"].annotation.__args__)  # type: ignore[union-attr]
+
+
+class PageError(ValueError):
+    """The body is not a pull page."""
+
+
+@dataclass(frozen=True)
+class PulledPage:
+    events: list[IncomingEvent]
+    reference: list[ReferenceRecord]
+    next_after: int
+    has_more: bool
+
+
+def _int(value: Any, name: str) -> int:
+    if type(value) is not int:
+        raise PageError(f"{name} is not an integer: {value!r}")
+    return value
+
+
+def _optional_text(value: Any, limit: int, name: str) -> str | None:
+    if value is not None and (type(value) is not str or len(value) > limit):
+        raise PageError(f"{name} is not text of at most {limit} characters: {value!r}")
+    return value
+
+
+def _event(item: Any) -> IncomingEvent:
+    if type(item) is not dict:
+        raise PageError("an event is not an object")
+    keys = item.keys()
+    if not keys <= _KEYS or not keys >= _REQUIRED:
+        raise PageError(f"event keys {sorted(keys)} are not those of an event")
+    event_id, case_id, event_type, role = item["id"], item["case_id"], item["type"], item["actor_role"]
+    if type(event_id) is not str or len(event_id) != 36 or type(case_id) is not str or len(case_id) != 36:
+        raise PageError(f"bad ids: {event_id!r}, {case_id!r}")
+    if type(event_type) is not str or event_type not in _TYPES:
+        raise PageError(f"unknown event type {event_type!r}")
+    if type(role) is not str or role not in _ROLES:
+        raise PageError(f"unknown role {role!r}")
+    base = item.get("base_version")
+    if base is not None and (type(base) is not int or base < 0):
+        raise PageError(f"bad base_version {base!r}")
+    payload = item.get("payload", {})
+    if type(payload) is not dict:
+        raise PageError("payload is not an object")
+    occurred, recorded = item["occurred_at"], item["recorded_at"]
+    if type(occurred) is not str or type(recorded) is not str:
+        raise PageError("times are not text")
+    return IncomingEvent(
+        event_id,
+        case_id,
+        _int(item["seq"], "seq"),
+        event_type,
+        stored_aware_utc(occurred),
+        stored_utc(recorded),
+        _optional_text(item.get("actor_id"), 36, "actor_id"),
+        role,
+        _optional_text(item.get("actor_department"), 40, "actor_department"),
+        _optional_text(item.get("station_code"), 3, "station_code"),
+        base,
+        _int(item["case_version"], "case_version"),
+        payload,
+    )
+
+
+def _reference(item: Any) -> ReferenceRecord:
+    if type(item) is not dict or not {"seq", "table", "record"} <= item.keys():
+        raise PageError("a reference change is not {seq, table, record}")
+    if item["table"] not in _TABLES or type(item["record"]) is not dict:
+        raise PageError(f"bad reference change for {item['table']!r}")
+    return ReferenceRecord(_int(item["seq"], "seq"), item["table"], item["record"])
+
+
+def parse_pull_page(raw: bytes | str) -> PulledPage:
+    """The page, or PageError when the body is not one."""
+    try:
+        body = json.loads(raw)
+        if type(body) is not dict:
+            raise PageError("the body is not an object")
+        events = body["events"]
+        reference = body.get("reference", [])
+        has_more = body["has_more"]
+        if type(events) is not list or type(reference) is not list or type(has_more) is not bool:
+            raise PageError("events, reference or has_more of the wrong type")
+        return PulledPage(
+            [_event(item) for item in events],
+            [_reference(item) for item in reference],
+            _int(body["next_after"], "next_after"),
+            has_more,
+        )
+    except PageError:
+        raise
+    except (ValueError, KeyError, TypeError) as error:  # bad JSON, a missing key, a bad time
+        raise PageError(f"not a pull page: {error!r}") from error
