@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from typing import Any
 
-from sqlalchemy import Date, DateTime, Table, insert, or_, select, text, update
+from sqlalchemy import Date, DateTime, Table, delete, insert, or_, select, text, update
 from sqlalchemy.orm import Session
 
 from ..domain.errors import DomainError
@@ -300,10 +300,13 @@ def upsert_reference(session: Session, changes: Sequence[ReferenceRecord]) -> No
         model = _REFERENCE_MODELS.get(change.table)
         if model is None:
             continue
+        table: Table = model.__table__  # type: ignore[assignment]
+        if change.record.get("deleted") is True:  # the server's tombstone (e.g. a closure taken back)
+            session.execute(delete(table).where(table.c.id == change.record.get("id")))
+            continue
         values = _coerce(model, change.record) | {"updated_seq": change.seq}
         if "id" not in values:
             continue
-        table: Table = model.__table__  # type: ignore[assignment]
         existing = session.execute(select(table).where(table.c.id == values["id"])).first()
         if existing is None and "code" in values:
             # made locally before the server's copy arrived (our own station at enrolment): take the server's id
