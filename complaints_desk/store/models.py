@@ -179,7 +179,7 @@ class EventRow(Base):
 
     __tablename__ = "events"
     id: Mapped[str] = mapped_column(ID, primary_key=True)
-    case_id: Mapped[str] = mapped_column(ID, index=True)
+    case_id: Mapped[str] = mapped_column(ID)  # looked up through uq_events_case_version (case_id first)
     seq: Mapped[int | None] = mapped_column(BigInteger, unique=True, nullable=True)
     type: Mapped[str] = mapped_column(String(30))
     occurred_at: Mapped[datetime] = mapped_column(UTCDateTime)

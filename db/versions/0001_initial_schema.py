@@ -126,9 +126,6 @@ def upgrade() -> None:
     sa.UniqueConstraint('case_id', 'case_version', name='uq_events_case_version'),
     sa.UniqueConstraint('seq', name=op.f('uq_events_seq'))
     )
-    with op.batch_alter_table('events', schema=None) as batch_op:
-        batch_op.create_index(batch_op.f('ix_events_case_id'), ['case_id'], unique=False)
-
     op.create_table('meta',
     sa.Column('key', sa.String(length=60), nullable=False),
     sa.Column('value', sa.Text(), nullable=False),
@@ -238,9 +235,6 @@ def downgrade() -> None:
 
     op.drop_table('stations')
     op.drop_table('meta')
-    with op.batch_alter_table('events', schema=None) as batch_op:
-        batch_op.drop_index(batch_op.f('ix_events_case_id'))
-
     op.drop_table('events')
     with op.batch_alter_table('departments', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_departments_updated_seq'))
