@@ -79,6 +79,17 @@ def _bind_time(session: Session, moment: datetime) -> Any:
     return moment
 
 
+NARROW_FILTER = 2000  # candidates a filter may leave for the per-candidate search probe (~12 µs each)
+
+
+def _few_candidates(session: Session, where: list[str], params: dict[str, Any]) -> bool:
+    counted = session.execute(
+        text(f"SELECT count(*) FROM (SELECT 1 FROM cases c WHERE {' AND '.join(where)} LIMIT {NARROW_FILTER})"),
+        params,
+    ).scalar_one()
+    return int(counted) < NARROW_FILTER
+
+
 def queue_page(session: Session, filters: QueueFilter, *, limit: int = 50, offset: int = 0) -> list[QueueRow]:
     dialect = session.get_bind().dialect.name
     where: list[str] = []
@@ -113,7 +124,15 @@ def queue_page(session: Session, filters: QueueFilter, *, limit: int = 50, offse
     if filters.search.strip():
         if dialect == "sqlite":
             fts = search.fts_query(filters.search)
-            if fts is not None:
+            if fts is not None and where and _few_candidates(session, where, params):
+                # A narrow filter (a rare department and status) with a common word: walking the word's
+                # match list would read every match; probe the index once per candidate instead.
+                where.append(
+                    f"EXISTS (SELECT 1 FROM {search.FTS_TABLE} WHERE {search.FTS_TABLE} MATCH :search_q "
+                    f"AND {search.FTS_TABLE}.rowid = c.rowid)"
+                )
+                params["search_q"] = fts
+            elif fts is not None:
                 # Drive from the index: FTS5 walks its match list newest first (rowid follows arrival), and
                 # each match costs one rowid lookup in cases, so a common word stops after the first page
                 # instead of collecting every match before sorting.
