@@ -1,19 +1,34 @@
 """Server intake under 50 concurrent clients on PostgreSQL (DESIGN.md budget: ≥ 1,000 events/s, p99 ≤ 100 ms).
 
-    .venv/bin/python -m bench.server_bench [--clients 50] [--seconds 15] [--batch 10] [--processes 2]
+    .venv/bin/python -m bench.server_bench [--clients 50] [--seconds 15] [--batch 10] [--processes 2] [--rate 1000]
 
 Starts real server processes (`complaints-desk server`) on a fresh PostgreSQL schema, each on its own port,
 clients spread over them round-robin (no load balancer in between). Each client is a thread with a
-requests.Session pushing batches of `received` events (each a new case). The p99 is PER PUSH REQUEST (a batch
-of --batch events, each applied in its own transaction). The baseline is the bare GET /livez (no database) on
-the same servers under the same 50 clients. The load generator shares the 2 cores with the servers and
-PostgreSQL, so the figures are a lower bound of what a separate client machine would see.
+requests.Session pushing batches of `received` events (each a new case). Latencies are PER PUSH REQUEST (a
+batch of --batch events). Three runs:
+
+- baseline: the bare GET /livez (no database) on the same servers under the same clients;
+- push, closed loop: every client pushes again as soon as it has its answer. This measures capacity
+  (events/s). Its latency is not the budget's: with 50 clients always waiting, p50 ≈ 50 / (requests/s), so
+  a closed loop can only show p99 ≤ 100 ms above ~5,000 events/s (Little's law);
+- push, paced: the 50 clients together offer --rate events/s (each pushes a batch every
+  clients × batch / rate seconds, on a fixed schedule). Latency is measured from the scheduled send time,
+  so a server that falls behind is charged for the wait too. This is the budget's p99: at 1,000 events/s
+  from 50 clients, p99 ≤ 100 ms.
+
+PASS needs closed-loop ≥ 1,000 events/s, and the paced run to deliver its rate with p99 ≤ 100 ms.
+
+CPU per event (server processes, this load generator, and every PostgreSQL backend on the machine, from
+/proc) is printed too: unlike throughput it barely depends on what else the machine is running. The load
+generator shares the 2 cores with the servers and PostgreSQL (check `uptime`: other jobs on the machine
+move the throughput figures), so the figures are a lower bound of what a separate client machine would see.
 """
 
 from __future__ import annotations
 
 import argparse
 import os
+import resource
 import subprocess
 import sys
 import tempfile
@@ -123,8 +138,12 @@ def _station(client: int) -> str:
     return f"B{client:02d}" if client < 100 else f"X{client - 100:02d}"
 
 
-def run_load(bases: list[str], clients: int, seconds: float, request: Any) -> tuple[list[float], int, float]:
-    """Each client repeats request(session, base, client, n) -> units until time is up."""
+def run_load(
+    bases: list[str], clients: int, seconds: float, request: Any, *, period: float | None = None
+) -> tuple[list[float], int, float]:
+    """Each client repeats request(session, base, client, n) -> units until time is up: back to back, or
+    with `period`, on a fixed schedule (client n starts at n/clients of a period), latency then counted from
+    the scheduled time."""
     latencies: list[list[float]] = [[] for _ in range(clients)]
     units = [0] * clients
     start = threading.Barrier(clients + 1)
@@ -132,14 +151,21 @@ def run_load(bases: list[str], clients: int, seconds: float, request: Any) -> tu
 
     def client(n: int) -> None:
         session = requests.Session()
+        session.trust_env = False  # no proxy lookups in the environment on every request: a cheaper client
         base = bases[n % len(bases)]
         start.wait()
         count = 0
+        due = stop_at[0] - seconds + (period or 0.0) * n / clients
         while time.perf_counter() < stop_at[0]:
-            began = time.perf_counter()
+            if period is not None:
+                time.sleep(max(0.0, due - time.perf_counter()))
+                if due >= stop_at[0]:
+                    break
+            began = time.perf_counter() if period is None else due
             units[n] += request(session, base, n, count)
             latencies[n].append(time.perf_counter() - began)
             count += 1
+            due += period or 0.0
 
     threads = [threading.Thread(target=client, args=(n,), daemon=True) for n in range(clients)]
     for thread in threads:
@@ -153,6 +179,49 @@ def run_load(bases: list[str], clients: int, seconds: float, request: Any) -> tu
     return [x for per in latencies for x in per], sum(units), elapsed
 
 
+def _cpu_seconds(pid: int) -> float:
+    """User + system CPU of a process so far, from /proc (0 where unavailable)."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except (OSError, IndexError):
+        return 0.0
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def _postgres_cpu() -> dict[int, float]:
+    """CPU so far of every PostgreSQL process on the machine (backends come and go with the pools)."""
+    found = {}
+    for entry in Path("/proc").glob("[0-9]*"):
+        try:
+            if (entry / "comm").read_text().strip() == "postgres":
+                found[int(entry.name)] = _cpu_seconds(int(entry.name))
+        except (OSError, ValueError):
+            continue
+    return found
+
+
+class CpuMeter:
+    """CPU used during a run by the server processes, this process (the clients) and all PostgreSQL
+    processes (other users of the same PostgreSQL included)."""
+
+    def __init__(self, servers: list[int]) -> None:
+        self.servers = servers
+
+    def __enter__(self) -> CpuMeter:
+        self.start = (sum(map(_cpu_seconds, self.servers)), self._own(), _postgres_cpu())
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        servers, own, postgres = sum(map(_cpu_seconds, self.servers)), self._own(), _postgres_cpu()
+        self.server, self.client = servers - self.start[0], own - self.start[1]
+        self.postgres = sum(cpu - self.start[2].get(pid, 0.0) for pid, cpu in postgres.items())
+
+    @staticmethod
+    def _own() -> float:
+        usage = resource.getrusage(resource.RUSAGE_SELF)
+        return usage.ru_utime + usage.ru_stime
+
+
 def pct(values: list[float], q: float) -> float:
     ordered = sorted(values)
     return ordered[min(len(ordered) - 1, int(q * len(ordered)))] * 1000
@@ -164,6 +233,7 @@ def main() -> None:
     parser.add_argument("--seconds", type=float, default=15.0)
     parser.add_argument("--batch", type=int, default=10, help="events per push request")
     parser.add_argument("--processes", type=int, default=2, help="server processes on the one database")
+    parser.add_argument("--rate", type=float, default=1000.0, help="events/s offered in the paced run")
     args = parser.parse_args()
 
     schema = f"bench_{uuid.uuid4().hex[:10]}"
@@ -172,54 +242,76 @@ def main() -> None:
     url = f"{PG_BASE}?options=-csearch_path%3D{schema}"
     log_dir = Path(tempfile.mkdtemp(prefix="server-bench-"))
     processes: list[subprocess.Popen[bytes]] = []
+    load_before = os.getloadavg()
     try:
         processes, bases = start_servers(url, args.processes, log_dir)
         token, staff = make_agent(url, bases[0])
         headers = {"Authorization": f"Bearer {token}"}
+        pids = [p.pid for p in processes]  # uvicorn runs in the process itself: its CPU is theirs
 
         def bare(session: requests.Session, base: str, n: int, count: int) -> int:
             session.get(base + "/livez").raise_for_status()
             return 1
 
-        def intake(session: requests.Session, base: str, n: int, count: int) -> int:
-            events = [received(staff, n, count * args.batch + i + 1) for i in range(args.batch)]
-            response = session.post(base + "/api/v1/sync/push", json={"events": events}, headers=headers)
-            response.raise_for_status()
-            results = response.json()["results"]
-            assert all(r["status"] == "accepted" for r in results), results[:2]
-            return len(results)
+        def intake(station: int) -> Any:
+            # Each run numbers receipts from its own stations, so no run reuses another's numbers.
+            def push(session: requests.Session, base: str, n: int, count: int) -> int:
+                events = [received(staff, station + n, count * args.batch + i + 1) for i in range(args.batch)]
+                response = session.post(base + "/api/v1/sync/push", json={"events": events}, headers=headers)
+                response.raise_for_status()
+                results = response.json()["results"]
+                assert all(r["status"] == "accepted" for r in results), results[:2]
+                return len(results)
+
+            return push
 
         run_load(bases, args.clients, 2.0, bare)  # warm up connections and code paths
-        base_lat, base_n, base_t = run_load(bases, args.clients, args.seconds, bare)
-        push_lat, events, push_t = run_load(bases, args.clients, args.seconds, intake)
+        with CpuMeter(pids) as base_cpu:
+            base_lat, base_n, base_t = run_load(bases, args.clients, args.seconds, bare)
+        with CpuMeter(pids) as push_cpu:
+            push_lat, events, push_t = run_load(bases, args.clients, args.seconds, intake(0))
+        period = args.clients * args.batch / args.rate
+        with CpuMeter(pids) as paced_cpu:
+            paced_lat, paced_events, paced_t = run_load(
+                bases, args.clients, args.seconds, intake(100), period=period
+            )
     finally:
         for process in processes:
             process.kill()
             process.wait()
         with psycopg.connect(PG_ADMIN, autocommit=True) as conn:
             conn.execute(f'DROP SCHEMA "{schema}" CASCADE')
+    load_after = os.getloadavg()
 
-    rate = events / push_t
+    rate, paced_rate = events / push_t, paced_events / paced_t
+    p99, paced_p99 = pct(push_lat, 0.99), pct(paced_lat, 0.99)
     print(
         f"\nserver intake: {args.clients} clients, {args.processes} server process(es), PostgreSQL, "
-        f"{args.batch} events per push, {args.seconds:.0f} s, {os.cpu_count()} cores (clients on the same machine)"
-    )
-    print(f"{'workload':<34}{'req/s':>9}{'p50 ms':>9}{'p99 ms':>9}{'events/s':>10}  budget")
-    print(
-        f"{'baseline GET /livez (no DB)':<34}{base_n / base_t:>9.0f}{pct(base_lat, 0.5):>9.1f}{pct(base_lat, 0.99):>9.1f}"
-        f"{'-':>10}  -"
+        f"{args.batch} events per push, {args.seconds:.0f} s per run, {os.cpu_count()} cores shared with the "
+        f"clients; load average {load_before[0]:.1f} before, {load_after[0]:.1f} after"
     )
     print(
-        f"{'push (per request of ' + str(args.batch) + ' events)':<34}{len(push_lat) / push_t:>9.0f}"
-        f"{pct(push_lat, 0.5):>9.1f}{pct(push_lat, 0.99):>9.1f}{rate:>10.0f}  ≥ 1000 ev/s, p99 ≤ 100 ms"
+        f"{'workload':<36}{'req/s':>7}{'p50 ms':>9}{'p99 ms':>9}{'events/s':>10}"
+        f"{'CPU ms per event: server':>26}{'client':>8}{'all PG':>8}"
     )
+
+    def row(name: str, lat: list[float], elapsed: float, units: int, cpu: CpuMeter, per_event: bool) -> None:
+        scale = 1000 / max(units, 1)
+        shown = f"{units / elapsed:>10.0f}" if per_event else f"{'-':>10}"
+        print(
+            f"{name:<36}{len(lat) / elapsed:>7.0f}{pct(lat, 0.5):>9.1f}{pct(lat, 0.99):>9.1f}{shown}"
+            f"{cpu.server * scale:>26.2f}{cpu.client * scale:>8.2f}{cpu.postgres * scale:>8.2f}"
+        )
+
+    row("baseline GET /livez (no DB), per req", base_lat, base_t, base_n, base_cpu, False)
+    row(f"push {args.batch} events, closed loop", push_lat, push_t, events, push_cpu, True)
+    row(f"push {args.batch} events, paced {args.rate:.0f} ev/s", paced_lat, paced_t, paced_events, paced_cpu, True)
     print(
-        f"\nevents/s vs budget: {rate / 1000:.2f}×   p99 vs budget: {pct(push_lat, 0.99) / 100:.2f}× (≤ 1 is good)   "
-        f"push p50 / baseline p50: {pct(push_lat, 0.5) / max(pct(base_lat, 0.5), 1e-9):.1f}×"
+        f"\ncapacity (closed loop) vs budget: {rate / 1000:.2f}×   paced p99 vs budget: {paced_p99 / 100:.2f}× "
+        f"(≤ 1 is good)   paced delivered {paced_rate / args.rate:.0%} of its rate   closed-loop p99 {p99:.0f} ms"
     )
-    print(
-        f"verdict: {'PASS' if rate >= 1000 and pct(push_lat, 0.99) <= 100 else 'FAIL'} (server logs in {log_dir})"
-    )
+    passed = rate >= 1000 and paced_p99 <= 100 and paced_rate >= 0.95 * args.rate and args.rate >= 1000
+    print(f"verdict: {'PASS' if passed else 'FAIL'} (server logs in {log_dir})")
 
 
 if __name__ == "__main__":

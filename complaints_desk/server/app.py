@@ -63,8 +63,11 @@ def create_app(database_url: str | ServerSettings, **overrides: object) -> FastA
 def _pool_options(url: str) -> dict[str, Any]:
     if url.startswith("sqlite"):
         return {}
-    # Sync endpoints run on a thread pool of 40; leave room for long polls and the listener.
-    return {"pool_size": 20, "max_overflow": 30, "pool_timeout": 30}
+    # Sync endpoints run on a thread pool of 40 (each holds at most one connection at a time); two processes
+    # at full overflow stay well under PostgreSQL's default max_connections of 100. No pre-ping: it costs a
+    # round trip per checkout (two per push). A connection the database dropped fails its first statement,
+    # which invalidates the pool; a push retries its chunk, and pool_recycle retires old connections.
+    return {"pool_size": 20, "max_overflow": 10, "pool_timeout": 30, "pool_pre_ping": False, "pool_recycle": 1800}
 
 
 def _stamp_reference(factory: object) -> None:

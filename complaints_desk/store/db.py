@@ -63,7 +63,8 @@ def make_engine(url: str, *, echo: bool = False, **kwargs: Any) -> Engine:
 
         event.listen(engine, "begin", _sqlite_begin)
         return engine
-    return create_engine(url, echo=echo, pool_pre_ping=True, **kwargs)
+    kwargs.setdefault("pool_pre_ping", True)  # the server turns it off (a round trip per checkout)
+    return create_engine(url, echo=echo, **kwargs)
 
 
 def make_sessionmaker(engine: Engine) -> sessionmaker[Session]:

@@ -6,6 +6,9 @@ transaction ends, so the next writer gets its number only after this one has com
 which case the number is reused): numbers become visible strictly in order and without gaps, on PostgreSQL
 (row lock) and SQLite (the database write lock) alike, across any number of server processes. The cost is
 that commits are serialised; the locked window is kept to a few small statements plus the commit itself.
+Pushed events go through store.push_batch (a request's events decided together) and store.seq_commit (their
+numbers taken once per batch, with the commit, in one round trip on PostgreSQL); `apply_pushed_event` below
+remains the single-event path (GET /cases/{id}?details=true records its audit event with it).
 """
 
 from __future__ import annotations

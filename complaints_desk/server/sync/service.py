@@ -1,9 +1,24 @@
-"""Push: each event in its own transaction, answered accepted / duplicate / rejected, the answer stored so a
-repeated push gets it again. No SQL here (store.sync_service holds it); this module owns the transactions."""
+"""Push: every event answered accepted / duplicate / rejected, the answer stored so a repeated push gets it
+again. No SQL here (store.push_batch holds it); this module owns the transactions.
+
+"Each event in its own transaction" (DESIGN.md) is kept as a property of the answers, not of the commits:
+a request's events are applied in chunks of up to CHUNK, one transaction per chunk. Within a chunk each
+event is decided on its own, in push order, against the case as the chunk's earlier events left it; an
+event the lifecycle refuses writes nothing of itself (the refusal comes before any write, so no savepoint
+is needed) and its rejection is stored in the same transaction. A chunk commits as a whole: if the
+process dies or the database fails mid-chunk, nothing of that chunk is committed, and the client's retry
+is idempotent because every event is answered by its id (accepted → `duplicate` with its number, rejected
+→ the stored rejection). Committing per chunk rather than per request bounds how long a very large push
+(up to 500 events) holds its cases locked and how much work a retry repeats.
+
+Why chunks at all: every commit that makes events pullable is serialised behind the sequence counter (see
+store/sync_service), so throughput is set by how often we commit and how long the counter is held.
+"""
 
 from __future__ import annotations
 
 import logging
+from collections.abc import Sequence
 from datetime import UTC, datetime
 
 from sqlalchemy.exc import IntegrityError, OperationalError
@@ -11,15 +26,21 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from ...domain.errors import DomainError, PermissionDenied
 from ...domain.events import Event
-from ...store import sync_service
 from ...store.auth_service import StaffInfo
 from ...store.db import transaction
+from ...store.push_batch import Outcome, apply_batch
+from ...store.seq_commit import commit_numbered
 from ...sync.protocol import EventResult, WireEvent
 from ..logs import log
 from ..notify import Notifier
 from ..presenters import case_dict, may_view_details
 
-RETRIES = 3
+RETRIES = 5
+CHUNK = 20  # events per transaction on PostgreSQL (a push of up to CHUNK events is one transaction)
+# SQLite holds ONE write lock for the whole database for as long as a transaction runs: there a transaction
+# per event (as before) keeps other writers (other pushes, the admin, audit events) from queueing behind a
+# large push. The intake budget is PostgreSQL's; a SQLite server serves one office.
+SQLITE_CHUNK = 1
 
 
 def actor_mismatch(staff: StaffInfo, event: Event) -> DomainError | None:
@@ -37,113 +58,66 @@ def actor_mismatch(staff: StaffInfo, event: Event) -> DomainError | None:
     return None
 
 
-def _result_from_answer(
-    session: Session, event: Event, answer: sync_service.Answer, staff: StaffInfo, *, first: bool
-) -> EventResult:
-    if answer.status == "accepted":
-        return EventResult(id=event.id, status="accepted" if first else "duplicate", seq=answer.seq)
-    state = sync_service.current_case(session, event.case_id)
+def _result(outcome: Outcome, event: Event, staff: StaffInfo) -> EventResult:
+    if outcome.status in ("accepted", "duplicate"):
+        return EventResult(id=outcome.event_id, status=outcome.status, seq=outcome.seq)  # type: ignore[arg-type]
+    if outcome.first or outcome.status == "refused":
+        log(
+            "event_rejected",
+            logging.WARNING,
+            event_id=event.id,
+            case_id=event.case_id,
+            type=event.type.value,
+            reason=outcome.reason,
+            field=outcome.field,
+            staff=staff.username,
+            message=outcome.message_en,
+        )
+    state = outcome.case
     return EventResult(
-        id=event.id,
+        id=outcome.event_id,
         status="rejected",
-        reason=answer.reason,
-        field=answer.field,
-        message_ko=answer.message_ko,
-        message_en=answer.message_en,
+        reason=outcome.reason,
+        field=outcome.field,
+        message_ko=outcome.message_ko,
+        message_en=outcome.message_en,
         case=None if state is None else case_dict(state, full=may_view_details(staff, state)),
     )
 
 
-def _reject(factory: sessionmaker[Session], event: Event, error: DomainError, staff: StaffInfo) -> EventResult:
-    now = datetime.now(UTC)
-    log(
-        "event_rejected",
-        logging.WARNING,
-        event_id=event.id,
-        case_id=event.case_id,
-        type=event.type.value,
-        reason=error.code,
-        field=error.field,
-        staff=staff.username,
-        message=error.en,
-    )
-    try:
-        with transaction(factory) as session:
-            sync_service.remember_rejection(session, event.id, event.case_id, error, pushed_by=staff.id, now=now)
-    except IntegrityError:
-        pass  # a concurrent push of the same event stored its answer first; read it below
-    with factory() as session:
-        answer = sync_service.previous_answer(session, event.id)
-        assert answer is not None
-        return _result_from_answer(session, event, answer, staff, first=True)
-
-
-def _refuse_unstored(session: Session, event: Event, error: DomainError, staff: StaffInfo) -> EventResult:
-    log(
-        "event_rejected",
-        logging.WARNING,
-        event_id=event.id,
-        case_id=event.case_id,
-        type=event.type.value,
-        reason=error.code,
-        field=error.field,
-        staff=staff.username,
-        message=error.en,
-    )
-    state = sync_service.current_case(session, event.case_id)
-    return EventResult(
-        id=event.id,
-        status="rejected",
-        reason=error.code,
-        field=error.field,
-        message_ko=error.ko,
-        message_en=error.en,
-        case=None if state is None else case_dict(state, full=may_view_details(staff, state)),
-    )
-
-
-def push_one(factory: sessionmaker[Session], staff: StaffInfo, wire: WireEvent) -> EventResult:
-    event = wire.to_domain()
+def push_chunk(factory: sessionmaker[Session], staff: StaffInfo, events: Sequence[Event]) -> list[Outcome]:
+    """Apply one chunk in one transaction, retried from the start when a concurrent push won a race."""
     for _attempt in range(RETRIES):
         try:
             with transaction(factory) as session:
-                answer = sync_service.previous_answer(session, event.id)
-                if answer is not None:
-                    return _result_from_answer(session, event, answer, staff, first=False)
-                mismatch = actor_mismatch(staff, event)
-                if mismatch is not None:
-                    # Not stored: it judges this request's credentials, not the event, and the same event
-                    # pushed later under its author's own login must still be decided on its merits.
-                    return _refuse_unstored(session, event, mismatch, staff)
-                seq = sync_service.apply_pushed_event(session, event, pushed_by=staff.id, now=datetime.now(UTC))
-        except DomainError as error:
-            return _reject(factory, event, error, staff)
+                batch = apply_batch(
+                    session,
+                    events,
+                    pushed_by=staff.id,
+                    now=datetime.now(UTC),
+                    screen=lambda event: actor_mismatch(staff, event),
+                )
+                return commit_numbered(session, batch)
         except (IntegrityError, OperationalError) as error:
             # Another push of the same event, or of another intake on the same case or receipt number, won
-            # the race: try again, and the stored answer or the lifecycle decides.
-            log("push_retry", logging.INFO, event_id=event.id, error=type(error).__name__)
-            continue
-        return EventResult(id=event.id, status="accepted", seq=seq)
-    raise RuntimeError(f"event {event.id} could not be applied after {RETRIES} attempts")
+            # the race (or a pooled connection was stale): the whole chunk rolled back; run it again, and
+            # the stored answers or the lifecycle decide.
+            log("push_retry", logging.INFO, event_id=events[0].id, events=len(events), error=type(error).__name__)
+    raise RuntimeError(f"events from {events[0].id} could not be applied after {RETRIES} attempts")
 
 
 def push_events(
     factory: sessionmaker[Session], notifier: Notifier, staff: StaffInfo, events: list[WireEvent]
 ) -> list[EventResult]:
-    """Each event in its own transaction, all on one connection (one pool checkout per request)."""
-    engine = factory.kw["bind"]
+    """The request's events in chunks (CHUNK on PostgreSQL, SQLITE_CHUNK on SQLite), one transaction each;
+    answers in push order."""
+    domain_events = [wire.to_domain() for wire in events]
+    size = SQLITE_CHUNK if factory.kw["bind"].dialect.name == "sqlite" else CHUNK
     results: list[EventResult] = []
-    with engine.connect() as connection:
-        on_connection = sessionmaker(bind=connection, expire_on_commit=False)
-        for wire in events:
-            results.append(push_one(on_connection, staff, wire))
-            if connection.in_transaction():
-                connection.rollback()
-        newest = max((r.seq or 0 for r in results if r.status == "accepted"), default=0)
-        if newest:
-            with on_connection() as session:  # one wake-up per request, after the commits
-                sync_service.announce(session, newest)
-                session.commit()
-    if newest:
-        notifier.publish(newest)
+    for start in range(0, len(domain_events), size):
+        chunk = domain_events[start : start + size]
+        outcomes = push_chunk(factory, staff, chunk)
+        if any(o.status == "accepted" for o in outcomes):
+            notifier.publish()  # local waiters; other processes get the NOTIFY sent at commit
+        results.extend(_result(outcome, event, staff) for outcome, event in zip(outcomes, chunk, strict=True))
     return results

@@ -1,0 +1,359 @@
+"""A pushed batch of events applied in ONE transaction with a handful of statements (the server's intake path).
+
+Each event is still decided on its own, in push order, against the case as the earlier events of the batch
+left it: the lifecycle (domain.lifecycle.apply, as in cases.record_event) refuses before anything of that
+event is written, so a refused event needs no savepoint: it contributes nothing but its stored answer.
+The writes mirror cases.record_event (same row conversions, same search document, note_receipt_seen's rule)
+but are made once per batch. Round trips per batch, not per event:
+
+    apply_batch:  BEGIN · previous answers · lock the batch's cases (and receipt holders)
+    seq_commit:   [rejections · new cases · search index · changed cases · stations · events]
+                  · counter (+ NOTIFY) · events.seq · cases.last_seq · COMMIT     (one pipeline on PostgreSQL)
+
+The sequence numbers are taken LAST, once for the batch, from the `server_counters` row (see sync_service:
+the row lock is held to commit, so numbers become visible in order); only the last three statements and the
+commit run while it is locked.
+
+Concurrency (PostgreSQL; SQLite's BEGIN IMMEDIATE simply runs batches one at a time):
+- The batch's existing cases are locked FOR UPDATE in id order (no deadlock between batches) and stay locked
+  to commit, so a later event on the same case is decided on the committed result and gets a larger number:
+  per case, seq order = case_version order.
+- Two batches creating the same case or using the same receipt number: the second one's INSERT waits for
+  the first to commit and then fails with IntegrityError; the caller rolls the batch back and runs it again,
+  when the stored answers and the lifecycle decide.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Any
+from typing import cast as typed
+
+from sqlalchemy import (
+    BindParameter,
+    Date,
+    Integer,
+    String,
+    Table,
+    and_,
+    bindparam,
+    cast,
+    insert,
+    literal,
+    null,
+    or_,
+    select,
+    update,
+)
+from sqlalchemy.orm import Session
+
+from ..domain.case import CaseState
+from ..domain.errors import DomainError
+from ..domain.events import Event, EventType
+from ..domain.lifecycle import apply
+from ..domain.receipts import ReceiptNumber, parse_receipt_number
+from . import search
+from .models import CaseRow, EventRow, Station
+from .projection import event_to_row_values, row_to_state, state_values
+from .server_tables import PushOutcome
+from .sync_service import Answer
+
+Screen = Callable[[Event], DomainError | None]
+
+# Core tables for the many-row statements: the ORM's bulk paths add work per row and refuse extra criteria.
+CASES = typed(Table, CaseRow.__table__)
+EVENTS = typed(Table, EventRow.__table__)
+STATIONS = typed(Table, Station.__table__)
+OUTCOMES = typed(Table, PushOutcome.__table__)
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """One event's answer. status: accepted | duplicate | rejected (stored) | refused (not stored: judged
+    on this request's credentials). `case` is the case as it stands at the event's turn (for refusals);
+    `first` is True when this push decided a rejection (it was not a stored answer)."""
+
+    event_id: str
+    status: str
+    seq: int | None = None
+    reason: str | None = None
+    field: str | None = None
+    message_ko: str | None = None
+    message_en: str | None = None
+    case: CaseState | None = None
+    first: bool = False
+
+
+# Built once: constructing statements costs more CPU per request than running them.
+_IDS: BindParameter[str] = bindparam("ids", expanding=True)
+_ANSWERS = (
+    select(
+        EVENTS.c.id.label("id"),
+        EVENTS.c.seq.label("seq"),
+        literal("accepted", String).label("status"),
+        cast(null(), String).label("reason"),
+        cast(null(), String).label("field"),
+        cast(null(), String).label("message_ko"),
+        cast(null(), String).label("message_en"),
+    )
+    .where(EVENTS.c.id.in_(_IDS), EVENTS.c.seq.is_not(None))
+    .union_all(
+        select(
+            OUTCOMES.c.event_id,
+            OUTCOMES.c.seq,
+            OUTCOMES.c.status,
+            OUTCOMES.c.reason,
+            OUTCOMES.c.field,
+            OUTCOMES.c.message_ko,
+            OUTCOMES.c.message_en,
+        ).where(OUTCOMES.c.event_id.in_(_IDS))
+    )
+)
+_CASES_AND_HOLDERS = (
+    select(CASES)
+    .where(or_(CASES.c.id.in_(_IDS), CASES.c.receipt_no.in_(bindparam("receipts", expanding=True))))
+    .order_by(CASES.c.id)
+)
+_CASES_AND_HOLDERS_LOCKED = _CASES_AND_HOLDERS.with_for_update()
+_INSERT_CASES, _INSERT_EVENTS, _INSERT_OUTCOMES = insert(CASES), insert(EVENTS), insert(OUTCOMES)
+
+
+def previous_answers(session: Session, event_ids: Sequence[str]) -> dict[str, Answer]:
+    """The stored first answers to these events, in one query: accepted (the event row's seq) or rejected."""
+    if not event_ids:
+        return {}
+    answers: dict[str, Answer] = {}
+    for row in session.connection().execute(_ANSWERS, {"ids": list(dict.fromkeys(event_ids))}):
+        if row.id in answers and answers[row.id].status == "accepted":
+            continue  # the event row wins, as in sync_service.previous_answer
+        seq = None if row.seq is None else int(row.seq)
+        answers[row.id] = Answer(row.status, seq, row.reason, row.field, row.message_ko, row.message_en)
+    return answers
+
+
+def _lock_cases(
+    session: Session, case_ids: Iterable[str], receipts: Iterable[str]
+) -> tuple[dict[str, CaseState], dict[str, str]]:
+    """The batch's cases (locked to commit on PostgreSQL, in id order) and which case holds each receipt."""
+    ids, numbers = sorted(set(case_ids)), sorted(set(receipts))
+    if not ids and not numbers:
+        return {}, {}
+    connection = session.connection()
+    locked = connection.dialect.name == "postgresql"
+    statement = _CASES_AND_HOLDERS_LOCKED if locked else _CASES_AND_HOLDERS
+    states: dict[str, CaseState] = {}
+    holders: dict[str, str] = {}
+    for row in connection.execute(statement, {"ids": ids, "receipts": numbers}):
+        state = row_to_state(row)
+        states[state.id] = state
+        holders[state.receipt_no] = state.id
+    return states, holders
+
+
+def _receipt_text(event: Event) -> str | None:
+    text = event.payload.get("receipt_no") if event.type is EventType.RECEIVED else None
+    return text.strip() if isinstance(text, str) else None
+
+
+def _receipt_key(text: str) -> str:
+    """The number as the cases table stores it (the lifecycle normalises it: 000300 → 0300), so a number
+    already held is found however the workstation wrote it; an unreadable one is left to the lifecycle."""
+    try:
+        return str(parse_receipt_number(text))
+    except DomainError:
+        return text
+
+
+def _receipt_reused(text: str) -> DomainError:
+    # Same words as sync_service.check_receipt_unused (the single-event path).
+    return DomainError(
+        "receipt_no",
+        f"이미 사용된 접수번호입니다: {text}. 단말을 서버에 다시 등록하면 이어서 쓸 번호를 알려 드립니다.",
+        f"Receipt number {text} is already used. Enrol the workstation again to learn where to continue.",
+        code="receipt_reused",
+    )
+
+
+def _rejection(event: Event, error: DomainError, state: CaseState | None, *, status: str) -> Outcome:
+    return Outcome(
+        event.id, status, None, error.code, error.field, error.ko, error.en, state, first=status == "rejected"
+    )
+
+
+def _replayed(event_id: str, answer: Answer, state: CaseState | None) -> Outcome:
+    if answer.status == "accepted":
+        return Outcome(event_id, "duplicate", answer.seq)
+    return Outcome(
+        event_id, "rejected", None, answer.reason, answer.field, answer.message_ko, answer.message_en, state
+    )
+
+
+@dataclass
+class _Plan:
+    """What the accepted events of a batch will write, gathered while deciding them."""
+
+    accepted: list[tuple[Event, int]]  # (event, case version after it), in push order
+    loaded: dict[str, CaseState]  # cases as read at the start (their rows are locked)
+    new_cases: dict[str, CaseState]  # cases created by this batch: the state right after `received`
+    rejections: list[dict[str, Any]]
+    receipts_seen: dict[str, ReceiptNumber]  # highest receipt number per station
+
+
+@dataclass
+class Batch:
+    """A decided batch, not yet written: `write_batch` stores it, and seq_commit.commit_numbered gives its
+    accepted events (event id, case id, in push order) consecutive numbers, filling in `outcomes`."""
+
+    outcomes: list[Outcome]
+    numbered: list[tuple[int, int]]  # (position in outcomes, position in accepted)
+    accepted: list[tuple[str, str]]
+    plan: _Plan
+    states: dict[str, CaseState]  # every case of the batch as it stands after it
+    now: datetime
+
+
+def apply_batch(
+    session: Session, events: Sequence[Event], *, pushed_by: str | None, now: datetime, screen: Screen
+) -> Batch:
+    """Decide a batch of pushed events in the caller's transaction (reading and locking what it needs,
+    writing nothing); one Outcome per event, in order. `screen(event)` may refuse an event without storing the
+    refusal (the caller's credentials check); it runs after the stored answer is looked up, so a repeated
+    event always gets its first answer."""
+    answers = previous_answers(session, [e.id for e in events])
+    fresh = [e for e in events if e.id not in answers]
+    wanted = {e.case_id for e in events if e.id not in answers or answers[e.id].status != "accepted"}
+    texts = [_receipt_key(text) for e in fresh if (text := _receipt_text(e))]
+    states, holders = _lock_cases(session, wanted, texts)
+    plan = _Plan([], dict(states), {}, [], {})
+    batch = Batch([], [], [], plan, states, now)
+    decided: dict[str, Answer | int] = {}  # event id -> its answer in this batch (int: index in plan.accepted)
+    for event in events:
+        state = states.get(event.case_id)
+        earlier = decided.get(event.id, answers.get(event.id))
+        if isinstance(earlier, int):
+            batch.numbered.append((len(batch.outcomes), earlier))
+            batch.outcomes.append(Outcome(event.id, "duplicate"))
+            continue
+        if earlier is not None:
+            batch.outcomes.append(_replayed(event.id, earlier, state))
+            continue
+        refusal = screen(event)
+        if refusal is not None:
+            batch.outcomes.append(_rejection(event, refusal, state, status="refused"))
+            continue
+        try:
+            text = _receipt_text(event)
+            if text is not None and holders.get(_receipt_key(text), event.case_id) != event.case_id:
+                raise _receipt_reused(text)
+            after = apply(state, event)
+        except DomainError as error:
+            decided[event.id] = Answer("rejected", None, error.code, error.field, error.ko, error.en)
+            plan.rejections.append(_outcome_row(event, error, pushed_by, now))
+            batch.outcomes.append(_rejection(event, error, state, status="rejected"))
+            continue
+        states[event.case_id] = after
+        decided[event.id] = len(plan.accepted)
+        batch.numbered.append((len(batch.outcomes), len(plan.accepted)))
+        batch.outcomes.append(Outcome(event.id, "accepted"))
+        plan.accepted.append((event, after.version))
+        if state is None:
+            plan.new_cases[event.case_id] = after
+        if event.type is EventType.RECEIVED:
+            holders[after.receipt_no] = event.case_id
+            number = parse_receipt_number(after.receipt_no)
+            best = plan.receipts_seen.get(number.station_code)
+            if best is None or (best.day, best.sequence) < (number.day, number.sequence):
+                plan.receipts_seen[number.station_code] = number
+    batch.accepted = [(event.id, event.case_id) for event, _ in plan.accepted]
+    return batch
+
+
+def _outcome_row(event: Event, error: DomainError, pushed_by: str | None, now: datetime) -> dict[str, Any]:
+    return {
+        "event_id": event.id,
+        "case_id": event.case_id,
+        "status": "rejected",
+        "seq": None,
+        "reason": error.code,
+        "field": error.field,
+        "message_ko": error.ko,
+        "message_en": error.en,
+        "pushed_by": pushed_by,
+        "recorded_at": now,
+    }
+
+
+def write_batch(session: Session, batch: Batch) -> None:
+    """Store a decided batch, its events without their sequence numbers (given at commit, under the counter
+    lock). Reads no results back, so it can run inside a pipeline."""
+    plan, states, now = batch.plan, batch.states, batch.now
+    if plan.rejections:
+        session.connection().execute(_INSERT_OUTCOMES, plan.rejections)
+    if not plan.accepted:
+        return
+    if plan.new_cases:
+        session.connection().execute(
+            _INSERT_CASES, [{**state_values(states[case_id]), "last_seq": None} for case_id in plan.new_cases]
+        )
+        search.index_cases(session, list(plan.new_cases.values()))
+    touched = list(dict.fromkeys(event.case_id for event, _ in plan.accepted))
+    _update_changed_cases(session, plan, states, touched)
+    _note_receipts_seen(session, plan.receipts_seen.values())
+    rows = [
+        event_to_row_values(event, case_version=version, recorded_at=now, seq=None)
+        for event, version in plan.accepted
+    ]
+    session.connection().execute(_INSERT_EVENTS, rows)
+
+
+def _update_changed_cases(
+    session: Session, plan: _Plan, states: dict[str, CaseState], touched: Sequence[str]
+) -> None:
+    """One UPDATE per distinct set of changed columns (usually one), each run as a single executemany."""
+    groups: dict[tuple[str, ...], list[dict[str, Any]]] = {}
+    for case_id in touched:
+        if case_id in plan.new_cases:
+            continue
+        old, new = state_values(plan.loaded[case_id]), state_values(states[case_id])
+        changed = {key: value for key, value in new.items() if old[key] != value}
+        if changed:
+            groups.setdefault(tuple(sorted(changed)), []).append(
+                {**{f"b_{key}": value for key, value in changed.items()}, "b_id": case_id}
+            )
+    for keys, params in groups.items():
+        statement = (
+            update(CASES)
+            .where(CASES.c.id == bindparam("b_id"))
+            .values({key: bindparam(f"b_{key}") for key in keys})
+        )
+        session.connection().execute(statement, params)
+
+
+def _note_receipts_seen(session: Session, numbers: Iterable[ReceiptNumber]) -> None:
+    """cases.note_receipt_seen for many stations at once: raise each station's highest number seen."""
+    params = [
+        {"b_code": n.station_code, "b_day": n.day, "b_seq": n.sequence}
+        for n in sorted(numbers, key=lambda n: n.station_code)  # one lock order for every batch
+    ]
+    if not params:
+        return
+    day: BindParameter[date] = bindparam("b_day", type_=Date)
+    seq: BindParameter[int] = bindparam("b_seq", type_=Integer)
+    statement = (
+        update(STATIONS)
+        .where(
+            STATIONS.c.code == bindparam("b_code"),
+            or_(
+                STATIONS.c.last_receipt_day.is_(None),
+                STATIONS.c.last_receipt_day < day,
+                and_(STATIONS.c.last_receipt_day == day, STATIONS.c.last_receipt_seq < seq),
+            ),
+        )
+        .values(last_receipt_day=day, last_receipt_seq=seq)
+    )
+    session.connection().execute(statement, params)
+
+
+__all__ = ["Batch", "Outcome", "apply_batch", "previous_answers", "write_batch"]

@@ -1,0 +1,117 @@
+"""The last step of a pushed batch: take its sequence numbers, stamp them on its events and cases, commit.
+
+This is the one service function that commits, because the commit is part of what it must get right: the
+counter row (sync_service) is locked from the moment the numbers are taken until the commit, and every
+other intake waits for it. On PostgreSQL the three statements and the COMMIT go to the server in ONE
+pipeline (psycopg pipeline mode): the lock is then held only for the server's own work on them, never while
+this Python process waits for its turn on the GIL between statements, which under load took longer than
+the statements themselves and serialised every intake behind it. The statements do not depend on each
+other's results on the client: the events and cases read the new counter value inside the transaction.
+
+Call it as the last thing in the caller's transaction; the caller's own commit then has nothing left to do.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+from typing import Any
+
+from sqlalchemy import String, bindparam, cast, func, update
+from sqlalchemy.exc import DBAPIError
+from sqlalchemy.orm import Session
+
+from .pg_listen import CHANNEL
+from .push_batch import CASES, EVENTS, Batch, Outcome, write_batch
+from .server_tables import ServerCounter
+from .sync_service import SEQ
+
+_PG_COUNTER = "UPDATE server_counters SET value = value + %(n)s WHERE name = %(name)s RETURNING value, pg_notify(%(channel)s, value::text)"
+# The batch's k-th accepted event (k = 1..n) gets last - n + k, `last` being the counter value this
+# transaction just wrote (visible to its own later statements).
+_PG_EVENTS = (
+    "UPDATE events SET seq = c.value - %(n)s + x.k "
+    "FROM server_counters c, unnest(%(ids)s::varchar[], %(ks)s::int[]) AS x(id, k) "
+    "WHERE c.name = %(name)s AND events.id = x.id"
+)
+_PG_CASES = (
+    "UPDATE cases SET last_seq = c.value - %(n)s + x.k "
+    "FROM server_counters c, unnest(%(ids)s::varchar[], %(ks)s::int[]) AS x(id, k) "
+    "WHERE c.name = %(name)s AND cases.id = x.id"
+)
+
+
+def take_seqs(session: Session, count: int) -> int:
+    """Take `count` sequence numbers at once and return the last; holds the counter's lock until the
+    transaction ends (sync_service.next_seq for many)."""
+    statement = (
+        update(ServerCounter)
+        .where(ServerCounter.name == SEQ)
+        .values(value=ServerCounter.value + count)
+        .returning(ServerCounter.value)
+    )
+    if session.get_bind().dialect.name == "postgresql":
+        statement = statement.returning(func.pg_notify(CHANNEL, cast(ServerCounter.value, String)))
+    return int(session.execute(statement).scalars().first() or 0)
+
+
+def commit_numbered(session: Session, batch: Batch) -> list[Outcome]:
+    """Write the batch, number its accepted events in push order, commit, and return its outcomes with their
+    numbers. Each case's last_seq becomes the number of its newest event in the batch."""
+    count = len(batch.accepted)
+    newest: dict[str, int] = {}  # case id -> 1-based position of its newest event
+    for position, (_event_id, case_id) in enumerate(batch.accepted, start=1):
+        newest[case_id] = position
+    event_ids = [event_id for event_id, _ in batch.accepted]
+    if session.get_bind().dialect.name == "postgresql":
+        last = _pipelined(session, batch, count, event_ids, newest)
+    else:
+        write_batch(session, batch)
+        last = _plain(session, count, event_ids, newest) if count else 0
+    session.commit()  # after the pipeline's COMMIT there is nothing left: psycopg skips an idle commit
+    first = last - count + 1
+    outcomes = list(batch.outcomes)
+    for position, index in batch.numbered:
+        outcomes[position] = replace(outcomes[position], seq=first + index)
+    return outcomes
+
+
+def _pipelined(
+    session: Session, batch: Batch, count: int, event_ids: Sequence[str], newest: dict[str, int]
+) -> int:
+    import psycopg
+
+    raw: Any = session.connection().connection.driver_connection
+    common = {"n": count, "name": SEQ}
+    counter = raw.cursor()
+    try:
+        with raw.pipeline():
+            write_batch(session, batch)  # SQLAlchemy statements, queued like the rest
+            if count:
+                counter.execute(_PG_COUNTER, {**common, "channel": CHANNEL})
+                raw.cursor().execute(
+                    _PG_EVENTS, {**common, "ids": list(event_ids), "ks": list(range(1, count + 1))}
+                )
+                raw.cursor().execute(_PG_CASES, {**common, "ids": list(newest), "ks": list(newest.values())})
+            raw.commit()
+        row = counter.fetchone() if count else (0,)
+    except psycopg.Error as error:
+        # The caller's retry logic speaks SQLAlchemy's exception types (IntegrityError, OperationalError).
+        raise DBAPIError.instance(_PG_COUNTER, common, error, psycopg.Error) from error
+    assert row is not None
+    return int(row[0])
+
+
+def _plain(session: Session, count: int, event_ids: Sequence[str], newest: dict[str, int]) -> int:
+    """SQLite: the database write lock is held for the whole transaction anyway."""
+    last = take_seqs(session, count)
+    first = last - count + 1
+    session.execute(
+        update(EVENTS).where(EVENTS.c.id == bindparam("b_id")).values(seq=bindparam("b_seq")),
+        [{"b_id": event_id, "b_seq": first + k} for k, event_id in enumerate(event_ids)],
+    )
+    session.execute(
+        update(CASES).where(CASES.c.id == bindparam("b_id")).values(last_seq=bindparam("b_seq")),
+        [{"b_id": case_id, "b_seq": first + k - 1} for case_id, k in newest.items()],
+    )
+    return last
