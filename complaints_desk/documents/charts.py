@@ -43,6 +43,25 @@ def _empty(width: float, height: float) -> Drawing:
     return drawing
 
 
+def _style_counts(chart: VerticalBarChart | HorizontalBarChart, largest: int) -> None:
+    """The value axis, grid, bars and bar labels every count chart of the summary shares."""
+    chart.valueAxis.valueMin = 0
+    chart.valueAxis.valueMax = _nice_max(largest)
+    chart.valueAxis.valueStep = chart.valueAxis.valueMax / 5
+    chart.valueAxis.labels.fontName = REGULAR
+    chart.valueAxis.labels.fontSize = 7.5
+    chart.valueAxis.labelTextFormat = lambda v: f"{int(v):,}"
+    chart.valueAxis.strokeColor = RULE
+    chart.valueAxis.visibleGrid = True
+    chart.valueAxis.gridStrokeColor = RULE
+    chart.valueAxis.gridStrokeWidth = 0.25
+    chart.bars[0].fillColor = ACCENT
+    chart.bars[0].strokeColor = None
+    chart.barLabelFormat = lambda v: f"{int(v):,}"
+    chart.barLabels.fontName = REGULAR
+    chart.barLabels.fontSize = 7.5
+
+
 def vertical_bars(rows: Sequence[tuple[str, int]], width: float, height: float) -> Drawing:
     register_fonts()
     if not any(count for _label, count in rows):
@@ -57,21 +76,7 @@ def vertical_bars(rows: Sequence[tuple[str, int]], width: float, height: float) 
     chart.categoryAxis.labels.fontSize = 8
     chart.categoryAxis.labels.dy = -3
     chart.categoryAxis.strokeColor = RULE
-    chart.valueAxis.valueMin = 0
-    chart.valueAxis.valueMax = _nice_max(max(count for _label, count in rows))
-    chart.valueAxis.valueStep = chart.valueAxis.valueMax / 5
-    chart.valueAxis.labels.fontName = REGULAR
-    chart.valueAxis.labels.fontSize = 7.5
-    chart.valueAxis.labelTextFormat = lambda v: f"{int(v):,}"
-    chart.valueAxis.strokeColor = RULE
-    chart.valueAxis.visibleGrid = True
-    chart.valueAxis.gridStrokeColor = RULE
-    chart.valueAxis.gridStrokeWidth = 0.25
-    chart.bars[0].fillColor = ACCENT
-    chart.bars[0].strokeColor = None
-    chart.barLabelFormat = lambda v: f"{int(v):,}"
-    chart.barLabels.fontName = REGULAR
-    chart.barLabels.fontSize = 7.5
+    _style_counts(chart, max(count for _label, count in rows))
     chart.barLabels.fillColor = INK
     chart.barLabels.nudge = 6
     drawing.add(chart)
@@ -96,21 +101,7 @@ def horizontal_bars(
     chart.categoryAxis.labels.dx = -4
     chart.categoryAxis.labels.textAnchor = "end"
     chart.categoryAxis.strokeColor = RULE
-    chart.valueAxis.valueMin = 0
-    chart.valueAxis.valueMax = _nice_max(max(count for _label, count in rows))
-    chart.valueAxis.valueStep = chart.valueAxis.valueMax / 5
-    chart.valueAxis.labels.fontName = REGULAR
-    chart.valueAxis.labels.fontSize = 7.5
-    chart.valueAxis.labelTextFormat = lambda v: f"{int(v):,}"
-    chart.valueAxis.strokeColor = RULE
-    chart.valueAxis.visibleGrid = True
-    chart.valueAxis.gridStrokeColor = RULE
-    chart.valueAxis.gridStrokeWidth = 0.25
-    chart.bars[0].fillColor = ACCENT
-    chart.bars[0].strokeColor = None
-    chart.barLabelFormat = lambda v: f"{int(v):,}"
-    chart.barLabels.fontName = REGULAR
-    chart.barLabels.fontSize = 7.5
+    _style_counts(chart, max(count for _label, count in rows))
     chart.barLabels.boxAnchor = "w"
     chart.barLabels.dx = 3
     drawing.add(chart)
