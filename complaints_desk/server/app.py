@@ -73,11 +73,12 @@ def _pool_options(url: str) -> dict[str, Any]:
 def _stamp_reference(factory: object) -> None:
     from sqlalchemy.orm import Session, sessionmaker
 
-    from ..store.sync_service import stamp_unsequenced_reference
+    from ..store.sync_service import align_counter, stamp_unsequenced_reference
 
     assert isinstance(factory, sessionmaker)
     typed: sessionmaker[Session] = factory
     with transaction(typed) as session:
+        align_counter(session)
         stamped = stamp_unsequenced_reference(session)
     if stamped:
         log("reference_stamped", rows=stamped)

@@ -208,6 +208,25 @@ def pull_page(session: Session, after: int, limit: int) -> tuple[list[PulledRow]
     return items[:limit], len(items) > limit
 
 
+def align_counter(session: Session) -> int:
+    """Move the counter past every number already in the store. A store filled outside the server (the demo
+    builder numbers its events itself; a restored backup) would otherwise have numbers handed out twice,
+    and pulls would stop at the counter. Returns the counter's value."""
+    columns: list[Any] = [
+        EventRow.seq,
+        ReferenceTombstone.seq,
+        *(m.updated_seq for m in REFERENCE_MODELS.values()),
+    ]
+    highest = 0
+    for column in columns:
+        found = session.execute(select(func.max(column))).scalar_one_or_none()
+        highest = max(highest, int(found or 0))
+    session.execute(
+        update(ServerCounter).where(ServerCounter.name == SEQ, ServerCounter.value < highest).values(value=highest)
+    )
+    return latest_seq(session)
+
+
 def stamp_unsequenced_reference(session: Session) -> int:
     """Give reference rows written without a sequence number (seeded before the server ran) one, so they
     sync. Returns how many rows were stamped."""
