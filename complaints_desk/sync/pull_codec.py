@@ -2,18 +2,20 @@
 
 Why not `PullResponse.model_validate_json`: building a pydantic model per event (and then a domain Event, and
 then converting its datetimes to text for SQLite) cost more than applying the page. Here the body is decoded
-with `json.loads` and every event is checked against the same rules as protocol.PulledEvent (no unknown keys;
-ids of 36 characters; a known type and role; lengths of actor, department and station; non-negative base
-version; an object payload; a time zone on occurred_at) and turned into a store.incoming.IncomingEvent with its
-times already as stored text. protocol.PullResponse stays the wire's definition (the server answers with it);
-tests/unit/test_sync_pull_codec.py checks that both accept and refuse the same pages.
+with orjson (a quarter of `json.loads`'s time on a page of Korean text) and every event is checked against the
+same rules as protocol.PulledEvent (no unknown keys; ids of 36 characters; a known type and role; lengths of
+actor, department and station; non-negative base version; an object payload; a time zone on occurred_at) and
+turned into a store.incoming.IncomingEvent with its times already as stored text. protocol.PullResponse stays
+the wire's definition (the server answers with it); tests/unit/test_sync_pull_fast_path.py checks that both
+accept and refuse the same pages.
 """
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from typing import Any
+
+import orjson
 
 from ..domain.events import EventType
 from ..domain.roles import Role
@@ -47,18 +49,14 @@ def _int(value: Any, name: str) -> int:
     return value
 
 
-def _optional_text(value: Any, limit: int, name: str) -> str | None:
-    if value is not None and (type(value) is not str or len(value) > limit):
-        raise PageError(f"{name} is not text of at most {limit} characters: {value!r}")
-    return value
-
-
 def _event(item: Any) -> IncomingEvent:
+    # One function, no helpers per field: it runs for every pulled event (100,000 on a fresh client).
     if type(item) is not dict:
         raise PageError("an event is not an object")
     keys = item.keys()
     if not keys <= _KEYS or not keys >= _REQUIRED:
         raise PageError(f"event keys {sorted(keys)} are not those of an event")
+    get = item.get
     event_id, case_id, event_type, role = item["id"], item["case_id"], item["type"], item["actor_role"]
     if type(event_id) is not str or len(event_id) != 36 or type(case_id) is not str or len(case_id) != 36:
         raise PageError(f"bad ids: {event_id!r}, {case_id!r}")
@@ -66,10 +64,20 @@ def _event(item: Any) -> IncomingEvent:
         raise PageError(f"unknown event type {event_type!r}")
     if type(role) is not str or role not in _ROLES:
         raise PageError(f"unknown role {role!r}")
-    base = item.get("base_version")
+    seq, version = item["seq"], item["case_version"]
+    if type(seq) is not int or type(version) is not int:
+        raise PageError(f"seq or case_version is not an integer: {seq!r}, {version!r}")
+    base = get("base_version")
     if base is not None and (type(base) is not int or base < 0):
         raise PageError(f"bad base_version {base!r}")
-    payload = item.get("payload", {})
+    actor, department, station = get("actor_id"), get("actor_department"), get("station_code")
+    if (
+        (actor is not None and (type(actor) is not str or len(actor) > 36))
+        or (department is not None and (type(department) is not str or len(department) > 40))
+        or (station is not None and (type(station) is not str or len(station) > 3))
+    ):
+        raise PageError(f"bad actor, department or station: {actor!r}, {department!r}, {station!r}")
+    payload = get("payload", {})
     if type(payload) is not dict:
         raise PageError("payload is not an object")
     occurred, recorded = item["occurred_at"], item["recorded_at"]
@@ -78,16 +86,16 @@ def _event(item: Any) -> IncomingEvent:
     return IncomingEvent(
         event_id,
         case_id,
-        _int(item["seq"], "seq"),
+        seq,
         event_type,
         stored_aware_utc(occurred),
         stored_utc(recorded),
-        _optional_text(item.get("actor_id"), 36, "actor_id"),
+        actor,
         role,
-        _optional_text(item.get("actor_department"), 40, "actor_department"),
-        _optional_text(item.get("station_code"), 3, "station_code"),
+        department,
+        station,
         base,
-        _int(item["case_version"], "case_version"),
+        version,
         payload,
     )
 
@@ -103,7 +111,7 @@ def _reference(item: Any) -> ReferenceRecord:
 def parse_pull_page(raw: bytes | str) -> PulledPage:
     """The page, or PageError when the body is not one."""
     try:
-        body = json.loads(raw)
+        body = orjson.loads(raw)
         if type(body) is not dict:
             raise PageError("the body is not an object")
         events = body["events"]
