@@ -16,6 +16,7 @@ from .errors import install as install_errors
 from .logs import configure_logging, log
 from .middleware import RequestGuard
 from .notify import Notifier
+from .token_cache import TokenCache
 
 
 def create_app(database_url: str | ServerSettings, **overrides: object) -> FastAPI:
@@ -54,6 +55,7 @@ def create_app(database_url: str | ServerSettings, **overrides: object) -> FastA
     app.state.engine = engine
     app.state.factory = factory
     app.state.notifier = notifier
+    app.state.token_cache = TokenCache()
     install_errors(app)
     _include_routers(app)
     app.add_middleware(RequestGuard, max_body_bytes=settings.max_body_bytes)

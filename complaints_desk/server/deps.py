@@ -1,13 +1,19 @@
 """Typed dependencies shared by the routers: the session factory, the authenticated staff member and
-role checks. Every endpoint except /healthz and /auth/token requires a live bearer token."""
+role checks. Every endpoint except /healthz and /auth/token requires a live bearer token.
+
+The dependencies are `async def` on purpose: FastAPI runs a plain `def` dependency on its thread pool, a
+hop (hand-over, wake-up, hand-back) that costs more than the dependency itself. Only a token that is not in
+the short-lived token cache (server/token_cache.py) goes to the thread pool, for its database lookup.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import Annotated, Any
 
 from fastapi import Depends, Request
+from fastapi.concurrency import run_in_threadpool
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -17,19 +23,20 @@ from ..store.auth_service import StaffInfo
 from .config import ServerSettings
 from .errors import forbidden, unauthorized
 from .notify import Notifier
+from .token_cache import TokenCache
 
 
-def get_factory(request: Request) -> sessionmaker[Session]:
+async def get_factory(request: Request) -> sessionmaker[Session]:
     factory: sessionmaker[Session] = request.app.state.factory
     return factory
 
 
-def get_settings(request: Request) -> ServerSettings:
+async def get_settings(request: Request) -> ServerSettings:
     settings: ServerSettings = request.app.state.settings
     return settings
 
 
-def get_notifier(request: Request) -> Notifier:
+async def get_notifier(request: Request) -> Notifier:
     notifier: Notifier = request.app.state.notifier
     return notifier
 
@@ -52,7 +59,7 @@ SessionDep = Annotated[Session, Depends(get_session)]
 _bearer = HTTPBearer(auto_error=False, description="POST /api/v1/auth/token 으로 받은 토큰")
 
 
-def bearer_token(
+async def bearer_token(
     credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)],
 ) -> str:
     if credentials is None or credentials.scheme.lower() != "bearer" or not credentials.credentials:
@@ -63,9 +70,23 @@ def bearer_token(
 TokenDep = Annotated[str, Depends(bearer_token)]
 
 
-def current_staff(token: TokenDep, factory: FactoryDep) -> StaffInfo:
-    with factory() as session:
-        staff = auth_service.staff_for_token(session, token, now=datetime.now(UTC))
+async def get_token_cache(request: Request) -> TokenCache:
+    cache: TokenCache = request.app.state.token_cache
+    return cache
+
+
+TokenCacheDep = Annotated[TokenCache, Depends(get_token_cache)]
+
+
+async def current_staff(token: TokenDep, factory: FactoryDep, cache: TokenCacheDep) -> StaffInfo:
+    staff = cache.get(token)
+    if staff is None:
+
+        def load(token: str, now: datetime) -> tuple[StaffInfo, datetime] | None:
+            with factory() as session:
+                return auth_service.staff_and_expiry_for_token(session, token, now=now)
+
+        staff = await run_in_threadpool(cache.lookup, token, load)
     if staff is None:
         raise unauthorized()
     return staff
@@ -78,7 +99,7 @@ def require(*roles: Role) -> Any:
     """A dependency admitting only these roles (403 with both languages otherwise)."""
     allowed = frozenset(roles)
 
-    def check(staff: StaffDep) -> StaffInfo:
+    async def check(staff: StaffDep) -> StaffInfo:
         if staff.role not in allowed:
             names = ", ".join(r.korean for r in roles)
             raise forbidden(

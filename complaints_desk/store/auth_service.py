@@ -8,7 +8,7 @@ import secrets
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from sqlalchemy import delete, select, update
+from sqlalchemy import bindparam, delete, select, update
 from sqlalchemy.orm import Session
 
 from ..domain.roles import Role
@@ -74,19 +74,44 @@ def token_expiry(session: Session, token: str) -> datetime | None:
     return None if row is None else row.expires_at
 
 
+# Built once: constructing the statement costs more than running it, and this runs on every request whose
+# token is not in the server's short-lived cache (server/token_cache.py).
+_STAFF_FOR_TOKEN = (
+    select(
+        Staff.id,
+        Staff.username,
+        Staff.name,
+        Staff.role,
+        Staff.department_code,
+        Staff.phone,
+        AuthToken.expires_at,
+    )
+    .join(AuthToken, AuthToken.staff_id == Staff.id)
+    .where(
+        AuthToken.token_hash == bindparam("token_hash"),
+        AuthToken.revoked_at.is_(None),
+        AuthToken.expires_at > bindparam("now"),
+        Staff.active.is_(True),
+    )
+)
+
+
+def staff_and_expiry_for_token(
+    session: Session, token: str, *, now: datetime
+) -> tuple[StaffInfo, datetime] | None:
+    """The active staff member a live (unexpired, unrevoked) token belongs to and when the token expires,
+    or None. One small query over the token's primary key."""
+    row = session.execute(_STAFF_FOR_TOKEN, {"token_hash": hash_token(token), "now": now}).first()
+    if row is None:
+        return None
+    info = StaffInfo(row.id, row.username, row.name, Role(row.role), row.department_code, row.phone)
+    return info, row.expires_at
+
+
 def staff_for_token(session: Session, token: str, *, now: datetime) -> StaffInfo | None:
     """The active staff member a live (unexpired, unrevoked) token belongs to, or None."""
-    row = session.execute(
-        select(Staff)
-        .join(AuthToken, AuthToken.staff_id == Staff.id)
-        .where(
-            AuthToken.token_hash == hash_token(token),
-            AuthToken.revoked_at.is_(None),
-            AuthToken.expires_at > now,
-            Staff.active.is_(True),
-        )
-    ).scalar_one_or_none()
-    return None if row is None else staff_info(row)
+    found = staff_and_expiry_for_token(session, token, now=now)
+    return None if found is None else found[0]
 
 
 def revoke_token(session: Session, token: str, *, now: datetime) -> bool:

@@ -12,7 +12,7 @@ from ...domain.roles import Role
 from ...store import admin_service
 from ...store.db import transaction
 from ...sync.protocol import API_PREFIX
-from ..deps import FactoryDep, NotifierDep, StaffDep, require
+from ..deps import FactoryDep, NotifierDep, StaffDep, TokenCacheDep, require
 from ..logs import log
 from .schemas import (
     CategoryIn,
@@ -87,12 +87,18 @@ def add_staff(body: StaffIn, factory: FactoryDep, notifier: NotifierDep, staff: 
 
 @router.patch("/staff/{username}", summary="직원 정보·역할·부서·비밀번호 변경, 비활성화")
 def change_staff(
-    username: str, body: StaffChange, factory: FactoryDep, notifier: NotifierDep, staff: StaffDep
+    username: str,
+    body: StaffChange,
+    factory: FactoryDep,
+    notifier: NotifierDep,
+    staff: StaffDep,
+    cache: TokenCacheDep,
 ) -> dict[str, Any]:
     changes = body.model_dump(exclude_unset=True)
     info = _change(
         factory, notifier, staff, f"staff {username}", lambda s: admin_service.update_staff(s, username, changes)
     )
+    cache.clear()  # a role, department or password change or a deactivation revoked their tokens: at once here
     return dict(info.as_dict())
 
 

@@ -11,7 +11,7 @@ from sqlalchemy.exc import IntegrityError
 from ...store import auth_service
 from ...store.db import transaction
 from ...sync.protocol import API_PREFIX, StaffInfo, TokenRequest, TokenResponse
-from ..deps import FactoryDep, SettingsDep, StaffDep, TokenDep
+from ..deps import FactoryDep, SettingsDep, StaffDep, TokenCacheDep, TokenDep
 from ..errors import ApiError
 from ..logs import log
 
@@ -79,9 +79,10 @@ def _locked(until: datetime, now: datetime) -> ApiError:
 
 
 @router.post("/revoke", summary="로그아웃: 이 토큰을 폐기")
-def revoke(token: TokenDep, staff: StaffDep, factory: FactoryDep) -> dict[str, bool]:
+def revoke(token: TokenDep, staff: StaffDep, factory: FactoryDep, cache: TokenCacheDep) -> dict[str, bool]:
     with transaction(factory) as session:
         revoked = auth_service.revoke_token(session, token, now=datetime.now(UTC))
+    cache.evict(token)  # after the commit: refused from the very next request on this process
     log("logout", username=staff.username)
     return {"revoked": revoked}
 
