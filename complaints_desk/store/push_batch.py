@@ -4,15 +4,18 @@ Each event is still decided on its own, in push order, against the case as the e
 left it: the lifecycle (domain.lifecycle.apply, as in cases.record_event) refuses before anything of that
 event is written, so a refused event needs no savepoint: it contributes nothing but its stored answer.
 The writes mirror cases.record_event (same row conversions, same search document, note_receipt_seen's rule)
-but are made once per batch. Round trips per batch, not per event:
+but are made once per batch. On PostgreSQL a batch is two round trips, whatever its size:
 
-    apply_batch:  BEGIN · previous answers · lock the batch's cases (and receipt holders)
-    seq_commit:   [rejections · new cases · search index · changed cases · stations · events]
-                  · counter (+ NOTIFY) · events.seq · cases.last_seq · COMMIT     (one pipeline on PostgreSQL)
+    apply_batch:  previous answers · lock the batch's cases (and receipt holders)      (one pipeline)
+    seq_commit:   rejections · new cases · search index · changed cases · stations
+                  · counter (+ NOTIFY) · numbered events · cases.last_seq · COMMIT    (one pipeline)
+
+each many-row write being ONE statement over a JSON document of its rows (write_batch_pg). SQLite runs the
+same steps through SQLAlchemy (write_batch), a statement at a time.
 
 The sequence numbers are taken LAST, once for the batch, from the `server_counters` row (see sync_service:
-the row lock is held to commit, so numbers become visible in order); only the last three statements and the
-commit run while it is locked.
+the row lock is held to commit, so numbers become visible in order); only the events' INSERT, the cases'
+last_seq and the commit run while it is locked.
 
 Concurrency (PostgreSQL; SQLite's BEGIN IMMEDIATE simply runs batches one at a time):
 - The batch's existing cases are locked FOR UPDATE in id order (no deadlock between batches) and stay locked
@@ -25,9 +28,10 @@ Concurrency (PostgreSQL; SQLite's BEGIN IMMEDIATE simply runs batches one at a t
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from typing import Any
 from typing import cast as typed
 
@@ -49,11 +53,14 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Session
 
-from ..domain.case import CaseState
+from ..domain.case import CASE_FIELDS, CaseState
+from ..domain.channels import Channel
 from ..domain.errors import DomainError
 from ..domain.events import Event, EventType
+from ..domain.kinds import Kind
 from ..domain.lifecycle import apply
 from ..domain.receipts import ReceiptNumber, parse_receipt_number
+from ..domain.statuses import Status
 from . import search
 from .models import CaseRow, EventRow, Station
 from .projection import event_to_row_values, row_to_state, state_values
@@ -152,6 +159,69 @@ def _lock_cases(
     return states, holders
 
 
+# PostgreSQL: previous_answers and _lock_cases as two plain statements sent together (one round trip).
+_PG_ANSWERS = (
+    "SELECT id, seq, 'accepted', NULL, NULL, NULL, NULL FROM events "
+    "WHERE id = ANY(%(ids)s::varchar[]) AND seq IS NOT NULL "
+    "UNION ALL SELECT event_id, seq, status, reason, field, message_ko, message_en FROM push_outcomes "
+    "WHERE event_id = ANY(%(ids)s::varchar[])"
+)
+_PG_LOCK_CASES = (
+    f"SELECT {', '.join(CASE_FIELDS)} FROM cases "
+    "WHERE id = ANY(%(cases)s::varchar[]) OR receipt_no = ANY(%(receipts)s::varchar[]) ORDER BY id FOR UPDATE"
+)
+_ENUMS: dict[str, Callable[[str], object]] = {"kind": Kind, "channel": Channel, "status": Status}
+
+
+def _pg_state(row: Sequence[Any]) -> CaseState:
+    """A row of _PG_LOCK_CASES as row_to_state makes it (enums, and every datetime in UTC)."""
+    values: dict[str, Any] = {}
+    for name, value in zip(CASE_FIELDS, row, strict=True):
+        if name in _ENUMS:
+            value = _ENUMS[name](value)
+        elif isinstance(value, datetime):
+            value = value.astimezone(UTC) if value.tzinfo else value.replace(tzinfo=UTC)
+        values[name] = value
+    return CaseState(**values)
+
+
+def _read_pg(
+    session: Session, events: Sequence[Event]
+) -> tuple[dict[str, Answer], dict[str, CaseState], dict[str, str]]:
+    """previous_answers and _lock_cases in one round trip. The batch's cases are all locked, those of events
+    already answered too (which only matters to a repeated push racing new events on the same case)."""
+    import psycopg
+    from sqlalchemy.exc import DBAPIError
+
+    ids = list(dict.fromkeys(e.id for e in events))
+    cases = sorted({e.case_id for e in events})
+    receipts = sorted({_receipt_key(text) for e in events if (text := _receipt_text(e))})
+    raw: Any = session.connection().connection.driver_connection
+    try:
+        with raw.pipeline():
+            found, locked = raw.cursor(), raw.cursor()
+            found.execute(_PG_ANSWERS, {"ids": ids})
+            locked.execute(_PG_LOCK_CASES, {"cases": cases, "receipts": receipts})
+        answer_rows, case_rows = found.fetchall(), locked.fetchall()
+    except psycopg.Error as error:
+        # push_chunk's retries speak SQLAlchemy's exception types (IntegrityError, OperationalError).
+        raise DBAPIError.instance(_PG_LOCK_CASES, {}, error, psycopg.Error) from error
+    answers: dict[str, Answer] = {}
+    for event_id, seq, status, reason, field, message_ko, message_en in answer_rows:
+        if event_id in answers and answers[event_id].status == "accepted":
+            continue  # the event row wins, as in previous_answers
+        answers[event_id] = Answer(
+            status, None if seq is None else int(seq), reason, field, message_ko, message_en
+        )
+    states: dict[str, CaseState] = {}
+    holders: dict[str, str] = {}
+    for row in case_rows:
+        state = _pg_state(row)
+        states[state.id] = state
+        holders[state.receipt_no] = state.id
+    return answers, states, holders
+
+
 def _receipt_text(event: Event) -> str | None:
     text = event.payload.get("receipt_no") if event.type is EventType.RECEIVED else None
     return text.strip() if isinstance(text, str) else None
@@ -221,11 +291,14 @@ def apply_batch(
     writing nothing); one Outcome per event, in order. `screen(event)` may refuse an event without storing the
     refusal (the caller's credentials check); it runs after the stored answer is looked up, so a repeated
     event always gets its first answer."""
-    answers = previous_answers(session, [e.id for e in events])
-    fresh = [e for e in events if e.id not in answers]
-    wanted = {e.case_id for e in events if e.id not in answers or answers[e.id].status != "accepted"}
-    texts = [_receipt_key(text) for e in fresh if (text := _receipt_text(e))]
-    states, holders = _lock_cases(session, wanted, texts)
+    if session.get_bind().dialect.name == "postgresql":
+        answers, states, holders = _read_pg(session, events)
+    else:
+        answers = previous_answers(session, [e.id for e in events])
+        fresh = [e for e in events if e.id not in answers]
+        wanted = {e.case_id for e in events if e.id not in answers or answers[e.id].status != "accepted"}
+        texts = [_receipt_key(text) for e in fresh if (text := _receipt_text(e))]
+        states, holders = _lock_cases(session, wanted, texts)
     plan = _Plan([], dict(states), {}, [], {})
     batch = Batch([], [], [], plan, states, now)
     decided: dict[str, Answer | int] = {}  # event id -> its answer in this batch (int: index in plan.accepted)
@@ -308,6 +381,99 @@ def write_batch(session: Session, batch: Batch) -> None:
     session.connection().execute(_INSERT_EVENTS, rows)
 
 
+# --- PostgreSQL: the same writes, each as ONE statement whatever the batch size -------------------------
+#
+# Each statement takes its rows as one JSON document (json_populate_recordset turns it into rows of the
+# table's own type, with the columns' own input conversions). Against an executemany that is one statement
+# for PostgreSQL to run instead of one per row, and one json.dumps here instead of converting every value
+# of every row into a query parameter (about 50 columns per case). The statement texts never change, so
+# psycopg prepares them once per connection.
+
+
+def _json_value(value: object) -> str:
+    if isinstance(value, datetime | date):
+        return value.isoformat()
+    raise TypeError(f"{type(value).__name__} is not a column value")
+
+
+def _rows_json(rows: Sequence[dict[str, Any]]) -> str:
+    return json.dumps(rows, ensure_ascii=False, default=_json_value)
+
+
+def _columns(table: Table, *, leave_out: tuple[str, ...] = ()) -> list[str]:
+    names = [column.name for column in table.columns if column.name not in leave_out]
+    assert all(table.c[name].key == name for name in names)  # the JSON keys are the column keys
+    return names
+
+
+def _pg_insert(table: Table) -> str:
+    names = ", ".join(_columns(table))
+    return (
+        f"INSERT INTO {table.name} ({names}) "
+        f"SELECT {names} FROM json_populate_recordset(NULL::{table.name}, %s::json)"
+    )
+
+
+_PG_INSERT_OUTCOMES = _pg_insert(OUTCOMES)
+_PG_INSERT_CASES = _pg_insert(CASES)
+# search.index_cases's statement, for many rows at once (the document is search.document_for's).
+_PG_INDEX_CASES = (
+    "INSERT INTO case_search (case_id, doc) SELECT x.id, to_tsvector('simple', x.doc) "
+    "FROM json_to_recordset(%s::json) AS x(id text, doc text)"
+)
+# Every column but the id and last_seq (seq_commit sets it under the counter lock). The rows are locked FOR
+# UPDATE by this transaction, so writing the whole row is the same as writing the changed columns.
+_UPDATED = _columns(CASES, leave_out=("id", "last_seq"))
+_PG_UPDATE_CASES = (
+    f"UPDATE cases SET ({', '.join(_UPDATED)}) = ({', '.join('x.' + name for name in _UPDATED)}) "
+    "FROM json_populate_recordset(NULL::cases, %s::json) AS x WHERE cases.id = x.id"
+)
+# One station per statement, in code order (one lock order for every batch: no deadlock between batches).
+_PG_STATION = (
+    "UPDATE stations SET last_receipt_day = %(day)s, last_receipt_seq = %(seq)s WHERE code = %(code)s "
+    "AND (last_receipt_day IS NULL OR last_receipt_day < %(day)s "
+    "OR (last_receipt_day = %(day)s AND last_receipt_seq < %(seq)s))"
+)
+
+
+def write_batch_pg(cursor: Any, batch: Batch) -> None:
+    """write_batch on PostgreSQL through a psycopg cursor, for seq_commit to queue in its pipeline: the same
+    rows but the events (seq_commit inserts them already numbered, see `numbered_events_json`), with at most
+    four statements plus one per station."""
+    plan, states = batch.plan, batch.states
+    if plan.rejections:
+        cursor.execute(_PG_INSERT_OUTCOMES, (_rows_json(plan.rejections),))
+    if not plan.accepted:
+        return
+    if plan.new_cases:
+        created = [states[case_id] for case_id in plan.new_cases]
+        # vars(state) is state_values without its enum conversions: JSON writes a StrEnum as its value.
+        cursor.execute(_PG_INSERT_CASES, (_rows_json([{**vars(s), "last_seq": None} for s in created]),))
+        documents = [
+            {"id": s.id, "doc": search.document_for(s.title, s.body, s.petitioner_name, s.petitioner_phone)}
+            for s in created
+        ]
+        cursor.execute(_PG_INDEX_CASES, (_rows_json(documents),))
+    changed = []
+    for case_id in dict.fromkeys(event.case_id for event, _ in plan.accepted):
+        if case_id not in plan.new_cases and states[case_id] != plan.loaded[case_id]:
+            changed.append(vars(states[case_id]))
+    if changed:
+        cursor.execute(_PG_UPDATE_CASES, (_rows_json(changed),))
+    for number in sorted(plan.receipts_seen.values(), key=lambda n: n.station_code):
+        cursor.execute(_PG_STATION, {"code": number.station_code, "day": number.day, "seq": number.sequence})
+
+
+def numbered_events_json(batch: Batch) -> str:
+    """The batch's accepted events as rows for seq_commit's numbered INSERT: `seq` holds the event's 1-based
+    position in the batch, which the INSERT turns into its sequence number."""
+    rows = [
+        event_to_row_values(event, case_version=version, recorded_at=batch.now, seq=position)
+        for position, (event, version) in enumerate(batch.plan.accepted, start=1)
+    ]
+    return _rows_json(rows)
+
+
 def _update_changed_cases(
     session: Session, plan: _Plan, states: dict[str, CaseState], touched: Sequence[str]
 ) -> None:
@@ -356,4 +522,12 @@ def _note_receipts_seen(session: Session, numbers: Iterable[ReceiptNumber]) -> N
     session.connection().execute(statement, params)
 
 
-__all__ = ["Batch", "Outcome", "apply_batch", "previous_answers", "write_batch"]
+__all__ = [
+    "Batch",
+    "Outcome",
+    "apply_batch",
+    "numbered_events_json",
+    "previous_answers",
+    "write_batch",
+    "write_batch_pg",
+]

@@ -2,10 +2,10 @@
 
 This is the one service function that commits, because the commit is part of what it must get right: the
 counter row (sync_service) is locked from the moment the numbers are taken until the commit, and every
-other intake waits for it. On PostgreSQL the three statements and the COMMIT go to the server in ONE
-pipeline (psycopg pipeline mode): the lock is then held only for the server's own work on them, never while
-this Python process waits for its turn on the GIL between statements, which under load took longer than
-the statements themselves and serialised every intake behind it. The statements do not depend on each
+other intake waits for it. On PostgreSQL the batch's writes, the three locked statements and the COMMIT go
+to the server in ONE pipeline (psycopg pipeline mode): the lock is then held only for the server's own work
+on them, never while this Python process waits for its turn on the GIL between statements, which under
+load took longer than the statements themselves and serialised every intake behind it. The statements do not depend on each
 other's results on the client: the events and cases read the new counter value inside the transaction.
 
 Call it as the last thing in the caller's transaction; the caller's own commit then has nothing left to do.
@@ -22,17 +22,21 @@ from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
 from .pg_listen import CHANNEL
-from .push_batch import CASES, EVENTS, Batch, Outcome, write_batch
+from .push_batch import CASES, EVENTS, Batch, Outcome, numbered_events_json, write_batch, write_batch_pg
 from .server_tables import ServerCounter
 from .sync_service import SEQ
 
 _PG_COUNTER = "UPDATE server_counters SET value = value + %(n)s WHERE name = %(name)s RETURNING value, pg_notify(%(channel)s, value::text)"
 # The batch's k-th accepted event (k = 1..n) gets last - n + k, `last` being the counter value this
-# transaction just wrote (visible to its own later statements).
+# transaction just wrote (visible to its own later statements). The events are inserted already numbered
+# (push_batch.numbered_events_json puts k in `seq`): one write per event row, where inserting them first
+# and numbering them after wrote every row and its three index entries twice.
+_EVENT_COLUMNS = [column.name for column in EVENTS.columns]
 _PG_EVENTS = (
-    "UPDATE events SET seq = c.value - %(n)s + x.k "
-    "FROM server_counters c, unnest(%(ids)s::varchar[], %(ks)s::int[]) AS x(id, k) "
-    "WHERE c.name = %(name)s AND events.id = x.id"
+    f"INSERT INTO events ({', '.join(_EVENT_COLUMNS)}) "
+    f"SELECT {', '.join('c.value - %(n)s + x.seq' if n == 'seq' else 'x.' + n for n in _EVENT_COLUMNS)} "
+    "FROM server_counters c, json_populate_recordset(NULL::events, %(rows)s::json) AS x "
+    "WHERE c.name = %(name)s"
 )
 _PG_CASES = (
     "UPDATE cases SET last_seq = c.value - %(n)s + x.k "
@@ -64,7 +68,7 @@ def commit_numbered(session: Session, batch: Batch) -> list[Outcome]:
         newest[case_id] = position
     event_ids = [event_id for event_id, _ in batch.accepted]
     if session.get_bind().dialect.name == "postgresql":
-        last = _pipelined(session, batch, count, event_ids, newest)
+        last = _pipelined(session, batch, count, newest)
     else:
         write_batch(session, batch)
         last = _plain(session, count, event_ids, newest) if count else 0
@@ -76,22 +80,19 @@ def commit_numbered(session: Session, batch: Batch) -> list[Outcome]:
     return outcomes
 
 
-def _pipelined(
-    session: Session, batch: Batch, count: int, event_ids: Sequence[str], newest: dict[str, int]
-) -> int:
+def _pipelined(session: Session, batch: Batch, count: int, newest: dict[str, int]) -> int:
     import psycopg
 
     raw: Any = session.connection().connection.driver_connection
     common = {"n": count, "name": SEQ}
     counter = raw.cursor()
+    rows = numbered_events_json(batch) if count else ""
     try:
         with raw.pipeline():
-            write_batch(session, batch)  # SQLAlchemy statements, queued like the rest
+            write_batch_pg(raw.cursor(), batch)
             if count:
                 counter.execute(_PG_COUNTER, {**common, "channel": CHANNEL})
-                raw.cursor().execute(
-                    _PG_EVENTS, {**common, "ids": list(event_ids), "ks": list(range(1, count + 1))}
-                )
+                raw.cursor().execute(_PG_EVENTS, {**common, "rows": rows})
                 raw.cursor().execute(_PG_CASES, {**common, "ids": list(newest), "ks": list(newest.values())})
             raw.commit()
         row = counter.fetchone() if count else (0,)
