@@ -6,10 +6,23 @@ stored form (store.trusted_projection), and the page is written with one execute
 the new cases, the changed columns of the cases already here, and the search documents of the new cases.
 *Dirty* cases (we have pending events, or accepted ones the pull has not brought back yet, or the page
 brings back an event we already hold) are rebased one by one (store.rebase).
+
+A *catch-up* (a pull far behind the server: a fresh client, or one back from a long time offline; the engine
+starts one when the first page is full and more follow) defers index work to its end, as the demo builder does
+for a new store (store/demo/build.py): new cases go into the search index afterwards, a batch at a time, rather
+than page by page; and once the catch-up has pulled at least twice as many events as the store had cases, the
+secondary indexes of cases and events are dropped and later created again from their saved SQL, so the schema
+ends identical. Every page still commits with its cursor. What is deferred is written down in `meta` in the
+same transaction as the page (the dropped indexes' SQL, the rowid ranges of cases not yet in the search
+index), so a catch-up cut short (a crash, a kill, the network gone) is finished by finish_deferred the next
+time the engine runs, before it pulls again. Until then the queue and search of those cases are slow or
+incomplete; the engine does not report the pull before finish_deferred has run.
 """
 
 from __future__ import annotations
 
+import json
+import sqlite3
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
@@ -48,6 +61,15 @@ class ReferenceRecord:
     record: Mapping[str, Any]
 
 
+@dataclass
+class CatchUp:
+    """One catch-up's progress across its pages (the engine makes one and passes it with every page)."""
+
+    cases_before: int | None = None  # the store's cases when the catch-up began (read with its first page)
+    pulled: int = 0  # events applied so far
+    indexes_dropped: bool = False
+
+
 @dataclass(frozen=True)
 class PageSummary:
     events: int
@@ -77,12 +99,15 @@ def apply_incoming_page(
     *,
     next_after: int,
     now: datetime | None = None,
+    catch_up: CatchUp | None = None,
 ) -> PageSummary:
     """Apply a page read by sync.pull_codec (events in stored form) and store its cursor, in the caller's
-    transaction. Raises ServerHistoryError when a server event does not apply to the local copy of its case."""
+    transaction. Raises ServerHistoryError when a server event does not apply to the local copy of its case.
+    With `catch_up` (SQLite only; ignored elsewhere) index work is deferred, see the module's docstring."""
     sqlite = session.get_bind().dialect.name == "sqlite"
-    store: _Writer = _SQLiteWriter(session) if sqlite else _CoreWriter(session)
+    store: _Writer = _SQLiteWriter(session, catch_up) if sqlite else _CoreWriter(session)
     before = store.cursor()
+    store.begin_page(len(events))
     upsert_reference(session, reference)
     by_case: dict[str, list[IncomingEvent]] = {}
     unusual: set[str] = set()  # cases with an event no effect covers (a `received`, normally: a new case)
@@ -137,6 +162,10 @@ class _Writer:
     def cursor(self) -> int:
         raise NotImplementedError
 
+    def begin_page(self, events: int) -> None:
+        """Called once a page, before anything is written."""
+        return None
+
     def set_cursor(self, value: int, now: datetime) -> None:
         raise NotImplementedError
 
@@ -163,10 +192,22 @@ class _Writer:
 class _SQLiteWriter(_Writer):
     """The client's own database: straight to the driver (store.bulk_sqlite)."""
 
-    def __init__(self, session: Session) -> None:
+    def __init__(self, session: Session, catch_up: CatchUp | None = None) -> None:
         self.session = session
+        self.catch_up = catch_up
         session.flush()  # the driver-level reads below must see what the caller has added in this session
         self.connection = bulk_sqlite.dbapi(session)
+
+    def begin_page(self, events: int) -> None:
+        catch_up = self.catch_up
+        if catch_up is None:
+            return
+        if catch_up.cases_before is None:
+            catch_up.cases_before = _case_count(self.connection)
+        catch_up.pulled += events
+        if not catch_up.indexes_dropped and catch_up.pulled >= 2 * catch_up.cases_before:
+            _drop_secondary_indexes(self.connection)
+            catch_up.indexes_dropped = True
 
     def cursor(self) -> int:
         return bulk_sqlite.read_cursor(self.connection)
@@ -191,8 +232,11 @@ class _SQLiteWriter(_Writer):
 
     def write(self, events: Sequence[IncomingEvent], new: Sequence[Row]) -> None:
         bulk_sqlite.insert_events(self.connection, events)
-        bulk_sqlite.insert_cases(self.connection, new)
-        bulk_sqlite.index_cases(self.connection, new)
+        if self.catch_up is None:
+            bulk_sqlite.insert_cases(self.connection, new)
+            bulk_sqlite.index_cases(self.connection, new)
+        elif new:
+            _insert_cases_deferring_search(self.connection, new)
 
     def update(self, rows: Sequence[Row], loaded: dict[str, tuple[Any, ...]], columns: tuple[str, ...]) -> None:
         bulk_sqlite.update_cases(self.connection, rows, loaded, columns)
@@ -273,6 +317,118 @@ def _event_values(e: IncomingEvent) -> dict[str, Any]:
     values["occurred_at"] = parse_stored_utc(e.occurred)
     values["recorded_at"] = parse_stored_utc(e.recorded)
     return values
+
+
+# --- catch-up: deferred index work ---------------------------------------------------------------------------
+
+DEFERRED_INDEXES = "pull.deferred_indexes"  # meta: [[name, sql], ...] of indexes dropped for a catch-up
+DEFERRED_SEARCH = "pull.deferred_search"  # meta: [[first, last], ...] rowid ranges of cases not yet indexed
+FINISH_STEP = 100_000  # cases a finish_deferred step puts in the search index, in one transaction
+INDEX_STEP = 1_000_000  # rows of index a finish_deferred step builds (at least one index; ten times cheaper a row)
+
+_INSERT_CASES_WITH_ROWID = (
+    f"INSERT INTO cases (rowid, {', '.join(CASE_COLUMNS)}) VALUES (?, {', '.join('?' * len(CASE_COLUMNS))})"
+)
+
+
+def _case_count(connection: sqlite3.Connection) -> int:
+    return int(connection.execute("SELECT count(*) FROM cases").fetchone()[0])
+
+
+def _read_meta(connection: sqlite3.Connection, key: str) -> list[list[Any]]:
+    row = connection.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
+    return [] if row is None else list(json.loads(row[0]))
+
+
+def _write_meta(connection: sqlite3.Connection, key: str, value: list[list[Any]]) -> None:
+    if value:
+        connection.execute(
+            "INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+            (key, json.dumps(value, ensure_ascii=False)),
+        )
+    else:
+        connection.execute("DELETE FROM meta WHERE key = ?", (key,))
+
+
+def _drop_secondary_indexes(connection: sqlite3.Connection) -> None:
+    """Drop the non-unique indexes of cases and events, keeping their SQL in meta (added to any kept before)."""
+    saved = _read_meta(connection, DEFERRED_INDEXES)
+    indexes = connection.execute(
+        "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL"
+        " AND tbl_name IN ('cases', 'events') AND upper(sql) NOT LIKE 'CREATE UNIQUE%' ORDER BY name"
+    ).fetchall()
+    for name, sql in indexes:
+        connection.execute(f'DROP INDEX "{name}"')
+        saved.append([name, sql])
+    _write_meta(connection, DEFERRED_INDEXES, saved)
+
+
+def _insert_cases_deferring_search(connection: sqlite3.Connection, rows: Sequence[Row]) -> None:
+    """New cases with rowids of our choosing (the next free ones), noted in meta as not yet in the search index."""
+    first = int(connection.execute("SELECT coalesce(max(rowid), 0) + 1 FROM cases").fetchone()[0])
+    values = bulk_sqlite.case_values
+    connection.executemany(_INSERT_CASES_WITH_ROWID, [(first + i, *values(r)) for i, r in enumerate(rows)])
+    last = first + len(rows) - 1
+    ranges = _read_meta(connection, DEFERRED_SEARCH)
+    if ranges and ranges[-1][1] == first - 1:
+        ranges[-1][1] = last
+    else:
+        ranges.append([first, last])
+    _write_meta(connection, DEFERRED_SEARCH, ranges)
+
+
+def has_deferred(session: Session) -> bool:
+    """Whether a catch-up left index work to do (finish_deferred)."""
+    if session.get_bind().dialect.name != "sqlite":
+        return False
+    connection = bulk_sqlite.dbapi(session)
+    found = connection.execute(
+        "SELECT count(*) FROM meta WHERE key IN (?, ?)", (DEFERRED_INDEXES, DEFERRED_SEARCH)
+    ).fetchone()[0]
+    return bool(found)
+
+
+def finish_deferred(session: Session, *, step: int = FINISH_STEP, index_step: int = INDEX_STEP) -> bool:
+    """Do one bounded step of the index work catch-ups deferred, in the caller's transaction: first the dropped
+    indexes (all at once on a small store, one at a time on a big one), then the search documents of up to
+    `step` cases. Returns True when nothing is left; call it in fresh transactions until then, so other
+    writers (an intake at the counter) wait for one step at most, never for the whole build."""
+    if session.get_bind().dialect.name != "sqlite":
+        return True
+    session.flush()
+    connection = bulk_sqlite.dbapi(session)
+    indexes = _read_meta(connection, DEFERRED_INDEXES)
+    if indexes:
+        rows, done = _case_count(connection), 0
+        while indexes and (done == 0 or done + rows <= index_step):
+            _name, sql = indexes.pop(0)
+            connection.execute(sql)
+            done += rows
+        _write_meta(connection, DEFERRED_INDEXES, indexes)
+        return False
+    ranges = _read_meta(connection, DEFERRED_SEARCH)
+    if not ranges:
+        return True
+    budget = step
+    while ranges and budget > 0:
+        first, last = ranges[0]
+        upto = min(last, first + budget - 1)
+        documents = [
+            (rowid, search.document_for(title, body, name, phone))
+            for rowid, title, body, name, phone in connection.execute(
+                "SELECT rowid, title, body, petitioner_name, petitioner_phone FROM cases"
+                " WHERE rowid BETWEEN ? AND ?",
+                (first, upto),
+            )
+        ]
+        connection.executemany(f"INSERT INTO {search.FTS_TABLE} (rowid, doc) VALUES (?, ?)", documents)
+        budget -= upto - first + 1
+        if upto == last:
+            ranges.pop(0)
+        else:
+            ranges[0][0] = upto + 1
+    _write_meta(connection, DEFERRED_SEARCH, ranges)
+    return not ranges
 
 
 # --- reference data ----------------------------------------------------------------------------------------

@@ -7,23 +7,24 @@ The writes mirror cases.record_event (same row conversions, same search document
 but are made once per batch. On PostgreSQL a batch is two round trips, whatever its size:
 
     apply_batch:  previous answers · lock the batch's cases (and receipt holders)      (one pipeline)
-    seq_commit:   rejections · new cases · search index · changed cases · stations
-                  · counter (+ NOTIFY) · numbered events · cases.last_seq · COMMIT    (one pipeline)
+    seq_commit:   rejections · stations · counter (+ NOTIFY) · new cases · search rows
+                  · changed cases · events · COMMIT                                    (one pipeline)
 
-each many-row write being ONE statement over a JSON document of its rows (write_batch_pg). SQLite runs the
-same steps through SQLAlchemy (write_batch), a statement at a time.
+each many-row write being ONE statement over a JSON document of its rows (write_unnumbered_pg,
+write_numbered_pg), every case and event row written once, already numbered. SQLite runs the same steps
+through SQLAlchemy (write_batch, then seq_commit numbers the rows), a statement at a time.
 
-The sequence numbers are taken LAST, once for the batch, from the `server_counters` row (see sync_service:
-the row lock is held to commit, so numbers become visible in order); only the events' INSERT, the cases'
-last_seq and the commit run while it is locked.
+The sequence numbers are taken once for the batch, from the `server_counters` row (see sync_service: the
+row lock is held to commit, so numbers become visible in order); the rows that carry them and the commit
+run while it is locked.
 
 Concurrency (PostgreSQL; SQLite's BEGIN IMMEDIATE simply runs batches one at a time):
 - The batch's existing cases are locked FOR UPDATE in id order (no deadlock between batches) and stay locked
   to commit, so a later event on the same case is decided on the committed result and gets a larger number:
   per case, seq order = case_version order.
-- Two batches creating the same case or using the same receipt number: the second one's INSERT waits for
-  the first to commit and then fails with IntegrityError; the caller rolls the batch back and runs it again,
-  when the stored answers and the lifecycle decide.
+- Two batches creating the same case or using the same receipt number: the second one's INSERT (under the
+  counter lock on PostgreSQL, so after the first has committed) fails with IntegrityError; the caller rolls
+  the batch back and runs it again, when the stored answers and the lifecycle decide.
 """
 
 from __future__ import annotations
@@ -415,19 +416,6 @@ def _pg_insert(table: Table) -> str:
 
 
 _PG_INSERT_OUTCOMES = _pg_insert(OUTCOMES)
-_PG_INSERT_CASES = _pg_insert(CASES)
-# search.index_cases's statement, for many rows at once (the document is search.document_for's).
-_PG_INDEX_CASES = (
-    "INSERT INTO case_search (case_id, doc) SELECT x.id, to_tsvector('simple', x.doc) "
-    "FROM json_to_recordset(%s::json) AS x(id text, doc text)"
-)
-# Every column but the id and last_seq (seq_commit sets it under the counter lock). The rows are locked FOR
-# UPDATE by this transaction, so writing the whole row is the same as writing the changed columns.
-_UPDATED = _columns(CASES, leave_out=("id", "last_seq"))
-_PG_UPDATE_CASES = (
-    f"UPDATE cases SET ({', '.join(_UPDATED)}) = ({', '.join('x.' + name for name in _UPDATED)}) "
-    "FROM json_populate_recordset(NULL::cases, %s::json) AS x WHERE cases.id = x.id"
-)
 # One station per statement, in code order (one lock order for every batch: no deadlock between batches).
 _PG_STATION = (
     "UPDATE stations SET last_receipt_day = %(day)s, last_receipt_seq = %(seq)s WHERE code = %(code)s "
@@ -436,42 +424,86 @@ _PG_STATION = (
 )
 
 
-def write_batch_pg(cursor: Any, batch: Batch) -> None:
-    """write_batch on PostgreSQL through a psycopg cursor, for seq_commit to queue in its pipeline: the same
-    rows but the events (seq_commit inserts them already numbered, see `numbered_events_json`), with at most
-    four statements plus one per station."""
-    plan, states = batch.plan, batch.states
+# The statements that run under the counter lock, after seq_commit has taken the batch's n numbers: the k-th
+# accepted event of the batch (k = 1..n) gets last - n + k, `last` being the counter value this transaction
+# just wrote (visible to its own later statements). Their JSON rows carry k in the numbered column (events.seq,
+# cases.last_seq: the position of the case's newest event). Every row is written once, already numbered:
+# writing the rows first and numbering them after wrote each row twice, and a case row twice with all its
+# ten index entries (the numbering update found no room on the freshly filled page for a HOT update).
+def _numbered(column: str, name: str) -> str:
+    return f"c.value - %(n)s + x.{name}" if name == column else f"x.{name}"
+
+
+def _pg_numbered_insert(table: Table, column: str) -> str:
+    names = _columns(table)
+    return (
+        f"INSERT INTO {table.name} ({', '.join(names)}) "
+        f"SELECT {', '.join(_numbered(column, name) for name in names)} "
+        f"FROM server_counters c, json_populate_recordset(NULL::{table.name}, %(rows)s::json) AS x "
+        "WHERE c.name = %(name)s"
+    )
+
+
+_PG_INSERT_CASES = _pg_numbered_insert(CASES, "last_seq")
+_PG_INSERT_EVENTS = _pg_numbered_insert(EVENTS, "seq")
+# search.index_cases's statement, for many rows at once (the document is search.document_for's); after the
+# cases (its rows reference them).
+_PG_INDEX_CASES = (
+    "INSERT INTO case_search (case_id, doc) SELECT x.id, to_tsvector('simple', x.doc) "
+    "FROM json_to_recordset(%(rows)s::json) AS x(id text, doc text)"
+)
+# The whole row but its id: these rows are locked FOR UPDATE by this transaction since apply_batch, so
+# writing every column is the same as writing the changed ones.
+_UPDATED = _columns(CASES, leave_out=("id",))
+_PG_UPDATE_CASES = (
+    f"UPDATE cases SET ({', '.join(_UPDATED)}) = ({', '.join(_numbered('last_seq', n) for n in _UPDATED)}) "
+    "FROM server_counters c, json_populate_recordset(NULL::cases, %(rows)s::json) AS x "
+    "WHERE c.name = %(name)s AND cases.id = x.id"
+)
+
+
+def write_unnumbered_pg(cursor: Any, batch: Batch) -> None:
+    """The part of write_batch that needs no sequence number (stored rejections, stations' receipt numbers),
+    on PostgreSQL through a psycopg cursor: seq_commit queues it in its pipeline before taking the counter."""
+    plan = batch.plan
     if plan.rejections:
         cursor.execute(_PG_INSERT_OUTCOMES, (_rows_json(plan.rejections),))
-    if not plan.accepted:
-        return
-    if plan.new_cases:
-        created = [states[case_id] for case_id in plan.new_cases]
-        # vars(state) is state_values without its enum conversions: JSON writes a StrEnum as its value.
-        cursor.execute(_PG_INSERT_CASES, (_rows_json([{**vars(s), "last_seq": None} for s in created]),))
-        documents = [
-            {"id": s.id, "doc": search.document_for(s.title, s.body, s.petitioner_name, s.petitioner_phone)}
-            for s in created
-        ]
-        cursor.execute(_PG_INDEX_CASES, (_rows_json(documents),))
-    changed = []
-    for case_id in dict.fromkeys(event.case_id for event, _ in plan.accepted):
-        if case_id not in plan.new_cases and states[case_id] != plan.loaded[case_id]:
-            changed.append(vars(states[case_id]))
-    if changed:
-        cursor.execute(_PG_UPDATE_CASES, (_rows_json(changed),))
     for number in sorted(plan.receipts_seen.values(), key=lambda n: n.station_code):
         cursor.execute(_PG_STATION, {"code": number.station_code, "day": number.day, "seq": number.sequence})
 
 
-def numbered_events_json(batch: Batch) -> str:
-    """The batch's accepted events as rows for seq_commit's numbered INSERT: `seq` holds the event's 1-based
-    position in the batch, which the INSERT turns into its sequence number."""
-    rows = [
-        event_to_row_values(event, case_version=version, recorded_at=batch.now, seq=position)
-        for position, (event, version) in enumerate(batch.plan.accepted, start=1)
+def write_numbered_pg(cursor: Any, batch: Batch, counter: str) -> None:
+    """The rest of write_batch, each table's rows in one statement, numbered from the `counter` row that this
+    transaction has just advanced by len(batch.accepted) (seq_commit queues it right after taking it): new
+    cases (and their search rows), changed cases, events."""
+    plan, states = batch.plan, batch.states
+    if not plan.accepted:
+        return
+    common = {"n": len(plan.accepted), "name": counter}
+    newest: dict[str, int] = {}  # case id -> 1-based position of its newest event in the batch
+    for position, (event, _version) in enumerate(plan.accepted, start=1):
+        newest[event.case_id] = position
+    # vars(state) is state_values without its enum conversions: JSON writes a StrEnum as its value.
+    created = [{**vars(states[case_id]), "last_seq": newest[case_id]} for case_id in plan.new_cases]
+    changed = [
+        {**vars(states[case_id]), "last_seq": position}
+        for case_id, position in newest.items()
+        if case_id not in plan.new_cases
     ]
-    return _rows_json(rows)
+    if created:
+        cursor.execute(_PG_INSERT_CASES, {**common, "rows": _rows_json(created)})
+        documents = [
+            {"id": s.id, "doc": search.document_for(s.title, s.body, s.petitioner_name, s.petitioner_phone)}
+            for s in (states[case_id] for case_id in plan.new_cases)
+        ]
+        cursor.execute(_PG_INDEX_CASES, {"rows": _rows_json(documents)})
+    if changed:
+        cursor.execute(_PG_UPDATE_CASES, {**common, "rows": _rows_json(changed)})
+    events = [
+        event_to_row_values(event, case_version=version, recorded_at=batch.now, seq=position)
+        for position, (event, version) in enumerate(plan.accepted, start=1)
+    ]
+    cursor.execute(_PG_INSERT_EVENTS, {**common, "rows": _rows_json(events)})
 
 
 def _update_changed_cases(
@@ -526,8 +558,8 @@ __all__ = [
     "Batch",
     "Outcome",
     "apply_batch",
-    "numbered_events_json",
     "previous_answers",
     "write_batch",
-    "write_batch_pg",
+    "write_numbered_pg",
+    "write_unnumbered_pg",
 ]

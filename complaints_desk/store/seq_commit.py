@@ -2,11 +2,15 @@
 
 This is the one service function that commits, because the commit is part of what it must get right: the
 counter row (sync_service) is locked from the moment the numbers are taken until the commit, and every
-other intake waits for it. On PostgreSQL the batch's writes, the three locked statements and the COMMIT go
-to the server in ONE pipeline (psycopg pipeline mode): the lock is then held only for the server's own work
-on them, never while this Python process waits for its turn on the GIL between statements, which under
-load took longer than the statements themselves and serialised every intake behind it. The statements do not depend on each
-other's results on the client: the events and cases read the new counter value inside the transaction.
+other intake waits for it. On PostgreSQL the whole write goes to the server in ONE pipeline (psycopg
+pipeline mode): the unnumbered writes, the counter, the numbered writes (new cases with their search rows,
+changed cases, events: each table's rows in one statement, each row written once with its number) and the
+COMMIT. The lock is then held only for the server's own work on the numbered writes, never while this
+Python process waits for its turn on the GIL between statements, which under load took longer than the
+statements themselves and serialised every intake behind it. The statements do not depend on each other's
+results on the client: the numbered rows read the new counter value inside the transaction. No row written
+under the lock can be waiting for another transaction's uncommitted row: every new case and event row is
+written under this same lock, and the changed cases were locked by apply_batch.
 
 Call it as the last thing in the caller's transaction; the caller's own commit then has nothing left to do.
 """
@@ -22,27 +26,11 @@ from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
 from .pg_listen import CHANNEL
-from .push_batch import CASES, EVENTS, Batch, Outcome, numbered_events_json, write_batch, write_batch_pg
+from .push_batch import CASES, EVENTS, Batch, Outcome, write_batch, write_numbered_pg, write_unnumbered_pg
 from .server_tables import ServerCounter
 from .sync_service import SEQ
 
 _PG_COUNTER = "UPDATE server_counters SET value = value + %(n)s WHERE name = %(name)s RETURNING value, pg_notify(%(channel)s, value::text)"
-# The batch's k-th accepted event (k = 1..n) gets last - n + k, `last` being the counter value this
-# transaction just wrote (visible to its own later statements). The events are inserted already numbered
-# (push_batch.numbered_events_json puts k in `seq`): one write per event row, where inserting them first
-# and numbering them after wrote every row and its three index entries twice.
-_EVENT_COLUMNS = [column.name for column in EVENTS.columns]
-_PG_EVENTS = (
-    f"INSERT INTO events ({', '.join(_EVENT_COLUMNS)}) "
-    f"SELECT {', '.join('c.value - %(n)s + x.seq' if n == 'seq' else 'x.' + n for n in _EVENT_COLUMNS)} "
-    "FROM server_counters c, json_populate_recordset(NULL::events, %(rows)s::json) AS x "
-    "WHERE c.name = %(name)s"
-)
-_PG_CASES = (
-    "UPDATE cases SET last_seq = c.value - %(n)s + x.k "
-    "FROM server_counters c, unnest(%(ids)s::varchar[], %(ks)s::int[]) AS x(id, k) "
-    "WHERE c.name = %(name)s AND cases.id = x.id"
-)
 
 
 def take_seqs(session: Session, count: int) -> int:
@@ -63,14 +51,14 @@ def commit_numbered(session: Session, batch: Batch) -> list[Outcome]:
     """Write the batch, number its accepted events in push order, commit, and return its outcomes with their
     numbers. Each case's last_seq becomes the number of its newest event in the batch."""
     count = len(batch.accepted)
-    newest: dict[str, int] = {}  # case id -> 1-based position of its newest event
-    for position, (_event_id, case_id) in enumerate(batch.accepted, start=1):
-        newest[case_id] = position
-    event_ids = [event_id for event_id, _ in batch.accepted]
     if session.get_bind().dialect.name == "postgresql":
-        last = _pipelined(session, batch, count, newest)
+        last = _pipelined(session, batch, count)
     else:
         write_batch(session, batch)
+        newest: dict[str, int] = {}  # case id -> 1-based position of its newest event
+        for position, (_event_id, case_id) in enumerate(batch.accepted, start=1):
+            newest[case_id] = position
+        event_ids = [event_id for event_id, _ in batch.accepted]
         last = _plain(session, count, event_ids, newest) if count else 0
     session.commit()  # after the pipeline's COMMIT there is nothing left: psycopg skips an idle commit
     first = last - count + 1
@@ -80,25 +68,24 @@ def commit_numbered(session: Session, batch: Batch) -> list[Outcome]:
     return outcomes
 
 
-def _pipelined(session: Session, batch: Batch, count: int, newest: dict[str, int]) -> int:
+def _pipelined(session: Session, batch: Batch, count: int) -> int:
+    """PostgreSQL, one pipeline: the unnumbered writes, then the counter, then the numbered writes (under the
+    counter's lock: new cases and their search rows, changed cases, events), then COMMIT."""
     import psycopg
 
     raw: Any = session.connection().connection.driver_connection
-    common = {"n": count, "name": SEQ}
     counter = raw.cursor()
-    rows = numbered_events_json(batch) if count else ""
     try:
         with raw.pipeline():
-            write_batch_pg(raw.cursor(), batch)
+            write_unnumbered_pg(raw.cursor(), batch)
             if count:
-                counter.execute(_PG_COUNTER, {**common, "channel": CHANNEL})
-                raw.cursor().execute(_PG_EVENTS, {**common, "rows": rows})
-                raw.cursor().execute(_PG_CASES, {**common, "ids": list(newest), "ks": list(newest.values())})
+                counter.execute(_PG_COUNTER, {"n": count, "name": SEQ, "channel": CHANNEL})
+                write_numbered_pg(raw.cursor(), batch, SEQ)
             raw.commit()
         row = counter.fetchone() if count else (0,)
     except psycopg.Error as error:
         # The caller's retry logic speaks SQLAlchemy's exception types (IntegrityError, OperationalError).
-        raise DBAPIError.instance(_PG_COUNTER, common, error, psycopg.Error) from error
+        raise DBAPIError.instance(_PG_COUNTER, {}, error, psycopg.Error) from error
     assert row is not None
     return int(row[0])
 
