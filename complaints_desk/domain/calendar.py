@@ -121,13 +121,16 @@ class WorkCalendar:
         self._off = sorted(self._off_set)
         self._lo_year = 0
         self._hi_year = -1
+        self._lo_ordinal = 1  # the loaded years as ordinals: the hot paths compare integers, not years
+        self._hi_ordinal = 0
+        self._midnights: dict[int, datetime] = {}
 
     # ---- days ---------------------------------------------------------------------------------------------
 
     def _load(self, first: int, last: int) -> None:
-        lo, hi = date.fromordinal(first).year, date.fromordinal(last).year
-        if self._lo_year <= lo and hi <= self._hi_year:
+        if self._lo_ordinal <= first and last <= self._hi_ordinal:
             return
+        lo, hi = date.fromordinal(first).year, date.fromordinal(last).year
         if self._hi_year >= self._lo_year:
             # Keep the loaded years contiguous so one comparison above answers "is this range known?".
             lo, hi = min(lo, self._lo_year), max(hi, self._hi_year)
@@ -142,6 +145,7 @@ class WorkCalendar:
         # so a reader that sees the new years also sees their holidays.
         self._names, self._off_set, self._off = names, off_set, sorted(off_set)
         self._lo_year, self._hi_year = lo, hi
+        self._lo_ordinal, self._hi_ordinal = date(lo, 1, 1).toordinal(), date(hi, 12, 31).toordinal()
 
     def _count(self, first: int, last: int) -> int:
         if last < first:
@@ -153,7 +157,8 @@ class WorkCalendar:
     def _working(self, ordinal: int) -> bool:
         if (ordinal - 1) % 7 >= 5:
             return False
-        self._load(ordinal, ordinal)
+        if not self._lo_ordinal <= ordinal <= self._hi_ordinal:
+            self._load(ordinal, ordinal)
         return ordinal not in self._off_set
 
     def _add_days(self, first: int, n: int) -> int:
@@ -206,6 +211,8 @@ class WorkCalendar:
 
     def localize(self, moment: datetime, field: str = "time") -> datetime:
         """The same instant in the office's time zone; a moment without a time zone is refused."""
+        if moment.__class__ is datetime and moment.tzinfo is self.tz:
+            return moment  # already local: every step inside a deadline computation passes here
         if not isinstance(moment, datetime):
             raise DomainError(
                 field, "날짜와 시각이 필요합니다.", "A date and time is needed.", code="not_datetime"
@@ -220,7 +227,11 @@ class WorkCalendar:
         return moment.astimezone(self.tz)
 
     def _at(self, ordinal: int, us: int) -> datetime:
-        midnight = datetime.combine(date.fromordinal(ordinal), time(0), tzinfo=self.tz)
+        midnight = self._midnights.get(ordinal)
+        if midnight is None:
+            midnight = datetime.combine(date.fromordinal(ordinal), time(0), tzinfo=self.tz)
+            if len(self._midnights) < 100_000:  # bounded: a few centuries of days
+                self._midnights[ordinal] = midnight
         return midnight + timedelta(microseconds=us)
 
     def end_of_day(self, day: date) -> datetime:
@@ -237,7 +248,12 @@ class WorkCalendar:
         """Working microseconds of the day ``ordinal`` before ``us`` after midnight."""
         if not self._working(ordinal):
             return 0
-        return sum(min(max(us, a), b) - a for a, b in self._periods)
+        worked = 0
+        for a, b in self._periods:  # a plain loop: this runs for nearly every step of a deadline
+            if us <= a:
+                break
+            worked += (us if us < b else b) - a
+        return worked
 
     def _at_worked(self, ordinal: int, worked: int) -> datetime:
         """The moment of a working day at which ``worked`` (0 < worked <= a full day) has been worked; a
@@ -266,6 +282,8 @@ class WorkCalendar:
 
     def merge_stops(self, stops: Iterable[TimeSpan]) -> list[Span]:
         """Stops in the office's time zone, sorted, overlapping or touching ones joined, empty ones dropped."""
+        if isinstance(stops, tuple | list) and not stops:
+            return []  # the usual case: no clock stops at all
         spans = sorted(
             (self.localize(s.start, "closed"), self.localize(s.end, "closed")) for s in stops if s.end > s.start
         )
