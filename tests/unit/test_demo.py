@@ -151,3 +151,19 @@ def test_the_demo_command_builds_a_store_and_refuses_a_store_that_has_cases(tmp_
     assert len(second.stderr.strip().splitlines()) == 1
     with sqlite3.connect(tmp_path / "server.sqlite3") as conn:  # the store `start` serves
         assert conn.execute("SELECT count(*) FROM cases").fetchone() == (200,)
+
+
+def test_a_weighted_draw_is_the_standard_librarys_draw_for_the_same_seed() -> None:
+    # Seeds are how a bug report's demo store is rebuilt; the faster draw must not change what they give.
+    import random
+
+    from complaints_desk.store.demo.dice import Weighted
+
+    weights = (2, 1, 1, 1, 1, 1, 2, 4, 6, 9, 10, 9, 7, 8, 8, 8, 7, 7, 7, 8, 9, 9, 7, 4)
+    draw = Weighted(range(24), weights)
+    ours, theirs = random.Random(7), random.Random(7)
+    drawn = [draw(ours) for _ in range(20_000)]
+    assert drawn == [theirs.choices(range(24), weights)[0] for _ in range(20_000)]
+    assert set(drawn) == set(range(24))
+    with pytest.raises(ValueError):
+        Weighted(["a", "b"], [1])

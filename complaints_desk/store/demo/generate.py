@@ -19,6 +19,7 @@ from ...domain.lifecycle import apply
 from ...domain.receipts import ReceiptNumber
 from ...domain.roles import Actor, Role
 from . import text
+from .dice import Weighted
 from .ids import uuid7_at
 from .office import CALL_STATIONS, COUNTER_STATIONS, Office, korean_name
 from .script import PROGRESS_EVERY, SYSTEM, CaseBuilder, Rates, run_script
@@ -53,7 +54,11 @@ _ONLINE_KINDS = {
     Kind.INQUIRY_PROCEDURE: 10,
     Kind.PROPOSAL: 5,
 }
+_HOUR_DRAWS: dict[tuple[int, ...], Weighted[int]] = {
+    hours: Weighted(range(24), hours) for hours in (_FRONT_HOURS, _ONLINE_HOURS)
+}
 _CATEGORY_BY_CODE: dict[str, Any] = {}
+_NO_SNOW = tuple(p for p in text.PROBLEMS if p.category != "snow")
 SHOWCASE = (
     "merged", "received", "routed", "in_progress", "returned", "withdrawn", "transferred_out",
     "under_review", "adopted", "not_adopted",
@@ -140,12 +145,18 @@ def _person(rng: random.Random) -> tuple[str, str, str]:
     return korean_name(rng), phone, address
 
 
+_DRAWS: dict[int, Weighted[Any]] = {}
+
+
 def _weighted(rng: random.Random, table: dict[Any, int]) -> Any:
-    return rng.choices(list(table), list(table.values()))[0]
+    draw = _DRAWS.get(id(table))
+    if draw is None:
+        draw = _DRAWS[id(table)] = Weighted.of(table)
+    return draw(rng)
 
 
 def _moment(rng: random.Random, day: date, hours: tuple[int, ...], calendar: WorkCalendar) -> datetime:
-    hour = rng.choices(range(24), hours)[0]
+    hour = _HOUR_DRAWS[hours](rng)
     local = datetime.combine(day, time(hour), tzinfo=calendar.tz)
     return local + timedelta(seconds=rng.uniform(0, 3600))
 
@@ -192,7 +203,7 @@ def _content(rng: random.Random, office: Office, kind: Kind, channel: Channel, m
     if kind is Kind.PROPOSAL:
         title, body = text.proposal_text(rng)
         return title, body, "community-center"
-    problems = [p for p in text.PROBLEMS if p.category != "snow" or month in (12, 1, 2)]
+    problems = text.PROBLEMS if month in (12, 1, 2) else _NO_SNOW
     problem = rng.choice(problems)
     if kind in (Kind.INQUIRY_LAW, Kind.INQUIRY_PROCEDURE):
         title, body = text.inquiry_text(rng, problem, kind)

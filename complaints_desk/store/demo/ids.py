@@ -6,10 +6,13 @@ from __future__ import annotations
 import random
 from datetime import datetime
 
+_LOW_62 = (1 << 62) - 1
+
 
 def uuid7_at(moment: datetime, rng: random.Random) -> str:
     ms = int(moment.timestamp() * 1000)
-    value = (ms << 80) | (0x7 << 76) | (rng.getrandbits(12) << 64) | (0b10 << 62) | rng.getrandbits(62)
+    bits = rng.getrandbits(74)  # the 12 bits of rand_a above the 62 of rand_b
+    value = (ms << 80) | (0x7 << 76) | ((bits >> 62) << 64) | (0b10 << 62) | (bits & _LOW_62)
     h = f"{value:032x}"
     return f"{h[:8]}-{h[8:12]}-{h[12:16]}-{h[16:20]}-{h[20:]}"
 

@@ -21,10 +21,14 @@ from ...domain.periods import Period
 from ...domain.roles import Actor, Role
 from ...domain.statuses import OPEN_STATUSES
 from . import text
+from .dice import Weighted
 from .ids import uuid7_at
 from .office import Office
 
 SYSTEM = Actor(None, Role.SYSTEM)
+_SCORES = Weighted((1, 2, 3, 4, 5), (5, 7, 18, 35, 35))
+_NOTE_COUNTS = Weighted((0, 1, 2), (55, 35, 10))
+_RESULTS = Weighted(("accepted", "partially_accepted", "rejected", "informed"), (45, 15, 10, 30))
 PROGRESS_EVERY = timedelta(days=30)
 
 
@@ -199,7 +203,7 @@ def _answer_at_once(b: CaseBuilder, office: Office, front: Actor, rates: Rates) 
 
 
 def _score(rng: random.Random) -> int:
-    return rng.choices((1, 2, 3, 4, 5), (5, 7, 18, 35, 35))[0]
+    return _SCORES(rng)
 
 
 def _in_department(b: CaseBuilder, office: Office, department: str, rates: Rates) -> None:
@@ -223,7 +227,7 @@ def _in_department(b: CaseBuilder, office: Office, department: str, rates: Rates
         who = Actor(colleague, Role.OFFICER, department)
     if rng.random() < 0.2 and not b.add(EventType.DETAILS_VIEWED, b.work(0.1), who):
         return
-    for _ in range(rng.choices((0, 1, 2), (55, 35, 10))[0]):
+    for _ in range(_NOTE_COUNTS(rng)):
         if not b.add(EventType.NOTE_ADDED, b.work(rng.uniform(0.2, 8)), who, {"text": rng.choice(text.NOTES)}):
             return
     if rng.random() < 0.5:
@@ -285,7 +289,7 @@ def _answer(b: CaseBuilder, office: Office, who: Actor, rates: Rates) -> None:
     # Most answers come before the deadline; some are late.
     budget = max(0.5, b.calendar.working_time_between(b.t, due).total_seconds() / 3600)
     hours = rng.uniform(0.2, budget * 0.9) if rng.random() < 0.92 else budget + rng.uniform(1, 40)
-    result = rng.choices(("accepted", "partially_accepted", "rejected", "informed"), (45, 15, 10, 30))[0]
+    result = _RESULTS(rng)
     payload = {"result": result, "answer": rng.choice(text.ANSWERS)}
     if result == "rejected":
         payload |= {
