@@ -33,9 +33,11 @@ import json
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
+from functools import lru_cache
 from typing import Any
 from typing import cast as typed
 
+import orjson
 from sqlalchemy import (
     BindParameter,
     Date,
@@ -228,11 +230,17 @@ def _receipt_text(event: Event) -> str | None:
     return text.strip() if isinstance(text, str) else None
 
 
+# A batch looks at each receipt number two or three times (the lock query, the reuse check, the station's
+# highest number); ReceiptNumber is frozen, so the parsed value can be shared.
+_parse_receipt = lru_cache(maxsize=4096)(parse_receipt_number)
+
+
+@lru_cache(maxsize=4096)
 def _receipt_key(text: str) -> str:
     """The number as the cases table stores it (the lifecycle normalises it: 000300 → 0300), so a number
     already held is found however the workstation wrote it; an unreadable one is left to the lifecycle."""
     try:
-        return str(parse_receipt_number(text))
+        return str(_parse_receipt(text))
     except DomainError:
         return text
 
@@ -336,7 +344,7 @@ def apply_batch(
             plan.new_cases[event.case_id] = after
         if event.type is EventType.RECEIVED:
             holders[after.receipt_no] = event.case_id
-            number = parse_receipt_number(after.receipt_no)
+            number = _parse_receipt(after.receipt_no)
             best = plan.receipts_seen.get(number.station_code)
             if best is None or (best.day, best.sequence) < (number.day, number.sequence):
                 plan.receipts_seen[number.station_code] = number
@@ -398,7 +406,12 @@ def _json_value(value: object) -> str:
 
 
 def _rows_json(rows: Sequence[dict[str, Any]]) -> str:
-    return json.dumps(rows, ensure_ascii=False, default=_json_value)
+    """orjson (datetimes, dates and StrEnums as the columns' input conversions read them); the standard
+    library for what orjson refuses (an integer beyond 64 bits in a payload)."""
+    try:
+        return orjson.dumps(rows).decode()
+    except orjson.JSONEncodeError:
+        return json.dumps(rows, ensure_ascii=False, default=_json_value)
 
 
 def _columns(table: Table, *, leave_out: tuple[str, ...] = ()) -> list[str]:
