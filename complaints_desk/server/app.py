@@ -26,7 +26,7 @@ def create_app(database_url: str | ServerSettings, **overrides: object) -> FastA
     if overrides:
         settings = replace(settings, **overrides)  # type: ignore[arg-type]
     configure_logging()
-    engine = make_engine(settings.database_url, **_pool_options(settings.database_url))
+    engine = make_engine(settings.database_url, **_pool_options(settings.database_url, settings.worker_threads))
     if settings.migrate_on_start:
         migrate(engine)
     factory = make_sessionmaker(engine)
@@ -35,6 +35,9 @@ def create_app(database_url: str | ServerSettings, **overrides: object) -> FastA
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+        import anyio.to_thread
+
+        anyio.to_thread.current_default_thread_limiter().total_tokens = settings.worker_threads
         notifier.start()
         log("server_started", database=engine.url.render_as_string(hide_password=True), version=__version__)
         try:
@@ -62,14 +65,21 @@ def create_app(database_url: str | ServerSettings, **overrides: object) -> FastA
     return app
 
 
-def _pool_options(url: str) -> dict[str, Any]:
+def _pool_options(url: str, threads: int = ServerSettings.worker_threads) -> dict[str, Any]:
     if url.startswith("sqlite"):
         return {}
-    # Sync endpoints run on a thread pool of 40 (each holds at most one connection at a time); two processes
-    # at full overflow stay well under PostgreSQL's default max_connections of 100. No pre-ping: it costs a
-    # round trip per checkout (two per push). A connection the database dropped fails its first statement,
-    # which invalidates the pool; a push retries its chunk, and pool_recycle retires old connections.
-    return {"pool_size": 20, "max_overflow": 10, "pool_timeout": 30, "pool_pre_ping": False, "pool_recycle": 1800}
+    # Every database call of a request runs on the worker thread pool (settings.worker_threads; each thread
+    # holds at most one connection at a time), so that many connections, and a few spare: four processes
+    # stay well under PostgreSQL's default max_connections of 100. No pre-ping: it costs a round trip per
+    # checkout. A connection the database dropped fails its first statement, which invalidates the pool; a
+    # push retries its chunk, and pool_recycle retires old connections.
+    return {
+        "pool_size": threads,
+        "max_overflow": 4,
+        "pool_timeout": 30,
+        "pool_pre_ping": False,
+        "pool_recycle": 1800,
+    }
 
 
 def _stamp_reference(factory: object) -> None:
