@@ -26,6 +26,9 @@ import sqlite3
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
+from functools import lru_cache
+from itertools import compress
+from operator import is_, is_not
 from typing import Any
 
 from sqlalchemy import Date, DateTime, Table, delete, insert, or_, select, text, update
@@ -326,9 +329,16 @@ DEFERRED_SEARCH = "pull.deferred_search"  # meta: [[first, last], ...] rowid ran
 FINISH_STEP = 100_000  # cases a finish_deferred step puts in the search index, in one transaction
 INDEX_STEP = 1_000_000  # rows of index a finish_deferred step builds (at least one index; ten times cheaper a row)
 
-_INSERT_CASES_WITH_ROWID = (
-    f"INSERT INTO cases (rowid, {', '.join(CASE_COLUMNS)}) VALUES (?, {', '.join('?' * len(CASE_COLUMNS))})"
-)
+_ROWID_AND_CASE_COLUMNS = ("rowid", *CASE_COLUMNS)
+_NONES = (None,) * len(_ROWID_AND_CASE_COLUMNS)
+_POSITIONS = range(len(_ROWID_AND_CASE_COLUMNS))
+
+
+@lru_cache(maxsize=256)
+def _insert_case_sql(nulls: tuple[int, ...]) -> str:
+    """INSERT of a case row with NULL written into the statement at `nulls` (positions in rowid + columns)."""
+    values = ", ".join("NULL" if i in nulls else "?" for i in _POSITIONS)
+    return f"INSERT INTO cases ({', '.join(_ROWID_AND_CASE_COLUMNS)}) VALUES ({values})"
 
 
 def _case_count(connection: sqlite3.Connection) -> int:
@@ -364,10 +374,22 @@ def _drop_secondary_indexes(connection: sqlite3.Connection) -> None:
 
 
 def _insert_cases_deferring_search(connection: sqlite3.Connection, rows: Sequence[Row]) -> None:
-    """New cases with rowids of our choosing (the next free ones), noted in meta as not yet in the search index."""
+    """New cases with rowids of our choosing (the next free ones), noted in meta as not yet in the search index.
+    A new case has a score of empty columns: they are written as NULL in the statement rather than bound as
+    None parameters (the sqlite3 module binds a None through its adapter lookup: ~0.5 us each, ~8 us a case),
+    one executemany for each set of empty columns."""
     first = int(connection.execute("SELECT coalesce(max(rowid), 0) + 1 FROM cases").fetchone()[0])
     values = bulk_sqlite.case_values
-    connection.executemany(_INSERT_CASES_WITH_ROWID, [(first + i, *values(r)) for i, r in enumerate(rows)])
+    groups: dict[tuple[int, ...], list[tuple[Any, ...]]] = {}
+    for number, row in enumerate(rows, first):
+        full = (number, *values(row))
+        nulls = tuple(compress(_POSITIONS, map(is_, full, _NONES)))
+        group = groups.get(nulls)
+        if group is None:
+            group = groups[nulls] = []
+        group.append(tuple(compress(full, map(is_not, full, _NONES))))
+    for nulls, params in groups.items():
+        connection.executemany(_insert_case_sql(nulls), params)
     last = first + len(rows) - 1
     ranges = _read_meta(connection, DEFERRED_SEARCH)
     if ranges and ranges[-1][1] == first - 1:

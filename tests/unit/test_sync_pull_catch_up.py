@@ -4,6 +4,7 @@ with every index, when the engine next runs."""
 
 from __future__ import annotations
 
+import gc
 import json
 import signal
 import sqlite3
@@ -184,9 +185,11 @@ def test_a_catch_up_leaves_the_store_a_page_by_page_pull_leaves(
     path = tmp_path / "client.sqlite3"
     engine = _store(path)
     sync = _engine(engine, CannedPulls(pages, before_page=lambda after: seen.append(_deferred(path))))
+    collector = (gc.get_threshold(), gc.get_freeze_count())
     report = sync.pull_once()
     engine.dispose()
     assert report.pages == len(pages)
+    assert (gc.get_threshold(), gc.get_freeze_count()) == collector, "the garbage collector is as it was"
     # while it ran, the indexes were down and new cases waited for the search index …
     assert any(DEFERRED_INDEXES in state and DEFERRED_SEARCH in state for state in seen)
     # … and once it has reported, nothing tells it from a pull that kept every index up page by page
@@ -294,8 +297,34 @@ def test_deferred_work_is_finished_even_when_the_server_cannot_be_reached(
     with pytest.raises(Offline):
         _engine(engine, Unreachable()).pull_once()
     engine.dispose()
+    assert not gc.get_freeze_count()
     got = _snapshot(path)
     assert got["schema"] == expected["schema"] and got["meta"] == []
     pulled = {row[0] for row in got["cases"]}
     for word, cases in expected["search"].items():  # the cases pulled before the kill are all found again
         assert got["search"][word] == [case for case in cases if case[0] in pulled], word
+
+
+def test_a_catch_up_cut_off_by_the_network_leaves_what_it_pulled_complete(
+    tmp_path: Path, history: tuple[dict[int, bytes], dict[str, Any]]
+) -> None:
+    pages, expected = history
+    path = tmp_path / "client.sqlite3"
+    engine = _store(path)
+
+    def network_gone(after: int) -> None:
+        if after == 4 * PAGE:
+            raise requests.ConnectionError("connection reset")
+
+    collector = (gc.get_threshold(), gc.get_freeze_count())
+    with pytest.raises(Offline):
+        _engine(engine, CannedPulls(pages, before_page=network_gone)).pull_once()
+    assert (gc.get_threshold(), gc.get_freeze_count()) == collector
+    got = _snapshot(path)
+    assert got["cursor"] == [(4 * PAGE,)] and got["schema"] == expected["schema"] and got["meta"] == []
+    pulled = {row[0] for row in got["cases"]}
+    for word, cases in expected["search"].items():
+        assert got["search"][word] == [case for case in cases if case[0] in pulled], word
+    _engine(engine, CannedPulls(pages)).pull_once()  # back online: the rest comes
+    engine.dispose()
+    assert _snapshot(path) == expected
