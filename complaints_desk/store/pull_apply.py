@@ -423,8 +423,10 @@ def finish_deferred(session: Session, *, step: int = FINISH_STEP, index_step: in
     if indexes:
         rows, done = _case_count(connection), 0
         while indexes and (done == 0 or done + rows <= index_step):
-            _name, sql = indexes.pop(0)
-            connection.execute(sql)
+            name, sql = indexes.pop(0)
+            exists = connection.execute("SELECT 1 FROM sqlite_master WHERE type = 'index' AND name = ?", (name,))
+            if exists.fetchone() is None:  # (made again meanwhile, by a migration say: keep that one)
+                connection.execute(sql)
             done += rows
         _write_meta(connection, DEFERRED_INDEXES, indexes)
         return False

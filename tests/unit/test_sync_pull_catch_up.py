@@ -28,7 +28,12 @@ from complaints_desk.domain.kinds import Kind
 from complaints_desk.store import outbox_service, reference
 from complaints_desk.store.db import make_engine, make_sessionmaker, migrate, transaction
 from complaints_desk.store.intake import Intake
-from complaints_desk.store.pull_apply import DEFERRED_INDEXES, DEFERRED_SEARCH, apply_incoming_page
+from complaints_desk.store.pull_apply import (
+    DEFERRED_INDEXES,
+    DEFERRED_SEARCH,
+    apply_incoming_page,
+    finish_deferred,
+)
 from complaints_desk.store.search import fts_query
 from complaints_desk.sync.engine import SyncEngine
 from complaints_desk.sync.protocol import PulledEvent
@@ -328,3 +333,29 @@ def test_a_catch_up_cut_off_by_the_network_leaves_what_it_pulled_complete(
     _engine(engine, CannedPulls(pages)).pull_once()  # back online: the rest comes
     engine.dispose()
     assert _snapshot(path) == expected
+
+
+@pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="needs SIGKILL")
+def test_deferred_work_is_done_in_small_steps_that_each_commit(
+    tmp_path: Path, history: tuple[dict[int, bytes], dict[str, Any]]
+) -> None:
+    pages, expected = history
+    path = _killed_midway(tmp_path, pages)
+    engine = _store(path)
+    factory = make_sessionmaker(engine)
+    steps = []
+    while True:
+        with transaction(factory) as session:
+            done = finish_deferred(session, step=7, index_step=1)
+        steps.append(_deferred(path))
+        if done:
+            break
+    engine.dispose()
+    indexes = len(steps[0].get(DEFERRED_INDEXES, [])) + 1
+    assert len(steps) > indexes + 2, "one index a step, then seven cases a step"
+    assert steps[-1] == {}
+    got = _snapshot(path)
+    pulled = {row[0] for row in got["cases"]}
+    assert got["schema"] == expected["schema"]
+    for word, cases in expected["search"].items():
+        assert got["search"][word] == [case for case in cases if case[0] in pulled], word
