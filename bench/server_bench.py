@@ -190,9 +190,10 @@ def run_load(
         due = stop_at[0] - seconds + (period or 0.0) * n / clients
         while time.perf_counter() < stop_at[0]:
             if period is not None:
-                time.sleep(max(0.0, due - time.perf_counter()))
                 if due >= stop_at[0]:
-                    break
+                    break  # (checked before sleeping: sleeping to a send that will not happen only stretched
+                    # the run's elapsed time, by up to a period, and understated the delivered rate ~3%)
+                time.sleep(max(0.0, due - time.perf_counter()))
             began = time.perf_counter() if period is None else due
             units[n] += request(connection, n, count)
             latencies[n].append(time.perf_counter() - began)
