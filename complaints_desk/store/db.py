@@ -3,6 +3,7 @@ intake is on disk when its transaction returns; PostgreSQL is used as it comes."
 
 from __future__ import annotations
 
+import json
 import os
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -51,8 +52,15 @@ def _sqlite_begin(conn: Any) -> None:
     conn.exec_driver_sql("BEGIN IMMEDIATE")
 
 
+def json_text(value: Any) -> str:
+    """JSON as SQLite stores it: Hangul as itself rather than \\uXXXX escapes, which take twice the bytes (a
+    received event's payload is mostly Korean text, and the events table is most of a store)."""
+    return json.dumps(value, ensure_ascii=False)
+
+
 def make_engine(url: str, *, echo: bool = False, **kwargs: Any) -> Engine:
     if url.startswith("sqlite"):
+        kwargs.setdefault("json_serializer", json_text)
         engine = create_engine(url, echo=echo, connect_args={"check_same_thread": False}, **kwargs)
         event.listen(engine, "connect", _sqlite_pragmas)
 

@@ -6,7 +6,6 @@ the SQL itself, so the rows never need rebuilding in the writing process."""
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
@@ -17,6 +16,7 @@ from sqlalchemy import ColumnElement
 
 from ...domain.case import CASE_FIELDS, CaseState
 from .. import search
+from ..db import json_text
 from ..models import CaseRow, EventRow
 from ..projection import event_to_row_values, state_values
 from .generate import DayCases
@@ -90,7 +90,7 @@ def to_sqlite(day: DayCases) -> SqliteDay:
     cases: list[tuple[Any, ...]] = []
     events: list[tuple[Any, ...]] = []
     docs: list[tuple[int, str]] = []
-    dumps = json.dumps
+    dumps = json_text
     seq = 0
     for rowid, generated in enumerate(day.cases, start=1):
         for event, version in generated.events:
