@@ -1,5 +1,9 @@
 """The pull half of bench.sync_bench: pull N events into a fresh client, against a baseline of plain sqlite3
-executemany of the same rows (see bench/sync_bench.py's docstring). Run it through bench.sync_bench."""
+executemany of the same rows (see bench/sync_bench.py's docstring).
+
+    .venv/bin/python -m bench.sync_pull_bench [--events 100000] [--page N] [--rounds N]
+
+is bench.sync_bench without its propagation part."""
 
 from __future__ import annotations
 
@@ -319,3 +323,12 @@ def _same_database(ours: Path, baseline: Path) -> None:
     finally:
         a.close()
         b.close()
+
+
+if __name__ == "__main__":
+    import sys
+
+    from .sync_bench import main
+
+    sys.argv[1:1] = ["--skip-propagation"]
+    main()

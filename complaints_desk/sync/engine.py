@@ -17,6 +17,7 @@ import logging
 import random
 import threading
 from collections.abc import Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -29,6 +30,7 @@ from ..store.db import transaction
 from ..store.pull_apply import CatchUp, apply_incoming_page, finish_deferred, has_deferred
 from ..store.rebase import ServerEvent
 from .protocol import DEFAULT_PULL_PAGE, MAX_PUSH_EVENTS, PullResponse
+from .pull_codec import PulledPage
 from .transport import WAIT_SECONDS, AuthRequired, Offline, ServerRefused, Transport
 
 log = logging.getLogger(__name__)
@@ -146,6 +148,25 @@ def _light_garbage_collection() -> Iterator[None]:
                 gc.unfreeze()
 
 
+class _PageReader:
+    """During a catch-up, one thread that fetches and reads the next page while the engine writes the current
+    one: the network wait and the decoding overlap with SQLite's work (which runs without the GIL)."""
+
+    def __init__(self, transport: Transport) -> None:
+        self.transport = transport
+        self.pool = ThreadPoolExecutor(1, thread_name_prefix="sync-read-ahead")
+
+    def __enter__(self) -> _PageReader:
+        return self
+
+    def submit(self, after: int, limit: int) -> Future[PulledPage]:
+        return self.pool.submit(self.transport.pull_page, after, limit)
+
+    def __exit__(self, *exc: object) -> None:
+        self.pool.submit(self.transport.close)  # that thread's HTTP session
+        self.pool.shutdown(wait=True, cancel_futures=True)
+
+
 def server_events(page: PullResponse) -> list[ServerEvent]:
     return [ServerEvent(item.to_domain(), item.seq, item.case_version, item.recorded_at) for item in page.events]
 
@@ -224,7 +245,9 @@ class SyncEngine:
 
         When the first page is full and more follow, the pull is a catch-up (store.pull_apply.CatchUp): index
         work is deferred to its end and finished before this returns (or, if it is cut short, at the start of
-        the next pull_once), so a report always means the store is complete and searchable."""
+        the next pull_once), so a report always means the store is complete and searchable; and the next page is
+        fetched and read on a helper thread while the current one is written (pages are still written in order,
+        each with its cursor; an error reading ahead surfaces after the page before it is committed)."""
         with self._pull_lock:
             events = pages = 0
             changed: list[str] = []
@@ -236,12 +259,21 @@ class SyncEngine:
             if leftover:  # a catch-up was cut short (a crash, a kill): finish it before anything else
                 self._finish_deferred()
             with ExitStack() as catching_up:
+                ahead: Future[PulledPage] | None = None
                 try:
                     while True:
-                        page = self.transport.pull_page(after, self.page_size)
+                        page = (
+                            ahead.result()
+                            if ahead is not None
+                            else self.transport.pull_page(after, self.page_size)
+                        )
+                        ahead = None
                         if pages == 0 and page.has_more:
                             catch_up = CatchUp()
                             catching_up.enter_context(_light_garbage_collection())
+                            reader = catching_up.enter_context(_PageReader(self.transport))
+                        if catch_up is not None and page.has_more:  # read the next page while this one is written
+                            ahead = reader.submit(page.next_after, self.page_size)
                         with transaction(self._factory) as session:
                             summary = apply_incoming_page(
                                 session, page.events, page.reference, next_after=page.next_after, catch_up=catch_up
