@@ -406,12 +406,16 @@ def _json_value(value: object) -> str:
 
 
 def _rows_json(rows: Sequence[dict[str, Any]]) -> str:
-    """orjson (datetimes, dates and StrEnums as the columns' input conversions read them); the standard
-    library for what orjson refuses (an integer beyond 64 bits in a payload)."""
-    try:
-        return orjson.dumps(rows).decode()
-    except orjson.JSONEncodeError:
-        return json.dumps(rows, ensure_ascii=False, default=_json_value)
+    """Rows the server built itself (cases, search documents, rejections) with orjson: datetimes, dates and
+    StrEnums as the columns' input conversions read them."""
+    return orjson.dumps(rows).decode()
+
+
+def _payload_rows_json(rows: Sequence[dict[str, Any]]) -> str:
+    """Rows carrying a client's payload, with the standard library as before (SQLAlchemy's JSONB): orjson
+    would write NaN as null, changing what was pushed, and refuses integers beyond 64 bits. A NaN is written
+    as NaN, which PostgreSQL refuses, as it did."""
+    return json.dumps(rows, ensure_ascii=False, default=_json_value)
 
 
 def _columns(table: Table, *, leave_out: tuple[str, ...] = ()) -> list[str]:
@@ -516,7 +520,7 @@ def write_numbered_pg(cursor: Any, batch: Batch, counter: str) -> None:
         event_to_row_values(event, case_version=version, recorded_at=batch.now, seq=position)
         for position, (event, version) in enumerate(plan.accepted, start=1)
     ]
-    cursor.execute(_PG_INSERT_EVENTS, {**common, "rows": _rows_json(events)})
+    cursor.execute(_PG_INSERT_EVENTS, {**common, "rows": _payload_rows_json(events)})
 
 
 def _update_changed_cases(
