@@ -15,7 +15,7 @@ from .errors import DomainError, LifecycleError, PermissionDenied
 from .events import Event, EventType
 from .extensions import MAX_EXTENSIONS, parse_extension_reason
 from .kinds import Kind, parse_kind
-from .masking import normalize_phone, refuse_resident_number
+from .masking import contains_resident_number, normalize_phone, refuse_resident_number
 from .periods import Period
 from .receipts import parse_receipt_number
 from .roles import Role
@@ -205,8 +205,9 @@ def _received(event: Event) -> CaseState:
     phone = normalize_phone(_text(petitioner, "phone", required=False, limit=40))
     address = _text(petitioner, "address", required=False, limit=300)
     email = _text(petitioner, "email", required=False, limit=200)
-    for field_name, value in (("title", title), ("body", body), ("address", address), ("name", name)):
-        refuse_resident_number(field_name, value)
+    if contains_resident_number(f"{title}\n{body}\n{address}\n{name}"):  # one search; then say which field
+        for field_name, value in (("title", title), ("body", body), ("address", address), ("name", name)):
+            refuse_resident_number(field_name, value)
     period_data = p.get("period")
     if not isinstance(period_data, Mapping):
         raise DomainError(
