@@ -254,7 +254,7 @@ def _baseline_writes(events: list[dict[str, Any]], size: int) -> list[dict[str, 
                         e["station_code"],
                         e["base_version"],
                         e["case_version"],
-                        json.dumps(e["payload"], separators=(",", ":")),
+                        json.dumps(e["payload"], separators=(",", ":"), ensure_ascii=False),
                     )
                     for e in chunk
                 ],

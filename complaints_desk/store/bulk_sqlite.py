@@ -54,12 +54,12 @@ def _unserializable(value: Any) -> Any:
 
 
 def _payload_encoder() -> Callable[[Any], str]:
-    # json.dumps builds an encoder per call (a third of a small payload's cost): make the C one once. ASCII
-    # escapes, as SQLAlchemy's JSON type writes them (and twice as fast as UTF-8 output for Korean text).
+    # json.dumps builds an encoder per call (a third of a small payload's cost): make the C one once. Hangul as
+    # itself, as store.db.json_text writes it through SQLAlchemy, so pulled and local events look the same.
     make = getattr(json.encoder, "c_make_encoder", None)
     if make is None:
-        return json.JSONEncoder(separators=(",", ":")).encode
-    encoder = make(None, _unserializable, json.encoder.encode_basestring_ascii, None, ":", ",", False, False, True)
+        return json.JSONEncoder(separators=(",", ":"), ensure_ascii=False).encode
+    encoder = make(None, _unserializable, json.encoder.encode_basestring, None, ":", ",", False, False, True)
     return lambda value: "".join(encoder(value, 0))
 
 
