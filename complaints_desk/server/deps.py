@@ -8,7 +8,7 @@ the short-lived token cache (server/token_cache.py) goes to the thread pool, for
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from datetime import datetime
 from typing import Annotated, Any
 
@@ -20,6 +20,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from ..domain.roles import Role
 from ..store import auth_service
 from ..store.auth_service import StaffInfo
+from . import units
 from .config import ServerSettings
 from .errors import forbidden, unauthorized
 from .notify import Notifier
@@ -46,16 +47,6 @@ SettingsDep = Annotated[ServerSettings, Depends(get_settings)]
 NotifierDep = Annotated[Notifier, Depends(get_notifier)]
 
 
-def get_session(factory: FactoryDep) -> Iterator[Session]:
-    """A session for reads; writes go through store.db.transaction so each unit commits on its own."""
-    session = factory()
-    try:
-        yield session
-    finally:
-        session.close()
-
-
-SessionDep = Annotated[Session, Depends(get_session)]
 _bearer = HTTPBearer(auto_error=False, description="POST /api/v1/auth/token 으로 받은 토큰")
 
 
@@ -94,8 +85,7 @@ async def current_staff(request: Request, credentials: BearerDep) -> StaffInfo:
         factory: sessionmaker[Session] = request.app.state.factory
 
         def load(token: str, now: datetime) -> tuple[StaffInfo, datetime] | None:
-            with factory() as session:
-                return auth_service.staff_and_expiry_for_token(session, token, now=now)
+            return units.read(factory, lambda s: auth_service.staff_and_expiry_for_token(s, token, now=now))
 
         staff = await run_in_threadpool(cache.lookup, token, load)
     if staff is None:

@@ -35,6 +35,19 @@ class ApiError(Exception):
         return cls(status, error.code, error.ko, error.en, error.field)
 
 
+RETRY_AFTER_SECONDS = 2  # a database restart or failover takes seconds; the client's transport honours it
+
+
+class DatabaseUnavailable(Exception):
+    """The database connection was lost and a fresh one failed too (server/units.py), or it was lost while a
+    unit that must not run twice was committing. Answered 503 with Retry-After, logged once."""
+
+    def __init__(self, error: BaseException, *, while_committing: bool = False) -> None:
+        super().__init__(f"database unavailable: {type(error).__name__}")
+        self.error = error
+        self.while_committing = while_committing
+
+
 def unauthorized() -> ApiError:
     return ApiError(
         401,
@@ -129,6 +142,27 @@ def install(app: FastAPI) -> None:
         code, ko, en = _STATUS_CODES.get(exc.status_code, ("error", "요청을 처리할 수 없습니다.", str(exc.detail)))
         _rejected(request, exc.status_code, code, str(exc.detail))
         return problem(exc.status_code, code, ko, en)
+
+    @app.exception_handler(DatabaseUnavailable)
+    async def _database_unavailable(request: Request, exc: DatabaseUnavailable) -> JSONResponse:
+        cause = str(getattr(exc.error, "orig", None) or exc.error).strip().splitlines()
+        log(
+            "database_unavailable",
+            logging.ERROR,
+            method=request.method,
+            path=request.url.path,
+            status=503,
+            while_committing=exc.while_committing,
+            error=type(exc.error).__name__,
+            reason=cause[0][:200] if cause else "",
+        )
+        if exc.while_committing:
+            ko = "저장하는 도중 데이터베이스 연결이 끊겨 저장 여부를 알 수 없습니다. 확인한 뒤 다시 시도해 주세요."
+            en = "The database connection was lost while saving, so whether it was saved is unknown; check, then retry."
+        else:
+            ko = "데이터베이스에 연결할 수 없습니다. 잠시 후 다시 시도해 주세요."
+            en = "The database cannot be reached right now; please retry shortly."
+        return problem(503, "database_unavailable", ko, en, **{"Retry-After": str(RETRY_AFTER_SECONDS)})
 
     @app.exception_handler(Exception)
     async def _crash(request: Request, exc: Exception) -> JSONResponse:

@@ -8,6 +8,7 @@ from fastapi import APIRouter
 from fastapi.concurrency import run_in_threadpool
 
 from ..store.sync_service import latest_seq
+from . import units
 from .deps import FactoryDep
 
 router = APIRouter(tags=["health"])
@@ -15,11 +16,7 @@ router = APIRouter(tags=["health"])
 
 @router.get("/healthz", summary="상태 확인 (health check)")
 async def healthz(factory: FactoryDep) -> dict[str, Any]:
-    def check() -> int:
-        with factory() as session:
-            return latest_seq(session)
-
-    return {"status": "ok", "latest_seq": await run_in_threadpool(check)}
+    return {"status": "ok", "latest_seq": await run_in_threadpool(units.read, factory, latest_seq)}
 
 
 @router.get("/livez", summary="프로세스 생존 확인 (no database)")

@@ -12,6 +12,7 @@ from typing import Any
 
 import platformdirs
 from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 DATA_ENV = "COMPLAINTS_DESK_DATA"
@@ -73,6 +74,36 @@ def make_engine(url: str, *, echo: bool = False, **kwargs: Any) -> Engine:
         return engine
     kwargs.setdefault("pool_pre_ping", True)  # the server turns it off (a round trip per checkout)
     return create_engine(url, echo=echo, **kwargs)
+
+
+# SQLSTATEs meaning the session is gone or cannot be had now, not that the statement was wrong: class 08
+# (connection exception), 57P01 admin_shutdown (pg_terminate_backend, a fast shutdown, a failover),
+# 57P02 crash_shutdown, 57P03 cannot_connect_now (the server is starting up or shutting down).
+_DISCONNECT_STATES = ("08", "57P01", "57P02", "57P03")
+
+
+def is_disconnect(error: BaseException) -> bool:
+    """True when a database call failed because its connection was dropped or could not be made: SQLAlchemy
+    marks those it recognises (`connection_invalidated`, from the dialect's is_disconnect); a psycopg error
+    raised outside SQLAlchemy (store/seq_commit's pipeline) is known by its SQLSTATE, and a failed connect
+    carries no statement. Anything else (a constraint, a serialisation failure, bad SQL) is not one."""
+    if not isinstance(error, DBAPIError):
+        return False
+    if error.connection_invalidated:
+        return True
+    sqlstate = getattr(error.orig, "sqlstate", None)
+    if isinstance(sqlstate, str) and sqlstate.startswith(_DISCONNECT_STATES):
+        return True
+    return isinstance(error, OperationalError) and error.statement is None
+
+
+def invalidate_pool(engine: Engine, error: DBAPIError) -> None:
+    """After a disconnect, make sure no pooled connection older than it is handed out again (the others were
+    most likely dropped with it: a database restart or failover ends them all). SQLAlchemy has already done so
+    when it marked the error `connection_invalidated`; otherwise the pool is replaced: its idle connections are
+    closed now, and connections in use stay with the old pool and are closed with it."""
+    if not error.connection_invalidated:
+        engine.dispose()
 
 
 def make_sessionmaker(engine: Engine) -> sessionmaker[Session]:

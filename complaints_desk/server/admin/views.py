@@ -10,8 +10,8 @@ from fastapi import APIRouter
 
 from ...domain.roles import Role
 from ...store import admin_service
-from ...store.db import transaction
 from ...sync.protocol import API_PREFIX
+from .. import units
 from ..deps import FactoryDep, NotifierDep, StaffDep, TokenCacheDep, require
 from ..logs import log
 from .schemas import (
@@ -29,17 +29,25 @@ router = APIRouter(prefix=API_PREFIX + "/admin", tags=["admin"], dependencies=[r
 T = TypeVar("T")
 
 
-def _change(factory: FactoryDep, notifier: NotifierDep, staff: StaffDep, what: str, work: Callable[[Any], T]) -> T:
-    with transaction(factory) as session:
-        result = work(session)
+def _change(
+    factory: FactoryDep,
+    notifier: NotifierDep,
+    staff: StaffDep,
+    what: str,
+    work: Callable[[Any], T],
+    *,
+    repeatable: bool = False,
+) -> T:
+    """One change in one transaction (units.write). `repeatable`: running it twice leaves what running it
+    once does (an upsert by code, a flag set), so it may run again when a COMMIT's fate is unknown."""
+    result = units.write(factory, work, repeatable=repeatable)
     notifier.publish()
     log("admin_change", change=what, admin=staff.username)
     return result
 
 
 def _read(factory: FactoryDep, work: Callable[[Any], T]) -> T:
-    with factory() as session:
-        return work(session)
+    return units.read(factory, work)
 
 
 @router.get("/departments", summary="부서 목록")
@@ -57,6 +65,7 @@ def put_department(
         staff,
         f"department {body.code}",
         lambda s: admin_service.upsert_department(s, body.code, body.name, body.phone, active=body.active),
+        repeatable=True,
     )
 
 
@@ -96,7 +105,12 @@ def change_staff(
 ) -> dict[str, Any]:
     changes = body.model_dump(exclude_unset=True)
     info = _change(
-        factory, notifier, staff, f"staff {username}", lambda s: admin_service.update_staff(s, username, changes)
+        factory,
+        notifier,
+        staff,
+        f"staff {username}",
+        lambda s: admin_service.update_staff(s, username, changes),
+        repeatable=True,
     )
     cache.clear()  # a role, department or password change or a deactivation revoked their tokens: at once here
     return dict(info.as_dict())
@@ -122,6 +136,7 @@ def put_category(body: CategoryIn, factory: FactoryDep, notifier: NotifierDep, s
             statutory_days=body.statutory_days,
             active=body.active,
         ),
+        repeatable=True,
     )
 
 
@@ -153,6 +168,7 @@ def change_rule(
         staff,
         f"routing rule {rule_id}",
         lambda s: admin_service.set_routing_rule_active(s, rule_id, body.active),
+        repeatable=True,
     )
 
 

@@ -7,10 +7,12 @@ from datetime import UTC, datetime
 
 from fastapi import APIRouter, Request
 from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
 
 from ...store import auth_service
-from ...store.db import transaction
+from ...store.auth_service import StaffInfo as AuthStaff
 from ...sync.protocol import API_PREFIX, StaffInfo, TokenRequest, TokenResponse
+from .. import units
 from ..deps import FactoryDep, SettingsDep, StaffDep, TokenCacheDep, TokenDep
 from ..errors import ApiError
 from ..logs import log
@@ -27,25 +29,31 @@ def issue_token(body: TokenRequest, request: Request, factory: FactoryDep, setti
     now = datetime.now(UTC)
     ip = _client_ip(request)
     key = auth_service.login_key(body.username, ip)
-    with factory() as session:
+
+    def look_up(session: Session) -> tuple[datetime | None, str | None, AuthStaff | None]:
         locked = auth_service.locked_until(session, key, now=now)
         row = auth_service.active_staff(session, body.username.strip().lower())
-        password_hash = row.password_hash if row is not None else None
-        staff = auth_service.staff_info(row) if row is not None else None
+        if row is None:
+            return locked, None, None
+        return locked, row.password_hash, auth_service.staff_info(row)
+
+    locked, password_hash, staff = units.read(factory, look_up)
     if locked is not None:
         raise _locked(locked, now)
     # argon2 takes tens of milliseconds on purpose: do it outside any transaction.
     if staff is None or not auth_service.verify_password(password_hash, body.password):
         try:
-            with transaction(factory) as session:
-                until = auth_service.note_failed_login(
-                    session,
+            until = units.write(
+                factory,
+                lambda s: auth_service.note_failed_login(
+                    s,
                     key,
                     now=now,
                     after=settings.lockout_after,
                     base=settings.lockout_base,
                     cap=settings.lockout_max,
-                )
+                ),
+            )
         except IntegrityError:
             until = None  # two failures at the same instant: one was counted
         log("login_failed", logging.WARNING, username=body.username[:60], client=ip, locked_until=until)
@@ -56,9 +64,15 @@ def issue_token(body: TokenRequest, request: Request, factory: FactoryDep, setti
             "Wrong username or password.",
             headers={"WWW-Authenticate": "Bearer"},
         )
-    with transaction(factory) as session:
+
+    staff_id = staff.id
+
+    def log_in(session: Session) -> str:
         auth_service.clear_failed_logins(session, key)
-        token = auth_service.issue_token(session, staff.id, now=now, ttl=settings.token_ttl, client_ip=ip)
+        return auth_service.issue_token(session, staff_id, now=now, ttl=settings.token_ttl, client_ip=ip)
+
+    # repeatable: had the first COMMIT gone through, its token is simply never handed out
+    token = units.write(factory, log_in, repeatable=True)
     log("login", username=staff.username, role=staff.role.value, client=ip)
     return TokenResponse(
         access_token=token,
@@ -80,8 +94,8 @@ def _locked(until: datetime, now: datetime) -> ApiError:
 
 @router.post("/revoke", summary="로그아웃: 이 토큰을 폐기")
 def revoke(token: TokenDep, staff: StaffDep, factory: FactoryDep, cache: TokenCacheDep) -> dict[str, bool]:
-    with transaction(factory) as session:
-        revoked = auth_service.revoke_token(session, token, now=datetime.now(UTC))
+    now = datetime.now(UTC)
+    revoked = units.write(factory, lambda s: auth_service.revoke_token(s, token, now=now), repeatable=True)
     cache.evict(token)  # after the commit: refused from the very next request on this process
     log("logout", username=staff.username)
     return {"revoked": revoked}

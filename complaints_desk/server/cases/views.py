@@ -8,13 +8,15 @@ from datetime import UTC, datetime
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Query
+from sqlalchemy.orm import Session
 
+from ...domain.case import CaseState
 from ...domain.events import Event, EventType
 from ...domain.ids import new_id
 from ...domain.roles import Role
 from ...store import sync_service
-from ...store.db import transaction
 from ...sync.protocol import API_PREFIX
+from .. import units
 from ..deps import FactoryDep, NotifierDep, StaffDep
 from ..errors import ApiError, forbidden
 from ..presenters import case_dict, may_view_details, sees_full
@@ -36,8 +38,7 @@ def read_case(
     notifier: NotifierDep,
     details: Annotated[bool, Query(description="민원인 정보 전체 보기 (열람 기록이 남습니다)")] = False,
 ) -> dict[str, Any]:
-    with factory() as session:
-        state = sync_service.current_case(session, case_id)
+    state = units.read(factory, lambda s: sync_service.current_case(s, case_id))
     if state is None:
         raise _unknown_case(case_id)
     if not details or sees_full(staff):
@@ -60,10 +61,13 @@ def read_case(
         base_version=state.version,
         payload={"fields": ["petitioner"]},
     )
-    with transaction(factory) as session:
+
+    def record_view(session: Session) -> tuple[int, CaseState | None]:
         seq = sync_service.apply_pushed_event(session, viewed, pushed_by=staff.id, now=now)
         sync_service.announce(session, seq)
-        state = sync_service.current_case(session, case_id)
+        return seq, sync_service.current_case(session, case_id)
+
+    seq, state = units.write(factory, record_view)
     notifier.publish(seq)
     assert state is not None
     return {"case": case_dict(state, full=True), "details": True, "viewed_event_seq": seq}

@@ -11,8 +11,8 @@ from ...domain.receipts import parse_receipt_number
 from ...domain.roles import Role
 from ...store import station_service
 from ...store.auth_service import StaffInfo
-from ...store.db import transaction
 from ...sync.protocol import API_PREFIX, EnrolRequest, EnrolResponse
+from .. import units
 from ..deps import FactoryDep, require
 from ..logs import log
 
@@ -24,15 +24,15 @@ EnrollerDep = Annotated[StaffInfo, require(Role.AGENT, Role.CLERK, Role.SUPERVIS
 @router.post("/enrol", response_model=EnrolResponse, summary="단말 등록·확인 (enrol or check in a workstation)")
 def enrol(body: EnrolRequest, staff: EnrollerDep, factory: FactoryDep) -> EnrolResponse:
     reported = parse_receipt_number(body.last_receipt_no) if body.last_receipt_no else None
-    with transaction(factory) as session:
-        result = station_service.enrol_workstation(
-            session,
-            name=body.name,
-            now=datetime.now(UTC),
-            workstation_id=body.workstation_id,
-            code=body.code,
-            reported_last=reported,
-        )
+    now = datetime.now(UTC)
+    result = units.write(
+        factory,
+        lambda s: station_service.enrol_workstation(
+            s, name=body.name, now=now, workstation_id=body.workstation_id, code=body.code, reported_last=reported
+        ),
+        # the same workstation id or code always gets the same station: enrolling twice does no harm
+        repeatable=body.workstation_id is not None or body.code is not None,
+    )
     if result.restored_from_backup:
         log(
             "station_restored_from_backup",

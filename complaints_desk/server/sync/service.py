@@ -27,10 +27,10 @@ from sqlalchemy.orm import Session, sessionmaker
 from ...domain.errors import DomainError, PermissionDenied
 from ...domain.events import Event
 from ...store.auth_service import StaffInfo
-from ...store.db import transaction
 from ...store.push_batch import Outcome, apply_batch
 from ...store.seq_commit import commit_numbered
 from ...sync.protocol import EventResult, WireEvent
+from .. import units
 from ..logs import log
 from ..notify import Notifier
 from ..presenters import case_dict, may_view_details
@@ -87,21 +87,26 @@ def _result(outcome: Outcome, event: Event, staff: StaffInfo) -> EventResult:
 
 def push_chunk(factory: sessionmaker[Session], staff: StaffInfo, events: Sequence[Event]) -> list[Outcome]:
     """Apply one chunk in one transaction, retried from the start when a concurrent push won a race."""
+
+    def work(session: Session) -> list[Outcome]:
+        batch = apply_batch(
+            session,
+            events,
+            pushed_by=staff.id,
+            now=datetime.now(UTC),
+            screen=lambda event: actor_mismatch(staff, event),
+        )
+        return commit_numbered(session, batch)
+
     for _attempt in range(RETRIES):
         try:
-            with transaction(factory) as session:
-                batch = apply_batch(
-                    session,
-                    events,
-                    pushed_by=staff.id,
-                    now=datetime.now(UTC),
-                    screen=lambda event: actor_mismatch(staff, event),
-                )
-                return commit_numbered(session, batch)
+            # A dropped connection is retried by units.write like every endpoint's unit (503 if the fresh one
+            # fails too); a chunk is repeatable even when the COMMIT's fate is unknown: events are keyed by id.
+            return units.write(factory, work, repeatable=True)
         except (IntegrityError, OperationalError) as error:
             # Another push of the same event, or of another intake on the same case or receipt number, won
-            # the race (or a pooled connection was stale): the whole chunk rolled back; run it again, and
-            # the stored answers or the lifecycle decide.
+            # the race (or the database gave up on a lock or a serialisation): the whole chunk rolled back;
+            # run it again, and the stored answers or the lifecycle decide.
             log("push_retry", logging.INFO, event_id=events[0].id, events=len(events), error=type(error).__name__)
     raise RuntimeError(f"events from {events[0].id} could not be applied after {RETRIES} attempts")
 

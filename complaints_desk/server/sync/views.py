@@ -28,6 +28,7 @@ from ...sync.protocol import (
     ReferenceChange,
     WaitResponse,
 )
+from .. import units
 from ..deps import FactoryDep, NotifierDep, SettingsDep, StaffDep
 from ..notify import Notifier
 from ..presenters import event_payload, sees_full
@@ -58,8 +59,7 @@ def pull(
     after: Annotated[int, Query(ge=0)] = 0,
     limit: Annotated[int, Query(ge=1, le=MAX_PULL_PAGE)] = DEFAULT_PULL_PAGE,
 ) -> PullResponse:
-    with factory() as session:
-        rows, has_more = sync_service.pull_page(session, after, limit)
+    rows, has_more = units.read(factory, lambda s: sync_service.pull_page(s, after, limit))
     full = sees_full(staff)
     events: list[PulledEvent] = []
     reference: list[ReferenceChange] = []
@@ -99,14 +99,10 @@ async def wait(
     after: Annotated[int, Query(ge=0)] = 0,
     timeout: Annotated[float, Query(ge=0, le=300)] = 30.0,
 ) -> WaitResponse:
-    def latest() -> int:
-        with factory() as session:
-            return sync_service.latest_seq(session)
-
     deadline = time.monotonic() + min(timeout, settings.wait_max_seconds)
     while True:
         ticket = notifier.ticket()  # before the check: a commit after it sets this ticket
-        newest = await run_in_threadpool(latest)
+        newest = await run_in_threadpool(units.read, factory, sync_service.latest_seq)
         remaining = deadline - time.monotonic()
         if newest > after or remaining <= 0:
             return WaitResponse(changed=newest > after, latest=newest)
