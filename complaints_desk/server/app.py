@@ -71,8 +71,9 @@ def _pool_options(url: str, threads: int = ServerSettings.worker_threads) -> dic
     # Every database call of a request runs on the worker thread pool (settings.worker_threads; each thread
     # holds at most one connection at a time), so that many connections, and a few spare: four processes
     # stay well under PostgreSQL's default max_connections of 100. No pre-ping: it costs a round trip per
-    # checkout. A connection the database dropped fails its first statement, which invalidates the pool; a
-    # push retries its chunk, and pool_recycle retires old connections.
+    # checkout. A connection the database dropped fails its first statement, which invalidates the pool, and
+    # the request's unit of work runs again on a fresh connection (server/units.py: every endpoint's database
+    # work goes through it); pool_recycle retires old connections.
     return {
         "pool_size": threads,
         "max_overflow": 4,
