@@ -62,11 +62,12 @@ def _run(factory: sessionmaker[Session], work: Callable[[Session], T], *, commit
                 raise DatabaseUnavailable(error, while_committing=True) from error
             if attempt == ATTEMPTS:
                 raise DatabaseUnavailable(error) from error
+            reason = str(error.orig).strip().splitlines()
             log(
                 "database_reconnect",
                 logging.WARNING,
                 error=type(error).__name__,
-                reason=str(error.orig).strip().splitlines()[0][:200] if str(error.orig).strip() else "",
+                reason=reason[0][:200] if reason else "",
                 while_committing=committing,
             )
     raise AssertionError("unreachable")  # pragma: no cover

@@ -187,3 +187,23 @@ def test_the_server_answers_503_with_retry_after_in_both_languages(
     assert "database" in body["message_en"]
     assert server_log.count("database_unavailable") == 1
     assert "request_failed" not in server_log  # not a 500
+
+
+def test_every_endpoint_reaches_the_database_through_units() -> None:
+    """The retry is in one place: no server module outside units.py (and the app's start-up) opens a session
+    or a transaction of its own, which would answer a dropped connection with a 500 again."""
+    import ast
+    from pathlib import Path
+
+    server = Path(units.__file__).resolve().parent
+    offenders = []
+    for path in server.rglob("*.py"):
+        if path.name in {"units.py", "app.py"}:
+            continue
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if not isinstance(node, ast.Call):
+                continue
+            name = node.func.id if isinstance(node.func, ast.Name) else getattr(node.func, "attr", "")
+            if name in {"transaction", "factory", "Session"}:
+                offenders.append(f"{path.relative_to(server)}:{node.lineno} calls {name}()")
+    assert offenders == []
