@@ -74,4 +74,3 @@ def run(args: argparse.Namespace) -> int:
     print(f"중앙 서버: http://{args.host}:{args.port}/  (API 문서: http://{args.host}:{args.port}/docs)")
     serve(url, args.host, args.port)
     return 0
-

@@ -165,7 +165,8 @@ def test_a_server_killed_mid_push_keeps_every_event_exactly_once(shared_team: Te
         for received in cases:
             batch.append(received)
             batch.extend(
-                wire_event(team, "agent", "note_added", received["case_id"], {"text": f"메모 {n}"}) for n in range(4)
+                wire_event(team, "agent", "note_added", received["case_id"], {"text": f"메모 {n}"})
+                for n in range(4)
             )
         outcome: dict[str, Any] = {}
 
@@ -179,7 +180,9 @@ def test_a_server_killed_mid_push_keeps_every_event_exactly_once(shared_team: Te
         pusher = threading.Thread(target=push_big)
         pusher.start()
         with team.client("supervisor") as watcher:
-            while watcher.get("/sync/wait", params={"after": cursor + 5, "timeout": 30}).json()["changed"] is False:
+            while (
+                watcher.get("/sync/wait", params={"after": cursor + 5, "timeout": 30}).json()["changed"] is False
+            ):
                 pass
         server.kill()
         pusher.join(timeout=120)

@@ -22,10 +22,17 @@ def test_same_photo_on_two_cases_is_stored_once(sqlite_session_factory, tmp_path
         for number, case_id in enumerate(case_ids, start=1):
             record_event(
                 session,
-                event(EventType.RECEIVED, case_id, payload=received_payload(receipt_no=f"20261120-C03-000{number}")),
+                event(
+                    EventType.RECEIVED, case_id, payload=received_payload(receipt_no=f"20261120-C03-000{number}")
+                ),
             )
             add_attachment(
-                session, tmp_path, case_id=case_id, filename="../../포트홀.png", content_type="image/png", data=photo
+                session,
+                tmp_path,
+                case_id=case_id,
+                filename="../../포트홀.png",
+                content_type="image/png",
+                data=photo,
             )
     with transaction(sqlite_session_factory) as session:
         first = attachments_of(session, case_ids[0])[0]
@@ -40,7 +47,9 @@ def test_a_damaged_file_is_reported_not_served(sqlite_session_factory, tmp_path:
     case_id = new_id()
     with transaction(sqlite_session_factory) as session:
         record_event(session, event(EventType.RECEIVED, case_id, payload=received_payload()))
-        row = add_attachment(session, tmp_path, case_id=case_id, filename="a.txt", content_type="text/plain", data=b"x")
+        row = add_attachment(
+            session, tmp_path, case_id=case_id, filename="a.txt", content_type="text/plain", data=b"x"
+        )
     blob_path(tmp_path, row.sha256).write_bytes(b"tampered")
     with pytest.raises(DomainError) as error:
         read_attachment(tmp_path, row)

@@ -81,9 +81,16 @@ def test_no_sql_outside_store() -> None:
         if layer in {"store"}:
             continue
         for name in _imports(tree, path):
-            if name.split(".")[0] in {"sqlite3", "psycopg"} or name in {"sqlalchemy.sql", "sqlalchemy.sql.expression"}:
+            if name.split(".")[0] in {"sqlite3", "psycopg"} or name in {
+                "sqlalchemy.sql",
+                "sqlalchemy.sql.expression",
+            }:
                 offenders.append(f"{path.relative_to(PACKAGE)}: {name}")
         for node in ast.walk(tree):
-            if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id in {"select", "text"}:
+            if (
+                isinstance(node, ast.Call)
+                and isinstance(node.func, ast.Name)
+                and node.func.id in {"select", "text"}
+            ):
                 offenders.append(f"{path.relative_to(PACKAGE)}:{node.lineno} calls {node.func.id}()")
     assert offenders == []

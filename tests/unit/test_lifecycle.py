@@ -167,10 +167,19 @@ def test_proposals_follow_their_own_path() -> None:
     with pytest.raises(LifecycleError):
         apply(state, event(E.ANSWERED, case_id, **officer, payload={"result": "accepted", "answer": "x"}))  # type: ignore[arg-type]
     state = apply(
-        state, event(E.DECIDED, case_id, **officer, at=later(60), payload={"decision": "not_adopted", "reasons": "예산 부족"})  # type: ignore[arg-type]
+        state,
+        event(
+            E.DECIDED,
+            case_id,
+            **officer,
+            at=later(60),
+            payload={"decision": "not_adopted", "reasons": "예산 부족"},
+        ),  # type: ignore[arg-type]
     )
     assert state.status is Status.NOT_ADOPTED
-    state = apply(state, event(E.REREVIEW_REQUESTED, case_id, at=later(60 * 24 * 10), payload={"reason": "새 자료"}))
+    state = apply(
+        state, event(E.REREVIEW_REQUESTED, case_id, at=later(60 * 24 * 10), payload={"reason": "새 자료"})
+    )
     assert state.status is Status.UNDER_REVIEW and state.rereview
     state = apply(
         state,

@@ -15,9 +15,13 @@ from complaints_desk.store.pull_apply import ReferenceRecord, upsert_reference
 def test_a_closure_taken_back_on_the_server_disappears_from_the_client(session_factory) -> None:  # type: ignore[no-untyped-def]
     closure_id, department_id = new_id(), new_id()
     added = [
-        ReferenceRecord(1, "departments", {"id": department_id, "code": "ROAD", "name": "도로관리과", "phone": ""}),
         ReferenceRecord(
-            2, "closures", {"id": closure_id, "start_date": "2026-12-24", "end_date": "2026-12-24", "name": "임시 휴무"}
+            1, "departments", {"id": department_id, "code": "ROAD", "name": "도로관리과", "phone": ""}
+        ),
+        ReferenceRecord(
+            2,
+            "closures",
+            {"id": closure_id, "start_date": "2026-12-24", "end_date": "2026-12-24", "name": "임시 휴무"},
         ),
     ]
     with transaction(session_factory) as session:
