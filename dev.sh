@@ -29,8 +29,13 @@ install_python_packages() {
   [ -x .venv/bin/python ] || python3 -m venv .venv
   local stamp=.venv/.installed-$(sha256sum pyproject.toml | cut -c1-16)
   if [ ! -f "$stamp" ]; then
-    .venv/bin/python -m pip install -q --upgrade pip
-    .venv/bin/python -m pip install -q -e '.[test]'
+    echo "installing Python packages into .venv (log: .venv/pip-install.log)" >&2
+    # The build backend's notices go to the log; on a failure its end is shown.
+    if ! { .venv/bin/python -m pip install -q --upgrade pip && .venv/bin/python -m pip install -q -e '.[test]'; } \
+      >.venv/pip-install.log 2>&1; then
+      tail -n 40 .venv/pip-install.log >&2
+      exit 1
+    fi
     touch "$stamp"
   fi
 }
