@@ -128,9 +128,18 @@ def migrate(engine: Engine) -> None:
     """Bring the schema up to the newest Alembic revision (client and server share one history)."""
     from alembic import command
     from alembic.config import Config
+    from alembic.runtime.migration import MigrationContext
+    from alembic.script import ScriptDirectory
 
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS_DIR))
+    heads = set(ScriptDirectory.from_config(config).get_heads())
     with engine.begin() as connection:
+        if set(MigrationContext.configure(connection).get_current_heads()) != heads:
+            # A migration may alter an index a client's cut-short catch-up dropped (store.pull_apply): put
+            # them back first, so the migration meets the schema its revision describes.
+            from .pull_apply import restore_deferred_indexes
+
+            restore_deferred_indexes(connection)
         config.attributes["connection"] = connection
         command.upgrade(config, "head")

@@ -31,7 +31,7 @@ from itertools import compress
 from operator import is_, is_not
 from typing import Any
 
-from sqlalchemy import Date, DateTime, Table, delete, insert, or_, select, text, update
+from sqlalchemy import Connection, Date, DateTime, Table, delete, insert, inspect, or_, select, text, update
 from sqlalchemy.orm import Session
 
 from ..domain.errors import DomainError
@@ -408,6 +408,23 @@ def has_deferred(session: Session) -> bool:
         "SELECT count(*) FROM meta WHERE key IN (?, ?)", (DEFERRED_INDEXES, DEFERRED_SEARCH)
     ).fetchone()[0]
     return bool(found)
+
+
+def restore_deferred_indexes(connection: Connection) -> None:
+    """Build at once every index a catch-up dropped and has not rebuilt yet (migrate() calls this before a
+    schema change). The search documents stay deferred: a migration does not depend on them."""
+    if connection.dialect.name != "sqlite" or not inspect(connection).has_table("meta"):
+        return
+    row = connection.execute(text("SELECT value FROM meta WHERE key = :key"), {"key": DEFERRED_INDEXES}).first()
+    if row is None:
+        return
+    for name, sql in json.loads(row[0]):
+        exists = connection.execute(
+            text("SELECT 1 FROM sqlite_master WHERE type = 'index' AND name = :name"), {"name": name}
+        ).first()
+        if exists is None:
+            connection.exec_driver_sql(sql)
+    connection.execute(text("DELETE FROM meta WHERE key = :key"), {"key": DEFERRED_INDEXES})
 
 
 def finish_deferred(session: Session, *, step: int = FINISH_STEP, index_step: int = INDEX_STEP) -> bool:

@@ -362,3 +362,53 @@ def test_deferred_work_is_done_in_small_steps_that_each_commit(
     assert got["schema"] == expected["schema"]
     for word, cases in expected["search"].items():
         assert got["search"][word] == [case for case in cases if case[0] in pulled], word
+
+
+_MIGRATION_TOUCHING_AN_INDEX = '''
+"""a later schema change that rebuilds an index a catch-up may have dropped"""
+from alembic import op
+
+revision = "9999"
+down_revision = "{head}"
+branch_labels = None
+depends_on = None
+
+
+def upgrade() -> None:
+    op.execute('DROP INDEX "{name}"')
+    op.execute({sql!r})
+'''
+
+
+@pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="needs SIGKILL")
+def test_a_new_migration_meets_every_index_even_after_a_catch_up_was_cut_short(
+    tmp_path: Path, history: tuple[dict[int, bytes], dict[str, Any]], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A client updated to a release with a migration, whose last catch-up was killed: the migration runs
+    against the indexes its revision knows, and the deferred search work is still finished afterwards."""
+    import shutil
+
+    from alembic.config import Config
+    from alembic.script import ScriptDirectory
+
+    from complaints_desk.store import db as store_db
+
+    pages, expected = history
+    path = _killed_midway(tmp_path, pages)
+    name, sql = _deferred(path)[DEFERRED_INDEXES][0]
+    migrations = tmp_path / "migrations"
+    shutil.copytree(store_db.MIGRATIONS_DIR, migrations, ignore=shutil.ignore_patterns("__pycache__"))
+    config = Config()
+    config.set_main_option("script_location", str(store_db.MIGRATIONS_DIR))
+    (head,) = ScriptDirectory.from_config(config).get_heads()
+    (migrations / "versions" / "9999_touch_an_index.py").write_text(
+        _MIGRATION_TOUCHING_AN_INDEX.format(head=head, name=name, sql=sql), "utf-8"
+    )
+    monkeypatch.setattr(store_db, "MIGRATIONS_DIR", migrations)
+
+    engine = _store(path)
+    assert DEFERRED_INDEXES not in _deferred(path) and DEFERRED_SEARCH in _deferred(path)
+    _engine(engine, CannedPulls(pages)).pull_once()
+    engine.dispose()
+    got = _snapshot(path)
+    assert got == expected
