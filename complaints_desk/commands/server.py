@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
+from ..server.config import ServerSettings
 from . import data_dir_parent, fail
 
 DEFAULT_PORT = 8470
@@ -26,6 +27,12 @@ def register(subparsers: Any) -> None:
     parser.add_argument(
         "--token-hours", type=float, default=12.0, help="how long a login token lives (default 12 hours)"
     )
+    parser.add_argument(
+        "--worker-threads",
+        type=int,
+        default=ServerSettings.worker_threads,
+        help=f"threads (and pooled database connections) for request work (default {ServerSettings.worker_threads})",
+    )
     parser.set_defaults(func=run)
 
 
@@ -41,13 +48,16 @@ def run(args: argparse.Namespace) -> int:
     from datetime import timedelta
 
     from ..server.app import serve
-    from ..server.config import ServerSettings
 
     if not 0 < args.port < 65536:
         return fail(f"포트 번호가 올바르지 않습니다 / invalid port: {args.port}")
     if args.token_hours <= 0:
         return fail(f"토큰 유효 시간은 0보다 커야 합니다 / --token-hours must be positive: {args.token_hours}")
+    if not 1 <= args.worker_threads <= 256:
+        return fail(
+            f"작업 스레드 수는 1~256이어야 합니다 / --worker-threads must be 1 to 256: {args.worker_threads}"
+        )
     url = database_url_for(args)
-    settings = ServerSettings(url, token_ttl=timedelta(hours=args.token_hours))
+    settings = ServerSettings(url, token_ttl=timedelta(hours=args.token_hours), worker_threads=args.worker_threads)
     serve(url, args.host, args.port, settings=settings)
     return 0
