@@ -57,7 +57,7 @@ def _run(factory: sessionmaker[Session], work: Callable[[Session], T], *, commit
         except DBAPIError as error:
             if not is_disconnect(error):
                 raise
-            invalidate_pool(factory.kw["bind"], error)
+            invalidate_pool(factory.kw["bind"])
             if committing and not repeatable:
                 raise DatabaseUnavailable(error, while_committing=True) from error
             if attempt == ATTEMPTS:

@@ -85,8 +85,9 @@ _DISCONNECT_STATES = ("08", "57P01", "57P02", "57P03")
 def is_disconnect(error: BaseException) -> bool:
     """True when a database call failed because its connection was dropped or could not be made: SQLAlchemy
     marks those it recognises (`connection_invalidated`, from the dialect's is_disconnect); a psycopg error
-    raised outside SQLAlchemy (store/seq_commit's pipeline) is known by its SQLSTATE, and a failed connect
-    carries no statement. Anything else (a constraint, a serialisation failure, bad SQL) is not one."""
+    raised outside SQLAlchemy (store/seq_commit's pipeline) is known by its SQLSTATE, or is marked there when
+    its connection closed without one; a failed connect carries no statement. Anything else (a constraint, a
+    serialisation failure, bad SQL) is not one."""
     if not isinstance(error, DBAPIError):
         return False
     if error.connection_invalidated:
@@ -97,13 +98,13 @@ def is_disconnect(error: BaseException) -> bool:
     return isinstance(error, OperationalError) and error.statement is None
 
 
-def invalidate_pool(engine: Engine, error: DBAPIError) -> None:
-    """After a disconnect, make sure no pooled connection older than it is handed out again (the others were
-    most likely dropped with it: a database restart or failover ends them all). SQLAlchemy has already done so
-    when it marked the error `connection_invalidated`; otherwise the pool is replaced: its idle connections are
-    closed now, and connections in use stay with the old pool and are closed with it."""
-    if not error.connection_invalidated:
-        engine.dispose()
+def invalidate_pool(engine: Engine) -> None:
+    """After a disconnect, make sure no pooled connection older than it is handed out again: the others were
+    most likely dropped with it (a database restart or failover ends them all). The pool is replaced: its idle
+    connections are closed now, and connections in use stay with the old pool and are closed with it. (When
+    SQLAlchemy saw the disconnect itself it has already retired them; doing it again costs nothing worth
+    saving on so rare an event, and the disconnects raised outside SQLAlchemy need it.)"""
+    engine.dispose()
 
 
 def make_sessionmaker(engine: Engine) -> sessionmaker[Session]:

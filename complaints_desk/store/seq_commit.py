@@ -84,8 +84,14 @@ def _pipelined(session: Session, batch: Batch, count: int) -> int:
             raw.commit()
         row = counter.fetchone() if count else (0,)
     except psycopg.Error as error:
+        # A connection lost without a word from the server (a network cut, a half-open socket) fails with no
+        # SQLSTATE; psycopg then knows it as closed. Say so, as SQLAlchemy says of the disconnects it sees, and
+        # keep this connection out of the pool.
+        lost = bool(raw.closed)
+        if lost:
+            session.connection().invalidate()
         # The caller's retry logic speaks SQLAlchemy's exception types (IntegrityError, OperationalError).
-        raise DBAPIError.instance(_PG_COUNTER, {}, error, psycopg.Error) from error
+        raise DBAPIError.instance(_PG_COUNTER, {}, error, psycopg.Error, connection_invalidated=lost) from error
     assert row is not None
     return int(row[0])
 

@@ -6,6 +6,8 @@ or a failover would, touching no other session."""
 from __future__ import annotations
 
 import logging
+import os
+import socket
 import time
 from collections.abc import Callable, Iterator
 from datetime import date
@@ -19,12 +21,15 @@ from sqlalchemy import text
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
+from complaints_desk.domain.ids import new_id
 from complaints_desk.server import units
 from complaints_desk.server.app import _pool_options, create_app
 from complaints_desk.server.errors import DatabaseUnavailable
 from complaints_desk.server.logs import LOGGER_NAME
-from complaints_desk.store import admin_service
+from complaints_desk.server.sync import service
+from complaints_desk.store import admin_service, seq_commit
 from complaints_desk.store.db import make_engine, make_sessionmaker, migrate
+from tests.unit.test_server_push_batch import _push, _received
 
 ADMIN_DSN = "host=127.0.0.1 port=5432 user=postgres dbname=test"
 
@@ -207,3 +212,33 @@ def test_every_endpoint_reaches_the_database_through_units() -> None:
             if name in {"transaction", "factory", "Session"}:
                 offenders.append(f"{path.relative_to(server)}:{node.lineno} calls {name}()")
     assert offenders == []
+
+
+def test_a_push_whose_connection_is_cut_without_a_word_lands_exactly_once(
+    pg_factory: sessionmaker[Session], server_log: list[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A network cut (the socket gone, no message from PostgreSQL and so no SQLSTATE) under the pipelined
+    numbered write: the push runs again on a fresh connection and every event is stored once."""
+    real_commit = seq_commit.commit_numbered
+    cuts: list[int] = []
+
+    def cut_then_commit(session: Session, batch: Any) -> Any:
+        if not cuts:
+            raw = session.connection().connection.driver_connection
+            assert raw is not None
+            cuts.append(raw.fileno())
+            with socket.socket(fileno=os.dup(raw.fileno())) as sock:
+                sock.shutdown(socket.SHUT_RDWR)
+        return real_commit(session, batch)
+
+    monkeypatch.setattr(service, "commit_numbered", cut_then_commit)
+    with pg_factory.begin() as session:
+        staff = admin_service.create_staff(session, "pusher", "상담원", "agent", password="푸시-비밀번호-1234")
+    events = [_received(staff, new_id(), f"20261120-P01-{n:04d}") for n in range(1, 4)]
+    answers = _push(pg_factory, staff, events)
+    assert len(cuts) == 1
+    assert [a.status for a in answers] == ["accepted"] * 3
+    assert server_log.count("database_reconnect") == 1
+    with pg_factory() as session:
+        stored = session.execute(text("SELECT id FROM events ORDER BY seq")).scalars().all()
+    assert stored == [e["id"] for e in events]
