@@ -85,8 +85,8 @@ _DISCONNECT_STATES = ("08", "57P01", "57P02", "57P03")
 def is_disconnect(error: BaseException) -> bool:
     """True when a database call failed because its connection was dropped or could not be made: SQLAlchemy
     marks those it recognises (`connection_invalidated`, from the dialect's is_disconnect); a psycopg error
-    raised outside SQLAlchemy (store/seq_commit's pipeline) is known by its SQLSTATE, or is marked there when
-    its connection closed without one; a failed connect carries no statement. Anything else (a constraint, a
+    raised outside SQLAlchemy (psycopg_connection, for the push pipelines) is known by its SQLSTATE, or is marked
+    there when its connection closed without one; a failed connect carries no statement. Anything else (a constraint, a
     serialisation failure, bad SQL) is not one."""
     if not isinstance(error, DBAPIError):
         return False
@@ -96,6 +96,26 @@ def is_disconnect(error: BaseException) -> bool:
     if isinstance(sqlstate, str) and sqlstate.startswith(_DISCONNECT_STATES):
         return True
     return isinstance(error, OperationalError) and error.statement is None
+
+
+@contextmanager
+def psycopg_connection(session: Session, statement: str) -> Iterator[Any]:
+    """The session's own psycopg connection, for what SQLAlchemy cannot express (a pipeline). A psycopg error
+    raised inside comes out as SQLAlchemy's exception for it (IntegrityError, OperationalError, ...), which
+    the callers' retries speak; `statement` names the work in it. A connection lost without a word from the
+    server (a network cut, a half-open socket) fails with no SQLSTATE and leaves psycopg's connection closed:
+    it is marked `connection_invalidated`, as SQLAlchemy marks the disconnects it sees (is_disconnect), and
+    kept out of the pool."""
+    import psycopg
+
+    raw: Any = session.connection().connection.driver_connection
+    try:
+        yield raw
+    except psycopg.Error as error:
+        lost = bool(raw.closed)
+        if lost:
+            session.connection().invalidate()
+        raise DBAPIError.instance(statement, {}, error, psycopg.Error, connection_invalidated=lost) from error
 
 
 def invalidate_pool(engine: Engine) -> None:

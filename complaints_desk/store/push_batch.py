@@ -65,6 +65,7 @@ from ..domain.lifecycle import apply
 from ..domain.receipts import ReceiptNumber, parse_receipt_number
 from ..domain.statuses import Status
 from . import search
+from .db import psycopg_connection
 from .models import CaseRow, EventRow, Station
 from .projection import event_to_row_values, row_to_state, state_values
 from .server_tables import PushOutcome
@@ -193,22 +194,15 @@ def _read_pg(
 ) -> tuple[dict[str, Answer], dict[str, CaseState], dict[str, str]]:
     """previous_answers and _lock_cases in one round trip. The batch's cases are all locked, those of events
     already answered too (which only matters to a repeated push racing new events on the same case)."""
-    import psycopg
-    from sqlalchemy.exc import DBAPIError
-
     ids = list(dict.fromkeys(e.id for e in events))
     cases = sorted({e.case_id for e in events})
     receipts = sorted({_receipt_key(text) for e in events if (text := _receipt_text(e))})
-    raw: Any = session.connection().connection.driver_connection
-    try:
+    with psycopg_connection(session, _PG_LOCK_CASES) as raw:
         with raw.pipeline():
             found, locked = raw.cursor(), raw.cursor()
             found.execute(_PG_ANSWERS, {"ids": ids})
             locked.execute(_PG_LOCK_CASES, {"cases": cases, "receipts": receipts})
         answer_rows, case_rows = found.fetchall(), locked.fetchall()
-    except psycopg.Error as error:
-        # push_chunk's retries speak SQLAlchemy's exception types (IntegrityError, OperationalError).
-        raise DBAPIError.instance(_PG_LOCK_CASES, {}, error, psycopg.Error) from error
     answers: dict[str, Answer] = {}
     for event_id, seq, status, reason, field, message_ko, message_en in answer_rows:
         if event_id in answers and answers[event_id].status == "accepted":

@@ -19,12 +19,11 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import replace
-from typing import Any
 
 from sqlalchemy import String, bindparam, cast, func, update
-from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
+from .db import psycopg_connection
 from .pg_listen import CHANNEL
 from .push_batch import CASES, EVENTS, Batch, Outcome, write_batch, write_numbered_pg, write_unnumbered_pg
 from .server_tables import ServerCounter
@@ -71,11 +70,8 @@ def commit_numbered(session: Session, batch: Batch) -> list[Outcome]:
 def _pipelined(session: Session, batch: Batch, count: int) -> int:
     """PostgreSQL, one pipeline: the unnumbered writes, then the counter, then the numbered writes (under the
     counter's lock: new cases and their search rows, changed cases, events), then COMMIT."""
-    import psycopg
-
-    raw: Any = session.connection().connection.driver_connection
-    counter = raw.cursor()
-    try:
+    with psycopg_connection(session, _PG_COUNTER) as raw:
+        counter = raw.cursor()
         with raw.pipeline():
             write_unnumbered_pg(raw.cursor(), batch)
             if count:
@@ -83,15 +79,6 @@ def _pipelined(session: Session, batch: Batch, count: int) -> int:
                 write_numbered_pg(raw.cursor(), batch, SEQ)
             raw.commit()
         row = counter.fetchone() if count else (0,)
-    except psycopg.Error as error:
-        # A connection lost without a word from the server (a network cut, a half-open socket) fails with no
-        # SQLSTATE; psycopg then knows it as closed. Say so, as SQLAlchemy says of the disconnects it sees, and
-        # keep this connection out of the pool.
-        lost = bool(raw.closed)
-        if lost:
-            session.connection().invalidate()
-        # The caller's retry logic speaks SQLAlchemy's exception types (IntegrityError, OperationalError).
-        raise DBAPIError.instance(_PG_COUNTER, {}, error, psycopg.Error, connection_invalidated=lost) from error
     assert row is not None
     return int(row[0])
 

@@ -27,7 +27,7 @@ from complaints_desk.server.app import _pool_options, create_app
 from complaints_desk.server.errors import DatabaseUnavailable
 from complaints_desk.server.logs import LOGGER_NAME
 from complaints_desk.server.sync import service
-from complaints_desk.store import admin_service, seq_commit
+from complaints_desk.store import admin_service
 from complaints_desk.store.db import make_engine, make_sessionmaker, migrate
 from tests.unit.test_server_push_batch import _push, _received
 
@@ -214,24 +214,26 @@ def test_every_endpoint_reaches_the_database_through_units() -> None:
     assert offenders == []
 
 
+@pytest.mark.parametrize("step", ["apply_batch", "commit_numbered"])
 def test_a_push_whose_connection_is_cut_without_a_word_lands_exactly_once(
-    pg_factory: sessionmaker[Session], server_log: list[str], monkeypatch: pytest.MonkeyPatch
+    step: str, pg_factory: sessionmaker[Session], server_log: list[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """A network cut (the socket gone, no message from PostgreSQL and so no SQLSTATE) under the pipelined
-    numbered write: the push runs again on a fresh connection and every event is stored once."""
-    real_commit = seq_commit.commit_numbered
+    """A network cut (the socket gone, no message from PostgreSQL and so no SQLSTATE) under either of the
+    push's pipelines (the reads and locks, the numbered write): the push runs again on a fresh connection and
+    every event is stored once."""
+    real_step = getattr(service, step)
     cuts: list[int] = []
 
-    def cut_then_commit(session: Session, batch: Any) -> Any:
+    def cut_then_step(session: Session, *args: Any, **kwargs: Any) -> Any:
         if not cuts:
             raw = session.connection().connection.driver_connection
             assert raw is not None
             cuts.append(raw.fileno())
             with socket.socket(fileno=os.dup(raw.fileno())) as sock:
                 sock.shutdown(socket.SHUT_RDWR)
-        return real_commit(session, batch)
+        return real_step(session, *args, **kwargs)
 
-    monkeypatch.setattr(service, "commit_numbered", cut_then_commit)
+    monkeypatch.setattr(service, step, cut_then_step)
     with pg_factory.begin() as session:
         staff = admin_service.create_staff(session, "pusher", "상담원", "agent", password="푸시-비밀번호-1234")
     events = [_received(staff, new_id(), f"20261120-P01-{n:04d}") for n in range(1, 4)]
