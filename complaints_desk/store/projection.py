@@ -3,6 +3,7 @@ column, so replaying events and reading the row must give equal values."""
 
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping
 from datetime import UTC, datetime
 from typing import Any
 
@@ -22,16 +23,21 @@ def state_values(state: CaseState) -> dict[str, Any]:
     return values
 
 
-def row_to_state(row: CaseRow | Any) -> CaseState:
-    """Accepts an ORM row or any mapping-like result row with the case columns."""
-    get = row._mapping.get if hasattr(row, "_mapping") else lambda key: getattr(row, key)
-    values = {name: get(name) for name in CASE_FIELDS}
+def row_to_state(row: CaseRow | Mapping[str, Any] | Any) -> CaseState:
+    """Accepts an ORM row, a mapping of the case columns (a driver's dict row), or a result row with them.
+    Every datetime comes out in UTC, whatever time zone the driver read it in."""
+    get: Callable[[str], Any]
+    if isinstance(row, Mapping):
+        get = row.get
+    else:
+        get = row._mapping.get if hasattr(row, "_mapping") else lambda key: getattr(row, key)
+    values: dict[str, Any] = {name: get(name) for name in CASE_FIELDS}
     values["kind"] = Kind(values["kind"])
     values["channel"] = Channel(values["channel"])
     values["status"] = Status(values["status"])
     for key, value in values.items():
-        if isinstance(value, datetime) and value.tzinfo is None:
-            values[key] = value.replace(tzinfo=UTC)
+        if isinstance(value, datetime) and value.tzinfo is not UTC:
+            values[key] = value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
     return CaseState(**values)
 
 

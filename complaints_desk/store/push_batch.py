@@ -32,7 +32,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from datetime import UTC, date, datetime
+from datetime import date, datetime
 from functools import lru_cache
 from typing import Any
 from typing import cast as typed
@@ -57,13 +57,10 @@ from sqlalchemy import (
 from sqlalchemy.orm import Session
 
 from ..domain.case import CASE_FIELDS, CaseState
-from ..domain.channels import Channel
 from ..domain.errors import DomainError
 from ..domain.events import Event, EventType
-from ..domain.kinds import Kind
 from ..domain.lifecycle import apply
 from ..domain.receipts import ReceiptNumber, parse_receipt_number
-from ..domain.statuses import Status
 from . import search
 from .db import psycopg_connection
 from .models import CaseRow, EventRow, Station
@@ -135,12 +132,19 @@ def previous_answers(session: Session, event_ids: Sequence[str]) -> dict[str, An
     """The stored first answers to these events, in one query: accepted (the event row's seq) or rejected."""
     if not event_ids:
         return {}
+    return _first_answers(session.connection().execute(_ANSWERS, {"ids": list(dict.fromkeys(event_ids))}))
+
+
+def _first_answers(rows: Iterable[Sequence[Any]]) -> dict[str, Answer]:
+    """Answers from rows of (event id, seq, status, reason, field, message_ko, message_en): the events' own
+    rows (accepted) first, then the stored rejections."""
     answers: dict[str, Answer] = {}
-    for row in session.connection().execute(_ANSWERS, {"ids": list(dict.fromkeys(event_ids))}):
-        if row.id in answers and answers[row.id].status == "accepted":
+    for event_id, seq, status, reason, field, message_ko, message_en in rows:
+        if event_id in answers and answers[event_id].status == "accepted":
             continue  # the event row wins, as in sync_service.previous_answer
-        seq = None if row.seq is None else int(row.seq)
-        answers[row.id] = Answer(row.status, seq, row.reason, row.field, row.message_ko, row.message_en)
+        answers[event_id] = Answer(
+            status, None if seq is None else int(seq), reason, field, message_ko, message_en
+        )
     return answers
 
 
@@ -154,9 +158,14 @@ def _lock_cases(
     connection = session.connection()
     locked = connection.dialect.name == "postgresql"
     statement = _CASES_AND_HOLDERS_LOCKED if locked else _CASES_AND_HOLDERS
+    return _states_and_holders(connection.execute(statement, {"ids": ids, "receipts": numbers}))
+
+
+def _states_and_holders(rows: Iterable[Any]) -> tuple[dict[str, CaseState], dict[str, str]]:
+    """The cases of these rows by id, and which case holds each of their receipt numbers."""
     states: dict[str, CaseState] = {}
     holders: dict[str, str] = {}
-    for row in connection.execute(statement, {"ids": ids, "receipts": numbers}):
+    for row in rows:
         state = row_to_state(row)
         states[state.id] = state
         holders[state.receipt_no] = state.id
@@ -174,19 +183,6 @@ _PG_LOCK_CASES = (
     f"SELECT {', '.join(CASE_FIELDS)} FROM cases "
     "WHERE id = ANY(%(cases)s::varchar[]) OR receipt_no = ANY(%(receipts)s::varchar[]) ORDER BY id FOR UPDATE"
 )
-_ENUMS: dict[str, Callable[[str], object]] = {"kind": Kind, "channel": Channel, "status": Status}
-
-
-def _pg_state(row: Sequence[Any]) -> CaseState:
-    """A row of _PG_LOCK_CASES as row_to_state makes it (enums, and every datetime in UTC)."""
-    values: dict[str, Any] = {}
-    for name, value in zip(CASE_FIELDS, row, strict=True):
-        if name in _ENUMS:
-            value = _ENUMS[name](value)
-        elif isinstance(value, datetime):
-            value = value.astimezone(UTC) if value.tzinfo else value.replace(tzinfo=UTC)
-        values[name] = value
-    return CaseState(**values)
 
 
 def _read_pg(
@@ -194,29 +190,18 @@ def _read_pg(
 ) -> tuple[dict[str, Answer], dict[str, CaseState], dict[str, str]]:
     """previous_answers and _lock_cases in one round trip. The batch's cases are all locked, those of events
     already answered too (which only matters to a repeated push racing new events on the same case)."""
+    from psycopg.rows import dict_row
+
     ids = list(dict.fromkeys(e.id for e in events))
     cases = sorted({e.case_id for e in events})
     receipts = sorted({_receipt_key(text) for e in events if (text := _receipt_text(e))})
     with psycopg_connection(session, _PG_LOCK_CASES) as raw:
         with raw.pipeline():
-            found, locked = raw.cursor(), raw.cursor()
+            found, locked = raw.cursor(), raw.cursor(row_factory=dict_row)
             found.execute(_PG_ANSWERS, {"ids": ids})
             locked.execute(_PG_LOCK_CASES, {"cases": cases, "receipts": receipts})
         answer_rows, case_rows = found.fetchall(), locked.fetchall()
-    answers: dict[str, Answer] = {}
-    for event_id, seq, status, reason, field, message_ko, message_en in answer_rows:
-        if event_id in answers and answers[event_id].status == "accepted":
-            continue  # the event row wins, as in previous_answers
-        answers[event_id] = Answer(
-            status, None if seq is None else int(seq), reason, field, message_ko, message_en
-        )
-    states: dict[str, CaseState] = {}
-    holders: dict[str, str] = {}
-    for row in case_rows:
-        state = _pg_state(row)
-        states[state.id] = state
-        holders[state.receipt_no] = state.id
-    return answers, states, holders
+    return (_first_answers(answer_rows), *_states_and_holders(case_rows))
 
 
 def _receipt_text(event: Event) -> str | None:
