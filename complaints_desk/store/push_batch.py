@@ -271,6 +271,10 @@ class Batch:
     states: dict[str, CaseState]  # every case of the batch as it stands after it
     now: datetime
 
+    def newest_positions(self) -> dict[str, int]:
+        """Case id -> the 1-based position in `accepted` of its newest event (what its last_seq numbers)."""
+        return {case_id: position for position, (_event_id, case_id) in enumerate(self.accepted, start=1)}
+
 
 def apply_batch(
     session: Session, events: Sequence[Event], *, pushed_by: str | None, now: datetime, screen: Screen
@@ -476,9 +480,7 @@ def write_numbered_pg(cursor: Any, batch: Batch, counter: str) -> None:
     if not plan.accepted:
         return
     common = {"n": len(plan.accepted), "name": counter}
-    newest: dict[str, int] = {}  # case id -> 1-based position of its newest event in the batch
-    for position, (event, _version) in enumerate(plan.accepted, start=1):
-        newest[event.case_id] = position
+    newest = batch.newest_positions()
     # vars(state) is state_values without its enum conversions: JSON writes a StrEnum as its value.
     created = [{**vars(states[case_id]), "last_seq": newest[case_id]} for case_id in plan.new_cases]
     changed = [

@@ -54,11 +54,8 @@ def commit_numbered(session: Session, batch: Batch) -> list[Outcome]:
         last = _pipelined(session, batch, count)
     else:
         write_batch(session, batch)
-        newest: dict[str, int] = {}  # case id -> 1-based position of its newest event
-        for position, (_event_id, case_id) in enumerate(batch.accepted, start=1):
-            newest[case_id] = position
         event_ids = [event_id for event_id, _ in batch.accepted]
-        last = _plain(session, count, event_ids, newest) if count else 0
+        last = _plain(session, count, event_ids, batch.newest_positions()) if count else 0
     session.commit()  # after the pipeline's COMMIT there is nothing left: psycopg skips an idle commit
     first = last - count + 1
     outcomes = list(batch.outcomes)
