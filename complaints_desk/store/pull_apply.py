@@ -31,7 +31,7 @@ from itertools import compress
 from operator import is_, is_not
 from typing import Any
 
-from sqlalchemy import Connection, Date, DateTime, Table, delete, insert, inspect, or_, select, text, update
+from sqlalchemy import Connection, Date, DateTime, Table, delete, insert, or_, select, text, update
 from sqlalchemy.orm import Session
 
 from ..domain.errors import DomainError
@@ -363,13 +363,7 @@ def _write_meta(connection: sqlite3.Connection, key: str, value: list[list[Any]]
 def _drop_secondary_indexes(connection: sqlite3.Connection) -> None:
     """Drop the non-unique indexes of cases and events, keeping their SQL in meta (added to any kept before)."""
     saved = _read_meta(connection, DEFERRED_INDEXES)
-    indexes = connection.execute(
-        "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL"
-        " AND tbl_name IN ('cases', 'events') AND upper(sql) NOT LIKE 'CREATE UNIQUE%' ORDER BY name"
-    ).fetchall()
-    for name, sql in indexes:
-        connection.execute(f'DROP INDEX "{name}"')
-        saved.append([name, sql])
+    saved.extend([name, sql] for name, sql in bulk_sqlite.drop_indexes(connection, unique=False))
     _write_meta(connection, DEFERRED_INDEXES, saved)
 
 
@@ -413,18 +407,14 @@ def has_deferred(session: Session) -> bool:
 def restore_deferred_indexes(connection: Connection) -> None:
     """Build at once every index a catch-up dropped and has not rebuilt yet (migrate() calls this before a
     schema change). The search documents stay deferred: a migration does not depend on them."""
-    if connection.dialect.name != "sqlite" or not inspect(connection).has_table("meta"):
+    if connection.dialect.name != "sqlite":
         return
-    row = connection.execute(text("SELECT value FROM meta WHERE key = :key"), {"key": DEFERRED_INDEXES}).first()
-    if row is None:
-        return
-    for name, sql in json.loads(row[0]):
-        exists = connection.execute(
-            text("SELECT 1 FROM sqlite_master WHERE type = 'index' AND name = :name"), {"name": name}
-        ).first()
-        if exists is None:
-            connection.exec_driver_sql(sql)
-    connection.execute(text("DELETE FROM meta WHERE key = :key"), {"key": DEFERRED_INDEXES})
+    raw: sqlite3.Connection = connection.connection.driver_connection  # type: ignore[assignment]
+    if raw.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'meta'").fetchone() is None:
+        return  # a new store: nothing was ever deferred
+    for name, sql in _read_meta(raw, DEFERRED_INDEXES):
+        bulk_sqlite.create_missing_index(raw, name, sql)
+    _write_meta(raw, DEFERRED_INDEXES, [])
 
 
 def finish_deferred(session: Session, *, step: int = FINISH_STEP, index_step: int = INDEX_STEP) -> bool:
@@ -441,9 +431,7 @@ def finish_deferred(session: Session, *, step: int = FINISH_STEP, index_step: in
         rows, done = _case_count(connection), 0
         while indexes and (done == 0 or done + rows <= index_step):
             name, sql = indexes.pop(0)
-            exists = connection.execute("SELECT 1 FROM sqlite_master WHERE type = 'index' AND name = ?", (name,))
-            if exists.fetchone() is None:  # (made again meanwhile, by a migration say: keep that one)
-                connection.execute(sql)
+            bulk_sqlite.create_missing_index(connection, name, sql)
             done += rows
         _write_meta(connection, DEFERRED_INDEXES, indexes)
         return False

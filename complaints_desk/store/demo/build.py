@@ -23,7 +23,7 @@ from sqlalchemy import Engine, func, insert, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from ...domain.errors import DomainError
-from .. import search
+from .. import bulk_sqlite, search
 from ..db import transaction
 from ..models import CaseRow, EventRow
 from .generate import Context, DayPlan, make_context, plan_days
@@ -179,12 +179,7 @@ def _load(
 ) -> tuple[int, dict[str, tuple[date, int]]]:
     saved_indexes: list[tuple[str, str]] = []
     if fast:
-        saved_indexes = conn.execute(
-            "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL "
-            "AND tbl_name IN ('cases', 'events')"
-        ).fetchall()
-        for name, _sql in saved_indexes:
-            conn.execute(f'DROP INDEX "{name}"')
+        saved_indexes = bulk_sqlite.drop_indexes(conn, unique=True)
         conn.execute("PRAGMA journal_mode=OFF")
         conn.execute("PRAGMA synchronous=OFF")
         conn.execute("PRAGMA cache_size=-524288")
@@ -214,8 +209,8 @@ def _load(
         conn.execute("ROLLBACK")
         raise
     finally:
-        for _name, sql in saved_indexes:
-            conn.execute(sql)
+        for name, sql in saved_indexes:
+            bulk_sqlite.create_missing_index(conn, name, sql)
         if fast:
             conn.execute("INSERT INTO case_fts (case_fts) VALUES ('optimize')")
             conn.execute("PRAGMA journal_mode=WAL")
