@@ -69,11 +69,6 @@ def issue_token(session: Session, staff_id: str, *, now: datetime, ttl: timedelt
     return token
 
 
-def token_expiry(session: Session, token: str) -> datetime | None:
-    row = session.get(AuthToken, hash_token(token))
-    return None if row is None else row.expires_at
-
-
 # Built once: constructing the statement costs more than running it, and this runs on every request whose
 # token is not in the server's short-lived cache (server/token_cache.py).
 _STAFF_FOR_TOKEN = (
@@ -106,12 +101,6 @@ def staff_and_expiry_for_token(
         return None
     info = StaffInfo(row.id, row.username, row.name, Role(row.role), row.department_code, row.phone)
     return info, row.expires_at
-
-
-def staff_for_token(session: Session, token: str, *, now: datetime) -> StaffInfo | None:
-    """The active staff member a live (unexpired, unrevoked) token belongs to, or None."""
-    found = staff_and_expiry_for_token(session, token, now=now)
-    return None if found is None else found[0]
 
 
 def revoke_token(session: Session, token: str, *, now: datetime) -> bool:
