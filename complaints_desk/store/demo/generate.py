@@ -57,6 +57,10 @@ _ONLINE_KINDS = {
 _HOUR_DRAWS: dict[tuple[int, ...], Weighted[int]] = {
     hours: Weighted(range(24), hours) for hours in (_FRONT_HOURS, _ONLINE_HOURS)
 }
+_WORKDAY_CHANNEL_DRAW = Weighted.of(_WORKDAY_CHANNELS)
+_DAY_OFF_CHANNEL_DRAW = Weighted.of(_DAY_OFF_CHANNELS)
+_KIND_DRAWS = {channel: Weighted.of(kinds) for channel, kinds in _KINDS.items()}
+_ONLINE_KIND_DRAW = Weighted.of(_ONLINE_KINDS)
 _CATEGORY_BY_CODE: dict[str, Any] = {}
 _NO_SNOW = tuple(p for p in text.PROBLEMS if p.category != "snow")
 SHOWCASE = (
@@ -145,16 +149,6 @@ def _person(rng: random.Random) -> tuple[str, str, str]:
     return korean_name(rng), phone, address
 
 
-_DRAWS: dict[int, Weighted[Any]] = {}
-
-
-def _weighted(rng: random.Random, table: dict[Any, int]) -> Any:
-    draw = _DRAWS.get(id(table))
-    if draw is None:
-        draw = _DRAWS[id(table)] = Weighted.of(table)
-    return draw(rng)
-
-
 def _moment(rng: random.Random, day: date, hours: tuple[int, ...], calendar: WorkCalendar) -> datetime:
     hour = _HOUR_DRAWS[hours](rng)
     local = datetime.combine(day, time(hour), tzinfo=calendar.tz)
@@ -167,7 +161,7 @@ def generate_day(plan: DayPlan, ctx: Context) -> DayCases:
     off_day = plan.day.weekday() >= 5 or plan.day in kr_holidays(plan.day.year)
     arrivals: list[tuple[datetime, Channel]] = []
     for _ in range(plan.count):
-        channel = _weighted(rng, _DAY_OFF_CHANNELS if off_day else _WORKDAY_CHANNELS)
+        channel = (_DAY_OFF_CHANNEL_DRAW if off_day else _WORKDAY_CHANNEL_DRAW)(rng)
         hours = _ONLINE_HOURS if channel.is_online else _FRONT_HOURS
         at = _moment(rng, plan.day, hours, calendar)
         if at >= plan.until:  # today: only what has arrived so far
@@ -224,8 +218,7 @@ def _one_case(
     force: str = "",
 ) -> GeneratedCase:
     office, calendar = ctx.office, ctx.calendar
-    kinds = _KINDS.get(channel, _ONLINE_KINDS)
-    kind: Kind = _weighted(rng, kinds)
+    kind = _KIND_DRAWS.get(channel, _ONLINE_KIND_DRAW)(rng)
     if force:
         kind = Kind.PROPOSAL if force in _PROPOSAL_SHOWCASE else Kind.GRIEVANCE
         channel = Channel.WEB if force in _PROPOSAL_SHOWCASE else Channel.PHONE
