@@ -20,6 +20,7 @@ from complaints_desk.store.db import transaction
 from complaints_desk.store.models import CaseRow, EventRow
 from complaints_desk.store.projection import row_to_event
 from complaints_desk.sync.protocol import EventResult, WireEvent
+from tests.support import received_payload
 
 T0 = "2026-11-20T10:00:00+09:00"
 
@@ -40,17 +41,7 @@ def _event(staff: StaffInfo, kind: str, case_id: str, payload: dict[str, Any], b
 
 
 def _received(staff: StaffInfo, case_id: str, receipt_no: str) -> dict[str, Any]:
-    payload = {
-        "receipt_no": receipt_no,
-        "kind": "grievance",
-        "channel": "phone",
-        "title": "한빛로 123 앞 불법주차 단속 요청",
-        "body": "매일 저녁 인도에 차량이 주차되어 보행이 어렵습니다.",
-        "petitioner": {"name": "홍길동", "phone": "010-1234-5678", "address": "서울특별시 한빛구 한빛로 123"},
-        "period": {"amount": 7, "unit": "days"},
-        "due_at": "2026-12-01T23:59:59+09:00",
-    }
-    return _event(staff, "received", case_id, payload, None)
+    return _event(staff, "received", case_id, received_payload(receipt_no=receipt_no), None)
 
 
 def _push(factory: sessionmaker[Session], staff: StaffInfo, events: list[dict[str, Any]]) -> list[EventResult]:
