@@ -12,13 +12,11 @@ No Qt here: the GUI wraps a `SyncObserver` into signals. Observer methods are ca
 
 from __future__ import annotations
 
-import gc
 import logging
 import random
 import threading
-from collections.abc import Iterator
-from concurrent.futures import Future, ThreadPoolExecutor
-from contextlib import ExitStack, contextmanager
+from concurrent.futures import Future
+from contextlib import ExitStack
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from enum import StrEnum
@@ -27,8 +25,9 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from ..store import outbox_service, sync_state
 from ..store.db import transaction
-from ..store.pull_apply import CatchUp, apply_incoming_page, finish_deferred, has_deferred
+from ..store.pull_apply import CatchUp, PageSummary, apply_incoming_page, finish_deferred, has_deferred
 from ..store.rebase import ServerEvent
+from .catch_up import PageReader, light_garbage_collection
 from .protocol import DEFAULT_PULL_PAGE, MAX_PUSH_EVENTS, PullResponse
 from .pull_codec import PulledPage
 from .transport import WAIT_SECONDS, AuthRequired, Offline, ServerRefused, Transport
@@ -117,54 +116,26 @@ class Backoff:
         self.failures = 0
 
 
-_frozen = threading.Lock()
-_frozen_depth = 0
-_thresholds: tuple[int, int, int] = (700, 10, 10)
-CATCH_UP_GC_THRESHOLDS = (50_000, 20, 100)  # as the demo builder's workers (store/demo/build.py)
+@dataclass
+class _PullTally:
+    """What one pull_once has applied so far."""
 
+    cursor: int
+    events: int = 0
+    pages: int = 0
+    changed: dict[str, None] = field(default_factory=dict)  # case ids in first-seen order (an ordered set)
+    rebased: dict[str, None] = field(default_factory=dict)
+    catch_up: CatchUp | None = None
 
-@contextmanager
-def _light_garbage_collection() -> Iterator[None]:
-    """For a catch-up: the objects the process already has are left out of garbage collections (gc.freeze), and
-    young objects are collected every 50,000 allocations instead of 700, until it ends. A catch-up allocates
-    millions of short-lived, acyclic objects (a page lives for a few milliseconds), and each collection would
-    rescan them, or the whole program's heap (the GUI's included): measured, about a tenth of a catch-up's CPU
-    time. Nothing is kept from being collected except cycles among the frozen objects, for the catch-up's
-    length; the previous thresholds come back at its end."""
-    global _frozen_depth, _thresholds
-    with _frozen:
-        if _frozen_depth == 0:
-            _thresholds = gc.get_threshold()
-            gc.freeze()
-            gc.set_threshold(*CATCH_UP_GC_THRESHOLDS)
-        _frozen_depth += 1
-    try:
-        yield
-    finally:
-        with _frozen:
-            _frozen_depth -= 1
-            if _frozen_depth == 0:
-                gc.set_threshold(*_thresholds)
-                gc.unfreeze()
+    def add(self, page: PulledPage, summary: PageSummary) -> None:
+        self.pages += 1
+        self.events += summary.events
+        self.changed.update(dict.fromkeys(e.case_id for e in page.events))
+        self.rebased.update(dict.fromkeys(summary.rebased_cases))
+        self.cursor = page.next_after
 
-
-class _PageReader:
-    """During a catch-up, one thread that fetches and reads the next page while the engine writes the current
-    one: the network wait and the decoding overlap with SQLite's work (which runs without the GIL)."""
-
-    def __init__(self, transport: Transport) -> None:
-        self.transport = transport
-        self.pool = ThreadPoolExecutor(1, thread_name_prefix="sync-read-ahead")
-
-    def __enter__(self) -> _PageReader:
-        return self
-
-    def submit(self, after: int, limit: int) -> Future[PulledPage]:
-        return self.pool.submit(self.transport.pull_page, after, limit)
-
-    def __exit__(self, *exc: object) -> None:
-        self.pool.submit(self.transport.close)  # that thread's HTTP session
-        self.pool.shutdown(wait=True, cancel_futures=True)
+    def report(self) -> PullReport:
+        return PullReport(self.events, self.pages, self.cursor, tuple(self.changed), tuple(self.rebased))
 
 
 def server_events(page: PullResponse) -> list[ServerEvent]:
@@ -249,52 +220,47 @@ class SyncEngine:
         fetched and read on a helper thread while the current one is written (pages are still written in order,
         each with its cursor; an error reading ahead surfaces after the page before it is committed)."""
         with self._pull_lock:
-            events = pages = 0
-            changed: list[str] = []
-            rebased: list[str] = []
-            catch_up: CatchUp | None = None
             with transaction(self._factory) as session:
-                after = sync_state.cursor(session)
+                tally = _PullTally(sync_state.cursor(session))
                 leftover = has_deferred(session)
             if leftover:  # a catch-up was cut short (a crash, a kill): finish it before anything else
                 self._finish_deferred()
             with ExitStack() as catching_up:
-                ahead: Future[PulledPage] | None = None
                 try:
-                    while True:
-                        page = (
-                            ahead.result()
-                            if ahead is not None
-                            else self.transport.pull_page(after, self.page_size)
-                        )
-                        ahead = None
-                        if pages == 0 and page.has_more:
-                            catch_up = CatchUp()
-                            catching_up.enter_context(_light_garbage_collection())
-                            reader = catching_up.enter_context(_PageReader(self.transport))
-                        if catch_up is not None and page.has_more:  # read the next page while this one is written
-                            ahead = reader.submit(page.next_after, self.page_size)
-                        with transaction(self._factory) as session:
-                            summary = apply_incoming_page(
-                                session, page.events, page.reference, next_after=page.next_after, catch_up=catch_up
-                            )
-                        pages += 1
-                        events += summary.events
-                        changed.extend(dict.fromkeys(e.case_id for e in page.events))
-                        rebased.extend(summary.rebased_cases)
-                        after = page.next_after
-                        if not page.has_more:
-                            break
+                    self._pull_pages(tally, catching_up)
                 except BaseException:
-                    if catch_up is not None:  # the pages committed so far stay: make them searchable now
+                    if tally.catch_up is not None:  # the pages committed so far stay: make them searchable now
                         self._finish_deferred(quietly=True)
                     raise
-                if catch_up is not None:
+                if tally.catch_up is not None:
                     self._finish_deferred()
-            report = PullReport(events, pages, after, tuple(dict.fromkeys(changed)), tuple(dict.fromkeys(rebased)))
+            report = tally.report()
         if report.events:
             self.observer.pulled(report)
         return report
+
+    def _pull_pages(self, tally: _PullTally, catching_up: ExitStack) -> None:
+        """Apply pages from the tally's cursor until the server has no more. A first page that is full, with
+        more to come, starts a catch-up, whose helpers live as long as `catching_up`."""
+        reader: PageReader | None = None
+        ahead: Future[PulledPage] | None = None
+        while True:
+            page = ahead.result() if ahead is not None else self.transport.pull_page(tally.cursor, self.page_size)
+            if tally.pages == 0 and page.has_more:
+                tally.catch_up = CatchUp()
+                catching_up.enter_context(light_garbage_collection())
+                reader = catching_up.enter_context(PageReader(self.transport))
+            # read the next page while this one is written
+            ahead = (
+                reader.submit(page.next_after, self.page_size) if reader is not None and page.has_more else None
+            )
+            with transaction(self._factory) as session:
+                summary = apply_incoming_page(
+                    session, page.events, page.reference, next_after=page.next_after, catch_up=tally.catch_up
+                )
+            tally.add(page, summary)
+            if not page.has_more:
+                return
 
     def _finish_deferred(self, *, quietly: bool = False) -> None:
         """Build what a catch-up deferred, one bounded transaction at a time (store.pull_apply.finish_deferred)."""
