@@ -38,6 +38,12 @@ class ApiError(Exception):
 RETRY_AFTER_SECONDS = 2  # a database restart or failover takes seconds; the client's transport honours it
 
 
+def database_reason(error: BaseException) -> str:
+    """The first line of what the database driver said (at most 200 characters), for a log line."""
+    lines = str(getattr(error, "orig", None) or error).strip().splitlines()
+    return lines[0][:200] if lines else ""
+
+
 class DatabaseUnavailable(Exception):
     """The database connection was lost and a fresh one failed too (server/units.py), or it was lost while a
     unit that must not run twice was committing. Answered 503 with Retry-After, logged once."""
@@ -145,7 +151,6 @@ def install(app: FastAPI) -> None:
 
     @app.exception_handler(DatabaseUnavailable)
     async def _database_unavailable(request: Request, exc: DatabaseUnavailable) -> JSONResponse:
-        cause = str(getattr(exc.error, "orig", None) or exc.error).strip().splitlines()
         log(
             "database_unavailable",
             logging.ERROR,
@@ -154,7 +159,7 @@ def install(app: FastAPI) -> None:
             status=503,
             while_committing=exc.while_committing,
             error=type(exc.error).__name__,
-            reason=cause[0][:200] if cause else "",
+            reason=database_reason(exc.error),
         )
         if exc.while_committing:
             ko = "저장하는 도중 데이터베이스 연결이 끊겨 저장 여부를 알 수 없습니다. 확인한 뒤 다시 시도해 주세요."

@@ -25,7 +25,7 @@ from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
 from ..store.db import invalidate_pool, is_disconnect, transaction
-from .errors import DatabaseUnavailable
+from .errors import DatabaseUnavailable, database_reason
 from .logs import log
 
 T = TypeVar("T")
@@ -62,12 +62,11 @@ def _run(factory: sessionmaker[Session], work: Callable[[Session], T], *, commit
                 raise DatabaseUnavailable(error, while_committing=True) from error
             if attempt == ATTEMPTS:
                 raise DatabaseUnavailable(error) from error
-            reason = str(error.orig).strip().splitlines()
             log(
                 "database_reconnect",
                 logging.WARNING,
                 error=type(error).__name__,
-                reason=reason[0][:200] if reason else "",
+                reason=database_reason(error),
                 while_committing=committing,
             )
     raise AssertionError("unreachable")  # pragma: no cover
