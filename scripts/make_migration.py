@@ -1,6 +1,6 @@
 """Write a new Alembic revision by comparing the models with an empty database migrated to head.
 
-    .venv/bin/python scripts/make_migration.py "add something" [--rev-id 0002]
+.venv/bin/python scripts/make_migration.py "add something" [--rev-id 0002]
 """
 
 from __future__ import annotations

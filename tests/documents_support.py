@@ -37,10 +37,10 @@ def render(data: bytes, name: str, dpi: int = 110) -> list[Path]:
 
 
 def make_samples(factory):  # type: ignore[no-untyped-def]
-    from complaints_desk.store import report_samples
     from complaints_desk.store.db import transaction
+    from complaints_desk.store.demo import samples
 
     with transaction(factory) as session:
-        office = report_samples.seed_office(session)
-        cases = report_samples.sample_cases(session, office, NOW)
+        office = samples.seed_office(session)
+        cases = samples.sample_cases(session, office, NOW)
     return office, cases

@@ -125,13 +125,13 @@ def run_add_staff(args: argparse.Namespace) -> int:
 
 
 def _add_staff(args: argparse.Namespace, *, role: str, department: str | None, phone: str) -> int:
-    from ..store import admin_service
+    from ..store.central import admin
 
     def work() -> int:
         password = _read_password(args)
         info = _in_transaction(
             args,
-            lambda s: admin_service.create_staff(
+            lambda s: admin.create_staff(
                 s, args.username, args.name, role, password=password, department_code=department, phone=phone
             ),
         )
@@ -142,7 +142,7 @@ def _add_staff(args: argparse.Namespace, *, role: str, department: str | None, p
 
 
 def run_set_staff(args: argparse.Namespace) -> int:
-    from ..store import admin_service
+    from ..store.central import admin
 
     changes: dict[str, Any] = {}
     if args.role:
@@ -153,7 +153,7 @@ def run_set_staff(args: argparse.Namespace) -> int:
         changes["active"] = bool(args.activate)
 
     def work() -> int:
-        info = _in_transaction(args, lambda s: admin_service.update_staff(s, args.username, changes))
+        info = _in_transaction(args, lambda s: admin.update_staff(s, args.username, changes))
         print(f"바꾸었습니다 / updated: {info.username} ({info.role.value}, {info.department_code or '-'})")
         return 0
 
@@ -170,17 +170,17 @@ def _simple(args: argparse.Namespace, work: Callable[[Any], Any], label: str) ->
 
 
 def run_add_department(args: argparse.Namespace) -> int:
-    from ..store import admin_service
+    from ..store.central import admin
 
-    return _simple(args, lambda s: admin_service.upsert_department(s, args.code, args.name, args.phone), args.code)
+    return _simple(args, lambda s: admin.upsert_department(s, args.code, args.name, args.phone), args.code)
 
 
 def run_add_category(args: argparse.Namespace) -> int:
-    from ..store import admin_service
+    from ..store.central import admin
 
     return _simple(
         args,
-        lambda s: admin_service.upsert_category(
+        lambda s: admin.upsert_category(
             s, args.code, args.name, default_department_code=args.department, statutory_days=args.statutory_days
         ),
         args.code,
@@ -188,11 +188,11 @@ def run_add_category(args: argparse.Namespace) -> int:
 
 
 def run_add_rule(args: argparse.Namespace) -> int:
-    from ..store import admin_service
+    from ..store.central import admin
 
     return _simple(
         args,
-        lambda s: admin_service.add_routing_rule(
+        lambda s: admin.add_routing_rule(
             s, args.position, args.department, category_code=args.category, keywords=args.keyword
         ),
         f"{args.department} {args.keyword}",
@@ -200,15 +200,15 @@ def run_add_rule(args: argparse.Namespace) -> int:
 
 
 def run_add_channel(args: argparse.Namespace) -> int:
-    from ..store import admin_service
+    from ..store.central import admin
 
-    return _simple(args, lambda s: admin_service.add_channel_station(s, args.code, args.name), args.code)
+    return _simple(args, lambda s: admin.add_channel_station(s, args.code, args.name), args.code)
 
 
 def run_add_closure(args: argparse.Namespace) -> int:
     from datetime import date
 
-    from ..store import admin_service
+    from ..store.central import admin
 
     def work(session: Any) -> Any:
         try:
@@ -217,21 +217,21 @@ def run_add_closure(args: argparse.Namespace) -> int:
             raise ValueError(
                 f"날짜는 YYYY-MM-DD 형식입니다 / dates are YYYY-MM-DD: {args.start} {args.end}"
             ) from None
-        return admin_service.add_closure(session, start, end, args.name)
+        return admin.add_closure(session, start, end, args.name)
 
     return _simple(args, work, args.name)
 
 
 def run_list(args: argparse.Namespace) -> int:
-    from ..store import admin_service
+    from ..store.central import admin
 
     readers = {
-        "departments": admin_service.list_departments,
-        "staff": admin_service.list_staff,
-        "categories": admin_service.list_categories,
-        "rules": admin_service.list_routing_rules,
-        "stations": admin_service.list_stations,
-        "closures": admin_service.list_closures,
+        "departments": admin.list_departments,
+        "staff": admin.list_staff,
+        "categories": admin.list_categories,
+        "rules": admin.list_routing_rules,
+        "stations": admin.list_stations,
+        "closures": admin.list_closures,
     }
 
     def work() -> int:

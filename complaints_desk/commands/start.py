@@ -32,7 +32,7 @@ def run(args: argparse.Namespace) -> int:
     from ..domain.deadlines import due_at, period_for
     from ..domain.kinds import Kind
     from ..store import reference
-    from ..store.auth_service import hash_password
+    from ..store.central.accounts import hash_password
     from ..store.db import (
         SERVER_STORE_FILE,
         make_engine,

@@ -86,7 +86,7 @@ def _pool_options(url: str, threads: int = ServerSettings.worker_threads) -> dic
 def _stamp_reference(factory: object) -> None:
     from sqlalchemy.orm import Session, sessionmaker
 
-    from ..store.sync_service import align_counter, stamp_unsequenced_reference
+    from ..store.central.sequence import align_counter, stamp_unsequenced_reference
 
     assert isinstance(factory, sessionmaker)
     typed: sessionmaker[Session] = factory

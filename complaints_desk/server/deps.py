@@ -18,8 +18,8 @@ from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from sqlalchemy.orm import Session, sessionmaker
 
 from ..domain.roles import Role
-from ..store import auth_service
-from ..store.auth_service import StaffInfo
+from ..store.central import accounts
+from ..store.central.accounts import StaffInfo
 from . import units
 from .config import ServerSettings
 from .errors import forbidden, unauthorized
@@ -85,7 +85,7 @@ async def current_staff(request: Request, credentials: BearerDep) -> StaffInfo:
         factory: sessionmaker[Session] = request.app.state.factory
 
         def load(token: str, now: datetime) -> tuple[StaffInfo, datetime] | None:
-            return units.read(factory, lambda s: auth_service.staff_and_expiry_for_token(s, token, now=now))
+            return units.read(factory, lambda s: accounts.staff_and_expiry_for_token(s, token, now=now))
 
         staff = await run_in_threadpool(cache.lookup, token, load)
     if staff is None:

@@ -7,7 +7,7 @@ from typing import Any
 from fastapi import APIRouter
 from fastapi.concurrency import run_in_threadpool
 
-from ..store.sync_service import latest_seq
+from ..store.central.sequence import latest_seq
 from . import units
 from .deps import FactoryDep
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 import asyncio
 import threading
 
-from ..store import pg_listen
+from ..store.central import listen
 
 
 class Notifier:
@@ -25,7 +25,7 @@ class Notifier:
         if self._database_url.startswith("postgresql"):
             self._stop.clear()
             self._thread = threading.Thread(
-                target=pg_listen.listen,
+                target=listen.listen,
                 args=(self._database_url, self.publish, self._stop),
                 name="pg-listen",
                 daemon=True,

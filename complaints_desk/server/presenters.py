@@ -9,7 +9,7 @@ from ..domain.case import CaseState
 from ..domain.events import Event, EventType
 from ..domain.masking import mask_address, mask_email, mask_name, mask_phone
 from ..domain.roles import Role
-from ..store.auth_service import StaffInfo
+from ..store.central.accounts import StaffInfo
 
 
 def sees_full(staff: StaffInfo) -> bool:

@@ -21,7 +21,7 @@ import time
 from collections.abc import Callable
 from datetime import UTC, datetime
 
-from ..store.auth_service import StaffInfo, hash_token
+from ..store.central.accounts import StaffInfo, hash_token
 
 TTL_SECONDS = 5.0
 MAX_ENTRIES = 10_000  # far more tokens than staff; when full, the cache is simply emptied

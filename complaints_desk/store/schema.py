@@ -1,11 +1,10 @@
-"""All tables of every part of the program, gathered so Alembic and tests see one metadata."""
+"""All tables of both programs, gathered so Alembic and tests see one metadata. The one module of the shared
+store that imports both `central` and `local` (the layering test names it as the exception)."""
 
 from __future__ import annotations
 
-from . import (  # noqa: F401  (client_tables: the sync client's tables)
-    client_tables,
-    models,
-    server_tables,
-)
+from . import models
+from .central import tables as central_tables  # noqa: F401  (registers the server's tables on the metadata)
+from .local import tables as local_tables  # noqa: F401  (registers the desktop's tables on the metadata)
 
 metadata = models.Base.metadata

@@ -20,8 +20,8 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from ..domain.errors import DomainError
 from ..domain.roles import Actor, Role
-from ..store import credentials_service, sync_state
 from ..store.db import transaction
+from ..store.local import credentials, sync_state
 from .transport import AuthRequired, Offline, ServerRefused, Transport
 
 KEYRING_SERVICE = "complaints-desk"
@@ -101,9 +101,9 @@ class Credentials:
         staff = answer.staff
         now = datetime.now(UTC)
         with transaction(self._factory) as session:
-            credentials_service.save_credential(
+            credentials.save_credential(
                 session,
-                credentials_service.StoredCredential(
+                credentials.StoredCredential(
                     staff.id,
                     staff.username,
                     _hasher.hash(password),
@@ -160,7 +160,7 @@ class Credentials:
 
     def unlock_offline(self, username: str, password: str) -> LoggedIn:
         with transaction(self._factory) as session:
-            stored = credentials_service.credential_for(session, username)
+            stored = credentials.credential_for(session, username)
             station = sync_state.sync_state(session).station_code
         if stored is None:
             raise DomainError(
@@ -181,10 +181,10 @@ class Credentials:
             _hasher.verify(stored.verifier, password)
         except (VerificationError, InvalidHashError) as error:
             with transaction(self._factory) as session:
-                credentials_service.note_failed_unlock(session, username)
+                credentials.note_failed_unlock(session, username)
             raise _bad_password() from error
         with transaction(self._factory) as session:
-            credentials_service.reset_failed_unlocks(session, username)
+            credentials.reset_failed_unlocks(session, username)
         self.current = LoggedIn(
             stored.staff_id,
             stored.username,

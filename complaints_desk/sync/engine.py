@@ -23,11 +23,12 @@ from enum import StrEnum
 
 from sqlalchemy.orm import Session, sessionmaker
 
-from ..store import outbox_service, sync_state
+from ..store.bulk_gc import light_garbage_collection
 from ..store.db import transaction
-from ..store.pull_apply import CatchUp, PageSummary, apply_incoming_page, finish_deferred, has_deferred
-from ..store.rebase import ServerEvent
-from .catch_up import PageReader, light_garbage_collection
+from ..store.local import outbox, sync_state
+from ..store.local.pull import CatchUp, PageSummary, apply_incoming_page, finish_deferred, has_deferred
+from ..store.local.rebase import ServerEvent
+from .catch_up import PageReader
 from .protocol import DEFAULT_PULL_PAGE, MAX_PUSH_EVENTS, PullResponse
 from .pull_codec import PulledPage
 from .transport import WAIT_SECONDS, AuthRequired, Offline, ServerRefused, Transport
@@ -98,7 +99,7 @@ class SyncObserver:
         return None
 
     def conflicts(self, case_ids: tuple[str, ...]) -> None:
-        """Cases where the server rejected one of our changes (see store.outbox_service.rejected_events)."""
+        """Cases where the server rejected one of our changes (see store.outbox.rejected_events)."""
         return None
 
 
@@ -182,9 +183,9 @@ class SyncEngine:
             position = 0
             while True:
                 with transaction(self._factory) as session:
-                    batch = outbox_service.pending_batch(session, self._batch, after_position=position)
+                    batch = outbox.pending_batch(session, self._batch, after_position=position)
                     if batch:
-                        outbox_service.note_attempt(session, [entry.event.id for entry in batch])
+                        outbox.note_attempt(session, [entry.event.id for entry in batch])
                 if not batch:
                     break
                 position = batch[-1].position
@@ -196,7 +197,7 @@ class SyncEngine:
                     raise
                 self._batch = min(self.push_batch, self._batch * 2)
                 with transaction(self._factory) as session:
-                    summary = outbox_service.settle_push(session, response.results)
+                    summary = outbox.settle_push(session, response.results)
                     sync_state.note_pushed(session, datetime.now(UTC))
                 totals[0] += len(batch)
                 totals[1] += summary.accepted
@@ -287,7 +288,7 @@ class SyncEngine:
             self._set_status(SyncStatus.AUTH_REQUIRED, str(error))
             raise
         with transaction(self._factory) as session:
-            pending = outbox_service.pending_count(session)
+            pending = outbox.pending_count(session)
         self._set_status(SyncStatus.IDLE, "")
         return SyncReport(push, pull, pending)
 

@@ -19,9 +19,9 @@ import orjson
 
 from ..domain.events import EventType
 from ..domain.roles import Role
-from ..store.incoming import IncomingEvent
-from ..store.pull_apply import ReferenceRecord
-from ..store.stored_values import stored_aware_utc, stored_utc
+from ..store.local.incoming import IncomingEvent
+from ..store.local.pull import ReferenceRecord
+from ..store.local.stored_values import stored_aware_utc, stored_utc
 from .protocol import PulledEvent, ReferenceChange
 
 _KEYS = frozenset(PulledEvent.model_fields)

@@ -191,13 +191,13 @@ TEAM_MEMBERS: dict[str, tuple[str, str | None, str]] = {
 
 def create_admin(database_url: str, username: str = "admin", password: str = PASSWORD) -> None:
     """The first administrator, as `complaints-desk admin create-admin` makes it (in-process here)."""
-    from complaints_desk.store import admin_service
+    from complaints_desk.store.central import admin
     from complaints_desk.store.db import make_engine, make_sessionmaker, transaction
 
     engine = make_engine(database_url)
     try:
         with transaction(make_sessionmaker(engine)) as session:
-            admin_service.create_staff(session, username, "홍관리", "admin", password=password)
+            admin.create_staff(session, username, "홍관리", "admin", password=password)
     finally:
         engine.dispose()
 

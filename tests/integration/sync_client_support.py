@@ -15,10 +15,10 @@ from complaints_desk.domain.events import Event, EventType
 from complaints_desk.domain.ids import new_id
 from complaints_desk.domain.kinds import Kind
 from complaints_desk.domain.statuses import Status
-from complaints_desk.store import outbox_service
 from complaints_desk.store.cases import load_case
 from complaints_desk.store.db import make_engine, make_sessionmaker, migrate, transaction
 from complaints_desk.store.intake import Intake
+from complaints_desk.store.local import outbox
 from complaints_desk.sync.credentials import Credentials, LoggedIn
 from complaints_desk.sync.engine import SyncEngine, SyncObserver, SyncStatus
 from complaints_desk.sync.transport import Transport
@@ -57,7 +57,7 @@ class DeskClient:
     def intake(self, title: str = "가로등 고장 신고", *, department: str | None = None, **kw: Any) -> str:
         assert self.user is not None and self.user.station_code is not None
         with transaction(self.factory) as session:
-            state = outbox_service.record_local_intake(
+            state = outbox.record_local_intake(
                 session,
                 Intake(
                     Kind.GRIEVANCE,
@@ -94,7 +94,7 @@ class DeskClient:
                 base_version=before.version,
                 payload=payload,
             )
-            outbox_service.record_local(session, event)
+            outbox.record_local(session, event)
         return event
 
     def status_of(self, case_id: str) -> Status:

@@ -63,12 +63,12 @@ def test_bad_requests_are_refused_clearly_and_change_nothing(shared_team: Team) 
 
 
 def test_an_expired_token_is_refused(shared_team: Team) -> None:
-    from complaints_desk.store import auth_service
+    from complaints_desk.store.central import accounts
     from complaints_desk.store.db import make_engine, make_sessionmaker, transaction
 
     engine = make_engine(shared_team.server.database_url)
     with transaction(make_sessionmaker(engine)) as session:
-        token = auth_service.issue_token(
+        token = accounts.issue_token(
             session,
             shared_team.staff["agent"]["id"],
             now=datetime.now(UTC) - timedelta(hours=2),

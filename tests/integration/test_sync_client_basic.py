@@ -6,9 +6,9 @@ from pathlib import Path
 
 from complaints_desk.domain.events import EventType
 from complaints_desk.domain.statuses import Status
-from complaints_desk.store import outbox_service
 from complaints_desk.store.cases import case_events, load_case
 from complaints_desk.store.db import transaction
+from complaints_desk.store.local import outbox
 from tests.integration.conftest import DEPARTMENT, LiveServer, Team
 from tests.integration.sync_client_support import make_client
 
@@ -35,7 +35,7 @@ def test_an_intake_reaches_another_client_and_comes_back_numbered(
             assert all(e.id for e in case_events(session, case_id))
             state = load_case(session, case_id)
             assert state is not None and state.version == 3
-            assert outbox_service.pending_count(session) == 0
+            assert outbox.pending_count(session) == 0
     finally:
         clerk.close()
         officer.close()

@@ -13,8 +13,8 @@ import keyring
 import pytest
 
 from complaints_desk.domain.errors import DomainError
-from complaints_desk.store import outbox_service
 from complaints_desk.store.db import transaction
+from complaints_desk.store.local import outbox
 from complaints_desk.sync.credentials import KEYRING_SERVICE, MAX_FAILED_UNLOCKS
 from complaints_desk.sync.engine import SyncStatus
 from tests.integration.conftest import DEPARTMENT, LiveServer, Team
@@ -35,7 +35,7 @@ def _eventually(condition: Callable[[], bool], what: str, seconds: float = 90.0)
 
 def _pending(client: DeskClient) -> int:
     with transaction(client.factory) as session:
-        return outbox_service.pending_count(session)
+        return outbox.pending_count(session)
 
 
 @pytest.mark.parametrize("server_db_url", ["sqlite"], indirect=True)

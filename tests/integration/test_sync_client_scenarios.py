@@ -17,10 +17,11 @@ from complaints_desk.domain.events import Event, EventType
 from complaints_desk.domain.ids import new_id
 from complaints_desk.domain.kinds import Kind
 from complaints_desk.domain.statuses import Status
-from complaints_desk.store import outbox_service, sync_audit
 from complaints_desk.store.cases import load_case, states
+from complaints_desk.store.central import audit
 from complaints_desk.store.db import transaction
 from complaints_desk.store.intake import Intake
+from complaints_desk.store.local import outbox
 from complaints_desk.store.projection import state_values
 from complaints_desk.sync.transport import Offline
 from tests.integration.conftest import DEPARTMENT, PASSWORD, LiveServer, Team, make_team
@@ -68,7 +69,7 @@ def _offline_week(client: DeskClient, cases: int, *, clock_skew: timedelta = tim
         with transaction(client.factory) as session:
             for number in range(first, min(cases, first + 100)):
                 at = start + timedelta(minutes=10 * number)
-                state = outbox_service.record_local_intake(
+                state = outbox.record_local_intake(
                     session,
                     Intake(
                         Kind.OTHER if number % 3 else Kind.GRIEVANCE,
@@ -94,7 +95,7 @@ def _offline_week(client: DeskClient, cases: int, *, clock_skew: timedelta = tim
                 for minute, (event_type, payload) in enumerate(follow_ups, start=1):
                     # a wrong clock may even run backwards between events: only the push order counts
                     occurred = at + timedelta(minutes=minute) - (clock_skew * 2 if minute == 2 else timedelta(0))
-                    state = outbox_service.record_local(
+                    state = outbox.record_local(
                         session,
                         Event(
                             new_id(),
@@ -115,12 +116,12 @@ def _offline_week(client: DeskClient, cases: int, *, clock_skew: timedelta = tim
 
 def _assert_same_as_server(client: DeskClient, server_factory: sessionmaker[Session]) -> None:
     with transaction(client.factory) as session:
-        mine = sync_audit.event_positions(session)
-        my_cases = sync_audit.case_ids(session)
+        mine = audit.event_positions(session)
+        my_cases = audit.case_ids(session)
         my_states = {s.id: state_values(s) for s in states(session, my_cases)}
-        assert outbox_service.pending_count(session) == 0
+        assert outbox.pending_count(session) == 0
     with transaction(server_factory) as session:
-        theirs = sync_audit.event_positions(session)
+        theirs = audit.event_positions(session)
         their_states = {s.id: state_values(s) for s in states(session, my_cases)}
     assert mine == theirs  # the same events, the same seq and case_version, nothing extra or missing
     assert my_states == their_states
@@ -158,10 +159,10 @@ def test_a_client_whose_clock_is_hours_wrong_lands_every_event_in_push_order(
         client.login("agent")
         _offline_week(client, 20, clock_skew=-timedelta(hours=9))
         with transaction(client.factory) as session:
-            push_order = [entry.event.id for entry in outbox_service.pending_batch(session, 500)]
+            push_order = [entry.event.id for entry in outbox.pending_batch(session, 500)]
         client.sync.run_once()
         with transaction(server_factory) as session:
-            server_order = [i for i in sync_audit.event_ids_in_seq_order(session) if i in set(push_order)]
+            server_order = [i for i in audit.event_ids_in_seq_order(session) if i in set(push_order)]
         assert server_order == push_order
         _assert_same_as_server(client, server_factory)
     finally:
@@ -202,10 +203,10 @@ def test_two_officers_change_one_case_at_once_and_the_loser_sees_why(
         report = second.sync.run_once()
         assert report.push.rejected == 1 and report.push.rejected_cases == (case_id,)
         with transaction(second.factory) as session:
-            [kept] = outbox_service.rejected_events(session)
+            [kept] = outbox.rejected_events(session)
             assert kept.event.id == mine.id and kept.reason and kept.message_ko
             assert kept.server_case is not None and kept.server_case["status"] == "returned"
-            assert outbox_service.case_has_conflict(session, case_id)
+            assert outbox.case_has_conflict(session, case_id)
             local = load_case(session, case_id)
         with transaction(server_factory) as session:
             remote = load_case(session, case_id)
@@ -239,11 +240,11 @@ def test_a_server_killed_during_a_push_loses_and_doubles_nothing(
         pusher = threading.Thread(target=push)
         pusher.start()
         with transaction(server_factory) as session:
-            before = sync_audit.event_count(session)
+            before = audit.event_count(session)
         deadline = datetime.now(UTC) + timedelta(seconds=120)
         while datetime.now(UTC) < deadline:  # kill it once part of the push has landed
             with transaction(server_factory) as session:
-                if sync_audit.event_count(session) >= before + 100:
+                if audit.event_count(session) >= before + 100:
                     break
         server.kill()
         pusher.join(timeout=120)

@@ -87,7 +87,7 @@ def test_a_voided_receipt_still_prints_and_says_void(sqlite_session_factory, pap
 
 
 def test_earlier_prints_make_the_next_one_a_reprint(sqlite_session_factory) -> None:  # type: ignore[no-untyped-def]
-    from complaints_desk.store.report_samples import add
+    from complaints_desk.store.demo.samples import add
 
     office_people, cases = make_samples(sqlite_session_factory)
     with transaction(sqlite_session_factory) as session:
@@ -143,7 +143,7 @@ def test_a_long_title_wraps_inside_the_page(sqlite_session_factory) -> None:  # 
 
 
 def test_receipt_right_after_intake_needs_no_query_and_says_the_same(session_factory) -> None:  # type: ignore[no-untyped-def]
-    from complaints_desk.store.report_samples import intake
+    from complaints_desk.store.demo.samples import intake
 
     office_people, _cases = make_samples(session_factory)
     with transaction(session_factory) as session:

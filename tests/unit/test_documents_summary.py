@@ -9,16 +9,17 @@ from datetime import date, datetime
 from documents_support import SEOUL, pdf_pages, render
 
 from complaints_desk.documents.summary import build_summary_pdf
-from complaints_desk.store import report_samples, reports
+from complaints_desk.store import reports
 from complaints_desk.store.db import transaction
+from complaints_desk.store.demo import samples
 
 MADE = datetime(2026, 12, 10, 10, 0, tzinfo=SEOUL)
 
 
 def test_summary_pdf_pages_headings_and_figures(sqlite_session_factory) -> None:  # type: ignore[no-untyped-def]
     with transaction(sqlite_session_factory) as session:
-        office = report_samples.seed_office(session)
-        report_samples.generate_cases(session, office, date(2026, 11, 1), 30, 90)
+        office = samples.seed_office(session)
+        samples.generate_cases(session, office, date(2026, 11, 1), 30, 90)
     with transaction(sqlite_session_factory) as session:
         figures = reports.summary_figures(session, date(2026, 11, 1), date(2026, 11, 30), as_of=MADE)
         name = reports.office_info(session).name
@@ -57,7 +58,7 @@ def test_summary_pdf_pages_headings_and_figures(sqlite_session_factory) -> None:
 
 def test_an_empty_period_still_makes_a_readable_summary(sqlite_session_factory) -> None:  # type: ignore[no-untyped-def]
     with transaction(sqlite_session_factory) as session:
-        report_samples.seed_office(session)
+        samples.seed_office(session)
         figures = reports.summary_figures(
             session, date(2026, 1, 1), date(2026, 1, 31), department_code="ROAD", as_of=MADE
         )

@@ -13,8 +13,9 @@ from documents_support import SEOUL
 from complaints_desk.domain.errors import DomainError
 from complaints_desk.domain.events import EventType
 from complaints_desk.domain.statuses import OPEN_STATUSES
-from complaints_desk.store import report_samples, reports
+from complaints_desk.store import reports
 from complaints_desk.store.db import transaction
+from complaints_desk.store.demo import samples
 from complaints_desk.store.models import CaseRow, EventRow
 
 FIRST, LAST = date(2026, 11, 1), date(2026, 11, 30)
@@ -67,9 +68,9 @@ def _independent(session, department: str | None) -> dict[str, object]:  # type:
 @pytest.mark.parametrize("department", [None, "ROAD"])
 def test_summary_figures_match_an_independent_count(session_factory, department: str | None) -> None:  # type: ignore[no-untyped-def]
     with transaction(session_factory) as session:
-        office = report_samples.seed_office(session)
+        office = samples.seed_office(session)
         # 45 days around the 30-day period, so cases on both sides of each boundary exist.
-        report_samples.generate_cases(session, office, date(2026, 10, 20), 45, 110)
+        samples.generate_cases(session, office, date(2026, 10, 20), 45, 110)
     with transaction(session_factory) as session:
         figures = reports.summary_figures(session, FIRST, LAST, department_code=department, as_of=AS_OF)
         expected = _independent(session, department)
@@ -102,14 +103,14 @@ def test_summary_figures_match_an_independent_count(session_factory, department:
 
 def test_period_boundaries_are_seoul_days(sqlite_session_factory) -> None:  # type: ignore[no-untyped-def]
     with transaction(sqlite_session_factory) as session:
-        office = report_samples.seed_office(session)
+        office = samples.seed_office(session)
         for moment in (
             datetime(2026, 10, 31, 23, 59, tzinfo=SEOUL),  # out
             datetime(2026, 11, 1, 0, 0, tzinfo=SEOUL),  # in (08:59 the day before in UTC)
             datetime(2026, 11, 30, 23, 59, tzinfo=SEOUL),  # in
             datetime(2026, 12, 1, 0, 0, tzinfo=SEOUL),  # out
         ):
-            report_samples.intake(session, office, moment)
+            samples.intake(session, office, moment)
     with transaction(sqlite_session_factory) as session:
         figures = reports.summary_figures(session, FIRST, LAST, as_of=AS_OF)
     assert figures.total == 2
@@ -118,7 +119,7 @@ def test_period_boundaries_are_seoul_days(sqlite_session_factory) -> None:  # ty
 
 def test_bad_periods_and_departments_are_refused(sqlite_session_factory) -> None:  # type: ignore[no-untyped-def]
     with transaction(sqlite_session_factory) as session:
-        report_samples.seed_office(session)
+        samples.seed_office(session)
         with pytest.raises(DomainError) as reversed_period:
             reports.summary_figures(session, LAST, FIRST)
         assert reversed_period.value.code == "period_reversed"

@@ -5,10 +5,10 @@ from __future__ import annotations
 
 from sqlalchemy import func, select
 
+from complaints_desk.store.central.sequence import align_counter, latest_seq, next_seq, stamp_unsequenced_reference
 from complaints_desk.store.db import transaction
 from complaints_desk.store.demo.build import ensure_demo
 from complaints_desk.store.models import Department, EventRow
-from complaints_desk.store.sync_service import align_counter, latest_seq, next_seq, stamp_unsequenced_reference
 
 
 def test_the_counter_starts_after_every_number_in_a_demo_store(sqlite_session_factory) -> None:  # type: ignore[no-untyped-def]

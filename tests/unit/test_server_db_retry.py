@@ -27,7 +27,7 @@ from complaints_desk.server.app import _pool_options, create_app
 from complaints_desk.server.errors import DatabaseUnavailable
 from complaints_desk.server.logs import LOGGER_NAME
 from complaints_desk.server.sync import service
-from complaints_desk.store import admin_service
+from complaints_desk.store.central import admin
 from complaints_desk.store.db import make_engine, make_sessionmaker, migrate
 from tests.unit.test_server_push_batch import _push, _received
 
@@ -91,7 +91,7 @@ def counted(work: Callable[[Session, int], Any]) -> tuple[Callable[[Session], An
 
 def closures(factory: sessionmaker[Session]) -> list[str]:
     with factory() as session:
-        return [c["name"] for c in admin_service.list_closures(session)]
+        return [c["name"] for c in admin.list_closures(session)]
 
 
 def test_a_read_whose_connection_was_dropped_runs_again_on_a_fresh_one(
@@ -112,7 +112,7 @@ def test_a_write_that_rolled_back_with_its_connection_is_done_exactly_once(
     pg_factory: sessionmaker[Session],
 ) -> None:
     def work(session: Session, attempt: int) -> dict[str, Any]:
-        closure = admin_service.add_closure(session, date(2026, 12, 31), date(2026, 12, 31), "종무식")
+        closure = admin.add_closure(session, date(2026, 12, 31), date(2026, 12, 31), "종무식")
         if attempt == 1:
             drop_own_connection(session)  # the insert is lost with the connection: nothing committed
         return closure
@@ -143,7 +143,7 @@ def test_a_connection_lost_at_commit_is_not_repeated_unless_the_work_is_repeatab
     pg_factory: sessionmaker[Session],
 ) -> None:
     def work(session: Session, _attempt: int) -> None:
-        admin_service.add_closure(session, date(2026, 12, 30), date(2026, 12, 30), "임시 휴무")
+        admin.add_closure(session, date(2026, 12, 30), date(2026, 12, 30), "임시 휴무")
         terminate_from_outside(session)
 
     run, calls = counted(work)
@@ -154,7 +154,7 @@ def test_a_connection_lost_at_commit_is_not_repeated_unless_the_work_is_repeatab
     assert closures(pg_factory) == []  # (here it did not: the backend ended before the COMMIT)
 
     def idempotent(session: Session, attempt: int) -> None:
-        admin_service.upsert_department(session, "ROAD", "도로과", "02-123-4567", active=True)
+        admin.upsert_department(session, "ROAD", "도로과", "02-123-4567", active=True)
         if attempt == 1:
             terminate_from_outside(session)
 
@@ -162,7 +162,7 @@ def test_a_connection_lost_at_commit_is_not_repeated_unless_the_work_is_repeatab
     units.write(pg_factory, run, repeatable=True)
     assert calls == [1, 2]
     with pg_factory() as session:
-        assert [d["code"] for d in admin_service.list_departments(session)] == ["ROAD"]
+        assert [d["code"] for d in admin.list_departments(session)] == ["ROAD"]
 
 
 def test_the_server_answers_503_with_retry_after_in_both_languages(
@@ -235,7 +235,7 @@ def test_a_push_whose_connection_is_cut_without_a_word_lands_exactly_once(
 
     monkeypatch.setattr(service, step, cut_then_step)
     with pg_factory.begin() as session:
-        staff = admin_service.create_staff(session, "pusher", "상담원", "agent", password="푸시-비밀번호-1234")
+        staff = admin.create_staff(session, "pusher", "상담원", "agent", password="푸시-비밀번호-1234")
     events = [_received(staff, new_id(), f"20261120-P01-{n:04d}") for n in range(1, 4)]
     answers = _push(pg_factory, staff, events)
     assert len(cuts) == 1

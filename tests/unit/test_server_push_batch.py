@@ -13,9 +13,9 @@ from complaints_desk.domain.ids import new_id
 from complaints_desk.domain.lifecycle import apply
 from complaints_desk.server.notify import Notifier
 from complaints_desk.server.sync.service import push_events
-from complaints_desk.store import admin_service
-from complaints_desk.store.auth_service import StaffInfo
 from complaints_desk.store.cases import load_case
+from complaints_desk.store.central import admin
+from complaints_desk.store.central.accounts import StaffInfo
 from complaints_desk.store.db import transaction
 from complaints_desk.store.models import CaseRow, EventRow
 from complaints_desk.store.projection import row_to_event
@@ -51,7 +51,7 @@ def _push(factory: sessionmaker[Session], staff: StaffInfo, events: list[dict[st
 
 def test_pushed_cases_are_the_projection_of_their_numbered_events(session_factory) -> None:  # type: ignore[no-untyped-def]
     with transaction(session_factory) as session:
-        staff = admin_service.create_staff(session, "pusher", "상담원", "agent", password="푸시-비밀번호-1234")
+        staff = admin.create_staff(session, "pusher", "상담원", "agent", password="푸시-비밀번호-1234")
     a, b = new_id(), new_id()
     first = [
         _received(staff, a, "20261120-P01-0001"),

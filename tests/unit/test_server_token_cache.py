@@ -9,30 +9,30 @@ from datetime import UTC, datetime, timedelta
 from sqlalchemy.orm import Session, sessionmaker
 
 from complaints_desk.server.token_cache import TTL_SECONDS, TokenCache
-from complaints_desk.store import admin_service, auth_service
-from complaints_desk.store.auth_service import StaffInfo
+from complaints_desk.store.central import accounts, admin
+from complaints_desk.store.central.accounts import StaffInfo
 from complaints_desk.store.db import transaction
 
 
 def _login(factory: sessionmaker[Session], username: str) -> tuple[StaffInfo, str]:
     now = datetime.now(UTC)
     with transaction(factory) as session:
-        staff = admin_service.create_staff(session, username, "캐시", "agent", password="캐시-비밀번호-1234")
-        token = auth_service.issue_token(session, staff.id, now=now, ttl=timedelta(hours=1))
+        staff = admin.create_staff(session, username, "캐시", "agent", password="캐시-비밀번호-1234")
+        token = accounts.issue_token(session, staff.id, now=now, ttl=timedelta(hours=1))
     return staff, token
 
 
 def _loader(factory: sessionmaker[Session]):  # type: ignore[no-untyped-def]
     def load(token: str, now: datetime) -> tuple[StaffInfo, datetime] | None:
         with factory() as session:
-            return auth_service.staff_and_expiry_for_token(session, token, now=now)
+            return accounts.staff_and_expiry_for_token(session, token, now=now)
 
     return load
 
 
 def _revoke(factory: sessionmaker[Session], token: str) -> None:
     with transaction(factory) as session:
-        assert auth_service.revoke_token(session, token, now=datetime.now(UTC))
+        assert accounts.revoke_token(session, token, now=datetime.now(UTC))
 
 
 def test_a_token_revoked_through_this_process_is_refused_at_once(session_factory) -> None:  # type: ignore[no-untyped-def]
@@ -52,7 +52,7 @@ def test_a_deactivated_member_is_refused_at_once_after_the_cache_is_cleared(sess
     cache = TokenCache()
     assert cache.lookup(token, _loader(session_factory)) == staff
     with transaction(session_factory) as session:
-        admin_service.update_staff(session, "cache2", {"active": False})
+        admin.update_staff(session, "cache2", {"active": False})
     cache.clear()  # what PATCH /admin/staff/{username} does after its commit
     assert cache.get(token) is None
     assert cache.lookup(token, _loader(session_factory)) is None

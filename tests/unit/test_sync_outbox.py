@@ -17,13 +17,13 @@ from complaints_desk.domain.ids import new_id
 from complaints_desk.domain.kinds import Kind
 from complaints_desk.domain.roles import Actor, Role
 from complaints_desk.domain.statuses import Status
-from complaints_desk.store import outbox_service as outbox
-from complaints_desk.store import reference, sync_state
+from complaints_desk.store import reference
 from complaints_desk.store.cases import case_events, load_case
 from complaints_desk.store.db import transaction
 from complaints_desk.store.intake import Intake
-from complaints_desk.store.pull_apply import ReferenceRecord, apply_pull_page
-from complaints_desk.store.rebase import ServerEvent, ServerHistoryError
+from complaints_desk.store.local import outbox, sync_state
+from complaints_desk.store.local.pull import ReferenceRecord, apply_pull_page
+from complaints_desk.store.local.rebase import ServerEvent, ServerHistoryError
 from tests.support import T0, event, later
 
 CLERK = Actor(new_id(), Role.CLERK, None, "이창구")

@@ -25,11 +25,12 @@ from requests.adapters import BaseAdapter
 from complaints_desk.domain.channels import Channel
 from complaints_desk.domain.events import Event
 from complaints_desk.domain.kinds import Kind
-from complaints_desk.store import outbox_service, reference
+from complaints_desk.store import reference
 from complaints_desk.store.db import make_engine, make_sessionmaker, migrate, transaction
+from complaints_desk.store.indexes import DEFERRED_INDEXES
 from complaints_desk.store.intake import Intake
-from complaints_desk.store.pull_apply import (
-    DEFERRED_INDEXES,
+from complaints_desk.store.local import outbox
+from complaints_desk.store.local.pull import (
     DEFERRED_SEARCH,
     apply_incoming_page,
     finish_deferred,
@@ -212,7 +213,7 @@ def test_local_intakes_before_and_during_a_catch_up_are_found_with_the_pulled_ca
     def intake(title: str) -> None:
         with transaction(factory) as session:
             reference.ensure_station(session, "C03", "창구 3번")
-            outbox_service.record_local_intake(
+            outbox.record_local_intake(
                 session,
                 Intake(Kind.GRIEVANCE, Channel.COUNTER, title, "", "김민원", "010-9999-0000"),
                 actor=CLERK,

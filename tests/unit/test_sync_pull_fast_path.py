@@ -13,9 +13,9 @@ from pydantic import ValidationError
 
 from complaints_desk.domain.events import EventType
 from complaints_desk.domain.ids import new_id
-from complaints_desk.store.incoming import IncomingEvent
-from complaints_desk.store.stored_values import to_stored
-from complaints_desk.store.trusted_projection import EFFECT_TYPES, PROJECTED_COLUMNS, project, project_stored
+from complaints_desk.store.local.incoming import IncomingEvent
+from complaints_desk.store.local.stored_values import to_stored
+from complaints_desk.store.local.trusted_projection import EFFECT_TYPES, PROJECTED_COLUMNS, project, project_stored
 from complaints_desk.sync.engine import server_events
 from complaints_desk.sync.protocol import PulledEvent, PullResponse
 from complaints_desk.sync.pull_codec import PageError, parse_pull_page

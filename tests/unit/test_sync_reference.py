@@ -8,8 +8,8 @@ from sqlalchemy import select
 
 from complaints_desk.domain.ids import new_id
 from complaints_desk.store.db import transaction
+from complaints_desk.store.local.pull import ReferenceRecord, upsert_reference
 from complaints_desk.store.models import ClosureRow, Department
-from complaints_desk.store.pull_apply import ReferenceRecord, upsert_reference
 
 
 def test_a_closure_taken_back_on_the_server_disappears_from_the_client(session_factory) -> None:  # type: ignore[no-untyped-def]

@@ -11,8 +11,8 @@ from complaints_desk.domain.events import Event, EventType
 from complaints_desk.domain.ids import new_id
 from complaints_desk.domain.lifecycle import apply
 from complaints_desk.domain.roles import Role
+from complaints_desk.store.local.trusted_projection import EFFECTS, project
 from complaints_desk.store.projection import state_values
-from complaints_desk.store.trusted_projection import EFFECTS, project
 from tests.support import event, later, received_payload
 
 E = EventType

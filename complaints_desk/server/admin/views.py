@@ -9,7 +9,7 @@ from typing import Any, TypeVar
 from fastapi import APIRouter
 
 from ...domain.roles import Role
-from ...store import admin_service
+from ...store.central import admin
 from ...sync.protocol import API_PREFIX
 from .. import units
 from ..deps import FactoryDep, NotifierDep, StaffDep, TokenCacheDep, require
@@ -52,7 +52,7 @@ def _read(factory: FactoryDep, work: Callable[[Any], T]) -> T:
 
 @router.get("/departments", summary="부서 목록")
 def list_departments(factory: FactoryDep) -> list[dict[str, Any]]:
-    return _read(factory, admin_service.list_departments)
+    return _read(factory, admin.list_departments)
 
 
 @router.post("/departments", status_code=201, summary="부서 추가·수정")
@@ -64,14 +64,14 @@ def put_department(
         notifier,
         staff,
         f"department {body.code}",
-        lambda s: admin_service.upsert_department(s, body.code, body.name, body.phone, active=body.active),
+        lambda s: admin.upsert_department(s, body.code, body.name, body.phone, active=body.active),
         repeatable=True,
     )
 
 
 @router.get("/staff", summary="직원 목록")
 def list_staff(factory: FactoryDep) -> list[dict[str, Any]]:
-    return _read(factory, admin_service.list_staff)
+    return _read(factory, admin.list_staff)
 
 
 @router.post("/staff", status_code=201, summary="직원 추가")
@@ -81,7 +81,7 @@ def add_staff(body: StaffIn, factory: FactoryDep, notifier: NotifierDep, staff: 
         notifier,
         staff,
         f"staff {body.username}",
-        lambda s: admin_service.create_staff(
+        lambda s: admin.create_staff(
             s,
             body.username,
             body.name,
@@ -109,7 +109,7 @@ def change_staff(
         notifier,
         staff,
         f"staff {username}",
-        lambda s: admin_service.update_staff(s, username, changes),
+        lambda s: admin.update_staff(s, username, changes),
         repeatable=True,
     )
     cache.clear()  # a role, department or password change or a deactivation revoked their tokens: at once here
@@ -118,7 +118,7 @@ def change_staff(
 
 @router.get("/categories", summary="민원 분류 목록")
 def list_categories(factory: FactoryDep) -> list[dict[str, Any]]:
-    return _read(factory, admin_service.list_categories)
+    return _read(factory, admin.list_categories)
 
 
 @router.post("/categories", status_code=201, summary="민원 분류 추가·수정")
@@ -128,7 +128,7 @@ def put_category(body: CategoryIn, factory: FactoryDep, notifier: NotifierDep, s
         notifier,
         staff,
         f"category {body.code}",
-        lambda s: admin_service.upsert_category(
+        lambda s: admin.upsert_category(
             s,
             body.code,
             body.name,
@@ -142,7 +142,7 @@ def put_category(body: CategoryIn, factory: FactoryDep, notifier: NotifierDep, s
 
 @router.get("/routing-rules", summary="부서 배정 규칙 목록")
 def list_rules(factory: FactoryDep) -> list[dict[str, Any]]:
-    return _read(factory, admin_service.list_routing_rules)
+    return _read(factory, admin.list_routing_rules)
 
 
 @router.post("/routing-rules", status_code=201, summary="부서 배정 규칙 추가")
@@ -152,7 +152,7 @@ def add_rule(body: RoutingRuleIn, factory: FactoryDep, notifier: NotifierDep, st
         notifier,
         staff,
         "routing rule",
-        lambda s: admin_service.add_routing_rule(
+        lambda s: admin.add_routing_rule(
             s, body.position, body.department_code, category_code=body.category_code, keywords=body.keywords
         ),
     )
@@ -167,14 +167,14 @@ def change_rule(
         notifier,
         staff,
         f"routing rule {rule_id}",
-        lambda s: admin_service.set_routing_rule_active(s, rule_id, body.active),
+        lambda s: admin.set_routing_rule_active(s, rule_id, body.active),
         repeatable=True,
     )
 
 
 @router.get("/stations", summary="단말·채널 목록")
 def list_stations(factory: FactoryDep) -> list[dict[str, Any]]:
-    return _read(factory, admin_service.list_stations)
+    return _read(factory, admin.list_stations)
 
 
 @router.post("/stations", status_code=201, summary="온라인 채널 코드 추가")
@@ -184,13 +184,13 @@ def add_station(body: StationIn, factory: FactoryDep, notifier: NotifierDep, sta
         notifier,
         staff,
         f"station {body.code}",
-        lambda s: admin_service.add_channel_station(s, body.code, body.name),
+        lambda s: admin.add_channel_station(s, body.code, body.name),
     )
 
 
 @router.get("/closures", summary="휴무일 목록")
 def list_closures(factory: FactoryDep) -> list[dict[str, Any]]:
-    return _read(factory, admin_service.list_closures)
+    return _read(factory, admin.list_closures)
 
 
 @router.post("/closures", status_code=201, summary="휴무일 추가")
@@ -200,7 +200,7 @@ def add_closure(body: ClosureIn, factory: FactoryDep, notifier: NotifierDep, sta
         notifier,
         staff,
         f"closure {body.start_date}",
-        lambda s: admin_service.add_closure(s, body.start_date, body.end_date, body.name),
+        lambda s: admin.add_closure(s, body.start_date, body.end_date, body.name),
     )
 
 
@@ -208,7 +208,5 @@ def add_closure(body: ClosureIn, factory: FactoryDep, notifier: NotifierDep, sta
 def delete_closure(
     closure_id: str, factory: FactoryDep, notifier: NotifierDep, staff: StaffDep
 ) -> dict[str, bool]:
-    _change(
-        factory, notifier, staff, f"closure {closure_id}", lambda s: admin_service.delete_closure(s, closure_id)
-    )
+    _change(factory, notifier, staff, f"closure {closure_id}", lambda s: admin.delete_closure(s, closure_id))
     return {"deleted": True}

@@ -9,8 +9,8 @@ from fastapi import APIRouter, Request
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from ...store import auth_service
-from ...store.auth_service import StaffInfo as AuthStaff
+from ...store.central import accounts
+from ...store.central.accounts import StaffInfo as AuthStaff
 from ...sync.protocol import API_PREFIX, StaffInfo, TokenRequest, TokenResponse
 from .. import units
 from ..deps import FactoryDep, SettingsDep, StaffDep, TokenCacheDep, TokenDep
@@ -28,24 +28,24 @@ def _client_ip(request: Request) -> str:
 def issue_token(body: TokenRequest, request: Request, factory: FactoryDep, settings: SettingsDep) -> TokenResponse:
     now = datetime.now(UTC)
     ip = _client_ip(request)
-    key = auth_service.login_key(body.username, ip)
+    key = accounts.login_key(body.username, ip)
 
     def look_up(session: Session) -> tuple[datetime | None, str | None, AuthStaff | None]:
-        locked = auth_service.locked_until(session, key, now=now)
-        row = auth_service.active_staff(session, body.username.strip().lower())
+        locked = accounts.locked_until(session, key, now=now)
+        row = accounts.active_staff(session, body.username.strip().lower())
         if row is None:
             return locked, None, None
-        return locked, row.password_hash, auth_service.staff_info(row)
+        return locked, row.password_hash, accounts.staff_info(row)
 
     locked, password_hash, staff = units.read(factory, look_up)
     if locked is not None:
         raise _locked(locked, now)
     # argon2 takes tens of milliseconds on purpose: do it outside any transaction.
-    if staff is None or not auth_service.verify_password(password_hash, body.password):
+    if staff is None or not accounts.verify_password(password_hash, body.password):
         try:
             until = units.write(
                 factory,
-                lambda s: auth_service.note_failed_login(
+                lambda s: accounts.note_failed_login(
                     s,
                     key,
                     now=now,
@@ -68,8 +68,8 @@ def issue_token(body: TokenRequest, request: Request, factory: FactoryDep, setti
     staff_id = staff.id
 
     def log_in(session: Session) -> str:
-        auth_service.clear_failed_logins(session, key)
-        return auth_service.issue_token(session, staff_id, now=now, ttl=settings.token_ttl, client_ip=ip)
+        accounts.clear_failed_logins(session, key)
+        return accounts.issue_token(session, staff_id, now=now, ttl=settings.token_ttl, client_ip=ip)
 
     # repeatable: had the first COMMIT gone through, its token is simply never handed out
     token = units.write(factory, log_in, repeatable=True)
@@ -95,7 +95,7 @@ def _locked(until: datetime, now: datetime) -> ApiError:
 @router.post("/revoke", summary="로그아웃: 이 토큰을 폐기")
 def revoke(token: TokenDep, staff: StaffDep, factory: FactoryDep, cache: TokenCacheDep) -> dict[str, bool]:
     now = datetime.now(UTC)
-    revoked = units.write(factory, lambda s: auth_service.revoke_token(s, token, now=now), repeatable=True)
+    revoked = units.write(factory, lambda s: accounts.revoke_token(s, token, now=now), repeatable=True)
     cache.evict(token)  # after the commit: refused from the very next request on this process
     log("logout", username=staff.username)
     return {"revoked": revoked}

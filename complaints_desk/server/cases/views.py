@@ -14,7 +14,7 @@ from ...domain.case import CaseState
 from ...domain.events import Event, EventType
 from ...domain.ids import new_id
 from ...domain.roles import Role
-from ...store import sync_service
+from ...store.central import answers, sequence
 from ...sync.protocol import API_PREFIX
 from .. import units
 from ..deps import FactoryDep, NotifierDep, StaffDep
@@ -38,7 +38,7 @@ def read_case(
     notifier: NotifierDep,
     details: Annotated[bool, Query(description="민원인 정보 전체 보기 (열람 기록이 남습니다)")] = False,
 ) -> dict[str, Any]:
-    state = units.read(factory, lambda s: sync_service.current_case(s, case_id))
+    state = units.read(factory, lambda s: answers.current_case(s, case_id))
     if state is None:
         raise _unknown_case(case_id)
     if not details or sees_full(staff):
@@ -63,9 +63,9 @@ def read_case(
     )
 
     def record_view(session: Session) -> tuple[int, CaseState | None]:
-        seq = sync_service.apply_pushed_event(session, viewed, pushed_by=staff.id, now=now)
-        sync_service.announce(session, seq)
-        return seq, sync_service.current_case(session, case_id)
+        seq = answers.apply_pushed_event(session, viewed, pushed_by=staff.id, now=now)
+        sequence.announce(session, seq)
+        return seq, answers.current_case(session, case_id)
 
     seq, state = units.write(factory, record_view)
     notifier.publish(seq)

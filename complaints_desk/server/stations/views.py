@@ -9,8 +9,8 @@ from fastapi import APIRouter
 
 from ...domain.receipts import parse_receipt_number
 from ...domain.roles import Role
-from ...store import station_service
-from ...store.auth_service import StaffInfo
+from ...store.central import stations
+from ...store.central.accounts import StaffInfo
 from ...sync.protocol import API_PREFIX, EnrolRequest, EnrolResponse
 from .. import units
 from ..deps import FactoryDep, require
@@ -27,7 +27,7 @@ def enrol(body: EnrolRequest, staff: EnrollerDep, factory: FactoryDep) -> EnrolR
     now = datetime.now(UTC)
     result = units.write(
         factory,
-        lambda s: station_service.enrol_workstation(
+        lambda s: stations.enrol_workstation(
             s, name=body.name, now=now, workstation_id=body.workstation_id, code=body.code, reported_last=reported
         ),
         # the same workstation id or code always gets the same station: enrolling twice does no harm

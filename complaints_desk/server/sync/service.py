@@ -26,9 +26,9 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from ...domain.errors import DomainError, PermissionDenied
 from ...domain.events import Event
-from ...store.auth_service import StaffInfo
-from ...store.push_batch import Outcome, apply_batch
-from ...store.seq_commit import commit_numbered
+from ...store.central.accounts import StaffInfo
+from ...store.central.push import Outcome, apply_batch
+from ...store.central.push_commit import commit_numbered
 from ...sync.protocol import EventResult, WireEvent
 from .. import units
 from ..logs import log

@@ -16,7 +16,7 @@ from fastapi import APIRouter, Query, Request, Response
 from fastapi.concurrency import run_in_threadpool
 from sqlalchemy.orm import Session, sessionmaker
 
-from ...store import sync_service
+from ...store.central import feed, sequence
 from ...sync.protocol import (
     API_PREFIX,
     DEFAULT_PULL_PAGE,
@@ -59,7 +59,7 @@ def pull(
     after: Annotated[int, Query(ge=0)] = 0,
     limit: Annotated[int, Query(ge=1, le=MAX_PULL_PAGE)] = DEFAULT_PULL_PAGE,
 ) -> PullResponse:
-    rows, has_more = units.read(factory, lambda s: sync_service.pull_page(s, after, limit))
+    rows, has_more = units.read(factory, lambda s: feed.pull_page(s, after, limit))
     full = sees_full(staff)
     events: list[PulledEvent] = []
     reference: list[ReferenceChange] = []
@@ -102,7 +102,7 @@ async def wait(
     deadline = time.monotonic() + min(timeout, settings.wait_max_seconds)
     while True:
         ticket = notifier.ticket()  # before the check: a commit after it sets this ticket
-        newest = await run_in_threadpool(units.read, factory, sync_service.latest_seq)
+        newest = await run_in_threadpool(units.read, factory, sequence.latest_seq)
         remaining = deadline - time.monotonic()
         if newest > after or remaining <= 0:
             return WaitResponse(changed=newest > after, latest=newest)

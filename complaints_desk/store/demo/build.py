@@ -9,7 +9,6 @@ through SQLAlchemy Core (meant for small demos)."""
 
 from __future__ import annotations
 
-import gc
 import os
 import sqlite3
 import time
@@ -23,7 +22,8 @@ from sqlalchemy import Engine, func, insert, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from ...domain.errors import DomainError
-from .. import bulk_sqlite, search
+from .. import indexes, search
+from ..bulk_gc import freeze_for_bulk_work
 from ..db import transaction
 from ..models import CaseRow, EventRow
 from .generate import Context, DayPlan, make_context, plan_days
@@ -105,10 +105,8 @@ _worker_ctx: Context | None = None
 def _init_worker(office: Office, cases: int, seed: int) -> None:
     global _worker_ctx
     _worker_ctx = make_context(office, cases, seed)
-    # A worker's garbage is short-lived days of acyclic records: collect young objects less often, and leave
-    # the office and the imported modules out of every collection.
-    gc.freeze()
-    gc.set_threshold(50_000, 20, 100)
+    # A worker's garbage is short-lived days of acyclic records; the office and the modules stay out of it.
+    freeze_for_bulk_work()
 
 
 def _sqlite_day(plan: DayPlan) -> SqliteDay:
@@ -179,7 +177,7 @@ def _load(
 ) -> tuple[int, dict[str, tuple[date, int]]]:
     saved_indexes: list[tuple[str, str]] = []
     if fast:
-        saved_indexes = bulk_sqlite.drop_indexes(conn, unique=True)
+        saved_indexes = indexes.drop_indexes(conn, unique=True)
         conn.execute("PRAGMA journal_mode=OFF")
         conn.execute("PRAGMA synchronous=OFF")
         conn.execute("PRAGMA cache_size=-524288")
@@ -210,7 +208,7 @@ def _load(
         raise
     finally:
         for name, sql in saved_indexes:
-            bulk_sqlite.create_missing_index(conn, name, sql)
+            indexes.create_missing_index(conn, name, sql)
         if fast:
             conn.execute("INSERT INTO case_fts (case_fts) VALUES ('optimize')")
             conn.execute("PRAGMA journal_mode=WAL")

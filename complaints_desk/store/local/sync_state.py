@@ -8,11 +8,11 @@ from datetime import date, datetime
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
-from ..domain.ids import new_id
-from ..domain.receipts import ReceiptNumber
-from .client_tables import SyncStateRow
-from .models import Station
-from .reference import ensure_station
+from ...domain.ids import new_id
+from ...domain.receipts import ReceiptNumber
+from ..models import Station
+from ..reference import ensure_station
+from .tables import SyncStateRow
 
 _ROW_ID = 1
 

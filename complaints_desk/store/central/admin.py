@@ -12,16 +12,17 @@ from typing import Any
 from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
-from ..domain.errors import DomainError
-from ..domain.ids import new_id
-from ..domain.masking import normalize_phone
-from ..domain.receipts import check_station_code
-from ..domain.roles import STAFF_ROLES, Role
-from . import reference
-from .auth_service import StaffInfo, hash_password, revoke_all_tokens, staff_info
-from .models import Category, ClosureRow, Department, RoutingRuleRow, Staff, Station
-from .server_tables import ReferenceTombstone
-from .sync_service import _record, next_seq
+from ...domain.errors import DomainError
+from ...domain.ids import new_id
+from ...domain.masking import normalize_phone
+from ...domain.receipts import check_station_code
+from ...domain.roles import STAFF_ROLES, Role
+from .. import reference
+from ..models import Category, ClosureRow, Department, RoutingRuleRow, Staff, Station
+from .accounts import StaffInfo, hash_password, revoke_all_tokens, staff_info
+from .feed import reference_record
+from .sequence import next_seq
+from .tables import ReferenceTombstone
 
 _USERNAME = re.compile(r"^[a-z0-9][a-z0-9._-]{1,59}$")
 _CODE = re.compile(r"^[A-Za-z0-9_-]{1,40}$")
@@ -87,11 +88,11 @@ def upsert_department(
     row = reference.upsert_department(session, code, name, phone, seq=next_seq(session))
     row.active = active
     session.flush()
-    return _record(row)
+    return reference_record(row)
 
 
 def list_departments(session: Session) -> list[dict[str, Any]]:
-    return [_record(r) for r in session.execute(select(Department).order_by(Department.code)).scalars()]
+    return [reference_record(r) for r in session.execute(select(Department).order_by(Department.code)).scalars()]
 
 
 # --- staff -----------------------------------------------------------------------------------------------
@@ -201,7 +202,7 @@ def update_staff(
 
 
 def list_staff(session: Session) -> list[dict[str, Any]]:
-    return [_record(r) for r in session.execute(select(Staff).order_by(Staff.username)).scalars()]
+    return [reference_record(r) for r in session.execute(select(Staff).order_by(Staff.username)).scalars()]
 
 
 # --- categories, routing rules, closures -----------------------------------------------------------------
@@ -240,11 +241,11 @@ def upsert_category(
         row.updated_seq = seq
     row.active = active
     session.flush()
-    return _record(row)
+    return reference_record(row)
 
 
 def list_categories(session: Session) -> list[dict[str, Any]]:
-    return [_record(r) for r in session.execute(select(Category).order_by(Category.code)).scalars()]
+    return [reference_record(r) for r in session.execute(select(Category).order_by(Category.code)).scalars()]
 
 
 def add_routing_rule(
@@ -267,7 +268,7 @@ def add_routing_rule(
     row = reference.add_routing_rule(
         session, position, department_code, category_code=category_code, keywords=words, seq=next_seq(session)
     )
-    return _record(row)
+    return reference_record(row)
 
 
 def set_routing_rule_active(session: Session, rule_id: str, active: bool) -> dict[str, Any]:
@@ -276,12 +277,13 @@ def set_routing_rule_active(session: Session, rule_id: str, active: bool) -> dic
         raise DomainError("id", "없는 배정 규칙입니다.", "No such routing rule.", "not_found")
     row.active, row.updated_seq = active, next_seq(session)
     session.flush()
-    return _record(row)
+    return reference_record(row)
 
 
 def list_routing_rules(session: Session) -> list[dict[str, Any]]:
     return [
-        _record(r) for r in session.execute(select(RoutingRuleRow).order_by(RoutingRuleRow.position)).scalars()
+        reference_record(r)
+        for r in session.execute(select(RoutingRuleRow).order_by(RoutingRuleRow.position)).scalars()
     ]
 
 
@@ -291,7 +293,7 @@ def add_closure(session: Session, start: date, end: date, name: str) -> dict[str
         (end - start).days <= 366, "end_date", "휴무 기간은 1년 이내입니다.", "A closure spans at most a year."
     )
     row = reference.add_closure(session, start, end, _text(name, "name", 200), seq=next_seq(session))
-    return _record(row)
+    return reference_record(row)
 
 
 def delete_closure(session: Session, closure_id: str) -> None:
@@ -306,7 +308,7 @@ def delete_closure(session: Session, closure_id: str) -> None:
 
 
 def list_closures(session: Session) -> list[dict[str, Any]]:
-    return [_record(r) for r in reference.closures(session)]
+    return [reference_record(r) for r in reference.closures(session)]
 
 
 # --- stations --------------------------------------------------------------------------------------------
@@ -332,8 +334,8 @@ def add_channel_station(session: Session, code: str, name: str) -> dict[str, Any
     )
     session.add(row)
     session.flush()
-    return _record(row)
+    return reference_record(row)
 
 
 def list_stations(session: Session) -> list[dict[str, Any]]:
-    return [_record(r) for r in session.execute(select(Station).order_by(Station.code)).scalars()]
+    return [reference_record(r) for r in session.execute(select(Station).order_by(Station.code)).scalars()]

@@ -19,10 +19,10 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
-from . import search
-from .client_tables import OutboxState
+from .. import search
 from .incoming import IncomingEvent
 from .stored_values import CASE_COLUMNS, Row
+from .tables import OutboxState
 
 EVENT_COLUMNS = (
     "id",
@@ -71,29 +71,6 @@ def dbapi(session: Session) -> sqlite3.Connection:
     connection: Any = session.connection().connection.dbapi_connection
     assert isinstance(connection, sqlite3.Connection)
     return connection
-
-
-def drop_indexes(connection: sqlite3.Connection, *, unique: bool) -> list[tuple[str, str]]:
-    """Drop the indexes of cases and events for a bulk load (the unique ones too if `unique`) and return each
-    one's (name, SQL), so that create_missing_index makes it again and the schema ends identical."""
-    query = (
-        "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL"
-        " AND tbl_name IN ('cases', 'events')"
-    )
-    if not unique:
-        query += " AND upper(sql) NOT LIKE 'CREATE UNIQUE%'"
-    indexes = [(str(name), str(sql)) for name, sql in connection.execute(query + " ORDER BY name")]
-    for name, _sql in indexes:
-        connection.execute(f'DROP INDEX "{name}"')
-    return indexes
-
-
-def create_missing_index(connection: sqlite3.Connection, name: str, sql: str) -> None:
-    """Make again an index drop_indexes dropped, unless it exists again meanwhile (a migration made it: keep
-    that one)."""
-    exists = connection.execute("SELECT 1 FROM sqlite_master WHERE type = 'index' AND name = ?", (name,))
-    if exists.fetchone() is None:
-        connection.execute(sql)
 
 
 def chunks(values: Sequence[str]) -> Iterable[Sequence[str]]:

@@ -9,7 +9,7 @@ from datetime import datetime
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from .client_tables import OfflineCredential
+from .tables import OfflineCredential
 
 
 @dataclass(frozen=True)

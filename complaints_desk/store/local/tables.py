@@ -9,8 +9,8 @@ from typing import Any
 from sqlalchemy import BigInteger, Boolean, Index, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
-from .models import ID, Base
-from .types import JSONType, UTCDateTime
+from ..models import ID, Base
+from ..types import JSONType, UTCDateTime
 
 
 class OutboxState:

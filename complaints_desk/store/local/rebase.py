@@ -18,17 +18,17 @@ from datetime import datetime
 from sqlalchemy import delete, insert, or_, select, update
 from sqlalchemy.orm import Session
 
-from ..domain.case import CaseState
-from ..domain.errors import DomainError
-from ..domain.lifecycle import apply
-from . import search
-from .cases import case_events
-from .client_tables import OutboxRow, OutboxState
+from ...domain.case import CaseState
+from ...domain.errors import DomainError
+from ...domain.lifecycle import apply
+from .. import search
+from ..cases import case_events
+from ..models import CaseRow, EventRow
+from ..projection import event_to_row_values, row_to_state, state_values
 from .event_codec import event_from_json
 from .incoming import IncomingEvent, ServerEvent
-from .models import CaseRow, EventRow
-from .projection import event_to_row_values, row_to_state, state_values
 from .stored_values import Row, from_stored
+from .tables import OutboxRow, OutboxState
 from .trusted_projection import project_stored
 
 __all__ = ["ServerEvent", "ServerHistoryError", "rebase_case"]

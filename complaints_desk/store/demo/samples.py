@@ -11,16 +11,16 @@ from zoneinfo import ZoneInfo
 
 from sqlalchemy.orm import Session
 
-from ..domain.case import CaseState
-from ..domain.channels import Channel
-from ..domain.events import Event, EventType
-from ..domain.ids import new_id
-from ..domain.kinds import Kind
-from ..domain.roles import Actor, Role
-from . import reference
-from .cases import record_event
-from .intake import Intake, take_intake
-from .models import Meta
+from ...domain.case import CaseState
+from ...domain.channels import Channel
+from ...domain.events import Event, EventType
+from ...domain.ids import new_id
+from ...domain.kinds import Kind
+from ...domain.roles import Actor, Role
+from .. import reference
+from ..cases import record_event
+from ..intake import Intake, take_intake
+from ..models import Meta
 
 SEOUL = ZoneInfo("Asia/Seoul")
 OFFICE_NAME = "서울특별시 한빛구청 민원여권과"

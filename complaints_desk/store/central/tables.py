@@ -9,8 +9,8 @@ from datetime import datetime
 from sqlalchemy import BigInteger, ForeignKey, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
-from .models import ID, Base
-from .types import UTCDateTime
+from ..models import ID, Base
+from ..types import UTCDateTime
 
 
 class ServerCounter(Base):

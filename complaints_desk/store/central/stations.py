@@ -11,12 +11,12 @@ from datetime import date, datetime
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from ..domain.errors import DomainError
-from ..domain.ids import new_id
-from ..domain.receipts import ReceiptNumber
-from .cases import note_receipt_seen
-from .models import Station
-from .sync_service import next_seq
+from ...domain.errors import DomainError
+from ...domain.ids import new_id
+from ...domain.receipts import ReceiptNumber
+from ..cases import note_receipt_seen
+from ..models import Station
+from .sequence import next_seq
 
 WORKSTATION_PREFIX = "C"
 _DIGITS = string.digits + string.ascii_uppercase

@@ -23,11 +23,11 @@ from dataclasses import replace
 from sqlalchemy import String, bindparam, cast, func, update
 from sqlalchemy.orm import Session
 
-from .db import psycopg_connection
-from .pg_listen import CHANNEL
-from .push_batch import CASES, EVENTS, Batch, Outcome, write_batch, write_numbered_pg, write_unnumbered_pg
-from .server_tables import ServerCounter
-from .sync_service import SEQ
+from ..db import psycopg_connection
+from .listen import CHANNEL
+from .push import CASES, EVENTS, Batch, Outcome, write_batch, write_numbered_pg, write_unnumbered_pg
+from .sequence import SEQ
+from .tables import ServerCounter
 
 _PG_COUNTER = "UPDATE server_counters SET value = value + %(n)s WHERE name = %(name)s RETURNING value, pg_notify(%(channel)s, value::text)"
 

@@ -21,7 +21,6 @@ incomplete; the engine does not report the pull before finish_deferred has run.
 
 from __future__ import annotations
 
-import json
 import sqlite3
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -31,20 +30,21 @@ from itertools import compress
 from operator import is_, is_not
 from typing import Any
 
-from sqlalchemy import Connection, Date, DateTime, Table, delete, insert, or_, select, text, update
+from sqlalchemy import Date, DateTime, Table, delete, insert, or_, select, text, update
 from sqlalchemy.orm import Session
 
-from ..domain.errors import DomainError
-from . import bulk_sqlite, search
-from .client_tables import OutboxRow, OutboxState, SyncStateRow
+from ...domain.errors import DomainError
+from .. import indexes, search
+from ..models import Base, CaseRow, Category, ClosureRow, Department, EventRow, RoutingRuleRow, Staff, Station
+from ..types import UTCDateTime
+from . import bulk
 from .incoming import IncomingEvent, ServerEvent
-from .models import Base, CaseRow, Category, ClosureRow, Department, EventRow, RoutingRuleRow, Staff, Station
 from .rebase import ServerHistoryError, rebase_case
 from .stored_values import CASE_COLUMNS, Row, from_stored, parse_stored_utc, stored_utc, to_stored
 from .sync_state import cursor as current_cursor
 from .sync_state import set_cursor
+from .tables import OutboxRow, OutboxState, SyncStateRow
 from .trusted_projection import EFFECT_TYPES, PROJECTED_COLUMNS, project_stored
-from .types import UTCDateTime
 
 _REFERENCE_MODELS: Mapping[str, type[Base]] = {
     "departments": Department,
@@ -193,13 +193,13 @@ class _Writer:
 
 
 class _SQLiteWriter(_Writer):
-    """The client's own database: straight to the driver (store.bulk_sqlite)."""
+    """The client's own database: straight to the driver (store.local.bulk)."""
 
     def __init__(self, session: Session, catch_up: CatchUp | None = None) -> None:
         self.session = session
         self.catch_up = catch_up
         session.flush()  # the driver-level reads below must see what the caller has added in this session
-        self.connection = bulk_sqlite.dbapi(session)
+        self.connection = bulk.dbapi(session)
 
     def begin_page(self, events: int) -> None:
         catch_up = self.catch_up
@@ -213,11 +213,11 @@ class _SQLiteWriter(_Writer):
             catch_up.indexes_dropped = True
 
     def cursor(self) -> int:
-        return bulk_sqlite.read_cursor(self.connection)
+        return bulk.read_cursor(self.connection)
 
     def set_cursor(self, value: int, now: datetime) -> None:
         self.session.flush()  # nothing of the ORM's pending may be lost by the expiry below
-        if not bulk_sqlite.write_cursor(self.connection, value, stored_utc(now)):
+        if not bulk.write_cursor(self.connection, value, stored_utc(now)):
             set_cursor(self.session, value, now=now)  # no sync_state row yet: made through the ORM
             return
         for item in list(self.session.identity_map.values()):
@@ -225,24 +225,24 @@ class _SQLiteWriter(_Writer):
                 self.session.expire(item)
 
     def dirty_cases(self, case_ids: Sequence[str], before: int) -> set[str]:
-        return bulk_sqlite.dirty_cases(self.connection, case_ids, before)
+        return bulk.dirty_cases(self.connection, case_ids, before)
 
     def known_event_cases(self, event_ids: Sequence[str]) -> set[str]:
-        return bulk_sqlite.known_event_cases(self.connection, event_ids)
+        return bulk.known_event_cases(self.connection, event_ids)
 
     def load_cases(self, case_ids: Sequence[str], columns: tuple[str, ...]) -> dict[str, tuple[Any, ...]]:
-        return bulk_sqlite.load_cases(self.connection, case_ids, columns)
+        return bulk.load_cases(self.connection, case_ids, columns)
 
     def write(self, events: Sequence[IncomingEvent], new: Sequence[Row]) -> None:
-        bulk_sqlite.insert_events(self.connection, events)
+        bulk.insert_events(self.connection, events)
         if self.catch_up is None:
-            bulk_sqlite.insert_cases(self.connection, new)
-            bulk_sqlite.index_cases(self.connection, new)
+            bulk.insert_cases(self.connection, new)
+            bulk.index_cases(self.connection, new)
         elif new:
             _insert_cases_deferring_search(self.connection, new)
 
     def update(self, rows: Sequence[Row], loaded: dict[str, tuple[Any, ...]], columns: tuple[str, ...]) -> None:
-        bulk_sqlite.update_cases(self.connection, rows, loaded, columns)
+        bulk.update_cases(self.connection, rows, loaded, columns)
 
 
 class _CoreWriter(_Writer):
@@ -259,7 +259,7 @@ class _CoreWriter(_Writer):
 
     def dirty_cases(self, case_ids: Sequence[str], before: int) -> set[str]:
         dirty: set[str] = set()
-        for chunk in bulk_sqlite.chunks(case_ids):
+        for chunk in bulk.chunks(case_ids):
             dirty.update(
                 self.session.execute(
                     select(OutboxRow.case_id)
@@ -277,14 +277,14 @@ class _CoreWriter(_Writer):
 
     def known_event_cases(self, event_ids: Sequence[str]) -> set[str]:
         found: set[str] = set()
-        for chunk in bulk_sqlite.chunks(event_ids):
+        for chunk in bulk.chunks(event_ids):
             found.update(self.session.execute(select(EventRow.case_id).where(EventRow.id.in_(chunk))).scalars())
         return found
 
     def load_cases(self, case_ids: Sequence[str], columns: tuple[str, ...]) -> dict[str, tuple[Any, ...]]:
         selected = [getattr(CaseRow, name) for name in columns]
         rows: dict[str, tuple[Any, ...]] = {}
-        for chunk in bulk_sqlite.chunks(case_ids):
+        for chunk in bulk.chunks(case_ids):
             for values in self.session.execute(select(*selected).where(CaseRow.id.in_(chunk))):
                 stored = to_stored(dict(zip(columns, values, strict=True)))
                 rows[values.id] = tuple(stored[name] for name in columns)
@@ -316,7 +316,7 @@ class _CoreWriter(_Writer):
 
 
 def _event_values(e: IncomingEvent) -> dict[str, Any]:
-    values: dict[str, Any] = dict(zip(bulk_sqlite.EVENT_COLUMNS, e, strict=True))
+    values: dict[str, Any] = dict(zip(bulk.EVENT_COLUMNS, e, strict=True))
     values["occurred_at"] = parse_stored_utc(e.occurred)
     values["recorded_at"] = parse_stored_utc(e.recorded)
     return values
@@ -324,7 +324,6 @@ def _event_values(e: IncomingEvent) -> dict[str, Any]:
 
 # --- catch-up: deferred index work ---------------------------------------------------------------------------
 
-DEFERRED_INDEXES = "pull.deferred_indexes"  # meta: [[name, sql], ...] of indexes dropped for a catch-up
 DEFERRED_SEARCH = "pull.deferred_search"  # meta: [[first, last], ...] rowid ranges of cases not yet indexed
 FINISH_STEP = 100_000  # cases a finish_deferred step puts in the search index, in one transaction
 INDEX_STEP = 1_000_000  # rows of index a finish_deferred step builds (at least one index; ten times cheaper a row)
@@ -345,26 +344,11 @@ def _case_count(connection: sqlite3.Connection) -> int:
     return int(connection.execute("SELECT count(*) FROM cases").fetchone()[0])
 
 
-def _read_meta(connection: sqlite3.Connection, key: str) -> list[list[Any]]:
-    row = connection.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
-    return [] if row is None else list(json.loads(row[0]))
-
-
-def _write_meta(connection: sqlite3.Connection, key: str, value: list[list[Any]]) -> None:
-    if value:
-        connection.execute(
-            "INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-            (key, json.dumps(value, ensure_ascii=False)),
-        )
-    else:
-        connection.execute("DELETE FROM meta WHERE key = ?", (key,))
-
-
 def _drop_secondary_indexes(connection: sqlite3.Connection) -> None:
     """Drop the non-unique indexes of cases and events, keeping their SQL in meta (added to any kept before)."""
-    saved = _read_meta(connection, DEFERRED_INDEXES)
-    saved.extend([name, sql] for name, sql in bulk_sqlite.drop_indexes(connection, unique=False))
-    _write_meta(connection, DEFERRED_INDEXES, saved)
+    saved = indexes.read_meta_list(connection, indexes.DEFERRED_INDEXES)
+    saved.extend([name, sql] for name, sql in indexes.drop_indexes(connection, unique=False))
+    indexes.write_meta_list(connection, indexes.DEFERRED_INDEXES, saved)
 
 
 def _insert_cases_deferring_search(connection: sqlite3.Connection, rows: Sequence[Row]) -> None:
@@ -373,7 +357,7 @@ def _insert_cases_deferring_search(connection: sqlite3.Connection, rows: Sequenc
     None parameters (the sqlite3 module binds a None through its adapter lookup: ~0.5 us each, ~8 us a case),
     one executemany for each set of empty columns."""
     first = int(connection.execute("SELECT coalesce(max(rowid), 0) + 1 FROM cases").fetchone()[0])
-    values = bulk_sqlite.case_values
+    values = bulk.case_values
     groups: dict[tuple[int, ...], list[tuple[Any, ...]]] = {}
     for number, row in enumerate(rows, first):
         full = (number, *values(row))
@@ -385,36 +369,23 @@ def _insert_cases_deferring_search(connection: sqlite3.Connection, rows: Sequenc
     for nulls, params in groups.items():
         connection.executemany(_insert_case_sql(nulls), params)
     last = first + len(rows) - 1
-    ranges = _read_meta(connection, DEFERRED_SEARCH)
+    ranges = indexes.read_meta_list(connection, DEFERRED_SEARCH)
     if ranges and ranges[-1][1] == first - 1:
         ranges[-1][1] = last
     else:
         ranges.append([first, last])
-    _write_meta(connection, DEFERRED_SEARCH, ranges)
+    indexes.write_meta_list(connection, DEFERRED_SEARCH, ranges)
 
 
 def has_deferred(session: Session) -> bool:
     """Whether a catch-up left index work to do (finish_deferred)."""
     if session.get_bind().dialect.name != "sqlite":
         return False
-    connection = bulk_sqlite.dbapi(session)
+    connection = bulk.dbapi(session)
     found = connection.execute(
-        "SELECT count(*) FROM meta WHERE key IN (?, ?)", (DEFERRED_INDEXES, DEFERRED_SEARCH)
+        "SELECT count(*) FROM meta WHERE key IN (?, ?)", (indexes.DEFERRED_INDEXES, DEFERRED_SEARCH)
     ).fetchone()[0]
     return bool(found)
-
-
-def restore_deferred_indexes(connection: Connection) -> None:
-    """Build at once every index a catch-up dropped and has not rebuilt yet (migrate() calls this before a
-    schema change). The search documents stay deferred: a migration does not depend on them."""
-    if connection.dialect.name != "sqlite":
-        return
-    raw: sqlite3.Connection = connection.connection.driver_connection  # type: ignore[assignment]
-    if raw.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'meta'").fetchone() is None:
-        return  # a new store: nothing was ever deferred
-    for name, sql in _read_meta(raw, DEFERRED_INDEXES):
-        bulk_sqlite.create_missing_index(raw, name, sql)
-    _write_meta(raw, DEFERRED_INDEXES, [])
 
 
 def finish_deferred(session: Session, *, step: int = FINISH_STEP, index_step: int = INDEX_STEP) -> bool:
@@ -425,17 +396,17 @@ def finish_deferred(session: Session, *, step: int = FINISH_STEP, index_step: in
     if session.get_bind().dialect.name != "sqlite":
         return True
     session.flush()
-    connection = bulk_sqlite.dbapi(session)
-    indexes = _read_meta(connection, DEFERRED_INDEXES)
-    if indexes:
+    connection = bulk.dbapi(session)
+    pending = indexes.read_meta_list(connection, indexes.DEFERRED_INDEXES)
+    if pending:
         rows, done = _case_count(connection), 0
-        while indexes and (done == 0 or done + rows <= index_step):
-            name, sql = indexes.pop(0)
-            bulk_sqlite.create_missing_index(connection, name, sql)
+        while pending and (done == 0 or done + rows <= index_step):
+            name, sql = pending.pop(0)
+            indexes.create_missing_index(connection, name, sql)
             done += rows
-        _write_meta(connection, DEFERRED_INDEXES, indexes)
+        indexes.write_meta_list(connection, indexes.DEFERRED_INDEXES, pending)
         return False
-    ranges = _read_meta(connection, DEFERRED_SEARCH)
+    ranges = indexes.read_meta_list(connection, DEFERRED_SEARCH)
     if not ranges:
         return True
     budget = step
@@ -456,7 +427,7 @@ def finish_deferred(session: Session, *, step: int = FINISH_STEP, index_step: in
             ranges.pop(0)
         else:
             ranges[0][0] = upto + 1
-    _write_meta(connection, DEFERRED_SEARCH, ranges)
+    indexes.write_meta_list(connection, DEFERRED_SEARCH, ranges)
     return not ranges
 
 

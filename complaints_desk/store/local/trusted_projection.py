@@ -18,16 +18,16 @@ from datetime import date, datetime
 from functools import lru_cache
 from typing import Any
 
-from ..domain.case import CASE_FIELDS
-from ..domain.events import Event, EventType
-from ..domain.kinds import Kind, parse_kind
-from ..domain.lifecycle import apply
-from ..domain.masking import normalize_phone
-from ..domain.receipts import parse_receipt_number
-from ..domain.roles import Role
-from ..domain.statuses import Status
+from ...domain.case import CASE_FIELDS
+from ...domain.events import Event, EventType
+from ...domain.kinds import Kind, parse_kind
+from ...domain.lifecycle import apply
+from ...domain.masking import normalize_phone
+from ...domain.receipts import parse_receipt_number
+from ...domain.roles import Role
+from ...domain.statuses import Status
+from ..projection import row_to_state, state_values
 from .incoming import IncomingEvent
-from .projection import row_to_state, state_values
 from .stored_values import Row, from_stored, stored_utc, to_stored
 
 __all__ = ["EFFECTS", "EFFECT_TYPES", "PROJECTED_COLUMNS", "Row", "project", "project_stored"]

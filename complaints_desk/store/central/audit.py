@@ -5,7 +5,7 @@ from __future__ import annotations
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from .models import CaseRow, EventRow
+from ..models import CaseRow, EventRow
 
 
 def event_positions(session: Session) -> dict[str, tuple[int | None, int, str]]:

@@ -17,9 +17,9 @@ from typing import Any
 
 from sqlalchemy import Boolean, Date, DateTime
 
-from ..domain.case import CASE_FIELDS
-from .models import CaseRow
-from .types import UTCDateTime
+from ...domain.case import CASE_FIELDS
+from ..models import CaseRow
+from ..types import UTCDateTime
 
 Row = dict[str, Any]
 

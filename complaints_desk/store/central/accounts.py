@@ -11,9 +11,9 @@ from datetime import datetime, timedelta
 from sqlalchemy import bindparam, delete, select, update
 from sqlalchemy.orm import Session
 
-from ..domain.roles import Role
-from .models import Staff
-from .server_tables import AuthToken, LoginFailure
+from ...domain.roles import Role
+from ..models import Staff
+from .tables import AuthToken, LoginFailure
 
 
 @dataclass(frozen=True)

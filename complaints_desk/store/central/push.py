@@ -56,17 +56,17 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Session
 
-from ..domain.case import CASE_FIELDS, CaseState
-from ..domain.errors import DomainError
-from ..domain.events import Event, EventType
-from ..domain.lifecycle import apply
-from ..domain.receipts import ReceiptNumber, parse_receipt_number
-from . import search
-from .db import psycopg_connection
-from .models import CaseRow, EventRow, Station
-from .projection import event_to_row_values, row_to_state, state_values
-from .server_tables import PushOutcome
-from .sync_service import Answer
+from ...domain.case import CASE_FIELDS, CaseState
+from ...domain.errors import DomainError
+from ...domain.events import Event, EventType
+from ...domain.lifecycle import apply
+from ...domain.receipts import ReceiptNumber, parse_receipt_number
+from .. import search
+from ..db import psycopg_connection
+from ..models import CaseRow, EventRow, Station
+from ..projection import event_to_row_values, row_to_state, state_values
+from .answers import Answer
+from .tables import PushOutcome
 
 Screen = Callable[[Event], DomainError | None]
 

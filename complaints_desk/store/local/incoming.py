@@ -12,8 +12,8 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, NamedTuple
 
-from ..domain.events import Event, EventType
-from ..domain.roles import Role
+from ...domain.events import Event, EventType
+from ...domain.roles import Role
 from .stored_values import parse_stored_utc, stored_utc
 
 

@@ -6,8 +6,8 @@ from collections.abc import Mapping
 from datetime import datetime
 from typing import Any
 
-from ..domain.events import Event, EventType
-from ..domain.roles import Role
+from ...domain.events import Event, EventType
+from ...domain.roles import Role
 
 
 def event_to_json(event: Event) -> dict[str, Any]:

@@ -13,16 +13,16 @@ from typing import Any, Protocol
 from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
-from ..domain.case import CaseState
-from ..domain.events import Event
-from ..domain.roles import Actor
-from .cases import case_events, record_event
-from .client_tables import OutboxRow, OutboxState
+from ...domain.case import CaseState
+from ...domain.events import Event
+from ...domain.roles import Actor
+from ..cases import case_events, record_event
+from ..intake import Intake, take_intake
+from ..models import EventRow
 from .event_codec import event_from_json, event_to_json
-from .intake import Intake, take_intake
-from .models import EventRow
 from .rebase import rebase_case
 from .sync_state import cursor as current_cursor
+from .tables import OutboxRow, OutboxState
 
 
 def _enqueue(session: Session, event: Event, now: datetime) -> None:

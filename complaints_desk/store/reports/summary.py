@@ -18,14 +18,14 @@ from sqlalchemy import Integer, and_, case, cast, func, literal, select
 from sqlalchemy.orm import Session
 from sqlalchemy.sql.elements import ColumnElement
 
-from ..domain.channels import Channel
-from ..domain.errors import DomainError
-from ..domain.events import EventType
-from ..domain.extensions import ExtensionReason
-from ..domain.kinds import Kind
-from ..domain.report_data import CountRow, DepartmentFigures, OverdueCase, RepeatFiler, SummaryFigures
-from ..domain.statuses import OPEN_STATUSES, Status
-from .models import CaseRow, Category, Department, EventRow
+from ...domain.channels import Channel
+from ...domain.errors import DomainError
+from ...domain.events import EventType
+from ...domain.extensions import ExtensionReason
+from ...domain.kinds import Kind
+from ...domain.report_data import CountRow, DepartmentFigures, OverdueCase, RepeatFiler, SummaryFigures
+from ...domain.statuses import OPEN_STATUSES, Status
+from ..models import CaseRow, Category, Department, EventRow
 
 SEOUL = ZoneInfo("Asia/Seoul")
 REPEAT_FILER_MIN = 3  # 법 §23: the same content three times or more

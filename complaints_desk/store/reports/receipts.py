@@ -1,0 +1,134 @@
+"""The query that feeds a receipt (접수증): the facts of one case as the receipt prints them."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from sqlalchemy import and_, select
+from sqlalchemy.orm import Session, aliased
+
+from ...domain.case import CaseState
+from ...domain.errors import DomainError
+from ...domain.events import EventType
+from ...domain.report_data import (
+    ReceiptFacts,
+)
+from ..models import CaseRow, Department, EventRow, Staff
+from ..projection import row_to_state
+
+
+def _unknown_receipt(receipt_no: str) -> DomainError:
+    return DomainError(
+        "receipt_no",
+        f"접수번호 {receipt_no}인 민원이 없습니다.",
+        f"There is no case with receipt number {receipt_no}.",
+        code="unknown_receipt",
+    )
+
+
+# --- receipts --------------------------------------------------------------------------------------------
+
+
+def receipt_facts(session: Session, receipt_no: str, *, pending_sync: bool | None = None) -> ReceiptFacts:
+    """What a receipt prints, in one query (a receipt is printed while the citizen waits at the counter).
+    ``pending_sync`` defaults to whether the server has yet to confirm the intake (its first event has no
+    server sequence number); the GUI may pass what it knows about the connection."""
+    received = aliased(EventRow)
+    row = session.execute(
+        select(CaseRow, Department.name, Department.phone, Staff.name, received.seq)
+        .outerjoin(Department, Department.code == CaseRow.department_code)
+        .outerjoin(Staff, Staff.id == CaseRow.received_by)
+        .outerjoin(received, and_(received.case_id == CaseRow.id, received.type == EventType.RECEIVED.value))
+        .where(CaseRow.receipt_no == receipt_no.strip())
+    ).first()
+    if row is None:
+        raise _unknown_receipt(receipt_no)
+    case_row, department_name, department_phone, clerk_name, seq = row
+    state = row_to_state(case_row)
+    void_reason = ""
+    if state.receipt_voided:
+        payload = session.execute(
+            select(EventRow.payload)
+            .where(EventRow.case_id == state.id, EventRow.type == EventType.RECEIPT_VOIDED.value)
+            .order_by(EventRow.case_version.desc())
+            .limit(1)
+        ).scalar_one_or_none()
+        void_reason = str((payload or {}).get("reason", ""))
+    return ReceiptFacts(
+        receipt_no=state.receipt_no,
+        kind=state.kind,
+        channel=state.channel,
+        title=state.title,
+        petitioner_name=state.petitioner_name,
+        petitioner_phone=state.petitioner_phone,
+        received_at=state.received_at,
+        due_at=state.due_at,
+        period_unit=state.period_unit,
+        period_amount=state.period_amount,
+        department_name=department_name,
+        department_phone=department_phone,
+        clerk_name=clerk_name,
+        pending_sync=(seq is None) if pending_sync is None else pending_sync,
+        voided=state.receipt_voided,
+        void_reason=void_reason,
+        times_printed=state.receipts_printed,
+        is_group=state.is_group,
+        signers=state.signers,
+    )
+
+
+@dataclass(frozen=True)
+class ReceiptContext:
+    """What a receipt prints besides the case itself: department names and phones, staff names. Read once
+    (``receipt_context``) and kept by the intake screen, so the receipt for an intake just saved needs no
+    query at all; read it again when reference data changes (a pull that brings departments or staff)."""
+
+    departments: Mapping[str, tuple[str, str]]  # code -> (name, phone)
+    staff_names: Mapping[str, str]  # staff id -> name
+
+
+def receipt_context(session: Session) -> ReceiptContext:
+    return ReceiptContext(
+        departments={
+            code: (name, phone)
+            for code, name, phone in session.execute(select(Department.code, Department.name, Department.phone))
+        },
+        staff_names={staff_id: name for staff_id, name in session.execute(select(Staff.id, Staff.name))},
+    )
+
+
+def receipt_facts_from_state(
+    state: CaseState, context: ReceiptContext, *, pending_sync: bool = True
+) -> ReceiptFacts:
+    """The receipt of a case from the state ``take_intake`` just returned, without reading it back: the
+    same facts as :func:`receipt_facts`. ``pending_sync`` is True for an intake the server has not
+    confirmed yet (every intake right after it is saved locally); the GUI may pass what it knows."""
+    department = context.departments.get(state.department_code or "")
+    return ReceiptFacts(
+        receipt_no=state.receipt_no,
+        kind=state.kind,
+        channel=state.channel,
+        title=state.title,
+        petitioner_name=state.petitioner_name,
+        petitioner_phone=state.petitioner_phone,
+        received_at=state.received_at,
+        due_at=state.due_at,
+        period_unit=state.period_unit,
+        period_amount=state.period_amount,
+        department_name=department[0] if department else None,
+        department_phone=department[1] if department else None,
+        clerk_name=context.staff_names.get(state.received_by or ""),
+        pending_sync=pending_sync,
+        voided=state.receipt_voided,
+        void_reason="",  # a receipt voided later is printed through receipt_facts, which reads the reason
+        times_printed=state.receipts_printed,
+        is_group=state.is_group,
+        signers=state.signers,
+    )
+
+
+# --- notices to the petitioner ---------------------------------------------------------------------------
+
+
+# --- case-list export ------------------------------------------------------------------------------------
