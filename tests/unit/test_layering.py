@@ -1,4 +1,4 @@
-"""The dependency rules of DESIGN.md, checked on the source: they hold for every file, old and new."""
+"""The dependency rules of docs/architecture.md, checked on the source: they hold for every file, old and new."""
 
 from __future__ import annotations
 
@@ -38,6 +38,8 @@ def _imports(tree: ast.Module, path: Path) -> set[str]:
             else:
                 module = node.module or ""
             names.add(module)
+            # `from ..store import local` imports the package store.local: count it as that module too
+            names.update(f"{module}.{alias.name}" for alias in node.names if alias.name != "*")
     return names
 
 
@@ -94,3 +96,65 @@ def test_no_sql_outside_store() -> None:
             ):
                 offenders.append(f"{path.relative_to(PACKAGE)}:{node.lineno} calls {node.func.id}()")
     assert offenders == []
+
+
+# The store's rooms: which program a module serves decides what it may import (docs/architecture.md, "The
+# store"). Each row: modules under `source` (a dotted prefix) never import anything under `forbidden`,
+# except the modules named in `unless`.
+SHARED_STORE = "complaints_desk.store"
+ROOM_RULES: tuple[tuple[str, str, frozenset[str]], ...] = (
+    ("complaints_desk.server", "complaints_desk.store.local", frozenset()),
+    ("complaints_desk.sync", "complaints_desk.store.central", frozenset()),
+    ("complaints_desk.gui", "complaints_desk.store.central", frozenset()),
+    ("complaints_desk.store.central", "complaints_desk.store.local", frozenset()),
+    ("complaints_desk.store.local", "complaints_desk.store.central", frozenset()),
+    ("complaints_desk.store.reports", "complaints_desk.store.central", frozenset()),
+    ("complaints_desk.store.reports", "complaints_desk.store.local", frozenset()),
+    ("complaints_desk.store.demo", "complaints_desk.store.local", frozenset()),
+    # the shared modules of store/ itself (store/*.py): schema.py gathers every table for Alembic
+    (SHARED_STORE, "complaints_desk.store.central", frozenset({"complaints_desk.store.schema"})),
+    (SHARED_STORE, "complaints_desk.store.local", frozenset({"complaints_desk.store.schema"})),
+)
+ROOMS = ("central", "local", "reports", "demo")
+
+
+def _dotted(path: Path) -> str:
+    parts = path.relative_to(PACKAGE.parent).with_suffix("").parts
+    return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
+
+
+def _under(name: str, prefix: str) -> bool:
+    return name == prefix or name.startswith(prefix + ".")
+
+
+def _in_source(module: str, source: str) -> bool:
+    if source != SHARED_STORE:
+        return _under(module, source)
+    # the shared store: store/ and its modules, not its rooms
+    return _under(module, SHARED_STORE) and not any(_under(module, f"{SHARED_STORE}.{room}") for room in ROOMS)
+
+
+def room_offenders(modules: list[tuple[str, set[str]]]) -> list[str]:
+    """Every (module, import) that breaks a row of ROOM_RULES; `modules` pairs a dotted name with its imports."""
+    offenders = []
+    for module, imported in modules:
+        for source, forbidden, unless in ROOM_RULES:
+            if module in unless or not _in_source(module, source):
+                continue
+            offenders.extend(f"{module} imports {name}" for name in sorted(imported) if _under(name, forbidden))
+    return offenders
+
+
+def test_each_program_keeps_to_its_own_rooms_of_the_store() -> None:
+    modules = [(_dotted(path), _imports(tree, path)) for path, _layer, tree in _modules()]
+    assert room_offenders(modules) == []
+
+
+def test_the_room_rules_catch_a_server_module_importing_the_desktop_store() -> None:
+    """The rule itself can fail: an import that breaks each row is reported (and a lawful one is not)."""
+    assert room_offenders([("complaints_desk.server.sync.views", {"complaints_desk.store.local.outbox"})])
+    assert room_offenders([("complaints_desk.sync.engine", {"complaints_desk.store.central.accounts"})])
+    assert room_offenders([("complaints_desk.store.central.push", {"complaints_desk.store.local"})])
+    assert room_offenders([("complaints_desk.store.cases", {"complaints_desk.store.central.tables"})])
+    assert room_offenders([("complaints_desk.store.schema", {"complaints_desk.store.central.tables"})]) == []
+    assert room_offenders([("complaints_desk.server.app", {"complaints_desk.store.cases"})]) == []
