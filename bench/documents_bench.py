@@ -80,8 +80,9 @@ def bench_receipts(count: int) -> None:
     from complaints_desk.documents.receipt import ReceiptOptions, build_receipt_pdf
     from complaints_desk.domain.channels import Channel
     from complaints_desk.domain.kinds import Kind
-    from complaints_desk.store import report_samples, reports
+    from complaints_desk.store import reports
     from complaints_desk.store.db import make_engine, make_sessionmaker, migrate, transaction
+    from complaints_desk.store.demo import samples
     from complaints_desk.store.intake import Intake, take_intake
 
     started = time.perf_counter()
@@ -92,7 +93,7 @@ def bench_receipts(count: int) -> None:
         migrate(engine)
         factory = make_sessionmaker(engine)
         with transaction(factory) as session:
-            office_people = report_samples.seed_office(session)
+            office_people = samples.seed_office(session)
             office = reports.office_info(session)
             context = reports.receipt_context(session)  # the intake screen reads this once and keeps it
         intake = Intake(

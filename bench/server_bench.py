@@ -105,12 +105,12 @@ def _wait(base: str) -> None:
 
 
 def make_agent(url: str, base: str) -> tuple[str, dict[str, Any]]:
-    from complaints_desk.store import admin_service
+    from complaints_desk.store.central import admin
     from complaints_desk.store.db import make_engine, make_sessionmaker, transaction
 
     engine = make_engine(url)
     with transaction(make_sessionmaker(engine)) as session:
-        admin_service.create_staff(session, "bench", "부하시험", "agent", password=PASSWORD)
+        admin.create_staff(session, "bench", "부하시험", "agent", password=PASSWORD)
     engine.dispose()
     answer = requests.post(base + "/api/v1/auth/token", json={"username": "bench", "password": PASSWORD}).json()
     return answer["access_token"], answer["staff"]

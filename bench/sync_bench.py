@@ -18,7 +18,6 @@
 from __future__ import annotations
 
 import argparse
-import inspect
 import operator
 import os
 import socket
@@ -36,17 +35,16 @@ import requests
 
 from complaints_desk.domain.channels import Channel
 from complaints_desk.domain.kinds import Kind
-from complaints_desk.store import outbox_service
 from complaints_desk.store.db import make_engine, make_sessionmaker, migrate, transaction
 from complaints_desk.store.intake import Intake
+from complaints_desk.store.local import outbox
 from complaints_desk.sync.credentials import Credentials
 from complaints_desk.sync.engine import PullReport, SyncEngine, SyncObserver
 from complaints_desk.sync.transport import Transport
 
-from .sync_pull_bench import bench_pull
+from .sync_pull_bench import PULL_HEADER, add_pull_arguments, print_pull_figures
 
 PASSWORD = "bench-비밀번호-1234"
-PULL_PAGE = inspect.signature(SyncEngine).parameters["page_size"].default
 
 
 # --- 2. propagation ----------------------------------------------------------------------------------------
@@ -59,7 +57,7 @@ def _free_port() -> int:
 
 
 def _start_server(tmp: Path) -> tuple[subprocess.Popen[bytes], str, str]:
-    from complaints_desk.store import admin_service
+    from complaints_desk.store.central import admin
 
     url = f"sqlite:///{tmp / 'server.sqlite3'}"
     port = _free_port()
@@ -91,7 +89,7 @@ def _start_server(tmp: Path) -> tuple[subprocess.Popen[bytes], str, str]:
             time.sleep(0.1)
     engine = make_engine(url)
     with transaction(make_sessionmaker(engine)) as session:
-        admin_service.create_staff(session, "admin", "홍관리", "admin", password=PASSWORD)
+        admin.create_staff(session, "admin", "홍관리", "admin", password=PASSWORD)
     engine.dispose()
     token = requests.post(
         base + "/api/v1/auth/token", json={"username": "admin", "password": PASSWORD}, timeout=30
@@ -176,7 +174,7 @@ def bench_propagation(samples: int) -> list[float]:
             for number in range(samples):
                 started = time.perf_counter()
                 with transaction(a_factory) as session:
-                    state = outbox_service.record_local_intake(
+                    state = outbox.record_local_intake(
                         session,
                         Intake(
                             Kind.GRIEVANCE,
@@ -205,29 +203,14 @@ def bench_propagation(samples: int) -> list[float]:
 
 def main() -> None:
     parser = argparse.ArgumentParser()
-    parser.add_argument("--events", type=int, default=100_000)
     parser.add_argument("--samples", type=int, default=40)
     parser.add_argument("--skip-propagation", action="store_true")
     parser.add_argument("--skip-pull", action="store_true")
-    parser.add_argument("--page", type=int, default=PULL_PAGE, help="events a pull page (the engine's default)")
-    parser.add_argument("--rounds", type=int, default=1, help="repeat the pull measurement")
+    add_pull_arguments(parser)
     args = parser.parse_args()
-    print(f"{'workload':<52} {'measured':>14} {'budget':>12} {'baseline':>14} {'ratio':>7}")
+    print(PULL_HEADER)
     if not args.skip_pull:
-        for _ in range(args.rounds):
-            with tempfile.TemporaryDirectory() as tmp:
-                figures = bench_pull(args.events, args.page, Path(tmp))
-            ours, baseline = figures.ours, figures.baseline
-            verdict = "ok" if ours >= 20_000 else "OVER BUDGET"
-            print(
-                f"{f'pull {args.events:,} events into a fresh client ({args.page:,}/page)':<52}"
-                f" {ours:>10,.0f} ev/s {'≥ 20,000':>12} {baseline:>10,.0f} ev/s {ours / baseline:>6.2f}x  {verdict}"
-                f"   (load average {os.getloadavg()[0]:.1f})"
-            )
-            print(
-                f"{'  the same per CPU second (busy-machine check)':<52} {figures.ours_cpu:>10,.0f} ev/s {'':>12}"
-                f" {figures.baseline_cpu:>10,.0f} ev/s {figures.ours_cpu / figures.baseline_cpu:>6.2f}x"
-            )
+        print_pull_figures(args.events, args.page, args.rounds)
     if not args.skip_propagation:
         latencies = sorted(bench_propagation(args.samples))
         p50 = statistics.median(latencies)
