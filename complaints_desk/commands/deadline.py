@@ -100,12 +100,12 @@ def run(args: argparse.Namespace) -> int:
     except DomainError as exc:
         return fail(exc, EXIT_ERROR)
     print(due.isoformat(timespec="seconds"))
-    if args.explain:
+    if explanation is not None:
         print(explanation)
     return 0
 
 
-def _compute(args: argparse.Namespace) -> tuple[datetime, str]:
+def _compute(args: argparse.Namespace) -> tuple[datetime, str | None]:
     from complaints_desk.domain.calendar import WorkCalendar
     from complaints_desk.domain.deadlines import ClockStop, StopReason, deadline_stretches, period_for
     from complaints_desk.domain.extensions import check_extension, parse_extension_reason
@@ -135,7 +135,9 @@ def _compute(args: argparse.Namespace) -> tuple[datetime, str]:
         end = _parse_moment(end_text, "closed", calendar.tz, end_of_date=True)
         stops.append(ClockStop(start, end, StopReason.SUPPLEMENT))
     stretches = deadline_stretches(received, period, calendar, stops, extensions)
-    return stretches[-1].due, _explain(kind, received, stretches, len(stops), calendar)
+    # Only on request: the explanation walks every day of the count.
+    explanation = _explain(kind, received, stretches, len(stops), calendar) if args.explain else None
+    return stretches[-1].due, explanation
 
 
 def _domain_error(field: str, ko: str, en: str) -> DomainError:
