@@ -139,6 +139,7 @@ class Counting(StrEnum):
 
 
 def counting_for(period: Period, settings: DeadlineSettings = DEFAULT_SETTINGS) -> Counting:
+    """How ``period`` is counted: by its length, not its unit alone, since 5 days run in hours (법 §19①)."""
     if period.unit is PeriodUnit.HOURS:
         return Counting.WORKING_HOURS
     if period.unit is PeriodUnit.DAYS:
@@ -234,6 +235,8 @@ def _stretch(
         last, stopped = _last_working_day(start, first, part.amount, calendar, spans)
         begins = datetime.combine(first, time(0), tzinfo=calendar.tz)
         return Stretch(part, counting, start, begins, calendar.end_of_day(last), stopped, number)
+    # 민법 §157: the due moment is not midnight, so the 기산일 is the day after it (for an extension, the day
+    # after the due day it extends).
     end, stopped, first = _civil_end(start, _month_end, part.amount, calendar, spans)
     begins = datetime.combine(first, time(0), tzinfo=calendar.tz)
     return Stretch(part, counting, start, begins, calendar.end_of_day(end), stopped, number)
