@@ -16,6 +16,7 @@ from enum import StrEnum
 
 from .calendar import Span, WorkCalendar, zone_for
 from .errors import DomainError
+from .extensions import check_extension_periods
 from .kinds import Kind
 from .periods import Period, PeriodUnit
 from .work_settings import DEFAULT_SETTINGS, DeadlineSettings
@@ -128,17 +129,44 @@ def period_for(kind: Kind, statutory_days: int | None = None, settings: Deadline
     return period
 
 
-def _total(period: Period, extensions: Sequence[Period]) -> Period:
-    for extension in extensions:
-        if extension.unit != period.unit:
-            raise DomainError(
-                "extend",
-                f"연장 기간({extension.korean()})은 원래 처리기간({period.korean()})과 같은 단위여야 합니다.",
-                f"The extension ({extension.amount} {extension.unit}) must be in the unit of the period "
-                f"({period.amount} {period.unit}).",
-                code="extension_unit",
-            )
-    return Period(period.amount + sum(e.amount for e in extensions), period.unit)
+class Counting(StrEnum):
+    """How a period is counted; decided by the original period, and every extension of it is counted the same
+    way (영 §21)."""
+
+    WORKING_HOURS = "working_hours"  # 법 §19①: hours, and days up to max_days_counted_in_hours (1 day = 8 h)
+    WORKING_DAYS = "working_days"  # 법 §19②: six days or more, the day of receipt counted as day 1
+    CIVIL = "civil"  # months, by the Civil Act (민법 §157, §160, §161)
+
+
+def counting_for(period: Period, settings: DeadlineSettings = DEFAULT_SETTINGS) -> Counting:
+    """How ``period`` is counted: by its length, not its unit alone, since 5 days run in hours (법 §19①)."""
+    if period.unit is PeriodUnit.HOURS:
+        return Counting.WORKING_HOURS
+    if period.unit is PeriodUnit.DAYS:
+        if period.amount <= settings.max_days_counted_in_hours:
+            return Counting.WORKING_HOURS
+        return Counting.WORKING_DAYS
+    return Counting.CIVIL
+
+
+@dataclass(frozen=True)
+class Stretch:
+    """One stretch of a deadline count: the original period, or one extension, which continues from the due
+    moment of the stretch before it (영 §21)."""
+
+    period: Period
+    counting: Counting
+    # The receipt, or the due moment this extension extends.
+    start: datetime
+    # When the count begins: the first working moment (working hours), 00:00 of day 1 (working days) or of
+    # the 기산일 (months).
+    begins: datetime
+    due: datetime
+    # Days a clock stop (영 §20) took out of this stretch: working days for a day count, calendar days for
+    # months; 0 for working hours, where the stopped time itself is skipped.
+    stopped_days: int = 0
+    # 0 for the original period, 1 and 2 for the extensions.
+    number: int = 0
 
 
 # ---- the case deadline ------------------------------------------------------------------------------------
@@ -151,32 +179,74 @@ def due_at(
     stops: Sequence[ClockStop] = (),
     extensions: Sequence[Period] = (),
 ) -> datetime:
-    """When a case received at ``received_at`` is due (법 §19, 영 §20–§21).
+    """When a case received at ``received_at`` is due (법 §19, 영 §20–§21); see ``deadline_stretches``."""
+    return deadline_stretches(received_at, period, calendar, stops, extensions)[-1].due
 
-    The total period is the original plus the extensions, and the total decides how it is counted: hours,
-    and days up to ``max_days_counted_in_hours``, run in working hours (a day is ``hours_per_day``); longer
-    day periods count working days including the day of receipt and end at ``day_end``; months follow the
-    Civil Act. Time inside ``stops`` is not counted.
+
+def deadline_stretches(
+    received_at: datetime,
+    period: Period,
+    calendar: WorkCalendar,
+    stops: Sequence[ClockStop] = (),
+    extensions: Sequence[Period] = (),
+) -> tuple[Stretch, ...]:
+    """The count behind a deadline, stretch by stretch; the last stretch's ``due`` is the deadline.
+
+    The original period decides how everything is counted (``counting_for``): hours, and days up to
+    ``max_days_counted_in_hours``, run in working hours from the moment of receipt (법 §19①); longer day
+    periods count working days, the day of receipt being day 1 whatever the hour when it is a working day
+    (법 §19②, 첫날 산입); months follow the Civil Act. Each extension is counted the same way from the due
+    moment it extends (영 §21): in working hours it runs on from that moment, in working days its day 1 is
+    the next working day after the due day. Time inside ``stops`` is not counted, in any stretch, so the
+    due moment an extension extends is the one with the stopped time already added back.
     """
     received = calendar.localize(received_at, "received_at")
-    total = _total(period, extensions)
-    settings = calendar.settings
-    if total.unit is PeriodUnit.HOURS:
-        return calendar.add_working_time(received, timedelta(hours=total.amount), stops)
-    if total.unit is PeriodUnit.DAYS and total.amount <= settings.max_days_counted_in_hours:
-        return calendar.add_working_time(received, timedelta(hours=total.amount * settings.hours_per_day), stops)
-    spans = calendar.merge_stops(stops)
-    if total.unit is PeriodUnit.DAYS:
-        return calendar.end_of_day(_last_working_day(received, total.amount, calendar, spans))
-    return calendar.end_of_day(_civil_end(received, _month_end, total.amount, calendar, spans))
-
-
-def _last_working_day(received: datetime, days: int, calendar: WorkCalendar, spans: list[Span]) -> date:
-    settings = calendar.settings
+    check_extension_periods(period, extensions)
+    counting = counting_for(period, calendar.settings)
+    spans = calendar.merge_stops(stops) if counting is not Counting.WORKING_HOURS else []
+    stretches: list[Stretch] = []
     start = received
-    if settings.receipt_outside_hours_starts_next_working_hour:
-        start = calendar.next_working_moment(received)
-    first = start.date()
+    for number, part in enumerate((period, *extensions)):
+        stretch = _stretch(start, part, counting, calendar, stops, spans, number)
+        stretches.append(stretch)
+        start = stretch.due
+    return tuple(stretches)
+
+
+def _stretch(
+    start: datetime,
+    part: Period,
+    counting: Counting,
+    calendar: WorkCalendar,
+    stops: Sequence[ClockStop],
+    spans: list[Span],
+    number: int,
+) -> Stretch:
+    settings = calendar.settings
+    if counting is Counting.WORKING_HOURS:
+        hours = part.amount if part.unit is PeriodUnit.HOURS else part.amount * settings.hours_per_day
+        due = calendar.add_working_time(start, timedelta(hours=hours), stops)
+        return Stretch(part, counting, start, calendar.next_working_moment(start), due, 0, number)
+    if counting is Counting.WORKING_DAYS:
+        # 법 §19②: day 1 is the day of receipt when the office works that day, at whatever hour the complaint
+        # came in; an extension's day 1 is the next working day after the due day it extends (영 §21).
+        day = start.date() if number == 0 else start.date() + timedelta(days=1)
+        first = calendar.next_working_day(day)
+        last, stopped = _last_working_day(start, first, part.amount, calendar, spans)
+        begins = datetime.combine(first, time(0), tzinfo=calendar.tz)
+        return Stretch(part, counting, start, begins, calendar.end_of_day(last), stopped, number)
+    # 민법 §157: the due moment is not midnight, so the 기산일 is the day after it (for an extension, the day
+    # after the due day it extends).
+    end, stopped, first = _civil_end(start, _month_end, part.amount, calendar, spans)
+    begins = datetime.combine(first, time(0), tzinfo=calendar.tz)
+    return Stretch(part, counting, start, begins, calendar.end_of_day(end), stopped, number)
+
+
+def _last_working_day(
+    start: datetime, first: date, days: int, calendar: WorkCalendar, spans: list[Span]
+) -> tuple[date, int]:
+    """The ``days``-th working day counted from ``first``, and how many working days the stops took out;
+    stops before ``start`` are before the clock ran and take out nothing."""
     skipped_ranges = _merge_ranges([_stopped_working_days(s, e, start, calendar) for s, e in spans])
     last = calendar.add_working_days(first, days)
     # Stopped days inside [first, last] push the end out, which may take in more stopped days; the count only
@@ -185,7 +255,7 @@ def _last_working_day(received: datetime, days: int, calendar: WorkCalendar, spa
         skipped = sum(calendar.count_working_days(max(lo, first), min(hi, last)) for lo, hi in skipped_ranges)
         pushed = calendar.add_working_days(first, days + skipped)
         if pushed == last:
-            return last
+            return last, skipped
         last = pushed
 
 
@@ -244,8 +314,9 @@ def _civil_end(
     amount: int,
     calendar: WorkCalendar,
     spans: list[Span],
-) -> date:
-    """Last day of a calendar period under the Civil Act (민법 §157, §160, §161), stops not counted."""
+) -> tuple[date, int, date]:
+    """Last day of a calendar period under the Civil Act (민법 §157, §160, §161), stops not counted; with the
+    calendar days the stops took out and the 기산일."""
     starts_at_midnight = at.time() == time(0)
     first = at.date() if starts_at_midnight else at.date() + timedelta(days=1)  # §157: initial day not counted
     begin = datetime.combine(first, time(0), tzinfo=calendar.tz)
@@ -260,7 +331,7 @@ def _civil_end(
         end = pushed
     if calendar.settings.period_end_moves_to_working_day:
         end = calendar.next_working_day(end)
-    return end
+    return end, extra, first
 
 
 def _stopped_calendar_days(s: datetime, e: datetime, calendar: WorkCalendar) -> tuple[date, date]:
@@ -343,7 +414,7 @@ def rereview_window_end(decided_at: datetime, calendar: WorkCalendar | None = No
         calendar = _DEFAULT_CALENDAR = _DEFAULT_CALENDAR or WorkCalendar()
     decided = calendar.localize(decided_at, "decided_at")
     days = calendar.settings.rereview_window_days
-    return calendar.end_of_day(_civil_end(decided, _days_end, days, calendar, []))
+    return calendar.end_of_day(_civil_end(decided, _days_end, days, calendar, [])[0])
 
 
 # ---- queue helpers ----------------------------------------------------------------------------------------

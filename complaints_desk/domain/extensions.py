@@ -1,8 +1,10 @@
 """Deadline extensions (영 §21): at most two, the second with the petitioner's consent, each at most as
-long as the original period, and only for the reasons the decree allows."""
+long as the original period, and only for the reasons the decree allows. How an extension is counted (in
+the original period's way, from the due moment it extends) is in deadlines.deadline_stretches."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from enum import StrEnum
 
 from .errors import DomainError
@@ -66,20 +68,44 @@ def check_extension(
     reason_text: str = "",
 ) -> None:
     """Raise DomainError when this extension is not allowed; return None when it is."""
-    if previous_count >= MAX_EXTENSIONS:
-        raise DomainError(
-            "extend",
-            "처리기간은 두 번까지만 연장할 수 있습니다. 세 번째 연장은 허용되지 않습니다.",
-            "A deadline may be extended twice at most; a third extension is not allowed.",
-            code="too_many_extensions",
-        )
+    _check_count(previous_count)
     if previous_count == 1 and not consent:
         raise DomainError(
             "consent",
-            "두 번째 연장에는 민원인의 동의가 필요합니다.",
-            "The second extension needs the petitioner's consent.",
+            "두 번째 연장에는 민원인의 동의가 필요합니다(시행령 제21조).",
+            "The second extension needs the petitioner's consent (영 §21).",
             code="consent_required",
         )
+    _check_period(original, extension)
+    if reason is ExtensionReason.EQUIVALENT and not reason_text.strip():
+        raise DomainError(
+            "reason_text",
+            "'이에 준하는 사유'를 선택하면 구체적인 사유를 적어야 합니다.",
+            "An 'equivalent reason' needs a written explanation.",
+        )
+
+
+def check_extension_periods(original: Period, extensions: Sequence[Period]) -> None:
+    """The checks that need no more than the periods: how many extensions, their unit and their length.
+    Consent and reason are the business of ``check_extension``, when an extension is granted."""
+    for count, extension in enumerate(extensions):
+        _check_count(count)
+        _check_period(original, extension)
+
+
+def _check_count(previous_count: int) -> None:
+    if previous_count >= MAX_EXTENSIONS:
+        raise DomainError(
+            "extend",
+            "처리기간은 두 번까지만 연장할 수 있습니다(시행령 제21조). 세 번째 연장은 허용되지 않습니다.",
+            "A deadline may be extended twice at most (영 §21); a third extension is not allowed.",
+            code="too_many_extensions",
+        )
+
+
+def _check_period(original: Period, extension: Period) -> None:
+    # An extension is counted like the original period (영 §21), so it must be given in the original's unit:
+    # "3 days" on a 3-day period means 24 working hours, which "24h" would only say ambiguously.
     if extension.unit != original.unit:
         raise DomainError(
             "extend",
@@ -95,10 +121,4 @@ def check_extension(
             f"An extension ({extension.amount} {extension.unit}) may not be longer than the original "
             f"period ({original.amount} {original.unit}).",
             code="extension_too_long",
-        )
-    if reason is ExtensionReason.EQUIVALENT and not reason_text.strip():
-        raise DomainError(
-            "reason_text",
-            "'이에 준하는 사유'를 선택하면 구체적인 사유를 적어야 합니다.",
-            "An 'equivalent reason' needs a written explanation.",
         )

@@ -1,8 +1,12 @@
-"""How this office reads the deadline rules (처리기한): every point that DOMAIN.md marks "(our reading)".
+"""How this office reads the deadline rules (처리기한): the points that docs/rules.md marks "(our reading)".
 
 The law fixes the periods; it does not fix office hours, what "the end of the day" is, or how a clock stop
 that covers part of a day shortens a period counted in whole days. Those are readings, so they live here as
 settings with the defaults we chose, and the administrator can change them without a code change.
+
+What the law does settle is not a setting: a period of six days or more counts the day of receipt as day 1
+when it is a working day, whatever the hour (법 §19②, 첫날 산입), and an extension is counted like the period
+it extends, from its due moment (영 §21).
 
 Month periods (국민 제안 규정 §10: a proposal is decided "within one month") follow the Civil Act, which
 governs periods in public law unless a law says otherwise (민법 §155):
@@ -42,13 +46,11 @@ class DeadlineSettings:
     timezone: str = "Asia/Seoul"
     # Office hours in which hour-counted periods run; lunch is the gap between the two periods.
     working_periods: WorkingPeriods = DEFAULT_WORKING_PERIODS
-    # 법 §19: one day of a short period is 8 working hours.
+    # 법 §19①: one day of a short period is 8 working hours.
     hours_per_day: int = 8
-    # 법 §19: periods of this many days or fewer run in working hours from the moment of receipt.
+    # 법 §19①: periods of this many days or fewer run in working hours from the moment of receipt, and one
+    # received outside working hours starts at the next working hour; longer ones count days (법 §19②).
     max_days_counted_in_hours: int = 5
-    # A complaint received at 19:00 on a working day is counted from the next working hour, so a day period
-    # starts on the next working day rather than spending day 1 on an evening nobody works.
-    receipt_outside_hours_starts_next_working_hour: bool = True
     # What "the end of the last day" is shown as.
     day_end: time = time(23, 59, 59)
     # See the module docstring: how a clock stop shortens a period counted in days or months.

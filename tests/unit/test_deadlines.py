@@ -13,8 +13,10 @@ from hypothesis import strategies as st
 from complaints_desk.domain.calendar import Closure, WorkCalendar
 from complaints_desk.domain.deadlines import (
     ClockStop,
+    Counting,
     StopReason,
     TransferKind,
+    deadline_stretches,
     due_at,
     is_overdue,
     period_for,
@@ -49,7 +51,7 @@ def stop(start: datetime, end: datetime, reason: StopReason = StopReason.SUPPLEM
     return ClockStop(start, end, reason)
 
 
-# ---- the worked examples of DOMAIN.md -----------------------------------------------------------------------
+# ---- the worked examples of docs/rules.md -------------------------------------------------------------------
 
 
 def test_seven_day_complaint_matches_sinmungo() -> None:
@@ -72,23 +74,40 @@ def test_other_complaint_received_at_lunch_starts_at_one() -> None:
 # ---- receipt outside working time --------------------------------------------------------------------------
 
 
+def test_a_day_period_counts_a_friday_receipt_at_2330_as_day_1() -> None:
+    # 법 §19②, 첫날 산입: Fri 8/7 is day 1 whatever the hour; 8/8–8/9 weekend, 8/10–8/14 are days 2–6,
+    # 8/15 광복절 (Sat), 8/16 Sun and 8/17 its substitute holiday are skipped, Tue 8/18 is day 7.
+    inquiry = period_for(Kind.INQUIRY_PROCEDURE, None)
+    assert due_at(kst(2026, 8, 7, 23, 30), inquiry, CAL) == end_of(2026, 8, 18)
+
+
+def test_a_day_period_received_on_a_saturday_starts_on_monday() -> None:
+    # Sat 8/8 is no working day, so day 1 is Mon 8/10; 8/10–8/14 are days 1–5, 8/15–8/17 are off
+    # (광복절, Sunday, substitute holiday), Tue 8/18 is day 6 and Wed 8/19 day 7.
+    assert due_at(kst(2026, 8, 8, 10), SEVEN_DAYS, CAL) == end_of(2026, 8, 19)
+    assert due_at(kst(2026, 8, 8, 23, 30), SEVEN_DAYS, CAL) == end_of(2026, 8, 19)
+
+
 @pytest.mark.parametrize(
     ("received", "due"),
     [
         (kst(2026, 3, 7, 11), end_of(2026, 3, 17)),  # Saturday: Monday 3/9 is day 1
         (kst(2026, 5, 25, 10), end_of(2026, 6, 4)),  # substitute holiday, then 6/3 election skipped
-        (kst(2026, 7, 10, 19), end_of(2026, 7, 22)),  # Friday evening: Monday is day 1, 제헌절 skipped
+        # Friday evening: Friday is still day 1 (법 §19②); it used to start on Monday and end 7/22.
+        (kst(2026, 7, 10, 19), end_of(2026, 7, 21)),
         (kst(2026, 7, 10, 8), end_of(2026, 7, 21)),  # before opening: Friday still counts
         (kst(2026, 7, 10, 12, 30), end_of(2026, 7, 21)),  # at lunch: Friday still counts
+        (kst(2026, 7, 10, 0, 0), end_of(2026, 7, 21)),  # at midnight: Friday still counts
     ],
 )
-def test_day_periods_start_at_the_next_working_hour(received: datetime, due: datetime) -> None:
+def test_day_periods_count_the_day_of_receipt_whatever_the_hour(received: datetime, due: datetime) -> None:
     assert due_at(received, SEVEN_DAYS, CAL) == due
 
 
-def test_evening_receipt_counting_its_own_day_is_a_setting() -> None:
-    same_day = WorkCalendar(DeadlineSettings(receipt_outside_hours_starts_next_working_hour=False))
-    assert due_at(kst(2026, 7, 10, 19), SEVEN_DAYS, same_day) == end_of(2026, 7, 21)
+def test_short_periods_still_start_at_the_next_working_hour() -> None:
+    # 법 §19①: five days or less run in working hours, so a Friday 23:30 receipt starts Monday 09:00;
+    # 40 working hours later is Friday 18:00 (8/10–8/14, none of them a holiday).
+    assert due_at(kst(2026, 8, 7, 23, 30), Period.days(5), CAL) == kst(2026, 8, 14, 18)
 
 
 @pytest.mark.parametrize(
@@ -146,6 +165,88 @@ def test_extensions_lengthen_the_period_in_its_own_unit() -> None:
     assert due_at(kst(2026, 7, 10, 16, 30), THREE_HOURS, CAL, extensions=[Period.hours(2)]) == kst(
         2026, 7, 13, 13, 30
     )
+
+
+def test_a_grievance_extended_twice_continues_from_each_due_day() -> None:
+    # Received Fri 2/13: 2/13 is day 1, 2/14–2/15 weekend, 2/16–2/18 설, 2/19–2/26 days 2–7 (weekend 2/21–22):
+    # due Thu 2/26. First extension, 5 days: day 1 is Fri 2/27, 2/28–3/1 weekend (삼일절 on the Sunday),
+    # 3/2 its substitute holiday, 3/3–3/6 days 2–5: due Fri 3/6. Second extension (with consent), 7 days:
+    # day 1 is Mon 3/9, 3/9–3/13 days 1–5, 3/14–15 weekend, 3/16–3/17 days 6–7: due Tue 3/17.
+    grievance = period_for(Kind.GRIEVANCE, None)
+    received = kst(2026, 2, 13, 10)
+    assert due_at(received, grievance, CAL) == end_of(2026, 2, 26)
+    assert due_at(received, grievance, CAL, extensions=[Period.days(5)]) == end_of(2026, 3, 6)
+    twice = deadline_stretches(received, grievance, CAL, extensions=[Period.days(5), Period.days(7)])
+    assert [s.begins.date() for s in twice] == [date(2026, 2, 13), date(2026, 2, 27), date(2026, 3, 9)]
+    assert [s.due for s in twice] == [end_of(2026, 2, 26), end_of(2026, 3, 6), end_of(2026, 3, 17)]
+    assert [s.counting for s in twice] == [Counting.WORKING_DAYS] * 3
+
+
+def test_a_short_extension_of_a_day_period_is_counted_in_days_not_hours() -> None:
+    # 영 §21: counted like the 7-day original. Due Thu 2/26; 3 more working days are 2/27, 3/3, 3/4
+    # (3/2 is the 삼일절 substitute holiday), so Wed 3/4 at the end of the day, not 24 working hours later.
+    extended = due_at(kst(2026, 2, 13, 10), SEVEN_DAYS, CAL, extensions=[Period.days(3)])
+    assert extended == end_of(2026, 3, 4)
+
+
+def test_a_three_day_statutory_period_is_extended_by_working_hours() -> None:
+    # 3 days = 24 working hours (법 §19①): Thu 5/21 14:30 → Wed 5/27 14:30 (5/23–5/25 weekend and the
+    # 부처님오신날 substitute holiday). Extended by 3 days, 24 more working hours from 5/27 14:30: 5/28 14:30
+    # (8 h), 5/29 14:30 (16 h), weekend, Mon 6/1 14:30 (24 h). Counting 3 + 3 = 6 days together would have
+    # switched to a day count and given Fri 5/29 23:59:59.
+    statutory = period_for(Kind.STATUTORY, 3)
+    received = kst(2026, 5, 21, 14, 30)
+    assert due_at(received, statutory, CAL, extensions=[Period.days(3)]) == kst(2026, 6, 1, 14, 30)
+    # A second extension of 2 days (16 h) runs on from 6/1 14:30: 6/2 14:30, 6/3 is election day, 6/4 14:30.
+    assert due_at(received, statutory, CAL, extensions=[Period.days(3), Period.days(2)]) == kst(2026, 6, 4, 14, 30)
+
+
+def test_an_extension_of_an_hour_period_ending_at_six_starts_the_next_morning() -> None:
+    # Fri 7/10 15:00 + 3 h = 18:00 Friday; 2 more working hours run from Mon 7/13 09:00 to 11:00.
+    assert due_at(kst(2026, 7, 10, 15), THREE_HOURS, CAL, extensions=[Period.hours(2)]) == kst(2026, 7, 13, 11)
+
+
+def test_an_extension_extends_the_due_moment_after_a_clock_stop() -> None:
+    # Day count: the supplement from Thu 2/19 15:00 to Mon 2/23 10:00 takes out 2/19, 2/20 and 2/23, so the
+    # 7 days end Wed 3/4 (3/2 is a holiday); a 7-day extension counts from Thu 3/5: 3/5, 3/6, 3/9–3/13 → 3/13.
+    supplement = stop(kst(2026, 2, 19, 15), kst(2026, 2, 23, 10))
+    received = kst(2026, 2, 13, 10)
+    assert due_at(received, SEVEN_DAYS, CAL, [supplement]) == end_of(2026, 3, 4)
+    assert due_at(received, SEVEN_DAYS, CAL, [supplement], [Period.days(7)]) == end_of(2026, 3, 13)
+    # Working hours: a 3-day statutory period from Thu 5/21 14:30 with the clock stopped Fri 5/22 10:00–14:00
+    # (3 working hours; lunch was never counted) is due Wed 5/27 17:30; the 3-day extension adds 24 working
+    # hours from there: Mon 6/1 17:30.
+    statutory = period_for(Kind.STATUTORY, 3)
+    hours_stop = stop(kst(2026, 5, 22, 10), kst(2026, 5, 22, 14))
+    received = kst(2026, 5, 21, 14, 30)
+    assert due_at(received, statutory, CAL, [hours_stop]) == kst(2026, 5, 27, 17, 30)
+    assert due_at(received, statutory, CAL, [hours_stop], [Period.days(3)]) == kst(2026, 6, 1, 17, 30)
+
+
+def test_a_stop_during_the_extension_is_not_counted_either() -> None:
+    # Due Thu 2/26, extended 7 days from Fri 2/27; a supplement on Tue 3/3 takes that day out, so the
+    # extension's days are 2/27, 3/4, 3/5, 3/6, 3/9, 3/10, 3/11 → Wed 3/11.
+    supplement = stop(kst(2026, 3, 3, 10), kst(2026, 3, 3, 11))
+    assert due_at(kst(2026, 2, 13, 10), SEVEN_DAYS, CAL, [supplement], [Period.days(7)]) == end_of(2026, 3, 11)
+
+
+def test_a_month_extension_starts_the_day_after_the_due_day() -> None:
+    # One month from 5/1 ends Sun 5/31 → Mon 6/1; the extension's 기산일 is Tue 6/2, so it ends 7/1.
+    proposal = period_for(Kind.PROPOSAL, None)
+    assert due_at(kst(2026, 4, 30, 10), proposal, CAL, extensions=[Period.months(1)]) == end_of(2026, 7, 1)
+
+
+def test_a_third_extension_is_refused() -> None:
+    with pytest.raises(DomainError) as err:
+        due_at(kst(2026, 2, 13, 10), SEVEN_DAYS, CAL, extensions=[Period.days(7)] * 3)
+    assert err.value.code == "too_many_extensions"
+    assert "세 번째" in err.value.ko and "third" in err.value.en
+
+
+def test_an_extension_longer_than_the_original_is_refused() -> None:
+    with pytest.raises(DomainError) as err:
+        due_at(kst(2026, 2, 13, 10), SEVEN_DAYS, CAL, extensions=[Period.days(8)])
+    assert err.value.code == "extension_too_long"
 
 
 def test_an_extension_in_another_unit_is_refused() -> None:
@@ -395,5 +496,5 @@ def test_day_periods_end_at_the_end_of_a_working_day(received: datetime, days: i
     due = due_at(received, Period.days(days), CAL)
     assert due.time() == time(23, 59, 59)
     assert CAL.is_working_day(due.date())
-    first = CAL.next_working_moment(received).date()
+    first = CAL.next_working_day(received.date())  # 법 §19②: the day of receipt, whatever the hour
     assert CAL.count_working_days(first, due.date()) == days
