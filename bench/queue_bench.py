@@ -1,4 +1,4 @@
-"""The local queue over a million cases (DESIGN.md: first screen, department+status filter and Korean
+"""The local queue over a million cases (docs/architecture.md budgets: first screen, department+status filter and Korean
 full-text search ≤ 100 ms each) and the phone intake save, against the demo store.
 
     .venv/bin/python -m bench.queue_bench [--cases 1000000] [--seed 1] [--store PATH] [--runs 100]

@@ -1,4 +1,4 @@
-"""Server intake under 50 concurrent clients on PostgreSQL (DESIGN.md budget: ≥ 1,000 events/s, p99 ≤ 100 ms).
+"""Server intake under 50 concurrent clients on PostgreSQL (docs/architecture.md budget: ≥ 1,000 events/s, p99 ≤ 100 ms).
 
     .venv/bin/python -m bench.server_bench [--clients 50] [--seconds 15] [--batch 10] [--processes 2] [--rate 1000]
 

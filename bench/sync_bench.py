@@ -1,4 +1,4 @@
-"""Sync client benchmarks (DESIGN.md budgets).
+"""Sync client benchmarks (the budgets in docs/architecture.md).
 
     .venv/bin/python -m bench.sync_bench [--events 100000] [--page N] [--rounds N] [--samples 40]
                                          [--skip-propagation] [--skip-pull]

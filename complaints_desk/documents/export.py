@@ -2,7 +2,7 @@
 correctly) and XLSX (xlsx_stream: rows are compressed into the file as they come, so memory stays flat at
 100,000 rows; see that module for why it is not a spreadsheet library).
 
-Personal details are masked unless the viewer's role needs them in full (DESIGN.md, "Personal data"); asking
+Personal details are masked unless the viewer's role needs them in full (docs/rules.md, "Personal data"); asking
 for full details with a role that does not is refused rather than silently masked, so nobody mistakes a
 masked file for a full one."""
 

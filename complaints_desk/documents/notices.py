@@ -1,5 +1,5 @@
 """Notices to the petitioner: the result (with reasons and remedies for a rejection), a deadline extension,
-the 30-day progress notice and a proposal's decision. Each says what DOMAIN.md requires of it.
+the 30-day progress notice and a proposal's decision. Each says what docs/rules.md requires of it.
 
 They share one letter layout (office, title, addressee, the case, the body, the officer to call, the issuing
 office) set with platypus so that a long answer flows onto a second page. The addressee is masked unless the

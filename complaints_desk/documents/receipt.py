@@ -1,6 +1,6 @@
 """The receipt (접수증), on A4 and on an 80 mm thermal roll, from the same facts.
 
-What it shows is fixed by DOMAIN.md ("Intake, receipts and transfers"): receipt number, office, kind and title,
+What it shows is fixed by docs/rules.md ("Receipts"): receipt number, office, kind and title,
 the petitioner masked, date and time of receipt, due date, the handling department and a phone to ask, and a
 QR code with the address of the citizen status page. A reprint says 재발급; a voided receipt prints with 무효
 across it; an intake the server has not confirmed yet says 동기화 대기 — 오프라인 발급."""

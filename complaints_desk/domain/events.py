@@ -43,7 +43,7 @@ class EventType(StrEnum):
 
     @property
     def commutes(self) -> bool:
-        """Order-independent additions: always accepted whatever the case's state (DESIGN.md, conflicts)."""
+        """Order-independent additions: always accepted whatever the case's state (docs/architecture.md, "The sync contract")."""
         return self in COMMUTING_EVENTS
 
 

@@ -1,5 +1,5 @@
-"""The client's sync engine: push the outbox, pull the server's history, long-poll for more (DESIGN.md, "Sync
-protocol"; the SecureDrop client is the model: client-made ids as idempotency keys, one loop on a worker that
+"""The client's sync engine: push the outbox, pull the server's history, long-poll for more (docs/architecture.md,
+"The sync contract"; the SecureDrop client is the model: client-made ids as idempotency keys, one loop on a worker that
 reports through an observer, and "the server wins" once it has answered).
 
 No Qt here: the GUI wraps a `SyncObserver` into signals. Observer methods are called on the engine's threads.

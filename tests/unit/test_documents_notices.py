@@ -1,4 +1,4 @@
-"""Notices to the petitioner say what DOMAIN.md requires of each: a rejection's reasons and remedies, an
+"""Notices to the petitioner say what docs/rules.md requires of each: a rejection's reasons and remedies, an
 extension's reason, new due date and officer, the 30-day progress notice, and a proposal's decision."""
 
 from __future__ import annotations
