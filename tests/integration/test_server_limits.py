@@ -1,11 +1,14 @@
 """The server's limits, through a real server process on SQLite and PostgreSQL: pull pages bounded in bytes,
-sync parameters out of range refused as input, chunked bodies counted as they arrive (docs/operations.md)."""
+sync parameters out of range refused as input, chunked bodies counted as they arrive, the SQLite store owner-only (docs/operations.md)."""
 
 from __future__ import annotations
 
+import os
 import select
 import socket
+import stat
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 import httpx
@@ -146,3 +149,19 @@ def test_a_chunked_body_under_the_limit_is_accepted(shared_team: Team) -> None:
     status, body = _chunked_push(shared_team.server, shared_team.tokens["agent"], chunks)
     assert status == 200, body
     assert [r["status"] for r in body["results"]] == ["accepted"]
+
+
+@pytest.mark.skipif(os.name != "posix", reason="POSIX file modes")
+def test_the_server_keeps_its_sqlite_store_owner_only(
+    live_server_factory: Callable[..., LiveServer], tmp_path: Path
+) -> None:
+    store = tmp_path / "server.sqlite3"
+    previous = os.umask(0o022)  # the server inherits it: without its own care, the store would be world-readable
+    try:
+        team = make_team(live_server_factory())
+    finally:
+        os.umask(previous)
+    with team.client("agent") as agent:
+        push(agent, [wire_received(team)])
+    for path in (store, store.with_name("server.sqlite3-wal"), store.with_name("server.sqlite3-shm")):
+        assert stat.S_IMODE(path.stat().st_mode) == 0o600, path
