@@ -142,7 +142,7 @@ def received(staff: dict[str, Any], client: int, number: int) -> dict[str, Any]:
 
 
 def _station(client: int) -> str:
-    return f"B{client:02d}" if client < 100 else f"X{client - 100:02d}"
+    return "BXY"[client // 100] + f"{client % 100:02d}"  # one prefix per run (the runs number from 0, 100, 200)
 
 
 class Client:
