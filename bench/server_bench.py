@@ -1,6 +1,7 @@
 """Server intake under 50 concurrent clients on PostgreSQL (docs/architecture.md budget: ≥ 1,000 events/s, p99 ≤ 100 ms).
 
     .venv/bin/python -m bench.server_bench [--clients 50] [--seconds 15] [--batch 10] [--processes 2] [--rate 1000]
+        [--idle-waiters 300]
 
 Starts real server processes (`complaints-desk server`) on a fresh PostgreSQL schema, each on its own port,
 clients spread over them round-robin (no load balancer in between). Each client is a thread with its own
@@ -16,7 +17,8 @@ Three runs:
 - push, paced: the 50 clients together offer --rate events/s (each pushes a batch every
   clients × batch / rate seconds, on a fixed schedule). Latency is measured from the scheduled send time,
   so a server that falls behind is charged for the wait too. This is the budget's p99: at 1,000 events/s
-  from 50 clients, p99 ≤ 100 ms.
+  from 50 clients, p99 ≤ 100 ms;
+- with --idle-waiters N, the paced run again with N long polls held open (class IdleWaiters).
 
 PASS needs closed-loop ≥ 1,000 events/s, and the paced run to deliver its rate with p99 ≤ 100 ms.
 
@@ -140,7 +142,7 @@ def received(staff: dict[str, Any], client: int, number: int) -> dict[str, Any]:
 
 
 def _station(client: int) -> str:
-    return f"B{client:02d}" if client < 100 else f"X{client - 100:02d}"
+    return "BXY"[client // 100] + f"{client % 100:02d}"  # one prefix per run (the runs number from 0, 100, 200)
 
 
 class Client:
@@ -213,6 +215,44 @@ def run_load(
     return [x for per in latencies for x in per], sum(units), elapsed
 
 
+class IdleWaiters:
+    """Long polls held open on the servers (round-robin) while the intake runs. Their cursor is ahead of
+    anything the run will commit: every commit wakes them and none is ever answered, the most a waiter can
+    cost the intake (each one answered would come back and wait again, the same wake-ups plus requests)."""
+
+    def __init__(self, bases: list[str], headers: dict[str, str], count: int) -> None:
+        import asyncio
+
+        self.bases, self.headers, self.count = bases, headers, count
+        self.loop = asyncio.new_event_loop()
+        self.thread = threading.Thread(target=self.loop.run_forever, daemon=True)
+        self.tasks: list[Any] = []
+
+    async def _hold(self, base: str) -> None:
+        import httpx
+
+        async with httpx.AsyncClient(base_url=base, headers=self.headers, timeout=120) as client:
+            while True:
+                await client.get("/api/v1/sync/wait", params={"after": 2**62, "timeout": 60})
+
+    def __enter__(self) -> IdleWaiters:
+        import asyncio
+
+        self.thread.start()
+        for n in range(self.count):
+            base = self.bases[n % len(self.bases)]
+            self.tasks.append(asyncio.run_coroutine_threadsafe(self._hold(base), self.loop))
+        time.sleep(3.0)  # all connected and waiting before the intake starts
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        for task in self.tasks:
+            task.cancel()
+        time.sleep(0.5)
+        self.loop.call_soon_threadsafe(self.loop.stop)
+        self.thread.join(timeout=5)
+
+
 def _cpu_seconds(pid: int) -> float:
     """User + system CPU of a process so far, from /proc (0 where unavailable)."""
     try:
@@ -268,6 +308,12 @@ def main() -> None:
     parser.add_argument("--batch", type=int, default=10, help="events per push request")
     parser.add_argument("--processes", type=int, default=2, help="server processes on the one database")
     parser.add_argument("--rate", type=float, default=1000.0, help="events/s offered in the paced run")
+    parser.add_argument(
+        "--idle-waiters",
+        type=int,
+        default=0,
+        help="also run the paced intake again with this many long polls held open (e.g. 300)",
+    )
     args = parser.parse_args()
 
     schema = f"bench_{uuid.uuid4().hex[:10]}"
@@ -309,6 +355,10 @@ def main() -> None:
             paced_lat, paced_events, paced_t = run_load(
                 bases, args.clients, args.seconds, intake(100), period=period
             )
+        waited: tuple[list[float], int, float] | None = None
+        if args.idle_waiters:
+            with IdleWaiters(bases, headers, args.idle_waiters), CpuMeter(pids) as waited_cpu:
+                waited = run_load(bases, args.clients, args.seconds, intake(200), period=period)
     finally:
         for process in processes:
             process.kill()
@@ -340,6 +390,16 @@ def main() -> None:
     row("baseline GET /livez (no DB), per req", base_lat, base_t, base_n, base_cpu, False)
     row(f"push {args.batch} events, closed loop", push_lat, push_t, events, push_cpu, True)
     row(f"push {args.batch} events, paced {args.rate:.0f} ev/s", paced_lat, paced_t, paced_events, paced_cpu, True)
+    if waited is not None:
+        waited_lat, waited_events, waited_t = waited
+        row(
+            f"  the same, {args.idle_waiters} idle long polls",
+            waited_lat,
+            waited_t,
+            waited_events,
+            waited_cpu,
+            True,
+        )
     print(
         f"\ncapacity (closed loop) vs budget: {rate / 1000:.2f}×   paced p99 vs budget: {paced_p99 / 100:.2f}× "
         f"(≤ 1 is good)   paced delivered {paced_rate / args.rate:.0%} of its rate   closed-loop p99 {p99:.0f} ms"

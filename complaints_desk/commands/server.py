@@ -33,6 +33,12 @@ def register(subparsers: Any) -> None:
         default=ServerSettings.worker_threads,
         help=f"threads (and pooled database connections) for request work (default {ServerSettings.worker_threads})",
     )
+    parser.add_argument(
+        "--pull-page-bytes",
+        type=int,
+        default=ServerSettings.pull_page_bytes,
+        help=f"a pull page stops adding changes past this many bytes (default {ServerSettings.pull_page_bytes})",
+    )
     parser.set_defaults(func=run)
 
 
@@ -57,7 +63,16 @@ def run(args: argparse.Namespace) -> int:
         return fail(
             f"작업 스레드 수는 1~256이어야 합니다 / --worker-threads must be 1 to 256: {args.worker_threads}"
         )
+    if args.pull_page_bytes < 1024:
+        return fail(
+            f"pull 페이지 크기는 1024바이트 이상이어야 합니다 / --pull-page-bytes must be at least 1024: {args.pull_page_bytes}"
+        )
     url = database_url_for(args)
-    settings = ServerSettings(url, token_ttl=timedelta(hours=args.token_hours), worker_threads=args.worker_threads)
+    settings = ServerSettings(
+        url,
+        token_ttl=timedelta(hours=args.token_hours),
+        worker_threads=args.worker_threads,
+        pull_page_bytes=args.pull_page_bytes,
+    )
     serve(url, args.host, args.port, settings=settings)
     return 0

@@ -5,12 +5,15 @@ from __future__ import annotations
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from dataclasses import replace
+from functools import partial
 from typing import Any
 
 from fastapi import FastAPI
 
 from .. import __version__
+from ..store.central.sequence import latest_seq
 from ..store.db import make_engine, make_sessionmaker, migrate, transaction
+from . import units
 from .config import ServerSettings
 from .errors import install as install_errors
 from .logs import configure_logging, log
@@ -31,7 +34,7 @@ def create_app(database_url: str | ServerSettings, **overrides: object) -> FastA
         migrate(engine)
     factory = make_sessionmaker(engine)
     _stamp_reference(factory)
-    notifier = Notifier(settings.database_url)
+    notifier = Notifier(settings.database_url, partial(units.read, factory, latest_seq))
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:

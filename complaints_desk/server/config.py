@@ -10,7 +10,11 @@ from datetime import timedelta
 class ServerSettings:
     database_url: str
     token_ttl: timedelta = timedelta(hours=12)
+    # Every request body, whether its length is declared or it arrives chunked (server/middleware.py).
     max_body_bytes: int = 2 * 1024 * 1024
+    # A pull page stops adding changes once its encoded size would pass this (it always holds at least one,
+    # so a single bigger event still gets through), and says there is more.
+    pull_page_bytes: int = 4 * 1024 * 1024
     wait_max_seconds: float = 60.0
     # Wrong passwords: after `lockout_after` failures for one username from one address, that pair is locked
     # out for lockout_base × 2^(failures - lockout_after), capped at lockout_max (an exponential window).

@@ -1,5 +1,5 @@
 """Pure ASGI middleware (cheaper than BaseHTTPMiddleware on every request): a body-size limit that answers
-413 before the app reads an oversized body, and one JSON log line per request."""
+413 before the app reads an oversized body (declared too long, or counted as it arrives), and one JSON log line per request."""
 
 from __future__ import annotations
 
@@ -8,13 +8,19 @@ import logging
 import time
 from typing import Any
 
+from starlette.exceptions import HTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from .logs import log
 
 
-class BodyTooLarge(Exception):
-    pass
+class BodyTooLarge(HTTPException):
+    """Raised from `receive` when the bytes that arrived pass the limit, whatever the headers said (a chunked
+    body declares no length). An HTTPException because FastAPI turns any other exception raised while it
+    reads a body into 400; this one it passes on, and it is answered 413 `too_large`."""
+
+    def __init__(self, limit: int) -> None:
+        super().__init__(413, f"body over {limit} bytes")
 
 
 def _problem_bytes(limit: int) -> bytes:
@@ -51,7 +57,7 @@ class RequestGuard:
         declared = dict(scope.get("headers") or ()).get(b"content-length")
         try:
             if declared is not None and declared.isdigit() and int(declared) > limit:
-                raise BodyTooLarge
+                raise BodyTooLarge(limit)
             received = 0
 
             async def limited_receive() -> Message:
@@ -60,7 +66,7 @@ class RequestGuard:
                 if message["type"] == "http.request":
                     received += len(message.get("body", b""))
                     if received > limit:
-                        raise BodyTooLarge
+                        raise BodyTooLarge(limit)
                 return message
 
             await self.app(scope, limited_receive, counting_send)

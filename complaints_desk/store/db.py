@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 import platformdirs
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Engine, create_engine, event, make_url
 from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -23,14 +23,43 @@ CLIENT_STORE_FILE = "client.sqlite3"
 MIGRATIONS_DIR = Path(__file__).resolve().parents[2] / "db"
 
 
+# The stores hold petitioners' names, phones and addresses, and the staff's password hashes: only the account
+# that runs the program may read them. Set at creation, and an existing store is tightened when opened.
+PRIVATE_DIR_MODE = 0o700
+PRIVATE_FILE_MODE = 0o600
+_SQLITE_SIDE_FILES = ("-wal", "-shm", "-journal")
+
+
 def resolve_data_dir(explicit: str | os.PathLike[str] | None = None) -> Path:
-    """`--data-dir` wins, then $COMPLAINTS_DESK_DATA, then the user's data directory."""
+    """`--data-dir` wins, then $COMPLAINTS_DESK_DATA, then the user's data directory. The folder is made
+    (or tightened to) owner-only."""
     chosen = (
         explicit or os.environ.get(DATA_ENV) or platformdirs.user_data_dir("complaints-desk", "ComplaintsDesk")
     )
     path = Path(chosen).expanduser().resolve()
-    path.mkdir(parents=True, exist_ok=True)
+    path.mkdir(mode=PRIVATE_DIR_MODE, parents=True, exist_ok=True)
+    _restrict(path, PRIVATE_DIR_MODE)
     return path
+
+
+def _restrict(path: Path, mode: int) -> None:
+    # POSIX modes only: on Windows chmod can do no more than toggle read-only (the profile folder's ACL
+    # already keeps other accounts out).
+    if os.name == "posix" and path.exists() and path.stat().st_mode & 0o777 != mode:
+        path.chmod(mode)
+
+
+def private_sqlite_file(database: str) -> None:
+    """Create the SQLite file owner-only (0600) if it is missing, so SQLite, which gives its -wal and -shm
+    files the main file's permissions, creates those owner-only too; tighten an existing file and its side
+    files."""
+    if not database or database == ":memory:" or database.startswith("file:"):
+        return
+    path = Path(database)
+    if not path.exists() and path.parent.is_dir():
+        os.close(os.open(path, os.O_CREAT | os.O_WRONLY, PRIVATE_FILE_MODE))  # an empty file is an empty store
+    for candidate in (path, *(path.with_name(path.name + suffix) for suffix in _SQLITE_SIDE_FILES)):
+        _restrict(candidate, PRIVATE_FILE_MODE)
 
 
 def sqlite_url(path: Path) -> str:
@@ -61,6 +90,7 @@ def json_text(value: Any) -> str:
 
 def make_engine(url: str, *, echo: bool = False, **kwargs: Any) -> Engine:
     if url.startswith("sqlite"):
+        private_sqlite_file(make_url(url).database or "")
         kwargs.setdefault("json_serializer", json_text)
         engine = create_engine(url, echo=echo, connect_args={"check_same_thread": False}, **kwargs)
         event.listen(engine, "connect", _sqlite_pragmas)

@@ -9,14 +9,14 @@ GET /cases/{id}?details=true, which is recorded as a `details_viewed` event.
 
 from __future__ import annotations
 
-import time
+from contextlib import closing
 from typing import Annotated
 
 from fastapi import APIRouter, Query, Request, Response
 from fastapi.concurrency import run_in_threadpool
 from sqlalchemy.orm import Session, sessionmaker
 
-from ...store.central import feed, sequence
+from ...store.central import feed
 from ...sync.protocol import (
     API_PREFIX,
     DEFAULT_PULL_PAGE,
@@ -36,8 +36,6 @@ from .service import push_events
 
 router = APIRouter(prefix=API_PREFIX + "/sync", tags=["sync"])
 
-RECHECK_SECONDS = 1.0  # waiters look at the database at least this often, whatever the wake-ups do
-
 
 @router.post("/push", response_model=PushResponse, summary="이벤트 올리기 (push events)")
 async def push(body: PushRequest, staff: StaffDep, request: Request) -> Response:
@@ -52,58 +50,88 @@ async def push(body: PushRequest, staff: StaffDep, request: Request) -> Response
     return Response(PushResponse(results=results).model_dump_json(), media_type="application/json")
 
 
+MAX_SEQ = 2**63 - 1  # sequence numbers are BIGINT: a cursor past it is bad input (422), not a database error
+Cursor = Annotated[int, Query(ge=0, le=MAX_SEQ, description="the cursor: the newest sequence number already seen")]
+
+
 @router.get("/pull", response_model=PullResponse, summary="변경 내려받기 (pull changes after a cursor)")
 def pull(
     staff: StaffDep,
     factory: FactoryDep,
-    after: Annotated[int, Query(ge=0)] = 0,
+    settings: SettingsDep,
+    after: Cursor = 0,
     limit: Annotated[int, Query(ge=1, le=MAX_PULL_PAGE)] = DEFAULT_PULL_PAGE,
-) -> PullResponse:
-    rows, has_more = units.read(factory, lambda s: feed.pull_page(s, after, limit))
+) -> Response:
+    """The page is encoded item by item as it is read, and stops once the next item would take it past
+    `settings.pull_page_bytes` (it always holds one, so a client never stalls behind a big event); the
+    answer is the documented PullResponse, put together from the encoded items."""
     full = sees_full(staff)
-    events: list[PulledEvent] = []
-    reference: list[ReferenceChange] = []
-    for row in rows:
-        if row.event is not None:
-            e = row.event
-            assert row.recorded_at is not None
-            events.append(
-                PulledEvent(
-                    id=e.id,
-                    case_id=e.case_id,
-                    type=e.type,
-                    occurred_at=e.occurred_at,
-                    actor_id=e.actor_id,
-                    actor_role=e.actor_role,
-                    actor_department=e.actor_department,
-                    station_code=e.station_code,
-                    base_version=e.base_version,
-                    payload=event_payload(e, full=full),
-                    seq=row.seq,
-                    case_version=row.case_version,
-                    recorded_at=row.recorded_at,
-                )
-            )
-        else:
-            reference.append(ReferenceChange(seq=row.seq, table=row.table, record=row.record or {}))  # type: ignore[arg-type]
-    next_after = rows[-1].seq if rows else after
-    return PullResponse(events=events, reference=reference, next_after=next_after, has_more=has_more)
+    body = units.read(factory, lambda s: _encoded_page(s, after, limit, settings.pull_page_bytes, full=full))
+    return Response(body, media_type="application/json")
+
+
+def _encoded_page(session: Session, after: int, limit: int, max_bytes: int, *, full: bool) -> bytes:
+    events: list[bytes] = []
+    reference: list[bytes] = []
+    size = 0
+    next_after = after
+    has_more = False
+    with closing(feed.pull_rows(session, after, limit)) as rows:
+        for row in rows:
+            encoded = _encoded_row(row, full=full)
+            taken = len(events) + len(reference)
+            if taken == limit or (taken and size + len(encoded) + 1 > max_bytes):
+                has_more = True
+                break
+            (events if row.event is not None else reference).append(encoded)
+            size += len(encoded) + 1  # and its comma
+            next_after = row.seq
+    return b"".join(
+        (
+            b'{"events":[',
+            b",".join(events),
+            b'],"reference":[',
+            b",".join(reference),
+            b'],"next_after":%d,"has_more":%s}' % (next_after, b"true" if has_more else b"false"),
+        )
+    )
+
+
+def _encoded_row(row: feed.PulledRow, *, full: bool) -> bytes:
+    if row.event is None:
+        return ReferenceChange(seq=row.seq, table=row.table, record=row.record or {}).model_dump_json().encode()  # type: ignore[arg-type]
+    e = row.event
+    assert row.recorded_at is not None
+    return (
+        PulledEvent(
+            id=e.id,
+            case_id=e.case_id,
+            type=e.type,
+            occurred_at=e.occurred_at,
+            actor_id=e.actor_id,
+            actor_role=e.actor_role,
+            actor_department=e.actor_department,
+            station_code=e.station_code,
+            base_version=e.base_version,
+            payload=event_payload(e, full=full),
+            seq=row.seq,
+            case_version=row.case_version,
+            recorded_at=row.recorded_at,
+        )
+        .model_dump_json()
+        .encode()
+    )
 
 
 @router.get("/wait", response_model=WaitResponse, summary="변경 기다리기 (long poll)")
 async def wait(
     staff: StaffDep,
-    factory: FactoryDep,
     notifier: NotifierDep,
     settings: SettingsDep,
-    after: Annotated[int, Query(ge=0)] = 0,
-    timeout: Annotated[float, Query(ge=0, le=300)] = 30.0,
+    after: Cursor = 0,
+    timeout: Annotated[float, Query(ge=0, le=300, allow_inf_nan=False)] = 30.0,
 ) -> WaitResponse:
-    deadline = time.monotonic() + min(timeout, settings.wait_max_seconds)
-    while True:
-        ticket = notifier.ticket()  # before the check: a commit after it sets this ticket
-        newest = await run_in_threadpool(units.read, factory, sequence.latest_seq)
-        remaining = deadline - time.monotonic()
-        if newest > after or remaining <= 0:
-            return WaitResponse(changed=newest > after, latest=newest)
-        await notifier.wait(ticket, min(remaining, RECHECK_SECONDS))
+    """Answered by the process's one watcher (server/notify.py): a commit costs one database read for all
+    waiters together."""
+    changed, latest = await notifier.wait_for(after, min(timeout, settings.wait_max_seconds))
+    return WaitResponse(changed=changed, latest=latest)
