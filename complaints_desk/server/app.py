@@ -8,9 +8,11 @@ from dataclasses import replace
 from typing import Any
 
 from fastapi import FastAPI
+from uvicorn.middleware.proxy_headers import ProxyHeadersMiddleware
 
 from .. import __version__
 from ..store.db import make_engine, make_sessionmaker, migrate, transaction
+from .auth.gate import PasswordGate
 from .config import ServerSettings
 from .errors import install as install_errors
 from .logs import configure_logging, log
@@ -59,9 +61,16 @@ def create_app(database_url: str | ServerSettings, **overrides: object) -> FastA
     app.state.factory = factory
     app.state.notifier = notifier
     app.state.token_cache = TokenCache()
+    app.state.password_gate = PasswordGate(settings.password_hash_limit, settings.password_hash_queue)
+    app.state.next_cleanup = 0.0  # monotonic seconds: the first login cleans up
     install_errors(app)
     _include_routers(app)
     app.add_middleware(RequestGuard, max_body_bytes=settings.max_body_bytes)
+    if settings.trusted_proxies:
+        # Outermost, so the request log and the login's address both see the client, not the proxy: the
+        # right-most X-Forwarded-For entry that is not a trusted proxy (the left-most is whatever the client
+        # wrote). uvicorn's own copy of this is turned off in `serve`: it trusts 127.0.0.1 by default.
+        app.add_middleware(ProxyHeadersMiddleware, trusted_hosts=list(settings.trusted_proxies))
     return app
 
 
@@ -117,4 +126,6 @@ def serve(
     import uvicorn
 
     app = create_app(settings or ServerSettings(database_url))
-    uvicorn.run(app, host=host, port=port, log_level="warning", access_log=False, lifespan="on")
+    uvicorn.run(
+        app, host=host, port=port, log_level="warning", access_log=False, lifespan="on", proxy_headers=False
+    )
