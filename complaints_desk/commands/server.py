@@ -54,6 +54,12 @@ def register(subparsers: Any) -> None:
         help=f"logins that may wait for a check; more are answered 503 (default {ServerSettings.password_hash_queue})",
     )
     parser.add_argument(
+        "--password-hash-nice",
+        type=int,
+        default=ServerSettings.password_hash_nice,
+        help=f"CPU nice value of the password-check threads, 0-19 (default {ServerSettings.password_hash_nice})",
+    )
+    parser.add_argument(
         "--address-lockout-after",
         type=int,
         default=ServerSettings.address_lockout_after,
@@ -88,6 +94,8 @@ def run(args: argparse.Namespace) -> int:
             "비밀번호 확인 동시 수는 1~64, 대기 수는 0~10000이어야 합니다 / "
             "--password-hash-limit must be 1 to 64 and --password-hash-queue 0 to 10000"
         )
+    if not 0 <= args.password_hash_nice <= 19:
+        return fail(f"nice 값은 0~19여야 합니다 / --password-hash-nice must be 0 to 19: {args.password_hash_nice}")
     if args.address_lockout_after < 1:
         return fail(
             f"주소별 잠금 기준은 1 이상이어야 합니다 / --address-lockout-after must be at least 1: "
@@ -107,6 +115,7 @@ def run(args: argparse.Namespace) -> int:
         trusted_proxies=proxies,
         password_hash_limit=args.password_hash_limit,
         password_hash_queue=args.password_hash_queue,
+        password_hash_nice=args.password_hash_nice,
         address_lockout_after=args.address_lockout_after,
     )
     serve(url, args.host, args.port, settings=settings)

@@ -46,6 +46,7 @@ def create_app(database_url: str | ServerSettings, **overrides: object) -> FastA
             yield
         finally:
             notifier.stop()
+            _app.state.password_gate.close()
             engine.dispose()
             log("server_stopped")
 
@@ -61,7 +62,9 @@ def create_app(database_url: str | ServerSettings, **overrides: object) -> FastA
     app.state.factory = factory
     app.state.notifier = notifier
     app.state.token_cache = TokenCache()
-    app.state.password_gate = PasswordGate(settings.password_hash_limit, settings.password_hash_queue)
+    app.state.password_gate = PasswordGate(
+        settings.password_hash_limit, settings.password_hash_queue, settings.password_hash_nice
+    )
     app.state.next_cleanup = 0.0  # monotonic seconds: the first login cleans up
     install_errors(app)
     _include_routers(app)

@@ -32,9 +32,11 @@ class ServerSettings:
     # is then the right-most entry that is not itself a trusted proxy. None by default: the socket's peer.
     trusted_proxies: tuple[str, ...] = ()
     # Password checks (argon2) running at once, and logins allowed to wait for one; past that a login is
-    # answered 503 with Retry-After. Hashing never uses the request threads below.
+    # answered 503 with Retry-After. Checks never use the request threads below (server/auth/gate.py).
     password_hash_limit: int = _default_hash_limit()
     password_hash_queue: int = 32
+    # The nice value of the password-check threads (Linux): a push that needs a core gets it first.
+    password_hash_nice: int = 10
     # Expired tokens and forgotten login failures are deleted at most this often, by a login.
     cleanup_interval: timedelta = timedelta(minutes=1)
     migrate_on_start: bool = True
