@@ -57,7 +57,7 @@ def register(subparsers: Any) -> None:
         "--password-hash-nice",
         type=int,
         default=ServerSettings.password_hash_nice,
-        help=f"CPU nice value of the password-check threads, 0-19 (default {ServerSettings.password_hash_nice})",
+        help=f"CPU nice value of the password-check processes, 0-19 (default {ServerSettings.password_hash_nice})",
     )
     parser.add_argument(
         "--address-lockout-after",

@@ -41,6 +41,7 @@ def create_app(database_url: str | ServerSettings, **overrides: object) -> FastA
 
         anyio.to_thread.current_default_thread_limiter().total_tokens = settings.worker_threads
         notifier.start()
+        _app.state.password_gate.start()
         log("server_started", database=engine.url.render_as_string(hide_password=True), version=__version__)
         try:
             yield

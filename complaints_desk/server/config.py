@@ -35,7 +35,7 @@ class ServerSettings:
     # answered 503 with Retry-After. Checks never use the request threads below (server/auth/gate.py).
     password_hash_limit: int = _default_hash_limit()
     password_hash_queue: int = 32
-    # The nice value of the password-check threads (Linux): a push that needs a core gets it first.
+    # The nice value of the password-check processes: a push that needs a core gets it first.
     password_hash_nice: int = 10
     # Expired tokens and forgotten login failures are deleted at most this often, by a login.
     cleanup_interval: timedelta = timedelta(minutes=1)

@@ -4,28 +4,27 @@ waiting for one.
 Why: argon2 is slow on purpose (about 0.1 s of a core and 64 MiB per check, on 4 threads: its parallelism)
 and releases the GIL while it works, so it competes with the intake for the cores, not for the GIL.
 Unbounded, 16 wrong logins at once took both cores of a small server and pushed the intake's median latency
-from 20 ms to 2.7 s. Here a burst of logins waits its turn on the event loop, holding no thread; the checks
-run on the gate's own threads, never on the request threads (settings.worker_threads) that the pushes need,
-and those threads run at a higher nice value (Linux: per thread, inherited by the threads argon2 starts), so
-a push that needs a core gets it first and a check uses what is left. A login that finds the queue full is
-answered 503 with Retry-After at once: a refusal the client's transport retries, never a 500.
+from 20 ms to 2.7 s. Here a burst of logins waits its turn on the event loop, holding no thread, and the
+checks run in `limit` worker processes (never on the request threads, settings.worker_threads, that the
+pushes need) at a higher nice value, so a push that needs a core gets it first and a check uses what is
+left. Processes, not threads: a low-priority thread that the scheduler pauses while it holds the GIL would
+stall every request of the server (a priority inversion); a process shares no GIL. A login that finds the
+queue full is answered 503 with Retry-After at once: a refusal the client's transport retries, never a 500.
 """
 
 from __future__ import annotations
 
 import asyncio
-import os
-import threading
-from collections.abc import Callable
-from concurrent.futures import ThreadPoolExecutor
-from typing import TypeVar
+import multiprocessing
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 
 import anyio
 
 from ..errors import ApiError
 from ..logs import log
+from . import password_worker
 
-T = TypeVar("T")
 RETRY_AFTER_SECONDS = 2
 
 
@@ -34,18 +33,9 @@ class PasswordGate:
         self.limit = max(1, limit)
         self.queue = max(0, queue)
         self.nice = nice
+        self.verifications = 0  # argon2 verifications the workers ran for this process: logged, for tests
         self._limiter: anyio.CapacityLimiter | None = None
-        self._executor = ThreadPoolExecutor(
-            max_workers=self.limit, thread_name_prefix="password-check", initializer=self._lower_priority
-        )
-
-    def _lower_priority(self) -> None:
-        if self.nice <= 0 or not hasattr(os, "setpriority"):
-            return
-        try:
-            os.setpriority(os.PRIO_PROCESS, threading.get_native_id(), self.nice)
-        except OSError as error:  # not allowed here: checks run at the normal priority, still bounded
-            log("password_check_priority", reason=str(error))
+        self._pool: ProcessPoolExecutor | None = None
 
     def _get_limiter(self) -> anyio.CapacityLimiter:
         # Made on first use, inside the event loop that serves the requests.
@@ -53,16 +43,45 @@ class PasswordGate:
             self._limiter = anyio.CapacityLimiter(self.limit)
         return self._limiter
 
-    async def run(self, work: Callable[[], T]) -> T:
-        """`work()` on one of the gate's threads once a slot is free; ApiError 503 if `queue` logins wait."""
+    def _get_pool(self) -> ProcessPoolExecutor:
+        if self._pool is None:
+            # spawn, not fork: the server process has threads (and a database pool) a fork would copy.
+            self._pool = ProcessPoolExecutor(
+                max_workers=self.limit,
+                mp_context=multiprocessing.get_context("spawn"),
+                initializer=password_worker.start,
+                initargs=(self.nice,),
+            )
+        return self._pool
+
+    def start(self) -> None:
+        """Start a worker now, so that the first login does not wait for it to start."""
+        self._get_pool().submit(password_worker.check, None, "")
+
+    async def check(self, password_hash: str | None, password: str) -> bool:
+        """Whether the password matches, checked by a worker once a slot is free (a dummy hash for a missing
+        one, so that unknown usernames cost the same); ApiError 503 if `queue` logins already wait."""
         limiter = self._get_limiter()
         if limiter.available_tokens < 1 and limiter.statistics().tasks_waiting >= self.queue:
             raise busy()
         async with limiter:
-            return await asyncio.get_running_loop().run_in_executor(self._executor, work)
+            pool = self._get_pool()
+            try:
+                matched, verified = await asyncio.get_running_loop().run_in_executor(
+                    pool, password_worker.check, password_hash, password
+                )
+            except BrokenProcessPool:
+                # A worker died (killed, out of memory): start afresh for the next login, refuse this one.
+                log("password_worker_lost", reason="broken process pool")
+                if self._pool is pool:
+                    self._pool = None
+                raise busy() from None
+        self.verifications += verified
+        return matched
 
     def close(self) -> None:
-        self._executor.shutdown(wait=False, cancel_futures=True)
+        if self._pool is not None:
+            self._pool.shutdown(wait=False, cancel_futures=True)
 
 
 def busy() -> ApiError:

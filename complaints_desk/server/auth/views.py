@@ -59,7 +59,8 @@ async def issue_token(
     if locked is not None:
         raise _locked(locked, now)
     # Unknown and inactive usernames are checked against a dummy hash: the same work, time and answer.
-    matched = await _gate(request).run(lambda: accounts.verify_password(password_hash, body.password))
+    gate = _gate(request)
+    matched = await gate.check(password_hash, body.password)
     if staff is None or not matched:
         until = await run_in_threadpool(_note_failure, factory, settings, keys, now)
         log(
@@ -68,7 +69,7 @@ async def issue_token(
             username=body.username[:60],
             client=ip,
             locked_until=until,
-            verifications=accounts.verifications,
+            verifications=gate.verifications,
         )
         raise ApiError(
             401,

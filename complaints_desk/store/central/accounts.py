@@ -188,8 +188,8 @@ def delete_stale_rows(session: Session, *, now: datetime, failure_window: timede
 
 _hasher: PasswordHasher | None = None
 _dummy_hash: str | None = None
-# How many argon2 verifications this process ran: logged with every failed login, so a test (and an
-# operator) can see that an unknown username costs the same verification as a known one.
+# How many argon2 verifications this process ran: a password-check worker (server/auth/password_worker.py)
+# reports it, so a test can see that an unknown username costs the same verification as a known one.
 verifications = 0
 
 
