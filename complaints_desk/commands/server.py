@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import ipaddress
 from typing import Any
 
 from ..server.config import ServerSettings
@@ -39,6 +40,37 @@ def register(subparsers: Any) -> None:
         default=ServerSettings.pull_page_bytes,
         help=f"a pull page stops adding changes past this many bytes (default {ServerSettings.pull_page_bytes})",
     )
+    parser.add_argument(
+        "--trusted-proxy",
+        action="append",
+        default=[],
+        metavar="ADDRESS",
+        help="a reverse proxy's address or network whose X-Forwarded-For is believed (repeatable; default none)",
+    )
+    parser.add_argument(
+        "--password-hash-limit",
+        type=int,
+        default=ServerSettings.password_hash_limit,
+        help=f"password checks at once (default {ServerSettings.password_hash_limit}: half the cores)",
+    )
+    parser.add_argument(
+        "--password-hash-queue",
+        type=int,
+        default=ServerSettings.password_hash_queue,
+        help=f"logins that may wait for a check; more are answered 503 (default {ServerSettings.password_hash_queue})",
+    )
+    parser.add_argument(
+        "--password-hash-nice",
+        type=int,
+        default=ServerSettings.password_hash_nice,
+        help=f"CPU nice value of the password-check processes, 0-19 (default {ServerSettings.password_hash_nice})",
+    )
+    parser.add_argument(
+        "--address-lockout-after",
+        type=int,
+        default=ServerSettings.address_lockout_after,
+        help=f"wrong passwords from one address before it is locked out (default {ServerSettings.address_lockout_after})",
+    )
     parser.set_defaults(func=run)
 
 
@@ -67,12 +99,35 @@ def run(args: argparse.Namespace) -> int:
         return fail(
             f"pull 페이지 크기는 1024바이트 이상이어야 합니다 / --pull-page-bytes must be at least 1024: {args.pull_page_bytes}"
         )
+    if not 1 <= args.password_hash_limit <= 64 or not 0 <= args.password_hash_queue <= 10_000:
+        return fail(
+            "비밀번호 확인 동시 수는 1~64, 대기 수는 0~10000이어야 합니다 / "
+            "--password-hash-limit must be 1 to 64 and --password-hash-queue 0 to 10000"
+        )
+    if not 0 <= args.password_hash_nice <= 19:
+        return fail(f"nice 값은 0~19여야 합니다 / --password-hash-nice must be 0 to 19: {args.password_hash_nice}")
+    if args.address_lockout_after < 1:
+        return fail(
+            f"주소별 잠금 기준은 1 이상이어야 합니다 / --address-lockout-after must be at least 1: "
+            f"{args.address_lockout_after}"
+        )
+    proxies = tuple(args.trusted_proxy)
+    for proxy in proxies:
+        try:
+            ipaddress.ip_network(proxy, strict=False)
+        except ValueError:
+            return fail(f"프록시 주소가 올바르지 않습니다 / --trusted-proxy is not an address or network: {proxy}")
     url = database_url_for(args)
     settings = ServerSettings(
         url,
         token_ttl=timedelta(hours=args.token_hours),
         worker_threads=args.worker_threads,
         pull_page_bytes=args.pull_page_bytes,
+        trusted_proxies=proxies,
+        password_hash_limit=args.password_hash_limit,
+        password_hash_queue=args.password_hash_queue,
+        password_hash_nice=args.password_hash_nice,
+        address_lockout_after=args.address_lockout_after,
     )
     serve(url, args.host, args.port, settings=settings)
     return 0

@@ -9,11 +9,13 @@ from functools import partial
 from typing import Any
 
 from fastapi import FastAPI
+from uvicorn.middleware.proxy_headers import ProxyHeadersMiddleware
 
 from .. import __version__
 from ..store.central.sequence import latest_seq
 from ..store.db import make_engine, make_sessionmaker, migrate, transaction
 from . import units
+from .auth.gate import PasswordGate
 from .config import ServerSettings
 from .errors import install as install_errors
 from .logs import configure_logging, log
@@ -42,11 +44,13 @@ def create_app(database_url: str | ServerSettings, **overrides: object) -> FastA
 
         anyio.to_thread.current_default_thread_limiter().total_tokens = settings.worker_threads
         notifier.start()
+        _app.state.password_gate.start()
         log("server_started", database=engine.url.render_as_string(hide_password=True), version=__version__)
         try:
             yield
         finally:
             notifier.stop()
+            _app.state.password_gate.close()
             engine.dispose()
             log("server_stopped")
 
@@ -62,9 +66,18 @@ def create_app(database_url: str | ServerSettings, **overrides: object) -> FastA
     app.state.factory = factory
     app.state.notifier = notifier
     app.state.token_cache = TokenCache()
+    app.state.password_gate = PasswordGate(
+        settings.password_hash_limit, settings.password_hash_queue, settings.password_hash_nice
+    )
+    app.state.next_cleanup = 0.0  # monotonic seconds: the first login cleans up
     install_errors(app)
     _include_routers(app)
     app.add_middleware(RequestGuard, max_body_bytes=settings.max_body_bytes)
+    if settings.trusted_proxies:
+        # Outermost, so the request log and the login's address both see the client, not the proxy: the
+        # right-most X-Forwarded-For entry that is not a trusted proxy (the left-most is whatever the client
+        # wrote). uvicorn's own copy of this is turned off in `serve`: it trusts 127.0.0.1 by default.
+        app.add_middleware(ProxyHeadersMiddleware, trusted_hosts=list(settings.trusted_proxies))
     return app
 
 
@@ -120,4 +133,6 @@ def serve(
     import uvicorn
 
     app = create_app(settings or ServerSettings(database_url))
-    uvicorn.run(app, host=host, port=port, log_level="warning", access_log=False, lifespan="on")
+    uvicorn.run(
+        app, host=host, port=port, log_level="warning", access_log=False, lifespan="on", proxy_headers=False
+    )

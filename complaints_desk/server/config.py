@@ -2,8 +2,15 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from datetime import timedelta
+
+
+def _default_hash_limit() -> int:
+    # One argon2 verification already runs up to 4 threads (its parallelism): half the cores at most, so
+    # the intake always has a core to itself.
+    return max(1, (os.cpu_count() or 2) // 2)
 
 
 @dataclass(frozen=True)
@@ -16,11 +23,26 @@ class ServerSettings:
     # so a single bigger event still gets through), and says there is more.
     pull_page_bytes: int = 4 * 1024 * 1024
     wait_max_seconds: float = 60.0
-    # Wrong passwords: after `lockout_after` failures for one username from one address, that pair is locked
-    # out for lockout_base × 2^(failures - lockout_after), capped at lockout_max (an exponential window).
+    # Wrong passwords: after `lockout_after` failures for one username (from any address), the username is
+    # locked out for lockout_base × 2^(failures - lockout_after), capped at lockout_max (an exponential
+    # window); after `address_lockout_after` failures from one client address (for any usernames), that
+    # address is, the same way. Failures older than `failure_window` are forgotten.
     lockout_after: int = 5
+    address_lockout_after: int = 30
     lockout_base: timedelta = timedelta(seconds=30)
     lockout_max: timedelta = timedelta(minutes=15)
+    failure_window: timedelta = timedelta(hours=1)
+    # Addresses (or networks, "10.0.0.0/8") of reverse proxies whose X-Forwarded-For is believed: the client
+    # is then the right-most entry that is not itself a trusted proxy. None by default: the socket's peer.
+    trusted_proxies: tuple[str, ...] = ()
+    # Password checks (argon2) running at once, and logins allowed to wait for one; past that a login is
+    # answered 503 with Retry-After. Checks never use the request threads below (server/auth/gate.py).
+    password_hash_limit: int = _default_hash_limit()
+    password_hash_queue: int = 32
+    # The nice value of the password-check processes: a push that needs a core gets it first.
+    password_hash_nice: int = 10
+    # Expired tokens and forgotten login failures are deleted at most this often, by a login.
+    cleanup_interval: timedelta = timedelta(minutes=1)
     migrate_on_start: bool = True
     # Threads for the blocking database work of requests (push, pull, admin; anyio's default is 40): each
     # holds at most one pooled connection at a time. Under 50 pushing clients 8, 16 and 40 threads gave the

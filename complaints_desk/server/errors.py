@@ -105,6 +105,7 @@ _DOMAIN_STATUS = {
     "unknown_station": 404,
     "lifecycle": 409,
     "duplicate": 409,
+    "last_admin": 409,
 }
 
 

@@ -3,60 +3,74 @@
 from __future__ import annotations
 
 import logging
+import time
 from datetime import UTC, datetime
 
 from fastapi import APIRouter, Request
-from sqlalchemy.exc import IntegrityError
-from sqlalchemy.orm import Session
+from fastapi.concurrency import run_in_threadpool
+from sqlalchemy.exc import IntegrityError, SQLAlchemyError
+from sqlalchemy.orm import Session, sessionmaker
 
 from ...store.central import accounts
 from ...store.central.accounts import StaffInfo as AuthStaff
 from ...sync.protocol import API_PREFIX, StaffInfo, TokenRequest, TokenResponse
 from .. import units
+from ..config import ServerSettings
 from ..deps import FactoryDep, SettingsDep, StaffDep, TokenCacheDep, TokenDep
-from ..errors import ApiError
+from ..errors import ApiError, DatabaseUnavailable, database_reason
 from ..logs import log
+from .gate import PasswordGate
 
 router = APIRouter(prefix=API_PREFIX + "/auth", tags=["auth"])
 
 
 def _client_ip(request: Request) -> str:
+    # The socket's peer, or — from a trusted proxy — the right-most X-Forwarded-For entry that is not a
+    # trusted proxy itself (uvicorn's ProxyHeadersMiddleware, installed by app.create_app).
     return request.client.host if request.client else ""
 
 
+def _gate(request: Request) -> PasswordGate:
+    gate: PasswordGate = request.app.state.password_gate
+    return gate
+
+
 @router.post("/token", response_model=TokenResponse, summary="로그인: 아이디·비밀번호 → 토큰")
-def issue_token(body: TokenRequest, request: Request, factory: FactoryDep, settings: SettingsDep) -> TokenResponse:
+async def issue_token(
+    body: TokenRequest, request: Request, factory: FactoryDep, settings: SettingsDep
+) -> TokenResponse:
+    """async on purpose: a login waiting for a password check waits on the event loop, never holding one of
+    the request threads the pushes need (server/auth/gate.py). Its database work runs on those threads,
+    briefly, like every other request's."""
     now = datetime.now(UTC)
     ip = _client_ip(request)
-    key = accounts.login_key(body.username, ip)
+    username = body.username.strip().lower()
+    keys = (accounts.user_key(username), accounts.address_key(ip))
+    await _clean_up_if_due(request, factory, settings, now)
 
     def look_up(session: Session) -> tuple[datetime | None, str | None, AuthStaff | None]:
-        locked = accounts.locked_until(session, key, now=now)
-        row = accounts.active_staff(session, body.username.strip().lower())
+        locked = accounts.locked_until(session, keys, now=now)
+        row = accounts.active_staff(session, username)
         if row is None:
             return locked, None, None
         return locked, row.password_hash, accounts.staff_info(row)
 
-    locked, password_hash, staff = units.read(factory, look_up)
+    locked, password_hash, staff = await run_in_threadpool(units.read, factory, look_up)
     if locked is not None:
         raise _locked(locked, now)
-    # argon2 takes tens of milliseconds on purpose: do it outside any transaction.
-    if staff is None or not accounts.verify_password(password_hash, body.password):
-        try:
-            until = units.write(
-                factory,
-                lambda s: accounts.note_failed_login(
-                    s,
-                    key,
-                    now=now,
-                    after=settings.lockout_after,
-                    base=settings.lockout_base,
-                    cap=settings.lockout_max,
-                ),
-            )
-        except IntegrityError:
-            until = None  # two failures at the same instant: one was counted
-        log("login_failed", logging.WARNING, username=body.username[:60], client=ip, locked_until=until)
+    # Unknown and inactive usernames are checked against a dummy hash: the same work, time and answer.
+    gate = _gate(request)
+    matched = await gate.check(password_hash, body.password)
+    if staff is None or not matched:
+        until = await run_in_threadpool(_note_failure, factory, settings, keys, now)
+        log(
+            "login_failed",
+            logging.WARNING,
+            username=body.username[:60],
+            client=ip,
+            locked_until=until,
+            verifications=gate.verifications,
+        )
         raise ApiError(
             401,
             "bad_credentials",
@@ -68,17 +82,68 @@ def issue_token(body: TokenRequest, request: Request, factory: FactoryDep, setti
     staff_id = staff.id
 
     def log_in(session: Session) -> str:
-        accounts.clear_failed_logins(session, key)
+        # The address's count is left to expire: a valid account of one's own must not reset it.
+        accounts.clear_failed_logins(session, keys[0])
         return accounts.issue_token(session, staff_id, now=now, ttl=settings.token_ttl, client_ip=ip)
 
     # repeatable: had the first COMMIT gone through, its token is simply never handed out
-    token = units.write(factory, log_in, repeatable=True)
+    token = await run_in_threadpool(lambda: units.write(factory, log_in, repeatable=True))
     log("login", username=staff.username, role=staff.role.value, client=ip)
     return TokenResponse(
         access_token=token,
         expires_at=now + settings.token_ttl,
         staff=StaffInfo(**staff.as_dict()),  # type: ignore[arg-type]
     )
+
+
+def _note_failure(
+    factory: sessionmaker[Session], settings: ServerSettings, keys: tuple[str, str], now: datetime
+) -> datetime | None:
+    user, address = keys
+
+    def note(session: Session) -> datetime | None:
+        ends = [
+            accounts.note_failed_login(
+                session,
+                key,
+                now=now,
+                after=after,
+                base=settings.lockout_base,
+                cap=settings.lockout_max,
+                window=settings.failure_window,
+            )
+            for key, after in ((user, settings.lockout_after), (address, settings.address_lockout_after))
+        ]
+        return max((end for end in ends if end is not None), default=None)
+
+    try:
+        return units.write(factory, note)
+    except IntegrityError:
+        return None  # two first failures of one key at the same instant: the other one was counted
+
+
+async def _clean_up_if_due(
+    request: Request, factory: sessionmaker[Session], settings: ServerSettings, now: datetime
+) -> None:
+    """Expired tokens and forgotten failures are deleted by a login, at most once per cleanup_interval per
+    process: only logins add rows to those tables, so they cannot grow while nobody logs in."""
+    state = request.app.state
+    moment = time.monotonic()
+    if moment < state.next_cleanup:
+        return
+    state.next_cleanup = moment + settings.cleanup_interval.total_seconds()  # before awaiting: one at a time
+
+    def clean(session: Session) -> tuple[int, int]:
+        return accounts.delete_stale_rows(session, now=now, failure_window=settings.failure_window)
+
+    try:
+        tokens, failures = await run_in_threadpool(lambda: units.write(factory, clean, repeatable=True))
+    except (SQLAlchemyError, DatabaseUnavailable) as error:
+        # Housekeeping must never cost a login: the next one due tries again.
+        log("cleanup_failed", logging.WARNING, error=type(error).__name__, reason=database_reason(error))
+        return
+    if tokens or failures:
+        log("cleanup", expired_tokens=tokens, login_failures=failures)
 
 
 def _locked(until: datetime, now: datetime) -> ApiError:

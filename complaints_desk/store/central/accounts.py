@@ -1,14 +1,17 @@
-"""Accounts and tokens: password checks, token issue/lookup/revocation, and the failed-login window.
+"""Accounts and tokens: password checks, token issue/lookup/revocation/cleanup, and the failed-login windows.
 Plain functions over a session; the caller owns the transaction."""
 
 from __future__ import annotations
 
 import hashlib
 import secrets
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from sqlalchemy import bindparam, delete, select, update
+from argon2 import PasswordHasher
+from argon2.exceptions import InvalidHashError, VerificationError
+from sqlalchemy import bindparam, delete, or_, select, update
 from sqlalchemy.orm import Session
 
 from ...domain.roles import Role
@@ -120,34 +123,46 @@ def revoke_all_tokens(session: Session, staff_id: str, *, now: datetime) -> None
     )
 
 
-# --- failed logins: an exponential lockout window per (username, address) ----------------------------------
+# --- failed logins: an exponential lockout window per username and per client address ---------------------
+#
+# Two counters in one table, told apart by the key's prefix: the account's ("user:<name>", whatever address
+# the wrong passwords come from, so a rotating X-Forwarded-For or a botnet cannot dodge it) and the
+# address's ("addr:<ip>", whatever usernames it tries, so one address cannot walk through many accounts).
+# Unknown usernames are counted like known ones: a lockout that only real accounts got would tell them apart.
 
 
-def login_key(username: str, client_ip: str) -> str:
-    return f"{username.strip().lower()[:120]}|{client_ip[:64]}"
+def user_key(username: str) -> str:
+    return f"user:{username.strip().lower()[:120]}"
 
 
-def locked_until(session: Session, key: str, *, now: datetime) -> datetime | None:
-    row = session.get(LoginFailure, key)
-    if row is None or row.locked_until is None or row.locked_until <= now:
-        return None
-    return row.locked_until
+def address_key(client_ip: str) -> str:
+    return f"addr:{client_ip[:64]}"
+
+
+def locked_until(session: Session, keys: Sequence[str], *, now: datetime) -> datetime | None:
+    """The latest end of a running lockout over these keys, or None."""
+    ends = session.execute(
+        select(LoginFailure.locked_until).where(LoginFailure.key.in_(keys), LoginFailure.locked_until > now)
+    ).scalars()
+    return max((end for end in ends if end is not None), default=None)
 
 
 def note_failed_login(
-    session: Session, key: str, *, now: datetime, after: int, base: timedelta, cap: timedelta
+    session: Session, key: str, *, now: datetime, after: int, base: timedelta, cap: timedelta, window: timedelta
 ) -> datetime | None:
-    """Count a wrong password; from the `after`-th failure on, lock the pair out for base × 2^(n - after),
-    at most `cap`. Returns the end of the lockout, if any."""
+    """Count a wrong password; from the `after`-th failure on, lock the key out for base × 2^(n - after), at
+    most `cap`. A count whose last failure is older than `window` starts again. Returns the lockout's end."""
     row = session.get(LoginFailure, key, with_for_update=True)
     if row is None:
         row = LoginFailure(key=key, failures=0, last_failed_at=now, locked_until=None)
         session.add(row)
+    elif row.last_failed_at <= now - window:
+        row.failures, row.locked_until = 0, None
     row.failures += 1
     row.last_failed_at = now
     if row.failures >= after:
-        window = min(base * (2 ** (row.failures - after)), cap)
-        row.locked_until = now + window
+        exponent = min(row.failures - after, 30)  # past the cap long before; keeps the number small
+        row.locked_until = now + min(base * (2**exponent), cap)
     session.flush()
     return row.locked_until
 
@@ -156,38 +171,56 @@ def clear_failed_logins(session: Session, key: str) -> None:
     session.execute(delete(LoginFailure).where(LoginFailure.key == key))
 
 
+def delete_stale_rows(session: Session, *, now: datetime, failure_window: timedelta) -> tuple[int, int]:
+    """Delete expired tokens (refused anyway) and failure counts that are forgotten (their last failure is
+    older than `failure_window`) and lock nothing out. Returns (tokens, failures) deleted."""
+    tokens = session.execute(delete(AuthToken).where(AuthToken.expires_at <= now))
+    failures = session.execute(
+        delete(LoginFailure).where(
+            LoginFailure.last_failed_at <= now - failure_window,
+            or_(LoginFailure.locked_until.is_(None), LoginFailure.locked_until <= now),
+        )
+    )
+    return int(tokens.rowcount), int(failures.rowcount)  # type: ignore[attr-defined]
+
+
 # --- passwords (argon2id via argon2-cffi, its recommended defaults) ----------------------------------------
 
-_hasher: object | None = None
+_hasher: PasswordHasher | None = None
+_dummy_hash: str | None = None
+# How many argon2 verifications this process ran: a password-check worker (server/auth/password_worker.py)
+# reports it, so a test can see that an unknown username costs the same verification as a known one.
+verifications = 0
 
 
-def _password_hasher() -> object:
+def _password_hasher() -> PasswordHasher:
     global _hasher
     if _hasher is None:
-        from argon2 import PasswordHasher
-
         _hasher = PasswordHasher()
     return _hasher
 
 
 def hash_password(password: str) -> str:
-    from argon2 import PasswordHasher
+    return _password_hasher().hash(password)
 
-    hasher = _password_hasher()
-    assert isinstance(hasher, PasswordHasher)
-    return hasher.hash(password)
+
+def _dummy() -> str:
+    """A hash of a random password with this process's parameters, checked for unknown and inactive
+    usernames so that they take the same work (and time) as a wrong password for a real account."""
+    global _dummy_hash
+    if _dummy_hash is None:
+        _dummy_hash = hash_password(secrets.token_urlsafe(16))
+    return _dummy_hash
 
 
 def verify_password(password_hash: str | None, password: str) -> bool:
-    from argon2 import PasswordHasher
-    from argon2.exceptions import InvalidHashError, VerificationError
-
+    """Whether `password` matches; with no hash (unknown, inactive or password-less staff) it checks a
+    dummy hash instead and answers False, after the same work."""
+    global verifications
     hasher = _password_hasher()
-    assert isinstance(hasher, PasswordHasher)
-    if not password_hash:
-        hasher.hash(password)  # spend the same time, so a missing account is not told apart by timing
-        return False
+    target = password_hash or _dummy()
+    verifications += 1
     try:
-        return bool(hasher.verify(password_hash, password))
+        return bool(hasher.verify(target, password)) and target is password_hash
     except (VerificationError, InvalidHashError):
         return False

@@ -172,6 +172,9 @@ def update_staff(
         raise DomainError(
             "username", f"없는 직원입니다: '{username}'", f"No such staff: '{username}'", "not_found"
         )
+    admins: set[str] | None = None
+    if row.active and row.role == Role.ADMIN.value and ("active" in changes or "role" in changes):
+        admins = _active_admins_locked(session)  # before any change to this row, which would lock it first
     revoke = False
     if "name" in changes:
         row.name = _text(changes["name"], "name", 100)
@@ -194,11 +197,38 @@ def update_staff(
         revoke = revoke or not row.active
     if changes.get("password"):
         row.password_hash, revoke = _password(changes["password"]), True
+    if admins is not None and not (row.active and row.role == Role.ADMIN.value):
+        _keep_an_admin(row, admins)
     if revoke:
         revoke_all_tokens(session, row.id, now=now or datetime.now(UTC))
     row.updated_seq = next_seq(session)
     session.flush()
     return staff_info(row)
+
+
+def _active_admins_locked(session: Session) -> set[str]:
+    """The active administrators' ids, their rows locked (FOR UPDATE, in id order) until the commit: two
+    admins demoting each other at once cannot both pass, because the second waits here for the first's
+    commit and then sees its change."""
+    rows = session.execute(
+        select(Staff.id)
+        .where(Staff.role == Role.ADMIN.value, Staff.active.is_(True))
+        .order_by(Staff.id)
+        .with_for_update()
+    ).scalars()
+    return set(rows)
+
+
+def _keep_an_admin(row: Staff, admins: set[str]) -> None:
+    """Refuse to deactivate or demote the last active administrator: nobody could then manage staff, and
+    the only way back would be the command line on the server."""
+    _require(
+        bool(admins - {row.id}),
+        "active" if not row.active else "role",
+        "마지막 관리자는 비활성화하거나 관리자 역할을 뺄 수 없습니다. 먼저 다른 관리자를 지정해 주세요.",
+        "The last active administrator cannot be deactivated or lose the admin role: make another admin first.",
+        "last_admin",
+    )
 
 
 def list_staff(session: Session) -> list[dict[str, Any]]:
