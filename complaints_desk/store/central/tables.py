@@ -35,7 +35,8 @@ class AuthToken(Base):
 
 
 class LoginFailure(Base):
-    """Wrong passwords per (username, client address): drives the exponential lockout window."""
+    """Wrong passwords, one row per key: `user:<name>` (the username, from any address) or `addr:<ip>` (the client
+    address, for any usernames). Drives the exponential lockout windows (central.accounts)."""
 
     __tablename__ = "login_failures"
     key: Mapped[str] = mapped_column(String(200), primary_key=True)
