@@ -119,7 +119,9 @@ class ClockBehind(DomainError):
         self.retry_after = retry_after
 
 
-def next_offline_receipt_number(now: datetime, station_code: str, last_issued: ReceiptNumber | None) -> ReceiptNumber:
+def next_offline_receipt_number(
+    now: datetime, station_code: str, last_issued: ReceiptNumber | None
+) -> ReceiptNumber:
     """The next number of the clock range, for a workstation that cannot trust its counter: the day is the
     office's day of `now`, the number max(last + 1, clock_sequence(now)), and never above clock_sequence(now).
 
