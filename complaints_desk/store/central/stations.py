@@ -77,14 +77,19 @@ def _next_code(session: Session) -> str:
 
 
 def proven_station(session: Session, workstation_id: str | None, secret: str | None) -> Station | None:
-    """The workstation these credentials prove, or None (unknown id, no secret, a wrong or rotated one)."""
+    """The workstation these credentials prove, or None (unknown id, no secret, a wrong or rotated one).
+    One query: the push checks it in its own transaction, on the intake's hot path."""
     if not workstation_id or not secret:
         return None
-    key = session.get(WorkstationKey, workstation_id)
-    if key is None or not hmac.compare_digest(key.proof_hash, hash_secret(secret)):
+    found = session.execute(
+        select(Station, WorkstationKey.proof_hash)
+        .join(WorkstationKey, WorkstationKey.station_id == Station.id)
+        .where(Station.id == workstation_id, Station.kind == "workstation")
+    ).first()
+    if found is None or not hmac.compare_digest(found[1], hash_secret(secret)):
         return None
-    station = session.get(Station, workstation_id)
-    return station if station is not None and station.kind == "workstation" else None
+    station: Station = found[0]
+    return station
 
 
 def station_kind(session: Session, code: str) -> str | None:
