@@ -100,6 +100,10 @@ def test_an_administrator_re_enrols_a_workstation_that_lost_its_secret(shared_te
     lost = shared_team.enrol("supervisor", "민원실 5번 창구")
     replaced = shared_team.enrol("admin", "민원실 5번 창구", lost.id)
     assert replaced.code == lost.code and replaced.secret != lost.secret
+    assert any(
+        line.get("event") == "station_taken_over" and line.get("code") == lost.code
+        for line in shared_team.server.log_lines()
+    )
     with shared_team.client("clerk", replaced) as clerk:
         answer = push(clerk, [wire_received(shared_team, "clerk", receipt_no=f"{RECEIPT_DAY}-{lost.code}-0001")])[
             0

@@ -87,6 +87,14 @@ def enrol(body: EnrolRequest, staff: EnrollerDep, factory: FactoryDep, claim: Wo
         )
     except DomainError as error:
         raise _refused(error, staff, body.workstation_id) from error
+    if result.taken_over:
+        log(
+            "station_taken_over",
+            logging.WARNING,
+            code=result.code,
+            staff=staff.username,
+            workstation=result.station_id,
+        )
     log("station_enrolled", code=result.code, staff=staff.username, workstation=result.station_id)
     return _answer(result, body.last_receipt_no)
 

@@ -49,6 +49,7 @@ class Enrolment:
     last_receipt_seq: int
     restored_from_backup: bool
     secret: str | None = None  # only in the answer to an enrolment: the server never sees it again
+    taken_over: bool = False  # an administrator re-enrolled it without its proof (the old machine is out)
 
 
 def hash_secret(secret: str) -> str:
@@ -159,6 +160,7 @@ def enrol_workstation(
             code="station_mismatch",
         )
     key = session.get(WorkstationKey, row.id) if row is not None else None
+    taken_over = False
     if row is None:
         _check_limit(session, staff_id, now)
         row = Station(
@@ -171,8 +173,10 @@ def enrol_workstation(
         )
         session.add(row)
         session.flush()
-    elif key is not None and not administrator and proven_station(session, row.id, proof) is None:
-        raise unproven()
+    elif key is not None and proven_station(session, row.id, proof) is None:
+        if not administrator:
+            raise unproven()
+        taken_over = True
     secret = secrets.token_urlsafe(32)
     if key is None:
         key = WorkstationKey(station_id=row.id, created_by=staff_id, created_at=now)
@@ -182,7 +186,9 @@ def enrol_workstation(
     restored = _reported(session, row, reported_last)
     row.updated_seq = seq
     session.flush()
-    return Enrolment(row.id, row.code, row.name, row.last_receipt_day, row.last_receipt_seq, restored, secret)
+    return Enrolment(
+        row.id, row.code, row.name, row.last_receipt_day, row.last_receipt_seq, restored, secret, taken_over
+    )
 
 
 def check_in(
