@@ -93,3 +93,24 @@ def test_a_restored_workstation_never_reuses_a_number_and_keeps_syncing(
             assert all(load_case_by_receipt(session, n) is not None for n in issued + after)
     finally:
         client.close()
+
+
+@pytest.mark.parametrize("server_db_url", ["sqlite"], indirect=True)
+def test_only_a_supervisor_enrols_the_workstation_and_its_secret_stays_in_the_keyring(
+    live_server: LiveServer, team: Team, tmp_path: Path
+) -> None:
+    client = make_client(tmp_path, "counter", live_server.base_url)
+    try:
+        clerk = client.login("clerk", enrol_as=None)
+        assert clerk.online and clerk.station_code is None  # no intakes until the workstation is enrolled
+        assert client.credentials.workstation_proof() is None
+        supervisor = client.login("supervisor")
+        proof = client.credentials.workstation_proof()
+        assert supervisor.station_code and supervisor.counter_confirmed and proof is not None
+        assert client.login("clerk").station_code == supervisor.station_code  # a check-in, not an enrolment
+        assert client.credentials.workstation_proof() == proof  # the secret was not rotated by the clerk
+        for path in tmp_path.rglob("*"):  # the secret is in the keyring only, never in a file or the database
+            if path.is_file():
+                assert proof[1].encode() not in path.read_bytes(), path
+    finally:
+        client.close()
