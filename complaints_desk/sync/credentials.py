@@ -188,7 +188,9 @@ class Credentials:
         except ServerRefused as error:
             if error.status != 403:
                 raise
-            return None, False  # an administrator may not take over a workstation it cannot prove: see the log
+            # a supervisor may not re-enrol a workstation whose proof is lost (an administrator may): the
+            # login goes on without a station, and the server logged why
+            return None, False
 
     def check_in(self, transport: Transport) -> str:
         """Tell the server our newest receipt number (a workstation restored from an old backup is caught)
