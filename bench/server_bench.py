@@ -118,6 +118,34 @@ def make_agent(url: str, base: str) -> tuple[str, dict[str, Any]]:
     return answer["access_token"], answer["staff"]
 
 
+def enrol_stations(url: str, clients: int) -> dict[int, dict[str, str]]:
+    """A workstation per simulated client and run (stations B.., X..), enrolled in the store directly (the
+    enrolment endpoint limits new workstations per staff member and hour): client -> its proof headers."""
+    from datetime import UTC, datetime
+
+    from complaints_desk.store.central.stations import hash_secret
+    from complaints_desk.store.central.tables import WorkstationKey
+    from complaints_desk.store.db import make_engine, make_sessionmaker, transaction
+    from complaints_desk.store.models import Station
+
+    proofs: dict[int, dict[str, str]] = {}
+    now = datetime.now(UTC)
+    engine = make_engine(url)
+    with transaction(make_sessionmaker(engine)) as session:
+        for client in [*range(clients), *range(100, 100 + clients)]:
+            station_id, secret = str(uuid.uuid4()), uuid.uuid4().hex + uuid.uuid4().hex
+            session.add(Station(id=station_id, code=_station(client), name="부하시험", kind="workstation"))
+            session.flush()
+            session.add(
+                WorkstationKey(
+                    station_id=station_id, proof_hash=hash_secret(secret), created_at=now, rotated_at=now
+                )
+            )
+            proofs[client] = {"X-Workstation": station_id, "X-Workstation-Proof": secret}
+    engine.dispose()
+    return proofs
+
+
 def received(staff: dict[str, Any], client: int, number: int) -> dict[str, Any]:
     return {
         "id": str(uuid.uuid4()),
@@ -127,7 +155,7 @@ def received(staff: dict[str, Any], client: int, number: int) -> dict[str, Any]:
         "actor_id": staff["id"],
         "actor_role": staff["role"],
         "actor_department": None,
-        "station_code": "B01",
+        "station_code": _station(client),
         "payload": {
             "receipt_no": f"20261120-{_station(client)}-{number:06d}",
             "kind": "grievance",
@@ -327,6 +355,7 @@ def main() -> None:
         processes, bases = start_servers(url, args.processes, log_dir)
         token, staff = make_agent(url, bases[0])
         headers = {"Authorization": f"Bearer {token}"}
+        proofs = enrol_stations(url, args.clients)
         pids = [p.pid for p in processes]  # uvicorn runs in the process itself: its CPU is theirs
 
         def bare(client: Client, n: int, count: int) -> int:
@@ -338,7 +367,8 @@ def main() -> None:
             def push(client: Client, n: int, count: int) -> int:
                 events = [received(staff, station + n, count * args.batch + i + 1) for i in range(args.batch)]
                 body = json.dumps({"events": events}).encode()
-                results = json.loads(client.request("POST", "/api/v1/sync/push", body, headers))["results"]
+                sent = {**headers, **proofs[station + n]}
+                results = json.loads(client.request("POST", "/api/v1/sync/push", body, sent))["results"]
                 assert len(results) == len(events), results[:2]
                 assert all(r["status"] == "accepted" for r in results), results[:2]
                 return len(results)

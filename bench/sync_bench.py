@@ -160,7 +160,9 @@ def bench_propagation(samples: int) -> list[float]:
                 migrate(engine)
                 factory = make_sessionmaker(engine)
                 credentials = Credentials(factory, base)
-                transport = Transport(base, token=credentials.token)
+                transport = Transport(base, token=credentials.token, workstation=credentials.workstation_proof)
+                if who == "clerk":  # an administrator enrols the counter's workstation first
+                    credentials.login(transport, "admin", PASSWORD, station_name=who)
                 user = credentials.login(transport, who, PASSWORD, station_name=who)
                 clients.append((factory, credentials, transport, user))
             (a_factory, _, a_transport, clerk), (b_factory, _, b_transport, _) = clients
@@ -187,6 +189,7 @@ def bench_propagation(samples: int) -> list[float]:
                         ),
                         actor=clerk.actor,
                         station_code=clerk.station_code or "",
+                        offline=clerk.offline_numbering,
                     )
                 a.push_once()
                 with seen.changed:

@@ -9,6 +9,7 @@ the short-lived token cache (server/token_cache.py) goes to the thread pool, for
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import datetime
 from typing import Annotated, Any
 
@@ -20,6 +21,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from ..domain.roles import Role
 from ..store.central import accounts
 from ..store.central.accounts import StaffInfo
+from ..sync.protocol import WORKSTATION_HEADER, WORKSTATION_PROOF_HEADER
 from . import units
 from .config import ServerSettings
 from .errors import forbidden, unauthorized
@@ -114,3 +116,34 @@ def require(*roles: Role) -> Any:
 
 AdminDep = Annotated[StaffInfo, require(Role.ADMIN)]
 Check = Callable[..., StaffInfo]
+
+
+# --- the workstation's proof --------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class WorkstationClaim:
+    """What the request says about the workstation it comes from (headers X-Workstation and
+    X-Workstation-Proof). Only a claim: store.central.stations.proven_station checks it against the stored
+    hash, inside the unit of work that relies on it (the push's own transaction: no extra round trip)."""
+
+    workstation_id: str | None
+    secret: str | None
+
+    @property
+    def present(self) -> bool:
+        return bool(self.workstation_id or self.secret)
+
+
+def workstation_claim(request: Request) -> WorkstationClaim:
+    headers = request.headers
+    workstation = (headers.get(WORKSTATION_HEADER) or "").strip()[:36] or None
+    secret = (headers.get(WORKSTATION_PROOF_HEADER) or "").strip()[:100] or None
+    return WorkstationClaim(workstation, secret)
+
+
+async def _claim(request: Request) -> WorkstationClaim:
+    return workstation_claim(request)
+
+
+WorkstationDep = Annotated[WorkstationClaim, Depends(_claim)]

@@ -3,8 +3,10 @@ transaction (the caller's), so a half-written intake never exists."""
 
 from __future__ import annotations
 
+import time
+from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import func, select
@@ -17,10 +19,16 @@ from ..domain.channels import Channel
 from ..domain.events import Event, EventType
 from ..domain.ids import new_id
 from ..domain.kinds import Kind
+from ..domain.receipts import (
+    COUNTER_MAX_SEQUENCE,
+    ClockBehind,
+    ReceiptNumber,
+    next_offline_receipt_number,
+)
 from ..domain.roles import Actor, Role
 from ..domain.work_settings import DeadlineSettings
 from .cases import issue_receipt_number, record_event
-from .models import Category, ClosureRow
+from .models import Category, ClosureRow, Station
 
 SEOUL = ZoneInfo("Asia/Seoul")
 
@@ -71,7 +79,12 @@ def take_intake(
     now: datetime | None = None,
     calendar: WorkCalendar | None = None,
     case_id: str | None = None,
+    offline: bool = False,
+    clock: Callable[[], datetime] = lambda: datetime.now(UTC),
 ) -> CaseState:
+    """`offline=True`: the station's counter is not known to be the server's (an offline unlock, no check-in
+    this session), so the number comes from the clock range (domain.receipts.next_offline_receipt_number,
+    on `clock`, the real wall clock: never the `now` a caller may pass)."""
     now = (now or datetime.now(UTC)).astimezone(UTC)
     calendar = calendar or calendar_for(session)
     received_at = (intake.received_at or now).astimezone(UTC)
@@ -83,7 +96,7 @@ def take_intake(
         statutory_days = category.statutory_days if category else None
     period = deadlines.period_for(intake.kind, statutory_days)
     due = deadlines.due_at(received_at.astimezone(SEOUL), period, calendar)
-    receipt = issue_receipt_number(session, station_code, received_at.astimezone(SEOUL).date())
+    receipt = _receipt_number(session, station_code, received_at.astimezone(SEOUL).date(), offline, clock)
     payload: dict[str, object] = {
         "receipt_no": str(receipt),
         "kind": intake.kind.value,
@@ -143,3 +156,36 @@ def take_intake(
             ),
         )
     return state
+
+
+CLOCK_WAIT_SECONDS = 1.0  # longer than this behind its last number, the clock is wrong: refuse, never reuse
+
+
+def _receipt_number(
+    session: Session, station_code: str, day: date, offline: bool, clock: Callable[[], datetime]
+) -> ReceiptNumber:
+    """The counter range while it can be trusted and has room; the clock range otherwise (domain.receipts)."""
+    row = session.execute(select(Station).where(Station.code == station_code)).scalar_one_or_none()
+    if row is None:
+        return issue_receipt_number(session, station_code, day)  # refuses the unknown station, in its words
+    full = row.last_receipt_day == day and row.last_receipt_seq >= COUNTER_MAX_SEQUENCE
+    if not offline and not full:
+        return issue_receipt_number(session, station_code, day)
+    last = (
+        ReceiptNumber(row.last_receipt_day, station_code, row.last_receipt_seq)
+        if row.last_receipt_day is not None and row.last_receipt_seq >= 1
+        else None
+    )
+    waited = 0.0
+    while True:
+        try:
+            number = next_offline_receipt_number(clock(), station_code, last)
+            break
+        except ClockBehind as behind:
+            if waited + behind.retry_after > CLOCK_WAIT_SECONDS:
+                raise
+            time.sleep(behind.retry_after)
+            waited += behind.retry_after
+    row.last_receipt_day, row.last_receipt_seq = number.day, number.sequence
+    session.flush()
+    return number

@@ -1,5 +1,11 @@
 """Logging in: online against the server (token into the OS keyring, never a file), or offline with the argon2
-verifier kept from an earlier online login on this workstation. The first online login enrols the station.
+verifier kept from an earlier online login on this workstation.
+
+The workstation itself: a supervisor's or an administrator's online login enrols it (once; their later logins
+check in), and the server's answer carries a secret that goes into the OS keyring beside the tokens (never a
+file, never the database) and proves the workstation on every request (sync.transport). Every other online
+login checks in with that proof, which tells the workstation where its receipt numbers continue: only then
+is the counter range of receipt numbers safe (LoggedIn.counter_confirmed; domain.receipts).
 
 Libraries: `keyring` (the OS credential store: Windows Credential Manager, macOS Keychain, Secret Service) and
 `argon2-cffi` (argon2id, the verifier; its defaults are the RFC 9106 "low memory" profile).
@@ -22,6 +28,7 @@ from ..domain.errors import DomainError
 from ..domain.roles import Actor, Role
 from ..store.db import transaction
 from ..store.local import credentials, sync_state
+from .protocol import ProblemDetail
 from .transport import AuthRequired, Offline, ServerRefused, Transport
 
 KEYRING_SERVICE = "complaints-desk"
@@ -43,6 +50,14 @@ class LoggedIn:
     phone: str
     online: bool
     station_code: str | None
+    # True once this session's check-in (or enrolment) told the workstation where its numbers continue: the
+    # desktop then numbers intakes from the counter range, otherwise from the clock range (domain.receipts).
+    counter_confirmed: bool = False
+
+    @property
+    def offline_numbering(self) -> bool:
+        """What to pass as store.local.outbox.record_local_intake(offline=…)."""
+        return not self.counter_confirmed
 
     @property
     def actor(self) -> Actor:
@@ -51,6 +66,22 @@ class LoggedIn:
 
 def _account(server_url: str, username: str) -> str:
     return f"{server_url.rstrip('/')}#{username}"
+
+
+def _workstation_account(server_url: str, workstation_id: str) -> str:
+    return f"{server_url.rstrip('/')}#workstation:{workstation_id}"
+
+
+def _no_keyring(error: Exception) -> DomainError:
+    return DomainError(
+        "keyring",
+        "운영체제의 자격 증명 저장소(키링)를 사용할 수 없어 로그인 정보를 보관할 수 없습니다.",
+        "The operating system's keyring is unavailable, so the login token cannot be kept.",
+        code="no_keyring",
+    )
+
+
+ENROLLING_ROLES = (Role.SUPERVISOR, Role.ADMIN)
 
 
 def _bad_password() -> DomainError:
@@ -69,6 +100,22 @@ class Credentials:
         self._factory = factory
         self.server_url = server_url.rstrip("/")
         self.current: LoggedIn | None = None
+        self._proof: tuple[str, str] | None = None
+        self._proof_loaded = False
+
+    def workstation_proof(self) -> tuple[str, str] | None:
+        """(workstation id, secret) for the proof headers, or None before enrolment. What the Transport calls
+        (read once from the database and the keyring, then kept in memory)."""
+        if not self._proof_loaded:
+            with transaction(self._factory) as session:
+                installation = sync_state.workstation_id(session)
+            try:
+                secret = keyring.get_password(KEYRING_SERVICE, _workstation_account(self.server_url, installation))
+            except keyring.errors.KeyringError:
+                secret = None
+            self._proof = None if secret is None else (installation, secret)
+            self._proof_loaded = True
+        return self._proof
 
     def token(self) -> str | None:
         if self.current is None:
@@ -92,12 +139,7 @@ class Credentials:
         try:
             keyring.set_password(KEYRING_SERVICE, _account(self.server_url, username), answer.access_token)
         except keyring.errors.KeyringError as error:
-            raise DomainError(
-                "keyring",
-                "운영체제의 자격 증명 저장소(키링)를 사용할 수 없어 로그인 정보를 보관할 수 없습니다.",
-                "The operating system's keyring is unavailable, so the login token cannot be kept.",
-                code="no_keyring",
-            ) from error
+            raise _no_keyring(error) from error
         staff = answer.staff
         now = datetime.now(UTC)
         with transaction(self._factory) as session:
@@ -120,43 +162,89 @@ class Credentials:
         self.current = LoggedIn(
             staff.id, staff.username, staff.name, staff.role, staff.department_code, staff.phone, True, None
         )
+        code, confirmed = self._station_at_login(
+            transport, staff.role, station_name or socket.gethostname()[:100] or "workstation"
+        )
+        self.current = LoggedIn(**{**self.current.__dict__, "station_code": code, "counter_confirmed": confirmed})
+        return self.current
+
+    def _station_at_login(self, transport: Transport, role: Role, station_name: str) -> tuple[str | None, bool]:
+        """Check in with the workstation's proof; enrol it when that fails and the role may (the first login
+        of a supervisor or an administrator). Any other role on an unproven workstation gets no station:
+        it can work on cases but takes no intakes until a supervisor enrols the workstation."""
+        if self.workstation_proof() is not None:
+            try:
+                return self.check_in(transport), True
+            except ServerRefused as error:
+                if error.problem.code != "workstation_unproven":
+                    raise
+            except Offline:
+                with transaction(self._factory) as session:
+                    return sync_state.sync_state(session).station_code, False
+        if role not in ENROLLING_ROLES:
+            return None, False
         try:
-            code: str | None = self.ensure_enrolled(
-                transport, station_name or socket.gethostname()[:100] or "workstation"
-            )
+            return self.ensure_enrolled(transport, station_name), True
         except ServerRefused as error:
             if error.status != 403:
                 raise
-            code = None  # a role that takes no intakes (an officer) does not enrol the station
-        self.current = LoggedIn(**{**self.current.__dict__, "station_code": code})
-        return self.current
+            # a supervisor may not re-enrol a workstation whose proof is lost (an administrator may): the
+            # login goes on without a station, and the server logged why
+            return None, False
+
+    def check_in(self, transport: Transport) -> str:
+        """Tell the server our newest receipt number (a workstation restored from an old backup is caught)
+        and continue after the newest number either side has seen. Needs the workstation's proof."""
+        with transaction(self._factory) as session:
+            known = sync_state.sync_state(session)
+            last_no = sync_state.last_receipt_no(session, known.station_code) if known.station_code else None
+        answer = transport.check_in(last_no)
+        self._record(answer.station_id, answer.code, answer.name, answer.last_receipt_day, answer.last_receipt_seq)
+        return answer.code
 
     def ensure_enrolled(self, transport: Transport, station_name: str) -> str:
-        """Enrol this workstation on its first online login, and check in on every later one (same code; the
-        server sees our newest receipt number, so a workstation restored from an old backup is caught).
-        Receipt numbering continues after the newest number either side has seen."""
+        """Enrol this workstation (the logged-in staff member must be a supervisor or an administrator): a new
+        one gets its code, a known one keeps it; either way a new secret, kept in the OS keyring."""
         with transaction(self._factory) as session:
             known = sync_state.sync_state(session)
             installation = sync_state.workstation_id(session)
             last_no = sync_state.last_receipt_no(session, known.station_code) if known.station_code else None
         answer = transport.enrol(
             known.station_name or station_name,
-            code=known.station_code,
             workstation_id=installation,
             last_receipt_no=last_no,
         )
-        day = date.fromisoformat(answer.last_receipt_day) if answer.last_receipt_day else None
+        if answer.secret is None:
+            raise ServerRefused(
+                502,
+                ProblemDetail(
+                    code="no_secret",
+                    message_ko="서버가 단말 등록 증명을 보내지 않았습니다.",
+                    message_en="The server's enrolment answer carries no secret.",
+                ),
+            )
+        try:
+            keyring.set_password(
+                KEYRING_SERVICE, _workstation_account(self.server_url, installation), answer.secret
+            )
+        except keyring.errors.KeyringError as error:
+            raise _no_keyring(error) from error
+        self._proof, self._proof_loaded = (installation, answer.secret), True
+        self._record(answer.station_id, answer.code, answer.name, answer.last_receipt_day, answer.last_receipt_seq)
+        return answer.code
+
+    def _record(self, station_id: str, code: str, name: str, last_day: str | None, last_seq: int) -> None:
+        day = date.fromisoformat(last_day) if last_day else None
         with transaction(self._factory) as session:
             sync_state.record_enrolment(
                 session,
-                station_id=answer.station_id,
-                code=answer.code,
-                name=answer.name,
+                station_id=station_id,
+                code=code,
+                name=name,
                 last_receipt_day=day,
-                last_receipt_seq=answer.last_receipt_seq,
+                last_receipt_seq=last_seq,
                 now=datetime.now(UTC),
             )
-        return answer.code
 
     def unlock_offline(self, username: str, password: str) -> LoggedIn:
         with transaction(self._factory) as session:

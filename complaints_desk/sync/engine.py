@@ -4,7 +4,8 @@ reports through an observer, and "the server wins" once it has answered).
 
 No Qt here: the GUI wraps a `SyncObserver` into signals. Observer methods are called on the engine's threads.
 
-    engine = SyncEngine(factory, Transport(url, token=credentials.token), observer=my_observer)
+    transport = Transport(url, token=credentials.token, workstation=credentials.workstation_proof)
+    engine = SyncEngine(factory, transport, observer=my_observer)
     engine.run_once()                    # push then pull, now (tests, "sync now" button)
     worker: engine.run_forever()         # until engine.stop(); pulls whenever /sync/wait returns
     after a local change: engine.notify_local_change()   # pushes at once

@@ -164,8 +164,16 @@ class TokenResponse(BaseModel):
     staff: StaffInfo
 
 
+# (stations engineer) Every push, check-in and re-enrolment carries the workstation's proof in two headers:
+# its id and the secret it was given at enrolment (docs/operations.md). Received events need it; a push
+# without these headers may carry other events only.
+WORKSTATION_HEADER = "X-Workstation"
+WORKSTATION_PROOF_HEADER = "X-Workstation-Proof"
+
+
 class EnrolRequest(BaseModel):
-    """POST /stations/enrol (bearer token): enrol this workstation, or re-enrol it under its known code."""
+    """POST /stations/enrol (bearer token of a supervisor or an administrator): enrol this workstation, or
+    re-enrol it (same code and name, a new secret)."""
 
     model_config = ConfigDict(extra="forbid")
 
@@ -186,3 +194,15 @@ class EnrolResponse(BaseModel):
     # (server engineer, additive) True when the workstation reported an older number than the server has
     # seen (restored from a backup): it must continue after last_receipt_day/seq, never from its own.
     restored_from_backup: bool = False
+    # (stations engineer, additive) the new secret, in the answer to an enrolment only (never to a check-in):
+    # the workstation keeps it in the OS keyring and sends it on every push; the server keeps only its hash.
+    secret: str | None = None
+
+
+class CheckInRequest(BaseModel):
+    """POST /stations/check-in (any signed-in staff member, with the workstation's proof headers): where this
+    workstation's receipt numbers continue, without enrolling it again."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    last_receipt_no: str | None = Field(default=None, max_length=20)

@@ -21,6 +21,9 @@ from ..domain.events import Event
 from .protocol import (
     API_PREFIX,
     DEFAULT_PULL_PAGE,
+    WORKSTATION_HEADER,
+    WORKSTATION_PROOF_HEADER,
+    CheckInRequest,
     EnrolRequest,
     EnrolResponse,
     ProblemDetail,
@@ -84,16 +87,20 @@ class Transport:
         base_url: str,
         *,
         token: Callable[[], str | None] = lambda: None,
+        workstation: Callable[[], tuple[str, str] | None] = lambda: None,
         retries: int = 2,
         backoff: float = 0.2,
         connect_timeout: float = CONNECT_TIMEOUT,
         read_timeout: float = READ_TIMEOUT,
         adapter: BaseAdapter | None = None,
     ) -> None:
-        """`adapter`: a requests transport adapter to use instead of HTTP (benches answer from memory)."""
+        """`workstation`: this workstation's (id, secret) from its enrolment (sync.credentials), sent with
+        every request in the proof headers; `adapter`: a requests transport adapter to use instead of HTTP
+        (benches answer from memory)."""
         self.base_url = base_url.rstrip("/")
         self._adapter = adapter
         self._token = token
+        self._workstation = workstation
         self._retries, self._backoff = retries, backoff
         self.connect_timeout, self.read_timeout = connect_timeout, read_timeout
         self._local = threading.local()
@@ -152,6 +159,9 @@ class Transport:
         token = self._token() if auth else None
         if token:
             headers["Authorization"] = f"Bearer {token}"
+            proof = self._workstation()
+            if proof is not None:  # every signed-in request: the server checks it where it matters
+                headers[WORKSTATION_HEADER], headers[WORKSTATION_PROOF_HEADER] = proof
         try:
             response = self._session().request(
                 method,
@@ -192,6 +202,11 @@ class Transport:
             name=name, code=code, workstation_id=workstation_id, last_receipt_no=last_receipt_no
         ).model_dump(mode="json")
         return self._call("POST", "/stations/enrol", EnrolResponse, json=body)
+
+    def check_in(self, last_receipt_no: str | None = None) -> EnrolResponse:
+        """A proven workstation's check-in (whoever is logged in): where its receipt numbers continue."""
+        body = CheckInRequest(last_receipt_no=last_receipt_no).model_dump(mode="json")
+        return self._call("POST", "/stations/check-in", EnrolResponse, json=body)
 
     def push(self, events: Sequence[Event]) -> PushResponse:
         request = PushRequest(events=[WireEvent.from_domain(event) for event in events])

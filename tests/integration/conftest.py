@@ -165,19 +165,61 @@ def live_server(live_server_factory: Callable[..., LiveServer], server_db_url: s
 
 
 @dataclass
+class Workstation:
+    """An enrolled workstation: its id, station code and the secret that proves it (the proof headers)."""
+
+    id: str
+    code: str
+    secret: str
+
+    @property
+    def headers(self) -> dict[str, str]:
+        return {"X-Workstation": self.id, "X-Workstation-Proof": self.secret}
+
+
+@dataclass
 class Team:
-    """Staff of every role on one server: `tokens[name]`, `staff[name]` (id, role, department_code …).
+    """Staff of every role on one server: `tokens[name]`, `staff[name]` (id, role, department_code …), and
+    the workstation they all push from (`workstation`, enrolled by the admin: its proof is in `headers`).
     Names: admin, agent, clerk, officer (ROAD), other_officer (PARK), supervisor."""
 
     server: LiveServer
     tokens: dict[str, str] = field(default_factory=dict)
     staff: dict[str, dict[str, Any]] = field(default_factory=dict)
+    workstation: Workstation | None = None
 
-    def headers(self, name: str) -> dict[str, str]:
-        return {"Authorization": f"Bearer {self.tokens[name]}"}
+    @property
+    def station_code(self) -> str:
+        assert self.workstation is not None
+        return self.workstation.code
 
-    def client(self, name: str, **kwargs: Any) -> httpx.Client:
-        return httpx.Client(base_url=self.server.api, headers=self.headers(name), timeout=60, **kwargs)
+    def headers(self, name: str, workstation: Workstation | None = None) -> dict[str, str]:
+        """The token, and the proof of `workstation` (the team's own by default)."""
+        chosen = workstation or self.workstation
+        proof = chosen.headers if chosen is not None else {}
+        return {"Authorization": f"Bearer {self.tokens[name]}", **proof}
+
+    def client(self, name: str, workstation: Workstation | None = None, **kwargs: Any) -> httpx.Client:
+        return httpx.Client(
+            base_url=self.server.api, headers=self.headers(name, workstation), timeout=60, **kwargs
+        )
+
+    def enrol(
+        self, who: str = "supervisor", name: str = "민원실 창구", workstation_id: str | None = None
+    ) -> Workstation:
+        """Enrol a workstation (a new one, or `workstation_id` again) as `who` (a supervisor or the admin)."""
+        from complaints_desk.domain.ids import new_id
+
+        workstation_id = workstation_id or new_id()
+        response = httpx.post(
+            self.server.api + "/stations/enrol",
+            json={"name": name, "workstation_id": workstation_id},
+            headers={"Authorization": f"Bearer {self.tokens[who]}"},
+            timeout=30,
+        )
+        assert response.status_code == 200, response.text
+        body = response.json()
+        return Workstation(body["station_id"], body["code"], body["secret"])
 
 
 TEAM_MEMBERS: dict[str, tuple[str, str | None, str]] = {
@@ -235,6 +277,7 @@ def make_team(server: LiveServer) -> Team:
     for username in TEAM_MEMBERS:
         answer = login(server, username)
         team.tokens[username], team.staff[username] = answer["access_token"], answer["staff"]
+    team.workstation = team.enrol("admin", "민원실 시험 단말")
     return team
 
 
@@ -298,7 +341,7 @@ RECEIPT_DAY = "20261120"
 T0 = datetime(2026, 11, 20, 10, 0, tzinfo=ZoneInfo("Asia/Seoul"))
 
 
-def next_receipt_no(station: str = "T01") -> str:
+def next_receipt_no(station: str) -> str:
     return f"{RECEIPT_DAY}-{station}-{next(_receipts):04d}"
 
 
@@ -336,7 +379,7 @@ def wire_received(
 ) -> dict[str, Any]:
     from complaints_desk.domain.ids import new_id
 
-    receipt = receipt_no or next_receipt_no()
+    receipt = receipt_no or next_receipt_no(team.station_code)
     payload: dict[str, Any] = {
         "receipt_no": receipt,
         "kind": "grievance",

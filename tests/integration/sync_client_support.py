@@ -49,7 +49,11 @@ class DeskClient:
     observer: Recorder
     user: LoggedIn | None = None
 
-    def login(self, username: str, password: str = PASSWORD) -> LoggedIn:
+    def login(self, username: str, password: str = PASSWORD, *, enrol_as: str | None = "supervisor") -> LoggedIn:
+        """Log in; a front-desk role on a workstation not enrolled yet first has `enrol_as` (a supervisor)
+        log in once to enrol it, as in an office (docs/operations.md)."""
+        if enrol_as and username in ("agent", "clerk") and self.credentials.workstation_proof() is None:
+            self.credentials.login(self.transport, enrol_as, PASSWORD, station_name=f"{self.name} 단말")
         self.user = self.credentials.login(self.transport, username, password, station_name=f"{self.name} 단말")
         self.sync.credentials_changed()
         return self.user
@@ -71,6 +75,7 @@ class DeskClient:
                 ),
                 actor=self.user.actor,
                 station_code=self.user.station_code,
+                offline=self.user.offline_numbering,
             )
         return state.id
 
@@ -114,7 +119,9 @@ def make_client(tmp_path: Path, name: str, base_url: str, **engine_options: Any)
     migrate(engine)
     factory = make_sessionmaker(engine)
     credentials = Credentials(factory, base_url)
-    transport = Transport(base_url, token=credentials.token, retries=1, backoff=0.05)
+    transport = Transport(
+        base_url, token=credentials.token, workstation=credentials.workstation_proof, retries=1, backoff=0.05
+    )
     observer = Recorder()
     sync = SyncEngine(factory, transport, observer=observer, **engine_options)
     return DeskClient(name, engine, factory, credentials, transport, sync, observer)

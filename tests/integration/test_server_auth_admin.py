@@ -11,7 +11,7 @@ import httpx
 
 from complaints_desk.domain.ids import new_id
 
-from .conftest import PASSWORD, REPO, LiveServer, Team, login, push, wire_received
+from .conftest import PASSWORD, REPO, LiveServer, Team, Workstation, login, push, wire_received
 
 
 def test_the_first_admin_comes_from_the_command_line(live_server_factory: Any, tmp_path: Any) -> None:
@@ -108,26 +108,23 @@ def test_reference_changes_arrive_through_pull_in_order(shared_team: Team) -> No
 
 def test_a_workstation_restored_from_a_backup_cannot_reuse_a_number(shared_team: Team) -> None:
     workstation = new_id()
-    with shared_team.client("clerk") as clerk:
-        first = clerk.post(
+    first = shared_team.enrol("supervisor", "민원실 1번 창구", workstation)
+    with shared_team.client("supervisor", first) as supervisor:
+        again = supervisor.post(
             "/stations/enrol", json={"name": "민원실 1번 창구", "workstation_id": workstation}
         ).json()
-        again = clerk.post(
-            "/stations/enrol", json={"name": "민원실 1번 창구", "workstation_id": workstation}
-        ).json()
-        other = clerk.post("/stations/enrol", json={"name": "민원실 2번 창구", "workstation_id": new_id()}).json()
-        code = first["code"]
-        assert again["code"] == code and other["code"] != code and first["last_receipt_seq"] == 0
+    other = shared_team.enrol("supervisor", "민원실 2번 창구")
+    code = first.code
+    assert again["code"] == code and other.code != code and again["last_receipt_seq"] == 0
+    proven = Workstation(workstation, code, again["secret"])
+    with shared_team.client("clerk", proven) as clerk:
         numbers = [f"20261120-{code}-{n:04d}" for n in (1, 2, 3)]
         intakes = [wire_received(shared_team, "clerk", receipt_no=number) for number in numbers]
         assert {r["status"] for r in push(clerk, intakes)} == {"accepted"}
-        # The workstation comes back from a backup taken after receipt 0001.
-        restored = clerk.post(
-            "/stations/enrol",
-            json={"name": "민원실 1번 창구", "workstation_id": workstation, "last_receipt_no": numbers[0]},
-        ).json()
+        # The workstation comes back from a backup taken after receipt 0001; it checks in.
+        restored = clerk.post("/stations/check-in", json={"last_receipt_no": numbers[0]}).json()
         reused = push(clerk, [wire_received(shared_team, "clerk", receipt_no=numbers[1])])[0]
-    assert restored["restored_from_backup"] is True
+    assert restored["restored_from_backup"] is True and restored["secret"] is None
     assert (restored["last_receipt_day"], restored["last_receipt_seq"]) == ("2026-11-20", 3)
     assert reused["status"] == "rejected" and reused["reason"] == "receipt_reused"
 

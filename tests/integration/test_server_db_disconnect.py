@@ -83,16 +83,20 @@ def test_every_endpoint_survives_its_database_connections_being_dropped(
     assert r.status_code == 200, r.text
     assert r.json()["changed"] is True
 
-    # the workstation enrols
+    # a supervisor enrols the workstation
     workstation = new_id()
+    supervisor = {"Authorization": team.headers("supervisor")["Authorization"]}
     r = after_drop(
         lambda: httpx.post(
-            api + "/stations/enrol", json={"name": "민원실 1번 창구", "workstation_id": workstation}, headers=clerk
+            api + "/stations/enrol",
+            json={"name": "민원실 1번 창구", "workstation_id": workstation},
+            headers=supervisor,
         )
     )
     assert r.status_code == 200, r.text
     code = r.json()["code"]
     assert len(code) == 3
+    clerk = {**clerk, "X-Workstation": workstation, "X-Workstation-Proof": r.json()["secret"]}
 
     # an administrator's read
     r = after_drop(lambda: httpx.get(api + "/admin/departments", headers=team.headers("admin")))

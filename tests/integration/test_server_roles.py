@@ -29,11 +29,17 @@ def test_only_administrators_reach_admin_endpoints(shared_team: Team) -> None:
                 assert created.json()["code"] == "forbidden" and created.json()["message_ko"]
 
 
-def test_enrolment_is_for_front_desk_supervisors_and_admins(shared_team: Team) -> None:
+def test_enrolment_is_for_supervisors_and_admins(shared_team: Team) -> None:
+    """Changed rule: front-desk roles (agent, clerk) no longer enrol workstations: a workstation's code is
+    what its receipts are numbered under, so enrolling one is a supervisor's or an administrator's act."""
     for who in ROLES:
         with shared_team.client(who) as client:
-            status = client.post("/stations/enrol", json={"name": f"{who} 단말"}).status_code
-        assert status == (403 if who == "officer" else 200), who
+            answer = client.post("/stations/enrol", json={"name": f"{who} 단말"})
+        assert answer.status_code == (200 if who in ("supervisor", "admin") else 403), (who, answer.text)
+        if answer.status_code == 403:
+            assert answer.json()["code"] == "forbidden" and answer.json()["message_ko"]
+        else:
+            assert answer.json()["secret"] and answer.json()["code"] != shared_team.station_code
 
 
 def _payload_for(event_type: EventType) -> dict[str, Any]:

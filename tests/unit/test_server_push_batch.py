@@ -4,6 +4,7 @@ and on PostgreSQL (where the rows travel as JSON and are numbered under the coun
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy import select
@@ -11,13 +12,16 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from complaints_desk.domain.ids import new_id
 from complaints_desk.domain.lifecycle import apply
+from complaints_desk.server.deps import WorkstationClaim
 from complaints_desk.server.notify import Notifier
 from complaints_desk.server.sync.service import push_events
 from complaints_desk.store.cases import load_case
 from complaints_desk.store.central import admin
 from complaints_desk.store.central.accounts import StaffInfo
+from complaints_desk.store.central.stations import hash_secret
+from complaints_desk.store.central.tables import WorkstationKey
 from complaints_desk.store.db import transaction
-from complaints_desk.store.models import CaseRow, EventRow
+from complaints_desk.store.models import CaseRow, EventRow, Station
 from complaints_desk.store.projection import row_to_event
 from complaints_desk.sync.protocol import EventResult, WireEvent
 from tests.support import received_payload
@@ -44,14 +48,28 @@ def _received(staff: StaffInfo, case_id: str, receipt_no: str) -> dict[str, Any]
     return _event(staff, "received", case_id, received_payload(receipt_no=receipt_no), None)
 
 
+WORKSTATION, SECRET = new_id(), "시험-단말-비밀"
+
+
+def _enrol_p01(session: Session) -> None:
+    """Station P01 as if enrolled: its proof is SECRET (the push checks received events against it)."""
+    now = datetime.now(UTC)
+    session.add(Station(id=WORKSTATION, code="P01", name="시험 단말", kind="workstation", last_receipt_seq=0))
+    session.flush()
+    session.add(
+        WorkstationKey(station_id=WORKSTATION, proof_hash=hash_secret(SECRET), created_at=now, rotated_at=now)
+    )
+
+
 def _push(factory: sessionmaker[Session], staff: StaffInfo, events: list[dict[str, Any]]) -> list[EventResult]:
     wire = [WireEvent.model_validate(event) for event in events]
-    return push_events(factory, Notifier("unused://"), staff, wire)
+    return push_events(factory, Notifier("unused://"), staff, wire, WorkstationClaim(WORKSTATION, SECRET))
 
 
 def test_pushed_cases_are_the_projection_of_their_numbered_events(session_factory) -> None:  # type: ignore[no-untyped-def]
     with transaction(session_factory) as session:
         staff = admin.create_staff(session, "pusher", "상담원", "agent", password="푸시-비밀번호-1234")
+        _enrol_p01(session)
     a, b = new_id(), new_id()
     first = [
         _received(staff, a, "20261120-P01-0001"),

@@ -25,12 +25,16 @@ from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from ...domain.errors import DomainError, PermissionDenied
-from ...domain.events import Event
+from ...domain.events import Event, EventType
+from ...domain.receipts import parse_receipt_number
+from ...domain.roles import Role
+from ...store.central import stations
 from ...store.central.accounts import StaffInfo
 from ...store.central.push import Outcome, apply_batch
 from ...store.central.push_commit import commit_numbered
 from ...sync.protocol import EventResult, WireEvent
 from .. import units
+from ..deps import WorkstationClaim
 from ..logs import log
 from ..notify import Notifier
 from ..presenters import case_dict, may_view_details
@@ -41,6 +45,7 @@ CHUNK = 20  # events per transaction on PostgreSQL (a push of up to CHUNK events
 # per event (as before) keeps other writers (other pushes, the admin, audit events) from queueing behind a
 # large push. The intake budget is PostgreSQL's; a SQLite server serves one office.
 SQLITE_CHUNK = 1
+NO_CLAIM = WorkstationClaim(None, None)  # a push without workstation headers: no intakes
 
 
 def actor_mismatch(staff: StaffInfo, event: Event) -> DomainError | None:
@@ -55,6 +60,43 @@ def actor_mismatch(staff: StaffInfo, event: Event) -> DomainError | None:
             "이벤트의 작성자·역할·부서가 로그인한 직원과 다릅니다.",
             "The event's actor, role or department is not the logged-in staff member's.",
         )
+    return None
+
+
+def _station_mismatch(code: str, own: str) -> DomainError:
+    return DomainError(
+        "receipt_no",
+        f"접수번호의 단말 코드 {code}은(는) 이 단말({own})의 코드가 아닙니다. 접수번호는 접수한 단말의 코드로만 "
+        "발급할 수 있습니다.",
+        f"The receipt number's station {code} is not this workstation's ({own}): a receipt is numbered under "
+        "the code of the workstation that takes it.",
+        code="station_mismatch",
+    )
+
+
+def station_check(session: Session, staff: StaffInfo, event: Event, proven: str | None) -> DomainError | None:
+    """A received event's receipt number must be the pushing workstation's (`proven`: the code its proof
+    headers proved in this transaction, None without a valid proof), or, for the SYSTEM role's channel
+    intake, a channel's. Other events pass (a push without workstation headers may carry only those)."""
+    if event.type is not EventType.RECEIVED:
+        return None
+    text = event.payload.get("receipt_no")
+    try:
+        number = parse_receipt_number(text) if isinstance(text, str) else None
+    except DomainError:
+        number = None
+    if number is None:
+        return None  # not a receipt number at all: the lifecycle refuses it in its own words
+    claimed = {number.station_code, event.station_code or number.station_code}
+    if staff.role is Role.SYSTEM:
+        kinds = {stations.station_kind(session, code) for code in claimed}
+        return (
+            None if kinds == {"channel"} and len(claimed) == 1 else _station_mismatch(number.station_code, "채널")
+        )
+    if proven is None:
+        return stations.unproven()
+    if claimed != {proven}:
+        return _station_mismatch(sorted(claimed - {proven})[0], proven)
     return None
 
 
@@ -85,17 +127,28 @@ def _result(outcome: Outcome, event: Event, staff: StaffInfo) -> EventResult:
     )
 
 
-def push_chunk(factory: sessionmaker[Session], staff: StaffInfo, events: Sequence[Event]) -> list[Outcome]:
-    """Apply one chunk in one transaction, retried from the start when a concurrent push won a race."""
+def push_chunk(
+    factory: sessionmaker[Session],
+    staff: StaffInfo,
+    events: Sequence[Event],
+    claim: WorkstationClaim = NO_CLAIM,
+) -> list[Outcome]:
+    """Apply one chunk in one transaction, retried from the start when a concurrent push won a race. The
+    workstation's proof is checked in the same transaction, and only when the chunk holds an intake."""
+    intakes = any(event.type is EventType.RECEIVED for event in events)
 
     def work(session: Session) -> list[Outcome]:
-        batch = apply_batch(
-            session,
-            events,
-            pushed_by=staff.id,
-            now=datetime.now(UTC),
-            screen=lambda event: actor_mismatch(staff, event),
+        station = (
+            stations.proven_station(session, claim.workstation_id, claim.secret)
+            if intakes and claim.present and staff.role is not Role.SYSTEM
+            else None
         )
+        proven = None if station is None else station.code
+
+        def screen(event: Event) -> DomainError | None:
+            return actor_mismatch(staff, event) or station_check(session, staff, event, proven)
+
+        batch = apply_batch(session, events, pushed_by=staff.id, now=datetime.now(UTC), screen=screen)
         return commit_numbered(session, batch)
 
     for _attempt in range(RETRIES):
@@ -112,16 +165,20 @@ def push_chunk(factory: sessionmaker[Session], staff: StaffInfo, events: Sequenc
 
 
 def push_events(
-    factory: sessionmaker[Session], notifier: Notifier, staff: StaffInfo, events: list[WireEvent]
+    factory: sessionmaker[Session],
+    notifier: Notifier,
+    staff: StaffInfo,
+    events: list[WireEvent],
+    claim: WorkstationClaim = NO_CLAIM,
 ) -> list[EventResult]:
     """The request's events in chunks (CHUNK on PostgreSQL, SQLITE_CHUNK on SQLite), one transaction each;
-    answers in push order."""
+    answers in push order. `claim`: the request's workstation headers (station_check)."""
     domain_events = [wire.to_domain() for wire in events]
     size = SQLITE_CHUNK if factory.kw["bind"].dialect.name == "sqlite" else CHUNK
     results: list[EventResult] = []
     for start in range(0, len(domain_events), size):
         chunk = domain_events[start : start + size]
-        outcomes = push_chunk(factory, staff, chunk)
+        outcomes = push_chunk(factory, staff, chunk, claim)
         if any(o.status == "accepted" for o in outcomes):
             notifier.publish()  # local waiters; other processes get the NOTIFY sent at commit
         results.extend(_result(outcome, event, staff) for outcome, event in zip(outcomes, chunk, strict=True))

@@ -29,7 +29,7 @@ from ...sync.protocol import (
     WaitResponse,
 )
 from .. import units
-from ..deps import FactoryDep, NotifierDep, SettingsDep, StaffDep
+from ..deps import FactoryDep, NotifierDep, SettingsDep, StaffDep, workstation_claim
 from ..notify import Notifier
 from ..presenters import event_payload, sees_full
 from .service import push_events
@@ -46,7 +46,8 @@ async def push(body: PushRequest, staff: StaffDep, request: Request) -> Response
     FastAPI's cost per dependency and request is larger than theirs."""
     factory: sessionmaker[Session] = request.app.state.factory
     notifier: Notifier = request.app.state.notifier
-    results = await run_in_threadpool(push_events, factory, notifier, staff, body.events)
+    claim = workstation_claim(request)  # checked in the push's own transaction (service.station_check)
+    results = await run_in_threadpool(push_events, factory, notifier, staff, body.events, claim)
     return Response(PushResponse(results=results).model_dump_json(), media_type="application/json")
 
 

@@ -1,5 +1,6 @@
 """Tables only the central server fills: the sequence counter that orders every change, login tokens,
-failed-login counters, the stored answer to every pushed event, and tombstones for deleted reference rows.
+failed-login counters, workstation proofs, the stored answer to every pushed event, and tombstones for
+deleted reference rows.
 (The client's database has them too, empty: one migration history for both.)"""
 
 from __future__ import annotations
@@ -68,3 +69,17 @@ class ReferenceTombstone(Base):
     seq: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=False)
     table_name: Mapped[str] = mapped_column(String(30))
     record_id: Mapped[str] = mapped_column(ID)
+
+
+class WorkstationKey(Base):
+    """A workstation's proof: the SHA-256 of the random secret it was given at enrolment (kept in its OS
+    keyring), and who enrolled it when (the limit on new workstations per staff member and hour). Its own
+    table, not columns of `stations`: stations are reference data every client pulls."""
+
+    __tablename__ = "workstation_keys"
+    station_id: Mapped[str] = mapped_column(ForeignKey("stations.id"), primary_key=True)
+    proof_hash: Mapped[str] = mapped_column(String(64))
+    created_by: Mapped[str | None] = mapped_column(ID, nullable=True, index=True)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    rotated_by: Mapped[str | None] = mapped_column(ID, nullable=True)
+    rotated_at: Mapped[datetime] = mapped_column(UTCDateTime)

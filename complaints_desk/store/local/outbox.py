@@ -18,7 +18,7 @@ from ...domain.events import Event
 from ...domain.roles import Actor
 from ..cases import case_events, record_event
 from ..intake import Intake, take_intake
-from ..models import EventRow
+from ..models import CaseRow, EventRow
 from .event_codec import event_from_json, event_to_json
 from .rebase import rebase_case
 from .sync_state import cursor as current_cursor
@@ -56,15 +56,44 @@ def record_local_intake(
     station_code: str,
     now: datetime | None = None,
     case_id: str | None = None,
+    offline: bool = False,
 ) -> CaseState:
     """`store.intake.take_intake` on this workstation: the received (and routed) events it records are queued
-    for the server in the same transaction."""
-    state = take_intake(session, intake, actor=actor, station_code=station_code, now=now, case_id=case_id)
+    for the server in the same transaction. The desktop passes `offline=not logged_in.counter_confirmed`
+    (sync.credentials): the counter range is safe after a restore from a backup only once this session has
+    checked in with the server; otherwise the number comes from the clock range (domain.receipts)."""
+    state = take_intake(
+        session, intake, actor=actor, station_code=station_code, now=now, case_id=case_id, offline=offline
+    )
     queued_at = datetime.now(UTC)
     for event in case_events(session, state.id):
         _enqueue(session, event, queued_at)
     session.flush()
     return state
+
+
+SET_ASIDE_PREFIX = "X"  # a refused local intake's receipt number, moved out of the way of the server's case
+
+
+def set_aside_receipts(session: Session, pulled: Iterable[tuple[str, str]]) -> list[str]:
+    """Before pulled cases (case id, receipt number) are written: a local case holding one of their numbers
+    under another id is one of ours the server has refused or will refuse (its number was already used: a
+    workstation restored from an old backup). Its number is set aside (prefixed with SET_ASIDE_PREFIX) so the
+    server's case can be stored and the pull goes on; the local case stays, with its outbox entry (the
+    server's reason once it answers: `rejected_events`). Returns the ids of the cases set aside."""
+    wanted = {receipt: case_id for case_id, receipt in pulled if receipt}
+    if not wanted:
+        return []
+    holders = session.execute(
+        select(CaseRow.id, CaseRow.receipt_no).where(CaseRow.receipt_no.in_(list(wanted)))
+    ).all()
+    moved: list[str] = []
+    for case_id, receipt in holders:
+        if wanted[receipt] != case_id:
+            aside = (SET_ASIDE_PREFIX + receipt)[:20]
+            session.execute(update(CaseRow).where(CaseRow.id == case_id).values(receipt_no=aside))
+            moved.append(case_id)
+    return moved
 
 
 # --- pushing ---------------------------------------------------------------------------------------------

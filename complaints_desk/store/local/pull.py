@@ -39,6 +39,7 @@ from ..models import Base, CaseRow, Category, ClosureRow, Department, EventRow, 
 from ..types import UTCDateTime
 from . import bulk
 from .incoming import IncomingEvent, ServerEvent
+from .outbox import set_aside_receipts
 from .rebase import ServerHistoryError, rebase_case
 from .stored_values import CASE_COLUMNS, Row, from_stored, parse_stored_utc, stored_utc, to_stored
 from .sync_state import cursor as current_cursor
@@ -150,6 +151,8 @@ def apply_incoming_page(
         row["last_seq"] = page_events[-1].seq
         target.append(row)
         clean_events.extend(page_events)
+    # a refused local intake holding one of these numbers never blocks the pull (outbox.set_aside_receipts)
+    set_aside_receipts(session, [(row["id"], row["receipt_no"]) for row in new_rows])
     store.write(clean_events, new_rows)
     store.update(changed, loaded, PROJECTED_COLUMNS)
     store.update(changed_whole, loaded_whole, CASE_COLUMNS)
