@@ -18,22 +18,25 @@ store/sync_service), so throughput is set by how often we commit and how long th
 from __future__ import annotations
 
 import logging
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import UTC, datetime
 
 from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
+from ...domain.case import CaseState
 from ...domain.errors import DomainError, PermissionDenied
 from ...domain.events import Event
+from ...store.cases import load_case
 from ...store.central.accounts import StaffInfo
+from ...store.central.checks import Pusher, ServerChecks, TimeWindow, fingerprint, id_reused, reused_ids
 from ...store.central.push import Outcome, apply_batch
 from ...store.central.push_commit import commit_numbered
-from ...sync.protocol import EventResult, WireEvent
+from ...sync.protocol import EventResult, echoed_id, parse_pushed_event
 from .. import units
 from ..logs import log
 from ..notify import Notifier
-from ..presenters import case_dict, may_view_details
+from ..presenters import case_dict, sees_full
 
 RETRIES = 5
 CHUNK = 20  # events per transaction on PostgreSQL (a push of up to CHUNK events is one transaction)
@@ -58,9 +61,9 @@ def actor_mismatch(staff: StaffInfo, event: Event) -> DomainError | None:
     return None
 
 
-def _result(outcome: Outcome, event: Event, staff: StaffInfo) -> EventResult:
+def _result(outcome: Outcome, event: Event, staff: StaffInfo, index: int | None = None) -> EventResult:
     if outcome.status in ("accepted", "duplicate"):
-        return EventResult(id=outcome.event_id, status=outcome.status, seq=outcome.seq)  # type: ignore[arg-type]
+        return EventResult(id=outcome.event_id, status=outcome.status, seq=outcome.seq, index=index)  # type: ignore[arg-type]
     if outcome.first or outcome.status == "refused":
         log(
             "event_rejected",
@@ -74,29 +77,72 @@ def _result(outcome: Outcome, event: Event, staff: StaffInfo) -> EventResult:
             message=outcome.message_en,
         )
     state = outcome.case
+    # The case as the role sees it in lists (masked unless the role sees everything): a refusal is not a
+    # reason to show an officer the petitioner in full, which only GET /cases/{id}?details=true does, and
+    # records as details_viewed.
     return EventResult(
         id=outcome.event_id,
         status="rejected",
+        index=index,
         reason=outcome.reason,
         field=outcome.field,
         message_ko=outcome.message_ko,
         message_en=outcome.message_en,
-        case=None if state is None else case_dict(state, full=may_view_details(staff, state)),
+        case=None if state is None else case_dict(state, full=sees_full(staff)),
     )
 
 
-def push_chunk(factory: sessionmaker[Session], staff: StaffInfo, events: Sequence[Event]) -> list[Outcome]:
-    """Apply one chunk in one transaction, retried from the start when a concurrent push won a race."""
+Screen = Callable[[Event, CaseState | None], DomainError | None]
+
+
+def screens(*checks: Screen) -> Screen:
+    """The push's screens composed in one place (credentials, the server's own checks, ...): the first
+    refusal wins."""
+
+    def screen(event: Event, state: CaseState | None) -> DomainError | None:
+        for check in checks:
+            refusal = check(event, state)
+            if refusal is not None:
+                return refusal
+        return None
+
+    return screen
+
+
+def push_chunk(
+    factory: sessionmaker[Session],
+    staff: StaffInfo,
+    events: Sequence[Event],
+    *,
+    window: TimeWindow | None = None,
+    received: set[str] | None = None,
+) -> list[Outcome]:
+    """Apply one chunk in one transaction, retried from the start when a concurrent push won a race.
+    `received`: the cases this request has created so far (merge targets); grows with this chunk's."""
+    created = received if received is not None else set()
 
     def work(session: Session) -> list[Outcome]:
+        now = datetime.now(UTC)
+        checks = ServerChecks(
+            session, Pusher(staff.id, staff.role, staff.department_code), now, window or TimeWindow(), set(created)
+        )
+        reused = reused_ids(session, events)
+        refused = {
+            event.id: _rejection(event, id_reused(), load_case(session, event.case_id))
+            for event in events
+            if event.id in reused
+        }
         batch = apply_batch(
             session,
-            events,
+            [event for event in events if event.id not in reused],
             pushed_by=staff.id,
-            now=datetime.now(UTC),
-            screen=lambda event: actor_mismatch(staff, event),
+            now=now,
+            screen=screens(lambda event, _state: actor_mismatch(staff, event), checks.screen),
+            follow_up=checks.follow_up,
         )
-        return commit_numbered(session, batch)
+        decided = iter(commit_numbered(session, batch))
+        created.update(checks.received_in_push)
+        return [refused[event.id] if event.id in refused else next(decided) for event in events]
 
     for _attempt in range(RETRIES):
         try:
@@ -111,18 +157,63 @@ def push_chunk(factory: sessionmaker[Session], staff: StaffInfo, events: Sequenc
     raise RuntimeError(f"events from {events[0].id} could not be applied after {RETRIES} attempts")
 
 
+def _rejection(event: Event, error: DomainError, state: CaseState | None) -> Outcome:
+    return Outcome(event.id, "refused", None, error.code, error.field, error.ko, error.en, state)
+
+
 def push_events(
-    factory: sessionmaker[Session], notifier: Notifier, staff: StaffInfo, events: list[WireEvent]
+    factory: sessionmaker[Session],
+    notifier: Notifier,
+    staff: StaffInfo,
+    events: Sequence[object],
+    *,
+    window: TimeWindow | None = None,
 ) -> list[EventResult]:
-    """The request's events in chunks (CHUNK on PostgreSQL, SQLITE_CHUNK on SQLite), one transaction each;
-    answers in push order."""
-    domain_events = [wire.to_domain() for wire in events]
+    """The request's events, each read on its own (an unreadable one is answered `rejected` by itself), then
+    applied in chunks (CHUNK on PostgreSQL, SQLITE_CHUNK on SQLite), one transaction each; one answer per
+    pushed event, in push order, each with its position (sync/protocol.py)."""
+    results: list[EventResult | None] = [None] * len(events)
+    readable: list[tuple[int, Event]] = []
+    seen: dict[str, str] = {}  # id -> the fingerprint of its first event in this request
+    for index, raw in enumerate(events):
+        try:
+            event = parse_pushed_event(raw)
+            mark = fingerprint(event)
+            if seen.setdefault(event.id, mark) != mark:
+                raise id_reused()
+        except DomainError as error:
+            results[index] = _unreadable(index, echoed_id(raw), error, staff)
+            continue
+        readable.append((index, event))
     size = SQLITE_CHUNK if factory.kw["bind"].dialect.name == "sqlite" else CHUNK
-    results: list[EventResult] = []
-    for start in range(0, len(domain_events), size):
-        chunk = domain_events[start : start + size]
-        outcomes = push_chunk(factory, staff, chunk)
+    received: set[str] = set()
+    for start in range(0, len(readable), size):
+        chunk = readable[start : start + size]
+        outcomes = push_chunk(factory, staff, [event for _, event in chunk], window=window, received=received)
         if any(o.status == "accepted" for o in outcomes):
             notifier.publish()  # local waiters; other processes get the NOTIFY sent at commit
-        results.extend(_result(outcome, event, staff) for outcome, event in zip(outcomes, chunk, strict=True))
-    return results
+        for (index, event), outcome in zip(chunk, outcomes, strict=True):
+            results[index] = _result(outcome, event, staff, index)
+    return [result for result in results if result is not None]
+
+
+def _unreadable(index: int, event_id: str, error: DomainError, staff: StaffInfo) -> EventResult:
+    log(
+        "event_rejected",
+        logging.WARNING,
+        event_id=event_id,
+        index=index,
+        reason=error.code,
+        field=error.field,
+        staff=staff.username,
+        message=error.en,
+    )
+    return EventResult(
+        id=event_id,
+        status="rejected",
+        index=index,
+        reason=error.code,
+        field=error.field,
+        message_ko=error.ko,
+        message_en=error.en,
+    )

@@ -68,7 +68,10 @@ from ..projection import event_to_row_values, row_to_state, state_values
 from .answers import Answer
 from .tables import PushOutcome
 
-Screen = Callable[[Event], DomainError | None]
+# screen(event, case as the batch's earlier events left it) -> a refusal (not stored) or None.
+Screen = Callable[[Event, CaseState | None], DomainError | None]
+# follow_up(accepted event, case after it) -> server-made events, decided and numbered right after it.
+FollowUp = Callable[[Event, CaseState], list[Event]]
 
 # Core tables for the many-row statements: the ORM's bulk paths add work per row and refuse extra criteria.
 CASES = typed(Table, CaseRow.__table__)
@@ -277,7 +280,13 @@ class Batch:
 
 
 def apply_batch(
-    session: Session, events: Sequence[Event], *, pushed_by: str | None, now: datetime, screen: Screen
+    session: Session,
+    events: Sequence[Event],
+    *,
+    pushed_by: str | None,
+    now: datetime,
+    screen: Screen,
+    follow_up: FollowUp | None = None,
 ) -> Batch:
     """Decide a batch of pushed events in the caller's transaction (reading and locking what it needs,
     writing nothing); one Outcome per event, in order. `screen(event)` may refuse an event without storing the
@@ -304,7 +313,7 @@ def apply_batch(
         if earlier is not None:
             batch.outcomes.append(_replayed(event.id, earlier, state))
             continue
-        refusal = screen(event)
+        refusal = screen(event, state)
         if refusal is not None:
             batch.outcomes.append(_rejection(event, refusal, state, status="refused"))
             continue
@@ -323,6 +332,10 @@ def apply_batch(
         batch.numbered.append((len(batch.outcomes), len(plan.accepted)))
         batch.outcomes.append(Outcome(event.id, "accepted"))
         plan.accepted.append((event, after.version))
+        for extra in follow_up(event, after) if follow_up else ():
+            after = apply(after, extra)  # the server's own event: a refusal here is a server bug, not input
+            states[event.case_id] = after
+            plan.accepted.append((extra, after.version))
         if state is None:
             plan.new_cases[event.case_id] = after
         if event.type is EventType.RECEIVED:
