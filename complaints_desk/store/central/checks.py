@@ -28,6 +28,7 @@ from ...domain.case import CaseState
 from ...domain.errors import DomainError
 from ...domain.events import Event, EventType
 from ...domain.kinds import Kind
+from ...domain.lifecycle import may
 from ...domain.periods import Period
 from ...domain.roles import Role
 from ..intake import calendar_for
@@ -80,6 +81,8 @@ class ServerChecks:
     # --- screen: refuse before the lifecycle sees the event ------------------------------------------------
 
     def screen(self, event: Event, state: CaseState | None) -> DomainError | None:
+        if not may(event.actor_role, event.type):
+            return None  # the lifecycle refuses it as `forbidden`, the clearer reason
         try:
             self._actor(event)
             self._times(event)
