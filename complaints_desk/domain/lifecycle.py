@@ -157,7 +157,7 @@ def _text(payload: Mapping[str, Any], key: str, *, required: bool = True, limit:
 
 
 def _moment(payload: Mapping[str, Any], key: str, *, required: bool = True) -> datetime | None:
-    return values.moment(payload, key, required=required)
+    return values.read_moment(payload, key, required=required)
 
 
 def _count(payload: Mapping[str, Any], key: str, default: int) -> int:

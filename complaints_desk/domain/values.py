@@ -113,7 +113,7 @@ def check_moment(field: str, moment: datetime) -> datetime:
     return moment.astimezone(UTC)
 
 
-def moment(payload: Mapping[str, Any], key: str, *, required: bool = True) -> datetime | None:
+def read_moment(payload: Mapping[str, Any], key: str, *, required: bool = True) -> datetime | None:
     """A date-time field: ISO 8601 text with a time zone, within the sane years; returned in UTC."""
     value = payload.get(key)
     if value is None or value == "":

@@ -18,8 +18,8 @@ from complaints_desk.domain.kinds import Kind
 from complaints_desk.domain.lifecycle import apply
 from complaints_desk.server.notify import Notifier
 from complaints_desk.server.sync.service import push_events
-from complaints_desk.store.cases import load_case
 from complaints_desk.store import reference
+from complaints_desk.store.cases import load_case
 from complaints_desk.store.central import admin
 from complaints_desk.store.central.accounts import StaffInfo
 from complaints_desk.store.db import transaction

@@ -21,7 +21,7 @@ import logging
 from collections.abc import Callable, Sequence
 from datetime import UTC, datetime
 
-from sqlalchemy.exc import IntegrityError, OperationalError
+from sqlalchemy.exc import DataError, IntegrityError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from ...domain.case import CaseState
@@ -189,12 +189,53 @@ def push_events(
     received: set[str] = set()
     for start in range(0, len(readable), size):
         chunk = readable[start : start + size]
-        outcomes = push_chunk(factory, staff, [event for _, event in chunk], window=window, received=received)
+        outcomes = _push_chunk_or_each(factory, staff, [event for _, event in chunk], window, received)
         if any(o.status == "accepted" for o in outcomes):
             notifier.publish()  # local waiters; other processes get the NOTIFY sent at commit
         for (index, event), outcome in zip(chunk, outcomes, strict=True):
             results[index] = _result(outcome, event, staff, index)
     return [result for result in results if result is not None]
+
+
+# What an event the rules missed can still make the database or the code raise (a value PostgreSQL refuses,
+# a payload shape a handler did not expect). Never a connection problem: those stay 503 (units.write).
+_INPUT_FAILURES = (DataError, ValueError, TypeError, OverflowError, KeyError, AttributeError)
+
+
+def _push_chunk_or_each(
+    factory: sessionmaker[Session],
+    staff: StaffInfo,
+    events: list[Event],
+    window: TimeWindow | None,
+    received: set[str],
+) -> list[Outcome]:
+    """push_chunk, and if the chunk fails on something in its input, its events one at a time, so that the
+    one event at fault is refused (`unprocessable`) and the others are decided as usual: never a 500."""
+    try:
+        return push_chunk(factory, staff, events, window=window, received=received)
+    except _INPUT_FAILURES as error:
+        if len(events) > 1:
+            return [
+                outcome
+                for event in events
+                for outcome in _push_chunk_or_each(factory, staff, [event], window, received)
+            ]
+        log(
+            "event_unprocessable",
+            logging.ERROR,
+            event_id=events[0].id,
+            type=events[0].type.value,
+            error=f"{type(error).__name__}: {str(error)[:300]}",
+        )
+        return [_rejection(events[0], _UNPROCESSABLE, None)]
+
+
+_UNPROCESSABLE = DomainError(
+    "event",
+    "서버가 이 이벤트를 처리하지 못했습니다. 내용을 확인해 주시고, 계속되면 관리자에게 알려 주세요.",
+    "The server could not process this event; check its content and tell the administrator if it persists.",
+    code="unprocessable",
+)
 
 
 def _unreadable(index: int, event_id: str, error: DomainError, staff: StaffInfo) -> EventResult:
