@@ -217,3 +217,24 @@ def test_an_id_reused_for_other_content_is_refused(shared_team: Team) -> None:
     _assert_refused(results[1], "id_reused", 1)
     with team.client("supervisor") as supervisor:
         assert _case(supervisor.get(f"/cases/{first['case_id']}").json())["notes"] == 2
+
+
+def test_every_event_records_who_pushed_it_and_from_which_workstation(shared_team: Team) -> None:
+    from sqlalchemy import select
+
+    from complaints_desk.store.db import make_engine, make_sessionmaker
+    from complaints_desk.store.models import EventRow
+
+    team = shared_team
+    received = wire_received(team, due_at="2099-12-31T23:59:59+09:00")  # followed by the server's deadline
+    assert push(team.client("agent"), [received])[0]["status"] == "accepted"
+    engine = make_engine(team.server.database_url)
+    try:
+        with make_sessionmaker(engine)() as session:
+            rows = session.execute(select(EventRow).where(EventRow.case_id == received["case_id"])).scalars().all()
+    finally:
+        engine.dispose()
+    assert sorted((row.type, row.pushed_by, row.station_code) for row in rows) == [
+        ("deadline_set", team.staff["agent"]["id"], None),
+        ("received", team.staff["agent"]["id"], received["station_code"]),
+    ]

@@ -273,6 +273,7 @@ class Batch:
     plan: _Plan
     states: dict[str, CaseState]  # every case of the batch as it stands after it
     now: datetime
+    pushed_by: str | None = None  # stored on every event row of the batch
 
     def newest_positions(self) -> dict[str, int]:
         """Case id -> the 1-based position in `accepted` of its newest event (what its last_seq numbers)."""
@@ -301,7 +302,7 @@ def apply_batch(
         texts = [_receipt_key(text) for e in fresh if (text := _receipt_text(e))]
         states, holders = _lock_cases(session, wanted, texts)
     plan = _Plan([], dict(states), {}, [], {})
-    batch = Batch([], [], [], plan, states, now)
+    batch = Batch([], [], [], plan, states, now, pushed_by)
     decided: dict[str, Answer | int] = {}  # event id -> its answer in this batch (int: index in plan.accepted)
     for event in events:
         state = states.get(event.case_id)
@@ -380,7 +381,10 @@ def write_batch(session: Session, batch: Batch) -> None:
     _update_changed_cases(session, plan, states, touched)
     _note_receipts_seen(session, plan.receipts_seen.values())
     rows = [
-        event_to_row_values(event, case_version=version, recorded_at=now, seq=None)
+        {
+            **event_to_row_values(event, case_version=version, recorded_at=now, seq=None),
+            "pushed_by": batch.pushed_by,
+        }
         for event, version in plan.accepted
     ]
     session.connection().execute(_INSERT_EVENTS, rows)
@@ -511,7 +515,10 @@ def write_numbered_pg(cursor: Any, batch: Batch, counter: str) -> None:
     if changed:
         cursor.execute(_PG_UPDATE_CASES, {**common, "rows": _rows_json(changed)})
     events = [
-        event_to_row_values(event, case_version=version, recorded_at=batch.now, seq=position)
+        {
+            **event_to_row_values(event, case_version=version, recorded_at=batch.now, seq=position),
+            "pushed_by": batch.pushed_by,
+        }
         for position, (event, version) in enumerate(plan.accepted, start=1)
     ]
     cursor.execute(_PG_INSERT_EVENTS, {**common, "rows": _payload_rows_json(events)})
