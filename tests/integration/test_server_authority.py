@@ -238,3 +238,22 @@ def test_every_event_records_who_pushed_it_and_from_which_workstation(shared_tea
         ("deadline_set", team.staff["agent"]["id"], None),
         ("received", team.staff["agent"]["id"], received["station_code"]),
     ]
+
+
+def test_a_statutory_deadline_comes_from_the_servers_category_table(shared_team: Team) -> None:
+    team = shared_team
+    code = f"PERMIT-{new_id()[-6:]}"
+    with team.client("admin") as admin:
+        answer = admin.post("/admin/categories", json={"code": code, "name": "건축허가", "statutory_days": 3})
+        assert answer.status_code in (200, 201), answer.text
+    forecast = wire_received(team, kind="statutory", category_code=code, period={"amount": 30, "unit": "days"})
+    unknown = wire_received(team, kind="statutory", category_code="NO-SUCH-CATEGORY")
+    results = push(team.client("agent"), [forecast, unknown])
+    assert results[0]["status"] == "accepted"
+    _assert_refused(results[1], "unknown_category", 1)
+    with team.client("supervisor") as supervisor:
+        case = _case(supervisor.get(f"/cases/{forecast['case_id']}").json())
+    assert (case["period_amount"], case["period_unit"], case["version"]) == (3, "days", 2)
+    assert datetime.fromisoformat(case["due_at"]) < datetime.fromisoformat(
+        forecast["payload"]["due_at"]
+    ) + timedelta(days=1)

@@ -255,13 +255,15 @@ class ServerChecks:
 
     def _legal_period(self, after: CaseState) -> Period | None:
         """The period the law gives this kind; a 법정민원 takes its days from the server's category table, or
-        (no entry) the workstation's own days."""
+        (no entry) the workstation's own days, counted on the server's calendar all the same."""
         if after.kind is not Kind.STATUTORY:
             return deadlines.period_for(after.kind)
         category = self._category(after.category_code) if after.category_code else None
         if category is not None and category.statutory_days:
             return deadlines.period_for(after.kind, category.statutory_days)
-        return None  # no table entry: the workstation's days stand, and so does its deadline
+        if after.period_unit == "days":
+            return Period.days(after.period_amount)  # no table entry: the workstation's days, our calendar
+        return None
 
 
 # --- the same id with other content ----------------------------------------------------------------------
