@@ -126,23 +126,30 @@ def push_chunk(
         checks = ServerChecks(
             session, Pusher(staff.id, staff.role, staff.department_code), now, window or TimeWindow(), set(created)
         )
-        reused = reused_ids(session, events)
-        refused = {
-            event.id: _rejection(event, id_reused(), load_case(session, event.case_id))
-            for event in events
-            if event.id in reused
-        }
         batch = apply_batch(
             session,
-            [event for event in events if event.id not in reused],
+            events,
             pushed_by=staff.id,
             now=now,
             screen=screens(lambda event, _state: actor_mismatch(staff, event), checks.screen),
             follow_up=checks.follow_up,
         )
-        decided = iter(commit_numbered(session, batch))
+        # Only an event answered from a stored answer can re-use an id; such an answer writes nothing, so it
+        # can be replaced by the refusal. A fresh push never pays for this look-up.
+        answered: dict[str, list[int]] = {}
+        for position, outcome in enumerate(batch.outcomes):
+            if outcome.status == "duplicate" or _replayed(outcome):
+                answered.setdefault(outcome.event_id, []).append(position)
+        if answered:
+            by_id = {event.id: event for event in events}
+            for event_id in reused_ids(session, [by_id[event_id] for event_id in answered]):
+                event = by_id[event_id]
+                refusal = _rejection(event, id_reused(), load_case(session, event.case_id))
+                for position in answered[event_id]:
+                    batch.outcomes[position] = refusal
+        outcomes = commit_numbered(session, batch)
         created.update(checks.received_in_push)
-        return [refused[event.id] if event.id in refused else next(decided) for event in events]
+        return outcomes
 
     for _attempt in range(RETRIES):
         try:
@@ -155,6 +162,11 @@ def push_chunk(
             # run it again, and the stored answers or the lifecycle decide.
             log("push_retry", logging.INFO, event_id=events[0].id, events=len(events), error=type(error).__name__)
     raise RuntimeError(f"events from {events[0].id} could not be applied after {RETRIES} attempts")
+
+
+def _replayed(outcome: Outcome) -> bool:
+    """A rejection given from the stored answer (not decided by this push)."""
+    return outcome.status == "rejected" and not outcome.first
 
 
 def _rejection(event: Event, error: DomainError, state: CaseState | None) -> Outcome:

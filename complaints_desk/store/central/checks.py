@@ -12,6 +12,7 @@ decided differently (a department created meanwhile), and they never change what
 from __future__ import annotations
 
 import json
+import time
 import uuid
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -230,7 +231,7 @@ class ServerChecks:
         if period is None:
             return []
         if self._calendar is None:
-            self._calendar = calendar_for(self.session)
+            self._calendar = _calendar(self.session)
         due = deadlines.due_at(after.received_at.astimezone(SEOUL), period, self._calendar).astimezone(UTC)
         if due == after.due_at and (period.amount, period.unit.value) == (after.period_amount, after.period_unit):
             return []
@@ -264,6 +265,21 @@ class ServerChecks:
         if after.period_unit == "days":
             return Period.days(after.period_amount)  # no table entry: the workstation's days, our calendar
         return None
+
+
+_CALENDAR_SECONDS = 2.0
+_calendar_read: tuple[float, str, WorkCalendar] | None = None
+
+
+def _calendar(session: Session) -> WorkCalendar:
+    """calendar_for, asked at most every _CALENDAR_SECONDS per database: it costs a round trip, and a busy
+    intake would ask for every chunk. A closure an administrator adds is used within two seconds."""
+    global _calendar_read
+    url = str(session.get_bind().engine.url)
+    clock = time.monotonic()
+    if _calendar_read is None or _calendar_read[1] != url or clock - _calendar_read[0] > _CALENDAR_SECONDS:
+        _calendar_read = (clock, url, calendar_for(session))
+    return _calendar_read[2]
 
 
 # --- the same id with other content ----------------------------------------------------------------------
