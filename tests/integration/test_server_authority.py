@@ -211,12 +211,15 @@ def test_an_id_reused_for_other_content_is_refused(shared_team: Team) -> None:
     assert again[0]["status"] == "duplicate"
     _assert_refused(again[1], "id_reused", 1)
     _assert_refused(again[2], "id_reused", 2)
+    numbers = wire_event(team, "agent", "note_added", first["case_id"], {"text": "수치", "area": 1e20, "r": 0.5})
+    assert push(team.client("agent"), [numbers])[0]["status"] == "accepted"
+    assert push(team.client("agent"), [numbers])[0]["status"] == "duplicate"  # jsonb writes 1e20 as an integer
     within = wire_event(team, "agent", "note_added", first["case_id"], {"text": "하나"})
     results = push(team.client("agent"), [within, {**within, "payload": {"text": "둘"}}])
     assert results[0]["status"] == "accepted"
     _assert_refused(results[1], "id_reused", 1)
     with team.client("supervisor") as supervisor:
-        assert _case(supervisor.get(f"/cases/{first['case_id']}").json())["notes"] == 2
+        assert _case(supervisor.get(f"/cases/{first['case_id']}").json())["notes"] == 3
 
 
 def test_every_event_records_who_pushed_it_and_from_which_workstation(shared_team: Team) -> None:

@@ -297,12 +297,23 @@ def fingerprint(event: Event) -> str:
             event.actor_department or None,
             event.station_code or None,
             event.base_version,
-            event.payload,
+            _canonical(event.payload),
         ],
         sort_keys=True,
         ensure_ascii=False,
         default=str,
     )
+
+
+def _canonical(value: object) -> object:
+    """JSON numbers as numbers: PostgreSQL's jsonb gives 1e20 back as 100000000000000000000 (an int)."""
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    if isinstance(value, dict):
+        return {key: _canonical(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_canonical(item) for item in value]
+    return value
 
 
 def id_reused() -> DomainError:
