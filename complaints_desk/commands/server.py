@@ -33,6 +33,18 @@ def register(subparsers: Any) -> None:
         default=ServerSettings.worker_threads,
         help=f"threads (and pooled database connections) for request work (default {ServerSettings.worker_threads})",
     )
+    parser.add_argument(
+        "--clock-skew-minutes",
+        type=float,
+        default=5.0,
+        help="refuse pushed times later than the server's clock plus this (default 5 minutes)",
+    )
+    parser.add_argument(
+        "--max-event-age-days",
+        type=float,
+        default=60.0,
+        help="refuse pushed times older than this; long enough for an outage's backlog (default 60 days)",
+    )
     parser.set_defaults(func=run)
 
 
@@ -57,7 +69,18 @@ def run(args: argparse.Namespace) -> int:
         return fail(
             f"작업 스레드 수는 1~256이어야 합니다 / --worker-threads must be 1 to 256: {args.worker_threads}"
         )
+    if args.clock_skew_minutes < 0 or args.max_event_age_days <= 0:
+        return fail(
+            "시계 허용 오차는 0 이상, 이벤트 최대 기간은 0보다 커야 합니다 / "
+            "--clock-skew-minutes must be ≥ 0 and --max-event-age-days positive"
+        )
     url = database_url_for(args)
-    settings = ServerSettings(url, token_ttl=timedelta(hours=args.token_hours), worker_threads=args.worker_threads)
+    settings = ServerSettings(
+        url,
+        token_ttl=timedelta(hours=args.token_hours),
+        worker_threads=args.worker_threads,
+        future_skew=timedelta(minutes=args.clock_skew_minutes),
+        max_event_age=timedelta(days=args.max_event_age_days),
+    )
     serve(url, args.host, args.port, settings=settings)
     return 0

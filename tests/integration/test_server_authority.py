@@ -260,3 +260,14 @@ def test_a_statutory_deadline_comes_from_the_servers_category_table(shared_team:
     assert datetime.fromisoformat(case["due_at"]) < datetime.fromisoformat(
         forecast["payload"]["due_at"]
     ) + timedelta(days=1)
+
+
+def test_the_time_window_is_a_setting(live_server_factory: Any) -> None:
+    from .conftest import make_team
+
+    team = make_team(live_server_factory(None, "--max-event-age-days", "1"))
+    two_days = wire_received(team, received_at=_now(-timedelta(days=2)))
+    an_hour = wire_received(team, received_at=_now(-timedelta(hours=1)))
+    results = push(team.client("agent"), [two_days, an_hour])
+    _assert_refused(results[0], "time_too_old", 0)
+    assert results[1]["status"] == "accepted"
