@@ -41,7 +41,7 @@ import tempfile
 import threading
 import time
 import uuid
-from datetime import datetime
+from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -50,11 +50,18 @@ from zoneinfo import ZoneInfo
 import psycopg
 import requests
 
+from complaints_desk.domain import deadlines
+from complaints_desk.domain.calendar import WorkCalendar
+from complaints_desk.domain.kinds import Kind
+
 REPO = Path(__file__).resolve().parents[1]
 PG_BASE = os.environ.get("COMPLAINTS_DESK_TEST_PG", "postgresql+psycopg://postgres@127.0.0.1:5432/test")
 PG_ADMIN = "host=127.0.0.1 port=5432 user=postgres dbname=test"
 PASSWORD = "bench-password-1234"
-T0 = datetime(2026, 11, 20, 10, 0, tzinfo=ZoneInfo("Asia/Seoul"))
+# Now-ish, and the deadline the server computes: the server refuses times outside a window of its clock and
+# follows a wrong deadline forecast with its own event, which would double the rows a run writes.
+T0 = datetime.now(ZoneInfo("Asia/Seoul")).replace(microsecond=0) - timedelta(minutes=10)
+DUE = deadlines.due_at(T0, deadlines.period_for(Kind.GRIEVANCE), WorkCalendar()).isoformat()
 
 
 def _free_port() -> int:
@@ -164,7 +171,7 @@ def received(staff: dict[str, Any], client: int, number: int) -> dict[str, Any]:
             "body": "매일 저녁 인도에 차량이 주차되어 보행이 어렵습니다.",
             "petitioner": {"name": "홍길동", "phone": "010-1234-5678"},
             "period": {"amount": 7, "unit": "days"},
-            "due_at": "2026-12-01T23:59:59+09:00",
+            "due_at": DUE,
         },
     }
 

@@ -71,6 +71,7 @@ def _payload(kind: EventType, rng: random.Random, state: CaseState, at: datetime
         EventType.PROGRESS_NOTIFIED: lambda: {"notice_no": state.progress_notices + 1},
         EventType.SATISFACTION_RECORDED: lambda: {"score": rng.randint(1, 5)},
         EventType.DETAILS_VIEWED: lambda: {},
+        EventType.DEADLINE_SET: lambda: {"due_at": due.isoformat(), "period": {"amount": 7, "unit": "days"}},
     }[kind]()
 
 

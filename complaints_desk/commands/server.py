@@ -71,6 +71,18 @@ def register(subparsers: Any) -> None:
         default=ServerSettings.address_lockout_after,
         help=f"wrong passwords from one address before it is locked out (default {ServerSettings.address_lockout_after})",
     )
+    parser.add_argument(
+        "--clock-skew-minutes",
+        type=float,
+        default=5.0,
+        help="refuse pushed times later than the server's clock plus this (default 5 minutes)",
+    )
+    parser.add_argument(
+        "--max-event-age-days",
+        type=float,
+        default=60.0,
+        help="refuse pushed times older than this; long enough for an outage's backlog (default 60 days)",
+    )
     parser.set_defaults(func=run)
 
 
@@ -117,6 +129,11 @@ def run(args: argparse.Namespace) -> int:
             ipaddress.ip_network(proxy, strict=False)
         except ValueError:
             return fail(f"프록시 주소가 올바르지 않습니다 / --trusted-proxy is not an address or network: {proxy}")
+    if args.clock_skew_minutes < 0 or args.max_event_age_days <= 0:
+        return fail(
+            "시계 허용 오차는 0 이상, 이벤트 최대 기간은 0보다 커야 합니다 / "
+            "--clock-skew-minutes must be ≥ 0 and --max-event-age-days positive"
+        )
     url = database_url_for(args)
     settings = ServerSettings(
         url,
@@ -128,6 +145,8 @@ def run(args: argparse.Namespace) -> int:
         password_hash_queue=args.password_hash_queue,
         password_hash_nice=args.password_hash_nice,
         address_lockout_after=args.address_lockout_after,
+        future_skew=timedelta(minutes=args.clock_skew_minutes),
+        max_event_age=timedelta(days=args.max_event_age_days),
     )
     serve(url, args.host, args.port, settings=settings)
     return 0

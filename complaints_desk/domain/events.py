@@ -36,6 +36,7 @@ class EventType(StrEnum):
     PROGRESS_NOTIFIED = "progress_notified"
     SATISFACTION_RECORDED = "satisfaction_recorded"
     DETAILS_VIEWED = "details_viewed"
+    DEADLINE_SET = "deadline_set"  # the server's own deadline where the workstation's forecast differed
 
     @property
     def korean(self) -> str:
@@ -71,6 +72,7 @@ _KOREAN = {
     EventType.PROGRESS_NOTIFIED: "진행상황 통지",
     EventType.SATISFACTION_RECORDED: "만족도 기록",
     EventType.DETAILS_VIEWED: "개인정보 열람",
+    EventType.DEADLINE_SET: "처리기한 확정",
 }
 
 COMMUTING_EVENTS = frozenset(

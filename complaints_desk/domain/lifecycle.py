@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
+from . import values
 from .case import CASE_FIELDS, CaseState
 from .channels import parse_channel
 from .errors import DomainError, LifecycleError, PermissionDenied
@@ -69,6 +70,7 @@ RULES: Mapping[EventType, Rule] = {
         _FRONT | {Role.SUPERVISOR, Role.SYSTEM}, frozenset({S.ANSWERED, S.CLOSED, S.ADOPTED, S.NOT_ADOPTED})
     ),
     EventType.DETAILS_VIEWED: Rule(_EVERYONE, _ANY),
+    EventType.DEADLINE_SET: Rule(frozenset({Role.SYSTEM}), _ANY),
 }
 
 
@@ -151,41 +153,15 @@ def _utc(moment: datetime) -> datetime:
 
 
 def _text(payload: Mapping[str, Any], key: str, *, required: bool = True, limit: int = 2000) -> str:
-    value = payload.get(key, "")
-    if value is None:
-        value = ""
-    if not isinstance(value, str):
-        raise DomainError(key, f"'{key}' 값은 문자열이어야 합니다.", f"'{key}' must be text.")
-    value = value.strip()
-    if required and not value:
-        raise DomainError(key, f"'{key}' 항목을 입력해 주세요.", f"'{key}' is required.", code="required")
-    if len(value) > limit:
-        raise DomainError(
-            key, f"'{key}' 항목은 {limit}자 이하여야 합니다.", f"'{key}' may be at most {limit} characters."
-        )
-    return value
+    return values.read_text(payload, key, required=required, limit=limit)
 
 
 def _moment(payload: Mapping[str, Any], key: str, *, required: bool = True) -> datetime | None:
-    value = payload.get(key)
-    if value in (None, ""):
-        if required:
-            raise DomainError(key, f"'{key}' 시각이 필요합니다.", f"'{key}' is required.", code="required")
-        return None
-    try:
-        moment = value if isinstance(value, datetime) else datetime.fromisoformat(str(value))
-    except ValueError:
-        raise DomainError(key, f"'{key}' 시각 형식이 올바르지 않습니다.", f"'{key}' is not a date-time.") from None
-    if moment.tzinfo is None:
-        raise DomainError(key, f"'{key}' 시각에 시간대가 없습니다.", f"'{key}' has no time zone.")
-    return _utc(moment)
+    return values.read_moment(payload, key, required=required)
 
 
 def _count(payload: Mapping[str, Any], key: str, default: int) -> int:
-    value = payload.get(key, default)
-    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
-        raise DomainError(key, f"'{key}' 값은 0 이상의 정수여야 합니다.", f"'{key}' must be a whole number ≥ 0.")
-    return value
+    return values.count(payload, key, default)
 
 
 # --- handlers --------------------------------------------------------------------------------------------
@@ -480,6 +456,19 @@ def _satisfaction(state: CaseState, event: Event) -> Changes:
     return dict(satisfaction=score)
 
 
+def _deadline_set(state: CaseState, event: Event) -> Changes:
+    """The server's own legal deadline, replacing the workstation's forecast (docs/operations.md)."""
+    due = _moment(event.payload, "due_at")
+    assert due is not None
+    period_data = event.payload.get("period")
+    if not isinstance(period_data, Mapping):
+        raise DomainError(
+            "period", "처리기간이 필요합니다.", "The processing period is required.", code="required"
+        )
+    period = Period.from_dict(dict(period_data))
+    return dict(due_at=due, period_amount=period.amount, period_unit=period.unit.value)
+
+
 def _unchanged(state: CaseState, event: Event) -> Changes:
     return {}
 
@@ -507,4 +496,5 @@ _HANDLERS: Mapping[EventType, Callable[[CaseState, Event], Changes]] = {
     EventType.PROGRESS_NOTIFIED: _progress_notified,
     EventType.SATISFACTION_RECORDED: _satisfaction,
     EventType.DETAILS_VIEWED: _unchanged,
+    EventType.DEADLINE_SET: _deadline_set,
 }

@@ -44,6 +44,10 @@ class ServerSettings:
     # Expired tokens and forgotten login failures are deleted at most this often, by a login.
     cleanup_interval: timedelta = timedelta(minutes=1)
     migrate_on_start: bool = True
+    # Pushed times (occurred_at, received_at) later than the server's clock plus `future_skew`, or older
+    # than `max_event_age`, are refused: 60 days lets a month-long outage's backlog still get in.
+    future_skew: timedelta = timedelta(minutes=5)
+    max_event_age: timedelta = timedelta(days=60)
     # Threads for the blocking database work of requests (push, pull, admin; anyio's default is 40): each
     # holds at most one pooled connection at a time. Under 50 pushing clients 8, 16 and 40 threads gave the
     # same throughput within the noise of a shared machine, fewer with a shorter closed-loop tail (requests

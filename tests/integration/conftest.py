@@ -21,7 +21,7 @@ import sys
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -338,7 +338,17 @@ def shared_team(shared_server: LiveServer) -> Team:
 
 _receipts = itertools.count(1)
 RECEIPT_DAY = "20261120"
-T0 = datetime(2026, 11, 20, 10, 0, tzinfo=ZoneInfo("Asia/Seoul"))
+# Events happen "now" (half an hour ago): the server refuses times outside a window of its clock.
+T0 = datetime.now(ZoneInfo("Asia/Seoul")).replace(second=0, microsecond=0) - timedelta(minutes=30)
+
+
+def legal_due_at(kind: str = "grievance", at: datetime = T0) -> str:
+    """The deadline the server computes for an intake at `at` (no closures): a forecast it will not correct."""
+    from complaints_desk.domain import deadlines
+    from complaints_desk.domain.calendar import WorkCalendar
+    from complaints_desk.domain.kinds import Kind
+
+    return deadlines.due_at(at, deadlines.period_for(Kind(kind)), WorkCalendar()).isoformat()
 
 
 def next_receipt_no(station: str) -> str:
@@ -388,7 +398,7 @@ def wire_received(
         "body": "매일 저녁 한빛로 123 앞 인도에 차량이 주차되어 보행이 어렵습니다.",
         "petitioner": {"name": "홍길동", "phone": "010-1234-5678", "address": "서울특별시 한빛구 한빛로 123"},
         "period": {"amount": 7, "unit": "days"},
-        "due_at": "2026-12-01T23:59:59+09:00",
+        "due_at": legal_due_at(),
     }
     payload.update(overrides)
     return wire_event(team, who, "received", case_id or new_id(), payload, station_code=receipt.split("-")[1])

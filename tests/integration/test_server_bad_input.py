@@ -24,11 +24,7 @@ def test_bad_requests_are_refused_clearly_and_change_nothing(shared_team: Team) 
         "malformed_json": httpx.post(
             api + "/sync/push", content=b'{"events": [', headers={**agent, "content-type": "application/json"}
         ),
-        "unknown_type": httpx.post(
-            api + "/sync/push",
-            json={"events": [{**wire_received(shared_team), "type": "teleported"}]},
-            headers=agent,
-        ),
+        "events_not_a_list": httpx.post(api + "/sync/push", json={"events": {"id": "x"}}, headers=agent),
         "too_large": httpx.post(
             api + "/sync/push",
             content=b"x" * (3 * 1024 * 1024),
@@ -42,7 +38,7 @@ def test_bad_requests_are_refused_clearly_and_change_nothing(shared_team: Team) 
     }
     expected = {
         "malformed_json": (400, "malformed_json"),
-        "unknown_type": (422, "invalid"),
+        "events_not_a_list": (422, "invalid"),
         "too_large": (413, "too_large"),
         "forged_token": (401, "unauthorized"),
         "no_token": (401, "unauthorized"),
@@ -60,6 +56,13 @@ def test_bad_requests_are_refused_clearly_and_change_nothing(shared_team: Team) 
     }
     assert {code for _status, code in expected.values()} <= logged
     assert httpx.get(shared_team.server.base_url + "/healthz").status_code == 200
+
+
+def test_an_unknown_event_type_is_one_rejection_not_a_refused_push(shared_team: Team) -> None:
+    with shared_team.client("agent") as agent:
+        [answer] = push(agent, [{**wire_received(shared_team), "type": "teleported"}])
+    assert (answer["status"], answer["reason"], answer["index"]) == ("rejected", "unknown_type", 0)
+    assert answer["message_ko"] and answer["message_en"]
 
 
 def test_an_expired_token_is_refused(shared_team: Team) -> None:

@@ -91,16 +91,17 @@ def test_the_largest_cursor_is_an_empty_answer(shared_team: Team) -> None:
     assert waited["changed"] is False
 
 
-def _chunked_push(server: LiveServer, token: str, chunks: list[bytes]) -> tuple[int, dict[str, Any]]:
+def _chunked_push(server: LiveServer, headers: dict[str, str], chunks: list[bytes]) -> tuple[int, dict[str, Any]]:
     """POST /sync/push with Transfer-Encoding: chunked and no Content-Length, over a raw socket: stops
-    sending as soon as the server answers (it may answer, and close, before the body is all sent)."""
+    sending as soon as the server answers (it may answer, and close, before the body is all sent).
+    `headers`: the token and the workstation's proof (Team.headers)."""
     with socket.create_connection((server.host, server.port), timeout=30) as sock:
         sock.sendall(
             (
                 "POST /api/v1/sync/push HTTP/1.1\r\n"
                 f"Host: {server.host}:{server.port}\r\n"
-                f"Authorization: Bearer {token}\r\n"
-                "Content-Type: application/json\r\n"
+                + "".join(f"{name}: {value}\r\n" for name, value in headers.items())
+                + "Content-Type: application/json\r\n"
                 "Transfer-Encoding: chunked\r\n\r\n"
             ).encode()
         )
@@ -135,7 +136,7 @@ def test_a_chunked_body_over_the_limit_is_refused_as_it_arrives(shared_team: Tea
     filler = b" " * 65536  # whitespace inside a valid JSON document: only its size is wrong
     intake = httpx.Request("POST", "/", json={"events": [wire_received(shared_team)]}).content
     chunks = [intake[:-1], *([filler] * 48), intake[-1:]]  # 3 MB in all, no Content-Length
-    status, body = _chunked_push(shared_team.server, shared_team.tokens["agent"], chunks)
+    status, body = _chunked_push(shared_team.server, shared_team.headers("agent"), chunks)
     assert status == 413, body
     assert body["code"] == "too_large" and body["message_ko"] and body["message_en"]
     assert _latest(shared_team) == before  # nothing written
@@ -146,7 +147,7 @@ def test_a_chunked_body_over_the_limit_is_refused_as_it_arrives(shared_team: Tea
 def test_a_chunked_body_under_the_limit_is_accepted(shared_team: Team) -> None:
     intake = httpx.Request("POST", "/", json={"events": [wire_received(shared_team)]}).content
     chunks = [intake[i : i + 100] for i in range(0, len(intake), 100)]
-    status, body = _chunked_push(shared_team.server, shared_team.tokens["agent"], chunks)
+    status, body = _chunked_push(shared_team.server, shared_team.headers("agent"), chunks)
     assert status == 200, body
     assert [r["status"] for r in body["results"]] == ["accepted"]
 

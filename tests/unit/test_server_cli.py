@@ -29,6 +29,7 @@ def _run(*args: str) -> int:
         ("--token-hours", "0", "--token-hours must be positive"),
         ("--worker-threads", "0", "--worker-threads must be 1 to 256"),
         ("--worker-threads", "1000", "--worker-threads must be 1 to 256"),
+        ("--max-event-age-days", "0", "--max-event-age-days positive"),
     ],
 )
 def test_a_wrong_option_is_refused_in_one_line_before_the_server_starts(
@@ -49,7 +50,14 @@ def test_the_options_reach_the_server_settings(tmp_path: Path, monkeypatch: Any)
         seen.update(url=url, host=host, port=port, settings=settings)
 
     monkeypatch.setattr(server_app, "serve", fake_serve)
-    assert _run("--data-dir", str(tmp_path), "--port", "8511", "--worker-threads", "4", "--token-hours", "2") == 0
+    assert (
+        _run(
+            "--data-dir", str(tmp_path), "--port", "8511", "--worker-threads", "4", "--token-hours", "2",
+            "--clock-skew-minutes", "2", "--max-event-age-days", "90",
+        )
+        == 0
+    )  # fmt: skip
     settings = seen["settings"]
+    assert settings.future_skew == timedelta(minutes=2) and settings.max_event_age == timedelta(days=90)
     assert seen["port"] == 8511 and seen["url"].endswith("server.sqlite3")
     assert settings.worker_threads == 4 and settings.token_ttl == timedelta(hours=2)

@@ -4,17 +4,22 @@ and on PostgreSQL (where the rows travel as JSON and are numbered under the coun
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
+from complaints_desk.domain import deadlines
+from complaints_desk.domain.calendar import WorkCalendar
 from complaints_desk.domain.ids import new_id
+from complaints_desk.domain.kinds import Kind
 from complaints_desk.domain.lifecycle import apply
 from complaints_desk.server.deps import WorkstationClaim
 from complaints_desk.server.notify import Notifier
 from complaints_desk.server.sync.service import push_events
+from complaints_desk.store import reference
 from complaints_desk.store.cases import load_case
 from complaints_desk.store.central import admin
 from complaints_desk.store.central.accounts import StaffInfo
@@ -26,7 +31,10 @@ from complaints_desk.store.projection import row_to_event
 from complaints_desk.sync.protocol import EventResult, WireEvent
 from tests.support import received_payload
 
-T0 = "2026-11-20T10:00:00+09:00"
+# Now-ish (the server refuses times outside a window of its clock), and the deadline the server computes.
+_AT = datetime.now(ZoneInfo("Asia/Seoul")).replace(microsecond=0) - timedelta(hours=1)
+T0 = _AT.isoformat()
+DUE = deadlines.due_at(_AT, deadlines.period_for(Kind.GRIEVANCE), WorkCalendar()).isoformat()
 
 
 def _event(staff: StaffInfo, kind: str, case_id: str, payload: dict[str, Any], base: int | None) -> dict[str, Any]:
@@ -45,7 +53,7 @@ def _event(staff: StaffInfo, kind: str, case_id: str, payload: dict[str, Any], b
 
 
 def _received(staff: StaffInfo, case_id: str, receipt_no: str) -> dict[str, Any]:
-    return _event(staff, "received", case_id, received_payload(receipt_no=receipt_no), None)
+    return _event(staff, "received", case_id, received_payload(receipt_no=receipt_no, due_at=DUE), None)
 
 
 WORKSTATION, SECRET = new_id(), "시험-단말-비밀"
@@ -63,13 +71,14 @@ def _enrol_p01(session: Session) -> None:
 
 def _push(factory: sessionmaker[Session], staff: StaffInfo, events: list[dict[str, Any]]) -> list[EventResult]:
     wire = [WireEvent.model_validate(event) for event in events]
-    return push_events(factory, Notifier("unused://"), staff, wire, WorkstationClaim(WORKSTATION, SECRET))
+    return push_events(factory, Notifier("unused://"), staff, wire, claim=WorkstationClaim(WORKSTATION, SECRET))
 
 
 def test_pushed_cases_are_the_projection_of_their_numbered_events(session_factory) -> None:  # type: ignore[no-untyped-def]
     with transaction(session_factory) as session:
         staff = admin.create_staff(session, "pusher", "상담원", "agent", password="푸시-비밀번호-1234")
         _enrol_p01(session)
+        reference.upsert_department(session, "ROAD", "도로과")
     a, b = new_id(), new_id()
     first = [
         _received(staff, a, "20261120-P01-0001"),

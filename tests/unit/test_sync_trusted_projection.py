@@ -71,6 +71,16 @@ STORIES: dict[str, list[tuple[EventType, dict[str, object]]]] = {
         *_story(received_at="2026-11-20T09:30:00+09:00", is_group=True, signers=7, households=6),
         (E.WITHDRAWN, {"payload": {"reason": "해결됨"}}),
     ],
+    "deadline set by the server": [
+        *_story(),
+        (
+            E.DEADLINE_SET,
+            {
+                "role": Role.SYSTEM,
+                "payload": {"due_at": "2026-11-30T23:59:59+09:00", "period": {"amount": 7, "unit": "days"}},
+            },
+        ),
+    ],
     "merged": [*_story("other", category_code="parking"), (E.MERGED, {"payload": {"into_case_id": new_id()}})],
     "officer intake": [(E.RECEIVED, {**OFFICER, "payload": received_payload()})],
 }

@@ -18,26 +18,27 @@ store/sync_service), so throughput is set by how often we commit and how long th
 from __future__ import annotations
 
 import logging
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import UTC, datetime
 
-from sqlalchemy.exc import IntegrityError, OperationalError
+from sqlalchemy.exc import DataError, IntegrityError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
+from ...domain.case import CaseState
 from ...domain.errors import DomainError, PermissionDenied
-from ...domain.events import Event, EventType
-from ...domain.receipts import parse_receipt_number
-from ...domain.roles import Role
-from ...store.central import stations
+from ...domain.events import Event
+from ...store.cases import load_case
 from ...store.central.accounts import StaffInfo
+from ...store.central.checks import Pusher, ServerChecks, TimeWindow, fingerprint, id_reused, reused_ids
 from ...store.central.push import Outcome, apply_batch
 from ...store.central.push_commit import commit_numbered
-from ...sync.protocol import EventResult, WireEvent
+from ...sync.protocol import EventResult, echoed_id, parse_pushed_event
 from .. import units
 from ..deps import WorkstationClaim
 from ..logs import log
 from ..notify import Notifier
-from ..presenters import case_dict, may_view_details
+from ..presenters import case_dict, sees_full
+from .workstation_screen import NO_CLAIM, proven_code, station_check
 
 RETRIES = 5
 CHUNK = 20  # events per transaction on PostgreSQL (a push of up to CHUNK events is one transaction)
@@ -45,7 +46,6 @@ CHUNK = 20  # events per transaction on PostgreSQL (a push of up to CHUNK events
 # per event (as before) keeps other writers (other pushes, the admin, audit events) from queueing behind a
 # large push. The intake budget is PostgreSQL's; a SQLite server serves one office.
 SQLITE_CHUNK = 1
-NO_CLAIM = WorkstationClaim(None, None)  # a push without workstation headers: no intakes
 
 
 def actor_mismatch(staff: StaffInfo, event: Event) -> DomainError | None:
@@ -63,46 +63,9 @@ def actor_mismatch(staff: StaffInfo, event: Event) -> DomainError | None:
     return None
 
 
-def _station_mismatch(code: str, own: str) -> DomainError:
-    return DomainError(
-        "receipt_no",
-        f"접수번호의 단말 코드 {code}은(는) 이 단말({own})의 코드가 아닙니다. 접수번호는 접수한 단말의 코드로만 "
-        "발급할 수 있습니다.",
-        f"The receipt number's station {code} is not this workstation's ({own}): a receipt is numbered under "
-        "the code of the workstation that takes it.",
-        code="station_mismatch",
-    )
-
-
-def station_check(session: Session, staff: StaffInfo, event: Event, proven: str | None) -> DomainError | None:
-    """A received event's receipt number must be the pushing workstation's (`proven`: the code its proof
-    headers proved in this transaction, None without a valid proof), or, for the SYSTEM role's channel
-    intake, a channel's. Other events pass (a push without workstation headers may carry only those)."""
-    if event.type is not EventType.RECEIVED:
-        return None
-    text = event.payload.get("receipt_no")
-    try:
-        number = parse_receipt_number(text) if isinstance(text, str) else None
-    except DomainError:
-        number = None
-    if number is None:
-        return None  # not a receipt number at all: the lifecycle refuses it in its own words
-    claimed = {number.station_code, event.station_code or number.station_code}
-    if staff.role is Role.SYSTEM:
-        kinds = {stations.station_kind(session, code) for code in claimed}
-        return (
-            None if kinds == {"channel"} and len(claimed) == 1 else _station_mismatch(number.station_code, "채널")
-        )
-    if proven is None:
-        return stations.unproven()
-    if claimed != {proven}:
-        return _station_mismatch(sorted(claimed - {proven})[0], proven)
-    return None
-
-
-def _result(outcome: Outcome, event: Event, staff: StaffInfo) -> EventResult:
+def _result(outcome: Outcome, event: Event, staff: StaffInfo, index: int | None = None) -> EventResult:
     if outcome.status in ("accepted", "duplicate"):
-        return EventResult(id=outcome.event_id, status=outcome.status, seq=outcome.seq)  # type: ignore[arg-type]
+        return EventResult(id=outcome.event_id, status=outcome.status, seq=outcome.seq, index=index)  # type: ignore[arg-type]
     if outcome.first or outcome.status == "refused":
         log(
             "event_rejected",
@@ -116,40 +79,86 @@ def _result(outcome: Outcome, event: Event, staff: StaffInfo) -> EventResult:
             message=outcome.message_en,
         )
     state = outcome.case
+    # The case as the role sees it in lists (masked unless the role sees everything): a refusal is not a
+    # reason to show an officer the petitioner in full, which only GET /cases/{id}?details=true does, and
+    # records as details_viewed.
     return EventResult(
         id=outcome.event_id,
         status="rejected",
+        index=index,
         reason=outcome.reason,
         field=outcome.field,
         message_ko=outcome.message_ko,
         message_en=outcome.message_en,
-        case=None if state is None else case_dict(state, full=may_view_details(staff, state)),
+        case=None if state is None else case_dict(state, full=sees_full(staff)),
     )
+
+
+Screen = Callable[[Event, CaseState | None], DomainError | None]
+
+
+def screens(*checks: Screen) -> Screen:
+    """The push's screens composed in one place (credentials, the server's own checks, ...): the first
+    refusal wins."""
+
+    def screen(event: Event, state: CaseState | None) -> DomainError | None:
+        for check in checks:
+            refusal = check(event, state)
+            if refusal is not None:
+                return refusal
+        return None
+
+    return screen
 
 
 def push_chunk(
     factory: sessionmaker[Session],
     staff: StaffInfo,
     events: Sequence[Event],
+    *,
+    window: TimeWindow | None = None,
+    received: set[str] | None = None,
     claim: WorkstationClaim = NO_CLAIM,
 ) -> list[Outcome]:
-    """Apply one chunk in one transaction, retried from the start when a concurrent push won a race. The
-    workstation's proof is checked in the same transaction, and only when the chunk holds an intake."""
-    intakes = any(event.type is EventType.RECEIVED for event in events)
+    """Apply one chunk in one transaction, retried from the start when a concurrent push won a race.
+    `received`: the cases this request has created so far (merge targets); grows with this chunk's. `claim`:
+    the request's workstation headers, checked in the same transaction (workstation_screen)."""
+    created = received if received is not None else set()
 
     def work(session: Session) -> list[Outcome]:
-        station = (
-            stations.proven_station(session, claim.workstation_id, claim.secret)
-            if intakes and claim.present and staff.role is not Role.SYSTEM
-            else None
+        now = datetime.now(UTC)
+        proven = proven_code(session, staff, claim, events)
+        checks = ServerChecks(
+            session, Pusher(staff.id, staff.role, staff.department_code), now, window or TimeWindow(), set(created)
         )
-        proven = None if station is None else station.code
-
-        def screen(event: Event) -> DomainError | None:
-            return actor_mismatch(staff, event) or station_check(session, staff, event, proven)
-
-        batch = apply_batch(session, events, pushed_by=staff.id, now=datetime.now(UTC), screen=screen)
-        return commit_numbered(session, batch)
+        batch = apply_batch(
+            session,
+            events,
+            pushed_by=staff.id,
+            now=now,
+            screen=screens(
+                lambda event, _state: actor_mismatch(staff, event),
+                lambda event, _state: station_check(session, staff, event, proven),
+                checks.screen,
+            ),
+            follow_up=checks.follow_up,
+        )
+        # Only an event answered from a stored answer can re-use an id; such an answer writes nothing, so it
+        # can be replaced by the refusal. A fresh push never pays for this look-up.
+        answered: dict[str, list[int]] = {}
+        for position, outcome in enumerate(batch.outcomes):
+            if outcome.status == "duplicate" or _replayed(outcome):
+                answered.setdefault(outcome.event_id, []).append(position)
+        if answered:
+            by_id = {event.id: event for event in events}
+            for event_id in reused_ids(session, [by_id[event_id] for event_id in answered]):
+                event = by_id[event_id]
+                refusal = _rejection(event, id_reused(), load_case(session, event.case_id))
+                for position in answered[event_id]:
+                    batch.outcomes[position] = refusal
+        outcomes = commit_numbered(session, batch)
+        created.update(checks.received_in_push)
+        return outcomes
 
     for _attempt in range(RETRIES):
         try:
@@ -164,22 +173,111 @@ def push_chunk(
     raise RuntimeError(f"events from {events[0].id} could not be applied after {RETRIES} attempts")
 
 
+def _replayed(outcome: Outcome) -> bool:
+    """A rejection given from the stored answer (not decided by this push)."""
+    return outcome.status == "rejected" and not outcome.first
+
+
+def _rejection(event: Event, error: DomainError, state: CaseState | None) -> Outcome:
+    return Outcome(event.id, "refused", None, error.code, error.field, error.ko, error.en, state)
+
+
 def push_events(
     factory: sessionmaker[Session],
     notifier: Notifier,
     staff: StaffInfo,
-    events: list[WireEvent],
+    events: Sequence[object],
+    *,
+    window: TimeWindow | None = None,
     claim: WorkstationClaim = NO_CLAIM,
 ) -> list[EventResult]:
-    """The request's events in chunks (CHUNK on PostgreSQL, SQLITE_CHUNK on SQLite), one transaction each;
-    answers in push order. `claim`: the request's workstation headers (station_check)."""
-    domain_events = [wire.to_domain() for wire in events]
+    """The request's events, each read on its own (an unreadable one is answered `rejected` by itself), then
+    applied in chunks (CHUNK on PostgreSQL, SQLITE_CHUNK on SQLite), one transaction each; one answer per
+    pushed event, in push order, each with its position (sync/protocol.py)."""
+    results: list[EventResult | None] = [None] * len(events)
+    readable: list[tuple[int, Event]] = []
+    seen: dict[str, str] = {}  # id -> the fingerprint of its first event in this request
+    for index, raw in enumerate(events):
+        try:
+            event = parse_pushed_event(raw)
+            mark = fingerprint(event)
+            if seen.setdefault(event.id, mark) != mark:
+                raise id_reused()
+        except DomainError as error:
+            results[index] = _unreadable(index, echoed_id(raw), error, staff)
+            continue
+        readable.append((index, event))
     size = SQLITE_CHUNK if factory.kw["bind"].dialect.name == "sqlite" else CHUNK
-    results: list[EventResult] = []
-    for start in range(0, len(domain_events), size):
-        chunk = domain_events[start : start + size]
-        outcomes = push_chunk(factory, staff, chunk, claim)
+    received: set[str] = set()
+    for start in range(0, len(readable), size):
+        chunk = readable[start : start + size]
+        outcomes = _push_chunk_or_each(factory, staff, [event for _, event in chunk], window, received, claim)
         if any(o.status == "accepted" for o in outcomes):
             notifier.publish()  # local waiters; other processes get the NOTIFY sent at commit
-        results.extend(_result(outcome, event, staff) for outcome, event in zip(outcomes, chunk, strict=True))
-    return results
+        for (index, event), outcome in zip(chunk, outcomes, strict=True):
+            results[index] = _result(outcome, event, staff, index)
+    return [result for result in results if result is not None]
+
+
+# What an event the rules missed can still make the database or the code raise (a value PostgreSQL refuses,
+# a payload shape a handler did not expect). Never a connection problem: those stay 503 (units.write).
+_INPUT_FAILURES = (DataError, ValueError, TypeError, OverflowError, KeyError, AttributeError)
+
+
+def _push_chunk_or_each(
+    factory: sessionmaker[Session],
+    staff: StaffInfo,
+    events: list[Event],
+    window: TimeWindow | None,
+    received: set[str],
+    claim: WorkstationClaim,
+) -> list[Outcome]:
+    """push_chunk, and if the chunk fails on something in its input, its events one at a time, so that the
+    one event at fault is refused (`unprocessable`) and the others are decided as usual: never a 500."""
+    try:
+        return push_chunk(factory, staff, events, window=window, received=received, claim=claim)
+    except _INPUT_FAILURES as error:
+        if len(events) > 1:
+            return [
+                outcome
+                for event in events
+                for outcome in _push_chunk_or_each(factory, staff, [event], window, received, claim)
+            ]
+        log(
+            "event_unprocessable",
+            logging.ERROR,
+            event_id=events[0].id,
+            type=events[0].type.value,
+            error=f"{type(error).__name__}: {str(error)[:300]}",
+        )
+        return [_rejection(events[0], _UNPROCESSABLE, None)]
+
+
+_UNPROCESSABLE = DomainError(
+    "event",
+    "서버가 이 이벤트를 처리하지 못했습니다. 내용을 확인해 주시고, 계속되면 관리자에게 알려 주세요.",
+    "The server could not process this event; check its content and tell the administrator if it persists.",
+    code="unprocessable",
+)
+
+
+def _unreadable(index: int, event_id: str, error: DomainError, staff: StaffInfo) -> EventResult:
+    log(
+        "event_rejected",
+        logging.WARNING,
+        event_id=event_id,
+        index=index,
+        reason=error.code,
+        field=error.field,
+        staff=staff.username,
+        message=error.en,
+    )
+    return EventResult(
+        id=event_id,
+        status="rejected",
+        index=index,
+        reason=error.code,
+        field=error.field,
+        message_ko=error.ko,
+        message_en=error.en,
+    )

@@ -17,6 +17,7 @@ from fastapi.concurrency import run_in_threadpool
 from sqlalchemy.orm import Session, sessionmaker
 
 from ...store.central import feed
+from ...store.central.checks import TimeWindow
 from ...sync.protocol import (
     API_PREFIX,
     DEFAULT_PULL_PAGE,
@@ -46,8 +47,12 @@ async def push(body: PushRequest, staff: StaffDep, request: Request) -> Response
     FastAPI's cost per dependency and request is larger than theirs."""
     factory: sessionmaker[Session] = request.app.state.factory
     notifier: Notifier = request.app.state.notifier
-    claim = workstation_claim(request)  # checked in the push's own transaction (service.station_check)
-    results = await run_in_threadpool(push_events, factory, notifier, staff, body.events, claim)
+    claim = workstation_claim(request)  # checked in the push's own transaction (workstation_screen)
+    settings = request.app.state.settings
+    window = TimeWindow(settings.future_skew, settings.max_event_age)
+    results = await run_in_threadpool(
+        push_events, factory, notifier, staff, body.events, window=window, claim=claim
+    )
     return Response(PushResponse(results=results).model_dump_json(), media_type="application/json")
 
 

@@ -68,7 +68,10 @@ from ..projection import event_to_row_values, row_to_state, state_values
 from .answers import Answer
 from .tables import PushOutcome
 
-Screen = Callable[[Event], DomainError | None]
+# screen(event, case as the batch's earlier events left it) -> a refusal (not stored) or None.
+Screen = Callable[[Event, CaseState | None], DomainError | None]
+# follow_up(accepted event, case after it) -> server-made events, decided and numbered right after it.
+FollowUp = Callable[[Event, CaseState], list[Event]]
 
 # Core tables for the many-row statements: the ORM's bulk paths add work per row and refuse extra criteria.
 CASES = typed(Table, CaseRow.__table__)
@@ -270,6 +273,7 @@ class Batch:
     plan: _Plan
     states: dict[str, CaseState]  # every case of the batch as it stands after it
     now: datetime
+    pushed_by: str | None = None  # stored on every event row of the batch
 
     def newest_positions(self) -> dict[str, int]:
         """Case id -> the 1-based position in `accepted` of its newest event (what its last_seq numbers)."""
@@ -277,7 +281,13 @@ class Batch:
 
 
 def apply_batch(
-    session: Session, events: Sequence[Event], *, pushed_by: str | None, now: datetime, screen: Screen
+    session: Session,
+    events: Sequence[Event],
+    *,
+    pushed_by: str | None,
+    now: datetime,
+    screen: Screen,
+    follow_up: FollowUp | None = None,
 ) -> Batch:
     """Decide a batch of pushed events in the caller's transaction (reading and locking what it needs,
     writing nothing); one Outcome per event, in order. `screen(event)` may refuse an event without storing the
@@ -292,7 +302,7 @@ def apply_batch(
         texts = [_receipt_key(text) for e in fresh if (text := _receipt_text(e))]
         states, holders = _lock_cases(session, wanted, texts)
     plan = _Plan([], dict(states), {}, [], {})
-    batch = Batch([], [], [], plan, states, now)
+    batch = Batch([], [], [], plan, states, now, pushed_by)
     decided: dict[str, Answer | int] = {}  # event id -> its answer in this batch (int: index in plan.accepted)
     for event in events:
         state = states.get(event.case_id)
@@ -304,7 +314,7 @@ def apply_batch(
         if earlier is not None:
             batch.outcomes.append(_replayed(event.id, earlier, state))
             continue
-        refusal = screen(event)
+        refusal = screen(event, state)
         if refusal is not None:
             batch.outcomes.append(_rejection(event, refusal, state, status="refused"))
             continue
@@ -323,6 +333,10 @@ def apply_batch(
         batch.numbered.append((len(batch.outcomes), len(plan.accepted)))
         batch.outcomes.append(Outcome(event.id, "accepted"))
         plan.accepted.append((event, after.version))
+        for extra in follow_up(event, after) if follow_up else ():
+            after = apply(after, extra)  # the server's own event: a refusal here is a server bug, not input
+            states[event.case_id] = after
+            plan.accepted.append((extra, after.version))
         if state is None:
             plan.new_cases[event.case_id] = after
         if event.type is EventType.RECEIVED:
@@ -367,7 +381,10 @@ def write_batch(session: Session, batch: Batch) -> None:
     _update_changed_cases(session, plan, states, touched)
     _note_receipts_seen(session, plan.receipts_seen.values())
     rows = [
-        event_to_row_values(event, case_version=version, recorded_at=now, seq=None)
+        {
+            **event_to_row_values(event, case_version=version, recorded_at=now, seq=None),
+            "pushed_by": batch.pushed_by,
+        }
         for event, version in plan.accepted
     ]
     session.connection().execute(_INSERT_EVENTS, rows)
@@ -498,7 +515,10 @@ def write_numbered_pg(cursor: Any, batch: Batch, counter: str) -> None:
     if changed:
         cursor.execute(_PG_UPDATE_CASES, {**common, "rows": _rows_json(changed)})
     events = [
-        event_to_row_values(event, case_version=version, recorded_at=batch.now, seq=position)
+        {
+            **event_to_row_values(event, case_version=version, recorded_at=batch.now, seq=position),
+            "pushed_by": batch.pushed_by,
+        }
         for position, (event, version) in enumerate(plan.accepted, start=1)
     ]
     cursor.execute(_PG_INSERT_EVENTS, {**common, "rows": _payload_rows_json(events)})

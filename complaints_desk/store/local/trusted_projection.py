@@ -254,6 +254,13 @@ def _unchanged(row: Row, e: IncomingEvent) -> None:
     return None
 
 
+def _deadline_set(row: Row, e: IncomingEvent) -> None:
+    period = e.payload["period"]
+    row.update(
+        due_at=_moment(e.payload, "due_at"), period_amount=int(period["amount"]), period_unit=period["unit"]
+    )
+
+
 # Keyed by EventType, a StrEnum: looking up the plain string an IncomingEvent carries finds the same entry.
 EFFECTS: Mapping[EventType, Callable[[Row, IncomingEvent], None]] = {
     EventType.ROUTED: _routed,
@@ -278,6 +285,7 @@ EFFECTS: Mapping[EventType, Callable[[Row, IncomingEvent], None]] = {
     EventType.PROGRESS_NOTIFIED: _count("progress_notices"),
     EventType.SATISFACTION_RECORDED: _satisfaction,
     EventType.DETAILS_VIEWED: _unchanged,
+    EventType.DEADLINE_SET: _deadline_set,
 }
 _EFFECTS: dict[str, Callable[[Row, IncomingEvent], None]] = {str(key): value for key, value in EFFECTS.items()}
 
@@ -294,6 +302,8 @@ PROJECTED_COLUMNS: tuple[str, ...] = (
     "transfer_due_at",
     "transferred_to_agency",
     "due_at",
+    "period_amount",
+    "period_unit",
     "extension_count",
     "clock_stopped_at",
     "clock_stop_reason",
