@@ -98,6 +98,10 @@ def receipt_rows(facts: ReceiptFacts, office: OfficeInfo) -> list[tuple[str, str
     except ValueError:
         period = ""
     due = due_ko(facts.due_at) + (f" (처리기간 {period})" if period else "")
+    if facts.pending_sync:
+        # The server computes the legal deadline itself (its calendar, its category table); until it has
+        # confirmed the intake, the workstation's date is a forecast and must not read as a promise.
+        due += " — 예정 (서버 확인 후 확정)"
     return [
         ("민원 종류", kind),
         ("제목", facts.title),

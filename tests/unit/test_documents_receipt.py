@@ -60,13 +60,15 @@ def test_offline_receipt_says_pending_sync_and_a_confirmed_one_does_not(sqlite_s
     case, facts, office, pdf = _receipt(sqlite_session_factory, "counter")
     assert facts.pending_sync  # taken locally, no server sequence yet
     assert "동기화 대기 — 오프라인 발급" in pdf_text(pdf)
+    assert "예정 (서버 확인 후 확정)" in pdf_text(pdf).replace("\n", " ")  # the due date is a forecast
     with transaction(sqlite_session_factory) as session:
         row = session.query(EventRow).filter_by(case_id=case.id, type=EventType.RECEIVED.value).one()
         row.seq = 4242  # the server has accepted the intake
     with transaction(sqlite_session_factory) as session:
         confirmed = reports.receipt_facts(session, case.receipt_no)
     assert not confirmed.pending_sync
-    assert "동기화 대기" not in pdf_text(build_receipt_pdf(confirmed, office, ReceiptOptions(issued_at=NOW)))
+    confirmed_text = pdf_text(build_receipt_pdf(confirmed, office, ReceiptOptions(issued_at=NOW)))
+    assert "동기화 대기" not in confirmed_text and "예정 (서버" not in confirmed_text
 
 
 @pytest.mark.parametrize("paper", ["a4", "thermal"])
