@@ -57,3 +57,24 @@ def event(
 
 def later(minutes: int) -> datetime:
     return T0 + timedelta(minutes=minutes)
+
+
+def enrol_workstation(session: Any, code: str) -> Any:
+    """A workstation with station `code`, as if enrolled: returns the claim (id and secret) its pushes prove
+    themselves with (the push checks a received event's station against it)."""
+    from datetime import UTC
+
+    from complaints_desk.server.deps import WorkstationClaim
+    from complaints_desk.store.central.stations import hash_secret
+    from complaints_desk.store.central.tables import WorkstationKey
+    from complaints_desk.store.models import Station
+
+    workstation, secret, now = new_id(), f"시험-단말-{code}-비밀", datetime.now(UTC)
+    session.add(
+        Station(id=workstation, code=code, name=f"시험 단말 {code}", kind="workstation", last_receipt_seq=0)
+    )
+    session.flush()
+    session.add(
+        WorkstationKey(station_id=workstation, proof_hash=hash_secret(secret), created_at=now, rotated_at=now)
+    )
+    return WorkstationClaim(workstation, secret)

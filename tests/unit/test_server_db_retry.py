@@ -29,7 +29,8 @@ from complaints_desk.server.logs import LOGGER_NAME
 from complaints_desk.server.sync import service
 from complaints_desk.store.central import admin
 from complaints_desk.store.db import make_engine, make_sessionmaker, migrate
-from tests.unit.test_server_push_batch import _enrol_p01, _push, _received
+from tests.support import enrol_workstation
+from tests.unit.test_server_push_batch import _push, _received
 
 ADMIN_DSN = "host=127.0.0.1 port=5432 user=postgres dbname=test"
 
@@ -236,9 +237,9 @@ def test_a_push_whose_connection_is_cut_without_a_word_lands_exactly_once(
     monkeypatch.setattr(service, step, cut_then_step)
     with pg_factory.begin() as session:
         staff = admin.create_staff(session, "pusher", "상담원", "agent", password="푸시-비밀번호-1234")
-        _enrol_p01(session)  # the workstation the events are numbered under
+        claim = enrol_workstation(session, "P01")  # the workstation the events are numbered under
     events = [_received(staff, new_id(), f"20261120-P01-{n:04d}") for n in range(1, 4)]
-    answers = _push(pg_factory, staff, events)
+    answers = _push(pg_factory, staff, events, claim)
     assert len(cuts) == 1
     assert [a.status for a in answers] == ["accepted"] * 3
     assert server_log.count("database_reconnect") == 1

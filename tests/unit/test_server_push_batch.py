@@ -4,7 +4,7 @@ and on PostgreSQL (where the rows travel as JSON and are numbered under the coun
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -23,13 +23,11 @@ from complaints_desk.store import reference
 from complaints_desk.store.cases import load_case
 from complaints_desk.store.central import admin
 from complaints_desk.store.central.accounts import StaffInfo
-from complaints_desk.store.central.stations import hash_secret
-from complaints_desk.store.central.tables import WorkstationKey
 from complaints_desk.store.db import transaction
-from complaints_desk.store.models import CaseRow, EventRow, Station
+from complaints_desk.store.models import CaseRow, EventRow
 from complaints_desk.store.projection import row_to_event
 from complaints_desk.sync.protocol import EventResult, WireEvent
-from tests.support import received_payload
+from tests.support import enrol_workstation, received_payload
 
 # Now-ish (the server refuses times outside a window of its clock), and the deadline the server computes.
 _AT = datetime.now(ZoneInfo("Asia/Seoul")).replace(microsecond=0) - timedelta(hours=1)
@@ -56,28 +54,17 @@ def _received(staff: StaffInfo, case_id: str, receipt_no: str) -> dict[str, Any]
     return _event(staff, "received", case_id, received_payload(receipt_no=receipt_no, due_at=DUE), None)
 
 
-WORKSTATION, SECRET = new_id(), "시험-단말-비밀"
-
-
-def _enrol_p01(session: Session) -> None:
-    """Station P01 as if enrolled: its proof is SECRET (the push checks received events against it)."""
-    now = datetime.now(UTC)
-    session.add(Station(id=WORKSTATION, code="P01", name="시험 단말", kind="workstation", last_receipt_seq=0))
-    session.flush()
-    session.add(
-        WorkstationKey(station_id=WORKSTATION, proof_hash=hash_secret(SECRET), created_at=now, rotated_at=now)
-    )
-
-
-def _push(factory: sessionmaker[Session], staff: StaffInfo, events: list[dict[str, Any]]) -> list[EventResult]:
+def _push(
+    factory: sessionmaker[Session], staff: StaffInfo, events: list[dict[str, Any]], claim: WorkstationClaim
+) -> list[EventResult]:
     wire = [WireEvent.model_validate(event) for event in events]
-    return push_events(factory, Notifier("unused://"), staff, wire, claim=WorkstationClaim(WORKSTATION, SECRET))
+    return push_events(factory, Notifier("unused://"), staff, wire, claim=claim)
 
 
 def test_pushed_cases_are_the_projection_of_their_numbered_events(session_factory) -> None:  # type: ignore[no-untyped-def]
     with transaction(session_factory) as session:
         staff = admin.create_staff(session, "pusher", "상담원", "agent", password="푸시-비밀번호-1234")
-        _enrol_p01(session)
+        claim = enrol_workstation(session, "P01")
         reference.upsert_department(session, "ROAD", "도로과")
     a, b = new_id(), new_id()
     first = [
@@ -90,10 +77,10 @@ def test_pushed_cases_are_the_projection_of_their_numbered_events(session_factor
         _event(staff, "note_added", a, {"text": "둘째 메모", "숫자": 12345678901234567890123}, 2),
         _received(staff, new_id(), "20261120-P01-0001"),  # a number another case holds
     ]
-    answers = _push(session_factory, staff, first) + _push(session_factory, staff, second)
+    answers = _push(session_factory, staff, first, claim) + _push(session_factory, staff, second, claim)
     assert [r.status for r in answers] == ["accepted"] * 5 + ["rejected"]
     assert answers[-1].reason == "receipt_reused"
-    again = _push(session_factory, staff, first + second)  # the same events again: the same answers
+    again = _push(session_factory, staff, first + second, claim)  # the same events again: the same answers
     assert [(r.status, r.seq, r.reason) for r in again] == [
         ("duplicate" if r.status == "accepted" else r.status, r.seq, r.reason) for r in answers
     ]

@@ -18,6 +18,7 @@ from complaints_desk.server.sync import service
 from complaints_desk.store.central import admin, push
 from complaints_desk.store.db import transaction
 from complaints_desk.sync.protocol import parse_pushed_event
+from tests.support import enrol_workstation
 
 
 def _code(call: Any) -> str:
@@ -98,6 +99,7 @@ def test_an_event_that_makes_the_code_raise_is_refused_alone(
 ) -> None:
     with transaction(session_factory) as session:
         staff = admin.create_staff(session, "netted", "상담원", "agent", password="그물-비밀번호-1234")
+        claim = enrol_workstation(session, "N01")
     real_apply = push.apply
 
     def apply(state: Any, event: Any) -> Any:
@@ -124,7 +126,7 @@ def test_an_event_that_makes_the_code_raise_is_refused_alone(
         _wire(staff.id, "agent", case_id, "note_added", {"text": "boom"}),
         _wire(staff.id, "agent", case_id, "note_added", {"text": "괜찮은 메모"}),
     ]
-    results = service.push_events(session_factory, Notifier("unused://"), staff, events)
+    results = service.push_events(session_factory, Notifier("unused://"), staff, events, claim=claim)
     assert [(r.status, r.reason) for r in results] == [
         ("accepted", None),
         ("rejected", "unprocessable"),
