@@ -1,8 +1,9 @@
 """Applying one pulled page: events, reference-data changes and the new cursor, in the caller's ONE transaction.
 
 Cases the page touches fall in two groups. *Clean* cases (no local event of ours above the cursor) take the
-fast path: each case row is loaded once, every event of the page for it is projected in Python on the row in
-stored form (store.trusted_projection), and the page is written with one executemany per table: the events,
+fast path: each case row is loaded once (only the columns the page's kinds of event touch), every event of the
+page for it is projected on the row in stored form by the lifecycle's own handlers with its trusted reader
+(domain.lifecycle.project with stored_values.STORED: the server checked these events), and the page is written with one executemany per table: the events,
 the new cases, the changed columns of the cases already here, and the search documents of the new cases.
 *Dirty* cases (we have pending events, or accepted ones the pull has not brought back yet, or the page
 brings back an event we already hold) are rebased one by one (store.rebase).
@@ -34,17 +35,18 @@ from sqlalchemy import Date, DateTime, Table, delete, insert, or_, select, text,
 from sqlalchemy.orm import Session
 
 from ...domain.errors import DomainError
+from ...domain.events import EventType
+from ...domain.lifecycle import fields_touched, project
 from .. import indexes, search
 from ..models import Base, CaseRow, Category, ClosureRow, Department, EventRow, RoutingRuleRow, Staff, Station
 from ..types import UTCDateTime
 from . import bulk
 from .incoming import IncomingEvent, ServerEvent
 from .rebase import ServerHistoryError, rebase_case
-from .stored_values import CASE_COLUMNS, Row, from_stored, parse_stored_utc, stored_utc, to_stored
+from .stored_values import CASE_COLUMNS, STORED, Row, from_stored, parse_stored_utc, stored_utc, to_stored
 from .sync_state import cursor as current_cursor
 from .sync_state import set_cursor
 from .tables import OutboxRow, OutboxState, SyncStateRow
-from .trusted_projection import EFFECT_TYPES, PROJECTED_COLUMNS, project_stored
 
 _REFERENCE_MODELS: Mapping[str, type[Base]] = {
     "departments": Department,
@@ -54,7 +56,8 @@ _REFERENCE_MODELS: Mapping[str, type[Base]] = {
     "routing_rules": RoutingRuleRow,
     "closures": ClosureRow,
 }
-_NEVER_FROM_WIRE = {"password_hash"}  # a client never keeps other people's password hashes
+_NEVER_FROM_WIRE = {"password_hash"}
+_RECEIPT = {EventType.RECEIVED.value}  # a client never keeps other people's password hashes
 
 
 @dataclass(frozen=True)
@@ -113,37 +116,30 @@ def apply_incoming_page(
     store.begin_page(len(events))
     upsert_reference(session, reference)
     by_case: dict[str, list[IncomingEvent]] = {}
-    unusual: set[str] = set()  # cases with an event no effect covers (a `received`, normally: a new case)
     for item in events:
         group = by_case.get(item.case_id)
         if group is None:
             by_case[item.case_id] = [item]
         else:
             group.append(item)
-        if item.type not in EFFECT_TYPES:
-            unusual.add(item.case_id)
     case_ids = list(by_case)
     dirty = store.dirty_cases(case_ids, before) | store.known_event_cases([e.id for e in events])
     clean = [case_id for case_id in case_ids if case_id not in dirty] if dirty else case_ids
-    # Existing cases are loaded with the columns the effects use; the few with an event no effect covers, whole.
-    loaded = store.load_cases(clean, PROJECTED_COLUMNS)
-    whole = [c for c in unusual if c in loaded]
-    loaded_whole = store.load_cases(whole, CASE_COLUMNS) if whole else {}
+    # Existing cases are loaded with only the columns this page's kinds of event touch (a `received` for an
+    # existing case is refused by the lifecycle before it reads anything).
+    columns = (*fields_touched({item.type for item in events} - _RECEIPT), "last_seq")
+    loaded = store.load_cases(clean, columns)
     new_rows: list[Row] = []
     changed: list[Row] = []
-    changed_whole: list[Row] = []
     clean_events: list[IncomingEvent] = []
     for case_id in clean:
         page_events = by_case[case_id]
-        row: Row | None = None
-        target = new_rows
-        if case_id in loaded_whole:
-            row, target = dict(zip(CASE_COLUMNS, loaded_whole[case_id], strict=True)), changed_whole
-        elif case_id in loaded:
-            row, target = dict(zip(PROJECTED_COLUMNS, loaded[case_id], strict=True)), changed
+        values = loaded.get(case_id)
+        row: Row | None = None if values is None else dict(zip(columns, values, strict=True))
+        target = new_rows if row is None else changed
         for item in page_events:
             try:
-                row = project_stored(row, item)
+                row = project(row, item, item.occurred, STORED)
             except DomainError as error:
                 raise ServerHistoryError(f"server event {item.id} does not apply: {error.en}") from error
         assert row is not None
@@ -151,8 +147,7 @@ def apply_incoming_page(
         target.append(row)
         clean_events.extend(page_events)
     store.write(clean_events, new_rows)
-    store.update(changed, loaded, PROJECTED_COLUMNS)
-    store.update(changed_whole, loaded_whole, CASE_COLUMNS)
+    store.update(changed, loaded, columns)
     rebased = tuple(case_id for case_id in case_ids if case_id in dirty)
     for case_id in rebased:
         incoming = [item.to_server_event() for item in by_case[case_id]]
