@@ -162,12 +162,12 @@ def project(fields: Fields | None, event: Facts, at: Any, reader: Reader) -> Fie
     receipt), read through `reader`, `at` being the event's time as the reader represents times. Mutates
     and returns `fields` (a new dict for a receipt). Authorization is `apply`'s (the trusted paths skip it)."""
     if fields is None:
-        if event.type != EventType.RECEIVED:
+        if event.type != _RECEIVED:
             raise LifecycleError(
                 "case_id", "존재하지 않는 민원입니다.", "There is no such case.", code="unknown_case"
             )
         return _received(event, at, reader)
-    if event.type == EventType.RECEIVED:
+    if event.type == _RECEIVED:
         raise LifecycleError(
             "case_id", "이미 접수된 민원입니다.", "This case has already been received.", code="duplicate_case"
         )
@@ -178,6 +178,7 @@ def project(fields: Fields | None, event: Facts, at: Any, reader: Reader) -> Fie
 
 
 _CASE_FIELDS = frozenset(CASE_FIELDS)
+_RECEIVED = EventType.RECEIVED.value  # plain text: compared once an event, 100,000 times in a pull
 
 
 def _state(fields: Fields) -> CaseState:
@@ -218,7 +219,7 @@ def _received(e: Facts, at: Any, r: Reader) -> Fields:
     title = r.text(p, "title", limit=TITLE_MAX)
     body = r.text(p, "body", required=False, limit=BODY_MAX)
     petitioner = p.get("petitioner") or {}
-    if not isinstance(petitioner, Mapping):
+    if type(petitioner) is not dict and not isinstance(petitioner, Mapping):  # (the abc check costs 0.5 µs)
         raise DomainError("petitioner", "민원인 정보 형식이 올바르지 않습니다.", "The petitioner is malformed.")
     name = r.text(petitioner, "name", limit=100)
     phone = r.phone(r.text(petitioner, "phone", required=False, limit=40))
@@ -228,7 +229,7 @@ def _received(e: Facts, at: Any, r: Reader) -> Fields:
         for field_name, value in (("title", title), ("body", body), ("address", address), ("name", name)):
             refuse_resident_number(field_name, value)
     period_data = p.get("period")
-    if not isinstance(period_data, Mapping):
+    if type(period_data) is not dict and not isinstance(period_data, Mapping):
         raise DomainError(
             "period", "처리기간이 필요합니다.", "The processing period is required.", code="required"
         )
