@@ -123,15 +123,20 @@ def apply_incoming_page(
         else:
             group.append(item)
     case_ids = list(by_case)
-    dirty = store.dirty_cases(case_ids, before) | store.known_event_cases([e.id for e in events])
-    clean = [case_id for case_id in case_ids if case_id not in dirty] if dirty else case_ids
+    dirty = store.dirty_cases(case_ids, before)
+    while True:  # (twice at most: a held event's case joins the dirty ones)
+        clean = [case_id for case_id in case_ids if case_id not in dirty] if dirty else case_ids
+        clean_events = [item for case_id in clean for item in by_case[case_id]]
+        held = store.insert_events(clean_events)
+        if not held:
+            break
+        dirty |= held
     # Existing cases are loaded with only the columns this page's kinds of event touch (a `received` for an
     # existing case is refused by the lifecycle before it reads anything).
     columns = (*fields_touched({item.type for item in events} - _RECEIPT), "last_seq")
     loaded = store.load_cases(clean, columns)
     new_rows: list[Row] = []
     changed: list[Row] = []
-    clean_events: list[IncomingEvent] = []
     for case_id in clean:
         page_events = by_case[case_id]
         values = loaded.get(case_id)
@@ -145,8 +150,7 @@ def apply_incoming_page(
         assert row is not None
         row["last_seq"] = page_events[-1].seq
         target.append(row)
-        clean_events.extend(page_events)
-    store.write(clean_events, new_rows)
+    store.write_cases(new_rows)
     store.update(changed, loaded, columns)
     rebased = tuple(case_id for case_id in case_ids if case_id in dirty)
     for case_id in rebased:
@@ -170,16 +174,17 @@ class _Writer:
     def dirty_cases(self, case_ids: Sequence[str], before: int) -> set[str]:
         raise NotImplementedError
 
-    def known_event_cases(self, event_ids: Sequence[str]) -> set[str]:
-        """Cases of page events we already hold (our own, even without an outbox row): they need a rebase."""
+    def insert_events(self, events: Sequence[IncomingEvent]) -> set[str]:
+        """Store the clean cases' events, unless the store already holds one of them (our own, even without an
+        outbox row): then store none and return the cases of those it holds (they need a rebase)."""
         raise NotImplementedError
 
     def load_cases(self, case_ids: Sequence[str], columns: tuple[str, ...]) -> dict[str, tuple[Any, ...]]:
         """The existing rows as tuples of `columns` (id first), stored form."""
         raise NotImplementedError
 
-    def write(self, events: Sequence[IncomingEvent], new: Sequence[Row]) -> None:
-        """The page's events and new cases (with their search documents)."""
+    def write_cases(self, new: Sequence[Row]) -> None:
+        """The page's new cases (with their search documents)."""
         raise NotImplementedError
 
     def update(self, rows: Sequence[Row], loaded: dict[str, tuple[Any, ...]], columns: tuple[str, ...]) -> None:
@@ -222,14 +227,28 @@ class _SQLiteWriter(_Writer):
     def dirty_cases(self, case_ids: Sequence[str], before: int) -> set[str]:
         return bulk.dirty_cases(self.connection, case_ids, before)
 
-    def known_event_cases(self, event_ids: Sequence[str]) -> set[str]:
-        return bulk.known_event_cases(self.connection, event_ids)
+    def insert_events(self, events: Sequence[IncomingEvent]) -> set[str]:
+        # Inserted first and looked for only when the events' unique id refuses one: looking a page's thousand
+        # ids up beforehand cost a twentieth of a catch-up. The savepoint takes back the rows inserted before
+        # the refusal.
+        connection = self.connection
+        connection.execute("SAVEPOINT pull_events")
+        try:
+            bulk.insert_events(connection, events)
+        except sqlite3.IntegrityError:
+            connection.execute("ROLLBACK TO pull_events")
+            connection.execute("RELEASE pull_events")
+            held = bulk.known_event_cases(connection, [e.id for e in events])
+            if not held:
+                raise
+            return held
+        connection.execute("RELEASE pull_events")
+        return set()
 
     def load_cases(self, case_ids: Sequence[str], columns: tuple[str, ...]) -> dict[str, tuple[Any, ...]]:
         return bulk.load_cases(self.connection, case_ids, columns)
 
-    def write(self, events: Sequence[IncomingEvent], new: Sequence[Row]) -> None:
-        bulk.insert_events(self.connection, events)
+    def write_cases(self, new: Sequence[Row]) -> None:
         if self.catch_up is None:
             bulk.insert_cases(self.connection, new)
             bulk.index_cases(self.connection, new)
@@ -270,11 +289,13 @@ class _CoreWriter(_Writer):
             )
         return dirty
 
-    def known_event_cases(self, event_ids: Sequence[str]) -> set[str]:
-        found: set[str] = set()
-        for chunk in bulk.chunks(event_ids):
-            found.update(self.session.execute(select(EventRow.case_id).where(EventRow.id.in_(chunk))).scalars())
-        return found
+    def insert_events(self, events: Sequence[IncomingEvent]) -> set[str]:
+        held: set[str] = set()
+        for chunk in bulk.chunks([e.id for e in events]):
+            held.update(self.session.execute(select(EventRow.case_id).where(EventRow.id.in_(chunk))).scalars())
+        if not held and events:
+            self.session.execute(insert(EventRow), [_event_values(e) for e in events])
+        return held
 
     def load_cases(self, case_ids: Sequence[str], columns: tuple[str, ...]) -> dict[str, tuple[Any, ...]]:
         selected = [getattr(CaseRow, name) for name in columns]
@@ -285,9 +306,7 @@ class _CoreWriter(_Writer):
                 rows[values.id] = tuple(stored[name] for name in columns)
         return rows
 
-    def write(self, events: Sequence[IncomingEvent], new: Sequence[Row]) -> None:
-        if events:
-            self.session.execute(insert(EventRow), [_event_values(e) for e in events])
+    def write_cases(self, new: Sequence[Row]) -> None:
         if new:
             self.session.execute(insert(CaseRow), [from_stored(r) for r in new])
             params = [
