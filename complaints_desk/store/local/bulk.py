@@ -193,6 +193,7 @@ def update_cases(
     values = itemgetter(*columns)
     positions = range(len(columns))
     groups: dict[tuple[int, ...], list[tuple[Any, ...]]] = {}
+    getters: dict[tuple[int, ...], Callable[[tuple[Any, ...]], tuple[Any, ...]]] = {}
     for row in rows:
         if len(row) != len(columns):
             raise RuntimeError(f"case {row['id']}: the projection set columns other than {columns}")
@@ -202,7 +203,8 @@ def update_cases(
             group = groups.get(changed)
             if group is None:
                 group = groups[changed] = []
-            group.append((*(new[i] for i in changed), new[0]))
+                getters[changed] = itemgetter(*changed, 0)  # the changed values, then the id
+            group.append(getters[changed](new))
     for changed, params in groups.items():
         assignments = ", ".join(f"{columns[i]} = ?" for i in changed)
         connection.executemany(f"UPDATE cases SET {assignments} WHERE id = ?", params)
