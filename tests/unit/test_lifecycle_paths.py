@@ -9,10 +9,12 @@ from __future__ import annotations
 import random
 from collections.abc import Sequence
 from datetime import timedelta
+from typing import Any
 
 import pytest
 from histories import random_history
 
+from complaints_desk.domain.case import CASE_FIELDS
 from complaints_desk.domain.errors import DomainError, LifecycleError
 from complaints_desk.domain.events import Event, EventType
 from complaints_desk.domain.ids import new_id
@@ -34,11 +36,11 @@ E = EventType
 OFFICER = {"role": Role.OFFICER, "department": "ROAD"}
 
 
-def _story(kind: str = "grievance", **received: object) -> list[tuple[EventType, dict[str, object]]]:
+def _story(kind: str = "grievance", **received: object) -> list[tuple[EventType, dict[str, Any]]]:
     return [(E.RECEIVED, {"payload": received_payload(kind=kind, **received)})]
 
 
-STORIES: dict[str, list[tuple[EventType, dict[str, object]]]] = {
+STORIES: dict[str, list[tuple[EventType, dict[str, Any]]]] = {
     "answered and closed": [
         *_story(),
         (E.ROUTED, {"payload": {"department_code": "ROAD", "transfer_due_at": "2026-11-20T11:00:00+09:00"}}),
@@ -91,7 +93,7 @@ STORIES: dict[str, list[tuple[EventType, dict[str, object]]]] = {
 }
 
 
-def _events(story: Sequence[tuple[EventType, dict[str, object]]]) -> list[Event]:
+def _events(story: Sequence[tuple[EventType, dict[str, Any]]]) -> list[Event]:
     case_id = new_id()
     built = []
     for minute, (event_type, options) in enumerate(story):
@@ -100,10 +102,10 @@ def _events(story: Sequence[tuple[EventType, dict[str, object]]]) -> list[Event]
             event(
                 event_type,
                 case_id,
-                role=options.pop("role", Role.AGENT),  # type: ignore[arg-type]
-                department=options.pop("department", None),  # type: ignore[arg-type]
+                role=options.pop("role", Role.AGENT),
+                department=options.pop("department", None),
                 at=later(minute * 7),
-                payload=options.pop("payload", {}),  # type: ignore[arg-type]
+                payload=options.pop("payload", {}),
             )
         )
     return built
@@ -131,6 +133,7 @@ def test_the_trusted_paths_give_the_case_the_checking_path_gives_after_every_eve
         trusted = apply_trusted(trusted, item)
         row = project(row, _stored_event(item), _stored_event(item).occurred, STORED)
         assert trusted == checked, f"after {item.type.value}"
+        assert list(vars(checked)) == list(CASE_FIELDS) == list(vars(trusted))  # in field order, as rows are
         assert from_stored(row) == state_values(checked), f"after {item.type.value} (stored form)"
         assert to_stored(state_values(checked)) == row, f"after {item.type.value} (as the driver writes it)"
 

@@ -5,7 +5,7 @@ more than the database does. Rows are in stored form (store.stored_values: exact
 on SQLite), so nothing is converted on the way in or out and rows written here read back through the ORM like
 any other. The statements run on the session's own DBAPI connection, inside the transaction the session has
 begun (BEGIN IMMEDIATE), so they commit or roll back with everything else the caller does. SQLite only;
-PostgreSQL goes through Core (store.pull_apply).
+PostgreSQL goes through Core (store.local.pull).
 """
 
 from __future__ import annotations
