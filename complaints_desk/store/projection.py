@@ -17,9 +17,11 @@ from .models import CaseRow, EventRow
 
 
 def state_values(state: CaseState) -> dict[str, Any]:
-    values = state.as_dict()
+    # vars() rather than as_dict(): a CaseState's __dict__ is exactly its fields (5x cheaper; the push
+    # builds a row per case per batch).
+    values = dict(vars(state))
     for key in ("kind", "channel", "status"):
-        values[key] = values[key].value  # type: ignore[attr-defined]
+        values[key] = values[key].value
     return values
 
 

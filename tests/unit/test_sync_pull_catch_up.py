@@ -40,8 +40,8 @@ from complaints_desk.sync.engine import SyncEngine
 from complaints_desk.sync.protocol import PulledEvent
 from complaints_desk.sync.pull_codec import parse_pull_page
 from complaints_desk.sync.transport import Offline, Transport
+from tests.unit.test_lifecycle_paths import STORIES, _events
 from tests.unit.test_sync_outbox import CLERK
-from tests.unit.test_sync_trusted_projection import STORIES, _events
 
 PAGE = 25
 ROOT = Path(__file__).resolve().parents[2]

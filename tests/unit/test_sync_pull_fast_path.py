@@ -1,6 +1,6 @@
 """The pull's fast path: reading a page without pydantic must accept and refuse what the protocol's models do,
-give the same events, and projecting an existing case on the columns the effects use must give the same row
-as projecting the whole row."""
+give the same events. (That a pulled case row needs only the columns its events touch is tested with the
+lifecycle's paths, tests/unit/test_lifecycle_paths.py.)"""
 
 from __future__ import annotations
 
@@ -13,14 +13,11 @@ from pydantic import ValidationError
 
 from complaints_desk.domain.events import EventType
 from complaints_desk.domain.ids import new_id
-from complaints_desk.store.local.incoming import IncomingEvent
-from complaints_desk.store.local.stored_values import to_stored
-from complaints_desk.store.local.trusted_projection import EFFECT_TYPES, PROJECTED_COLUMNS, project, project_stored
 from complaints_desk.sync.engine import server_events
 from complaints_desk.sync.protocol import PulledEvent, PullResponse
 from complaints_desk.sync.pull_codec import PageError, parse_pull_page
 from tests.support import event, later, received_payload
-from tests.unit.test_sync_trusted_projection import STORIES, _events
+from tests.unit.test_lifecycle_paths import STORIES, _events
 
 
 def _wire(item: Any, seq: int, version: int) -> dict[str, Any]:
@@ -92,17 +89,3 @@ def test_missing_a_required_key_is_refused() -> None:
     del good["recorded_at"]
     with pytest.raises(PageError):
         parse_pull_page(json.dumps(_page([good])))
-
-
-@pytest.mark.parametrize("name", list(STORIES))
-def test_an_existing_case_projects_the_same_on_the_projected_columns_alone(name: str) -> None:
-    received, *rest = _events(STORIES[name])
-    whole = to_stored(project(None, received))
-    for item in rest:
-        incoming = IncomingEvent.from_event(item, seq=0, case_version=0, recorded_at=item.occurred_at)
-        assert item.type.value in EFFECT_TYPES
-        part = {name: whole.get(name) for name in PROJECTED_COLUMNS}
-        part_after = project_stored(part, incoming)
-        whole = project_stored(whole, incoming)
-        assert set(part_after) == set(PROJECTED_COLUMNS), f"{item.type.value} set a column it was not given"
-        assert part_after == {name: whole.get(name) for name in PROJECTED_COLUMNS}, item.type.value

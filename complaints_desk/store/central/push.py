@@ -3,8 +3,9 @@
 Each event is still decided on its own, in push order, against the case as the earlier events of the batch
 left it: the lifecycle (domain.lifecycle.apply, as in cases.record_event) refuses before anything of that
 event is written, so a refused event needs no savepoint: it contributes nothing but its stored answer.
-The writes mirror cases.record_event (same row conversions, same search document, note_receipt_seen's rule)
-but are made once per batch. On PostgreSQL a batch is two round trips, whatever its size:
+The accepted events are decided and recorded by cases.Recording, as cases.record_events does, and SQLite
+stores them with the same cases.write_recording; PostgreSQL sends the same rows (cases.case_row,
+cases.search_row) as JSON. On PostgreSQL a batch is two round trips, whatever its size:
 
     apply_batch:  previous answers · lock the batch's cases (and receipt holders)      (one pipeline)
     seq_commit:   rejections · stations · counter (+ NOTIFY) · new cases · search rows
@@ -40,11 +41,8 @@ from typing import cast as typed
 import orjson
 from sqlalchemy import (
     BindParameter,
-    Date,
-    Integer,
     String,
     Table,
-    and_,
     bindparam,
     cast,
     insert,
@@ -52,19 +50,16 @@ from sqlalchemy import (
     null,
     or_,
     select,
-    update,
 )
 from sqlalchemy.orm import Session
 
 from ...domain.case import CASE_FIELDS, CaseState
 from ...domain.errors import DomainError
 from ...domain.events import Event, EventType
-from ...domain.lifecycle import apply
-from ...domain.receipts import ReceiptNumber, parse_receipt_number
-from .. import search
+from ..cases import Recording, case_row, parse_receipt, search_row, write_recording
 from ..db import psycopg_connection
 from ..models import CaseRow, EventRow, Station
-from ..projection import event_to_row_values, row_to_state, state_values
+from ..projection import event_to_row_values, row_to_state
 from .answers import Answer
 from .tables import PushOutcome
 
@@ -212,17 +207,12 @@ def _receipt_text(event: Event) -> str | None:
     return text.strip() if isinstance(text, str) else None
 
 
-# A batch looks at each receipt number two or three times (the lock query, the reuse check, the station's
-# highest number); ReceiptNumber is frozen, so the parsed value can be shared.
-_parse_receipt = lru_cache(maxsize=4096)(parse_receipt_number)
-
-
 @lru_cache(maxsize=4096)
 def _receipt_key(text: str) -> str:
     """The number as the cases table stores it (the lifecycle normalises it: 000300 → 0300), so a number
     already held is found however the workstation wrote it; an unreadable one is left to the lifecycle."""
     try:
-        return str(_parse_receipt(text))
+        return str(parse_receipt(text))
     except DomainError:
         return text
 
@@ -252,17 +242,6 @@ def _replayed(event_id: str, answer: Answer, state: CaseState | None) -> Outcome
 
 
 @dataclass
-class _Plan:
-    """What the accepted events of a batch will write, gathered while deciding them."""
-
-    accepted: list[tuple[Event, int]]  # (event, case version after it), in push order
-    loaded: dict[str, CaseState]  # cases as read at the start (their rows are locked)
-    new_cases: dict[str, CaseState]  # cases created by this batch: the state right after `received`
-    rejections: list[dict[str, Any]]
-    receipts_seen: dict[str, ReceiptNumber]  # highest receipt number per station
-
-
-@dataclass
 class Batch:
     """A decided batch, not yet written: `write_batch` stores it, and seq_commit.commit_numbered gives its
     accepted events (event id, case id, in push order) consecutive numbers, filling in `outcomes`."""
@@ -270,10 +249,15 @@ class Batch:
     outcomes: list[Outcome]
     numbered: list[tuple[int, int]]  # (position in outcomes, position in accepted)
     accepted: list[tuple[str, str]]
-    plan: _Plan
-    states: dict[str, CaseState]  # every case of the batch as it stands after it
+    recording: Recording  # the accepted events and the cases as they leave them (what cases.record_events keeps)
+    rejections: list[dict[str, Any]]  # push_outcomes rows of the events refused for the first time
     now: datetime
     pushed_by: str | None = None  # stored on every event row of the batch
+
+    @property
+    def states(self) -> dict[str, CaseState]:
+        """Every case of the batch as it stands after it."""
+        return self.recording.states
 
     def newest_positions(self) -> dict[str, int]:
         """Case id -> the 1-based position in `accepted` of its newest event (what its last_seq numbers)."""
@@ -301,11 +285,11 @@ def apply_batch(
         wanted = {e.case_id for e in events if e.id not in answers or answers[e.id].status != "accepted"}
         texts = [_receipt_key(text) for e in fresh if (text := _receipt_text(e))]
         states, holders = _lock_cases(session, wanted, texts)
-    plan = _Plan([], dict(states), {}, [], {})
-    batch = Batch([], [], [], plan, states, now, pushed_by)
-    decided: dict[str, Answer | int] = {}  # event id -> its answer in this batch (int: index in plan.accepted)
+    recording = Recording(states)
+    batch = Batch([], [], [], recording, [], now, pushed_by)
+    decided: dict[str, Answer | int] = {}  # event id -> its answer in this batch (int: index in accepted)
     for event in events:
-        state = states.get(event.case_id)
+        state = recording.states.get(event.case_id)
         earlier = decided.get(event.id, answers.get(event.id))
         if isinstance(earlier, int):
             batch.numbered.append((len(batch.outcomes), earlier))
@@ -322,30 +306,23 @@ def apply_batch(
             text = _receipt_text(event)
             if text is not None and holders.get(_receipt_key(text), event.case_id) != event.case_id:
                 raise _receipt_reused(text)
-            after = apply(state, event)
+            after = recording.accept(event)
         except DomainError as error:
             decided[event.id] = Answer("rejected", None, error.code, error.field, error.ko, error.en)
-            plan.rejections.append(_outcome_row(event, error, pushed_by, now))
+            batch.rejections.append(_outcome_row(event, error, pushed_by, now))
             batch.outcomes.append(_rejection(event, error, state, status="rejected"))
             continue
-        states[event.case_id] = after
-        decided[event.id] = len(plan.accepted)
-        batch.numbered.append((len(batch.outcomes), len(plan.accepted)))
+        position = len(recording.accepted) - 1
+        decided[event.id] = position
+        batch.numbered.append((len(batch.outcomes), position))
         batch.outcomes.append(Outcome(event.id, "accepted"))
-        plan.accepted.append((event, after.version))
         for extra in follow_up(event, after) if follow_up else ():
-            after = apply(after, extra)  # the server's own event: a refusal here is a server bug, not input
-            states[event.case_id] = after
-            plan.accepted.append((extra, after.version))
-        if state is None:
-            plan.new_cases[event.case_id] = after
+            # The server's own event (deadline_set): decided by the same lifecycle; a refusal here is a
+            # server bug, not input, and fails the chunk.
+            after = recording.accept(extra)
         if event.type is EventType.RECEIVED:
             holders[after.receipt_no] = event.case_id
-            number = _parse_receipt(after.receipt_no)
-            best = plan.receipts_seen.get(number.station_code)
-            if best is None or (best.day, best.sequence) < (number.day, number.sequence):
-                plan.receipts_seen[number.station_code] = number
-    batch.accepted = [(event.id, event.case_id) for event, _ in plan.accepted]
+    batch.accepted = [(event.id, event.case_id) for event, _ in recording.accepted]
     return batch
 
 
@@ -366,28 +343,11 @@ def _outcome_row(event: Event, error: DomainError, pushed_by: str | None, now: d
 
 def write_batch(session: Session, batch: Batch) -> None:
     """Store a decided batch, its events without their sequence numbers (given at commit, under the counter
-    lock). Reads no results back, so it can run inside a pipeline."""
-    plan, states, now = batch.plan, batch.states, batch.now
-    if plan.rejections:
-        session.connection().execute(_INSERT_OUTCOMES, plan.rejections)
-    if not plan.accepted:
-        return
-    if plan.new_cases:
-        session.connection().execute(
-            _INSERT_CASES, [{**state_values(states[case_id]), "last_seq": None} for case_id in plan.new_cases]
-        )
-        search.index_cases(session, list(plan.new_cases.values()))
-    touched = list(dict.fromkeys(event.case_id for event, _ in plan.accepted))
-    _update_changed_cases(session, plan, states, touched)
-    _note_receipts_seen(session, plan.receipts_seen.values())
-    rows = [
-        {
-            **event_to_row_values(event, case_version=version, recorded_at=now, seq=None),
-            "pushed_by": batch.pushed_by,
-        }
-        for event, version in plan.accepted
-    ]
-    session.connection().execute(_INSERT_EVENTS, rows)
+    lock): its stored rejections, then what cases.write_recording writes for cases.record_events. Reads no
+    results back, so it can run inside a pipeline."""
+    if batch.rejections:
+        session.connection().execute(_INSERT_OUTCOMES, batch.rejections)
+    write_recording(session, batch.recording, recorded_at=batch.now, note_receipts=True, pushed_by=batch.pushed_by)
 
 
 # --- PostgreSQL: the same writes, each as ONE statement whatever the batch size -------------------------
@@ -482,10 +442,9 @@ _PG_UPDATE_CASES = (
 def write_unnumbered_pg(cursor: Any, batch: Batch) -> None:
     """The part of write_batch that needs no sequence number (stored rejections, stations' receipt numbers),
     on PostgreSQL through a psycopg cursor: seq_commit queues it in its pipeline before taking the counter."""
-    plan = batch.plan
-    if plan.rejections:
-        cursor.execute(_PG_INSERT_OUTCOMES, (_rows_json(plan.rejections),))
-    for number in sorted(plan.receipts_seen.values(), key=lambda n: n.station_code):
+    if batch.rejections:
+        cursor.execute(_PG_INSERT_OUTCOMES, (_rows_json(batch.rejections),))
+    for number in sorted(batch.recording.receipts_seen.values(), key=lambda n: n.station_code):
         cursor.execute(_PG_STATION, {"code": number.station_code, "day": number.day, "seq": number.sequence})
 
 
@@ -493,24 +452,20 @@ def write_numbered_pg(cursor: Any, batch: Batch, counter: str) -> None:
     """The rest of write_batch, each table's rows in one statement, numbered from the `counter` row that this
     transaction has just advanced by len(batch.accepted) (seq_commit queues it right after taking it): new
     cases (and their search rows), changed cases, events."""
-    plan, states = batch.plan, batch.states
-    if not plan.accepted:
+    recording = batch.recording
+    if not recording.accepted:
         return
-    common = {"n": len(plan.accepted), "name": counter}
+    common = {"n": len(recording.accepted), "name": counter}
     newest = batch.newest_positions()
-    # vars(state) is state_values without its enum conversions: JSON writes a StrEnum as its value.
-    created = [{**vars(states[case_id]), "last_seq": newest[case_id]} for case_id in plan.new_cases]
+    # The rows cases.write_recording writes, as JSON (a StrEnum is written as its value).
+    states, new_cases = recording.states, recording.new_cases
+    created = [case_row(states[case_id], newest[case_id]) for case_id in new_cases]
     changed = [
-        {**vars(states[case_id]), "last_seq": position}
-        for case_id, position in newest.items()
-        if case_id not in plan.new_cases
+        case_row(states[case_id], position) for case_id, position in newest.items() if case_id not in new_cases
     ]
     if created:
         cursor.execute(_PG_INSERT_CASES, {**common, "rows": _rows_json(created)})
-        documents = [
-            {"id": s.id, "doc": search.document_for(s.title, s.body, s.petitioner_name, s.petitioner_phone)}
-            for s in (states[case_id] for case_id in plan.new_cases)
-        ]
+        documents = [search_row(states[case_id]) for case_id in new_cases]
         cursor.execute(_PG_INDEX_CASES, {"rows": _rows_json(documents)})
     if changed:
         cursor.execute(_PG_UPDATE_CASES, {**common, "rows": _rows_json(changed)})
@@ -519,57 +474,9 @@ def write_numbered_pg(cursor: Any, batch: Batch, counter: str) -> None:
             **event_to_row_values(event, case_version=version, recorded_at=batch.now, seq=position),
             "pushed_by": batch.pushed_by,
         }
-        for position, (event, version) in enumerate(plan.accepted, start=1)
+        for position, (event, version) in enumerate(recording.accepted, start=1)
     ]
     cursor.execute(_PG_INSERT_EVENTS, {**common, "rows": _payload_rows_json(events)})
-
-
-def _update_changed_cases(
-    session: Session, plan: _Plan, states: dict[str, CaseState], touched: Sequence[str]
-) -> None:
-    """One UPDATE per distinct set of changed columns (usually one), each run as a single executemany."""
-    groups: dict[tuple[str, ...], list[dict[str, Any]]] = {}
-    for case_id in touched:
-        if case_id in plan.new_cases:
-            continue
-        old, new = state_values(plan.loaded[case_id]), state_values(states[case_id])
-        changed = {key: value for key, value in new.items() if old[key] != value}
-        if changed:
-            groups.setdefault(tuple(sorted(changed)), []).append(
-                {**{f"b_{key}": value for key, value in changed.items()}, "b_id": case_id}
-            )
-    for keys, params in groups.items():
-        statement = (
-            update(CASES)
-            .where(CASES.c.id == bindparam("b_id"))
-            .values({key: bindparam(f"b_{key}") for key in keys})
-        )
-        session.connection().execute(statement, params)
-
-
-def _note_receipts_seen(session: Session, numbers: Iterable[ReceiptNumber]) -> None:
-    """cases.note_receipt_seen for many stations at once: raise each station's highest number seen."""
-    params = [
-        {"b_code": n.station_code, "b_day": n.day, "b_seq": n.sequence}
-        for n in sorted(numbers, key=lambda n: n.station_code)  # one lock order for every batch
-    ]
-    if not params:
-        return
-    day: BindParameter[date] = bindparam("b_day", type_=Date)
-    seq: BindParameter[int] = bindparam("b_seq", type_=Integer)
-    statement = (
-        update(STATIONS)
-        .where(
-            STATIONS.c.code == bindparam("b_code"),
-            or_(
-                STATIONS.c.last_receipt_day.is_(None),
-                STATIONS.c.last_receipt_day < day,
-                and_(STATIONS.c.last_receipt_day == day, STATIONS.c.last_receipt_seq < seq),
-            ),
-        )
-        .values(last_receipt_day=day, last_receipt_seq=seq)
-    )
-    session.connection().execute(statement, params)
 
 
 __all__ = [

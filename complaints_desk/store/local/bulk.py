@@ -5,7 +5,7 @@ more than the database does. Rows are in stored form (store.stored_values: exact
 on SQLite), so nothing is converted on the way in or out and rows written here read back through the ORM like
 any other. The statements run on the session's own DBAPI connection, inside the transaction the session has
 begun (BEGIN IMMEDIATE), so they commit or roll back with everything else the caller does. SQLite only;
-PostgreSQL goes through Core (store.pull_apply).
+PostgreSQL goes through Core (store.local.pull).
 """
 
 from __future__ import annotations
@@ -17,6 +17,7 @@ from itertools import compress
 from operator import itemgetter, ne
 from typing import Any
 
+import orjson
 from sqlalchemy.orm import Session
 
 from .. import search
@@ -63,7 +64,18 @@ def _payload_encoder() -> Callable[[Any], str]:
     return lambda value: "".join(encoder(value, 0))
 
 
-_encode_payload = _payload_encoder()
+_json_payload = _payload_encoder()
+
+
+def _encode_payload(value: Any) -> str:
+    """The payload as stored text. orjson (4x the standard library's encoder, a tenth of a pulled page's
+    Python time) writes the same text for what a pull can carry (Hangul as itself, the same escapes; floats
+    may be spelt differently, 1e16 for 1e+16, the same number); what it refuses (an integer beyond 64 bits)
+    goes through the standard library as before."""
+    try:
+        return orjson.dumps(value).decode()
+    except TypeError:
+        return _json_payload(value)
 
 
 def dbapi(session: Session) -> sqlite3.Connection:
@@ -97,6 +109,21 @@ def write_cursor(connection: sqlite3.Connection, value: int, pulled_at: str) -> 
 
 def dirty_cases(connection: sqlite3.Connection, case_ids: Sequence[str], cursor: int) -> set[str]:
     """Cases with local events above the cursor: pending ones, or accepted ones the pull has not brought back."""
+    # An outbox smaller than the page is read whole: looking up a page's thousand ids in the outbox's index
+    # cost ~2 ms a page (a tenth of a catch-up's time), reading an empty or small outbox nothing.
+    outbox = connection.execute("SELECT count(*) FROM sync_outbox").fetchone()[0]
+    if outbox == 0:
+        return set()
+    if outbox <= len(case_ids):
+        wanted = set(case_ids)
+        return {
+            row[0]
+            for row in connection.execute(
+                "SELECT DISTINCT case_id FROM sync_outbox WHERE state = ? OR (state = ? AND seq > ?)",
+                (OutboxState.PENDING, OutboxState.DONE, cursor),
+            )
+            if row[0] in wanted
+        }
     found: set[str] = set()
     for chunk in chunks(case_ids):
         found.update(
@@ -166,6 +193,7 @@ def update_cases(
     values = itemgetter(*columns)
     positions = range(len(columns))
     groups: dict[tuple[int, ...], list[tuple[Any, ...]]] = {}
+    getters: dict[tuple[int, ...], Callable[[tuple[Any, ...]], tuple[Any, ...]]] = {}
     for row in rows:
         if len(row) != len(columns):
             raise RuntimeError(f"case {row['id']}: the projection set columns other than {columns}")
@@ -175,7 +203,8 @@ def update_cases(
             group = groups.get(changed)
             if group is None:
                 group = groups[changed] = []
-            group.append((*(new[i] for i in changed), new[0]))
+                getters[changed] = itemgetter(*changed, 0)  # the changed values, then the id
+            group.append(getters[changed](new))
     for changed, params in groups.items():
         assignments = ", ".join(f"{columns[i]} = ?" for i in changed)
         connection.executemany(f"UPDATE cases SET {assignments} WHERE id = ?", params)

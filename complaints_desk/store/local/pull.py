@@ -1,8 +1,9 @@
 """Applying one pulled page: events, reference-data changes and the new cursor, in the caller's ONE transaction.
 
 Cases the page touches fall in two groups. *Clean* cases (no local event of ours above the cursor) take the
-fast path: each case row is loaded once, every event of the page for it is projected in Python on the row in
-stored form (store.trusted_projection), and the page is written with one executemany per table: the events,
+fast path: each case row is loaded once (only the columns the page's kinds of event touch), every event of the
+page for it is projected on the row in stored form by the lifecycle's own handlers with its trusted reader
+(domain.lifecycle.project with stored_values.STORED: the server checked these events), and the page is written with one executemany per table: the events,
 the new cases, the changed columns of the cases already here, and the search documents of the new cases.
 *Dirty* cases (we have pending events, or accepted ones the pull has not brought back yet, or the page
 brings back an event we already hold) are rebased one by one (store.rebase).
@@ -34,6 +35,8 @@ from sqlalchemy import Date, DateTime, Table, delete, insert, or_, select, text,
 from sqlalchemy.orm import Session
 
 from ...domain.errors import DomainError
+from ...domain.events import EventType
+from ...domain.lifecycle import fields_touched, project
 from .. import indexes, search
 from ..models import Base, CaseRow, Category, ClosureRow, Department, EventRow, RoutingRuleRow, Staff, Station
 from ..types import UTCDateTime
@@ -41,11 +44,10 @@ from . import bulk
 from .incoming import IncomingEvent, ServerEvent
 from .outbox import set_aside_receipts
 from .rebase import ServerHistoryError, rebase_case
-from .stored_values import CASE_COLUMNS, Row, from_stored, parse_stored_utc, stored_utc, to_stored
+from .stored_values import CASE_COLUMNS, STORED, Row, from_stored, parse_stored_utc, stored_utc, to_stored
 from .sync_state import cursor as current_cursor
 from .sync_state import set_cursor
 from .tables import OutboxRow, OutboxState, SyncStateRow
-from .trusted_projection import EFFECT_TYPES, PROJECTED_COLUMNS, project_stored
 
 _REFERENCE_MODELS: Mapping[str, type[Base]] = {
     "departments": Department,
@@ -55,7 +57,8 @@ _REFERENCE_MODELS: Mapping[str, type[Base]] = {
     "routing_rules": RoutingRuleRow,
     "closures": ClosureRow,
 }
-_NEVER_FROM_WIRE = {"password_hash"}  # a client never keeps other people's password hashes
+_NEVER_FROM_WIRE = {"password_hash"}
+_RECEIPT = {EventType.RECEIVED.value}  # a client never keeps other people's password hashes
 
 
 @dataclass(frozen=True)
@@ -114,48 +117,44 @@ def apply_incoming_page(
     store.begin_page(len(events))
     upsert_reference(session, reference)
     by_case: dict[str, list[IncomingEvent]] = {}
-    unusual: set[str] = set()  # cases with an event no effect covers (a `received`, normally: a new case)
     for item in events:
         group = by_case.get(item.case_id)
         if group is None:
             by_case[item.case_id] = [item]
         else:
             group.append(item)
-        if item.type not in EFFECT_TYPES:
-            unusual.add(item.case_id)
     case_ids = list(by_case)
-    dirty = store.dirty_cases(case_ids, before) | store.known_event_cases([e.id for e in events])
-    clean = [case_id for case_id in case_ids if case_id not in dirty] if dirty else case_ids
-    # Existing cases are loaded with the columns the effects use; the few with an event no effect covers, whole.
-    loaded = store.load_cases(clean, PROJECTED_COLUMNS)
-    whole = [c for c in unusual if c in loaded]
-    loaded_whole = store.load_cases(whole, CASE_COLUMNS) if whole else {}
+    dirty = store.dirty_cases(case_ids, before)
+    while True:  # (twice at most: a held event's case joins the dirty ones)
+        clean = [case_id for case_id in case_ids if case_id not in dirty] if dirty else case_ids
+        clean_events = [item for case_id in clean for item in by_case[case_id]]
+        held = store.insert_events(clean_events)
+        if not held:
+            break
+        dirty |= held
+    # Existing cases are loaded with only the columns this page's kinds of event touch (a `received` for an
+    # existing case is refused by the lifecycle before it reads anything).
+    columns = (*fields_touched({item.type for item in events} - _RECEIPT), "last_seq")
+    loaded = store.load_cases(clean, columns)
     new_rows: list[Row] = []
     changed: list[Row] = []
-    changed_whole: list[Row] = []
-    clean_events: list[IncomingEvent] = []
     for case_id in clean:
         page_events = by_case[case_id]
-        row: Row | None = None
-        target = new_rows
-        if case_id in loaded_whole:
-            row, target = dict(zip(CASE_COLUMNS, loaded_whole[case_id], strict=True)), changed_whole
-        elif case_id in loaded:
-            row, target = dict(zip(PROJECTED_COLUMNS, loaded[case_id], strict=True)), changed
+        values = loaded.get(case_id)
+        row: Row | None = None if values is None else dict(zip(columns, values, strict=True))
+        target = new_rows if row is None else changed
         for item in page_events:
             try:
-                row = project_stored(row, item)
+                row = project(row, item, item.occurred, STORED)
             except DomainError as error:
                 raise ServerHistoryError(f"server event {item.id} does not apply: {error.en}") from error
         assert row is not None
         row["last_seq"] = page_events[-1].seq
         target.append(row)
-        clean_events.extend(page_events)
     # a refused local intake holding one of these numbers never blocks the pull (outbox.set_aside_receipts)
     set_aside_receipts(session, [(row["id"], row["receipt_no"]) for row in new_rows])
-    store.write(clean_events, new_rows)
-    store.update(changed, loaded, PROJECTED_COLUMNS)
-    store.update(changed_whole, loaded_whole, CASE_COLUMNS)
+    store.write_cases(new_rows)
+    store.update(changed, loaded, columns)
     rebased = tuple(case_id for case_id in case_ids if case_id in dirty)
     for case_id in rebased:
         incoming = [item.to_server_event() for item in by_case[case_id]]
@@ -178,16 +177,17 @@ class _Writer:
     def dirty_cases(self, case_ids: Sequence[str], before: int) -> set[str]:
         raise NotImplementedError
 
-    def known_event_cases(self, event_ids: Sequence[str]) -> set[str]:
-        """Cases of page events we already hold (our own, even without an outbox row): they need a rebase."""
+    def insert_events(self, events: Sequence[IncomingEvent]) -> set[str]:
+        """Store the clean cases' events, unless the store already holds one of them (our own, even without an
+        outbox row): then store none and return the cases of those it holds (they need a rebase)."""
         raise NotImplementedError
 
     def load_cases(self, case_ids: Sequence[str], columns: tuple[str, ...]) -> dict[str, tuple[Any, ...]]:
         """The existing rows as tuples of `columns` (id first), stored form."""
         raise NotImplementedError
 
-    def write(self, events: Sequence[IncomingEvent], new: Sequence[Row]) -> None:
-        """The page's events and new cases (with their search documents)."""
+    def write_cases(self, new: Sequence[Row]) -> None:
+        """The page's new cases (with their search documents)."""
         raise NotImplementedError
 
     def update(self, rows: Sequence[Row], loaded: dict[str, tuple[Any, ...]], columns: tuple[str, ...]) -> None:
@@ -230,14 +230,28 @@ class _SQLiteWriter(_Writer):
     def dirty_cases(self, case_ids: Sequence[str], before: int) -> set[str]:
         return bulk.dirty_cases(self.connection, case_ids, before)
 
-    def known_event_cases(self, event_ids: Sequence[str]) -> set[str]:
-        return bulk.known_event_cases(self.connection, event_ids)
+    def insert_events(self, events: Sequence[IncomingEvent]) -> set[str]:
+        # Inserted first and looked for only when the events' unique id refuses one: looking a page's thousand
+        # ids up beforehand cost a twentieth of a catch-up. The savepoint takes back the rows inserted before
+        # the refusal.
+        connection = self.connection
+        connection.execute("SAVEPOINT pull_events")
+        try:
+            bulk.insert_events(connection, events)
+        except sqlite3.IntegrityError:
+            connection.execute("ROLLBACK TO pull_events")
+            connection.execute("RELEASE pull_events")
+            held = bulk.known_event_cases(connection, [e.id for e in events])
+            if not held:
+                raise
+            return held
+        connection.execute("RELEASE pull_events")
+        return set()
 
     def load_cases(self, case_ids: Sequence[str], columns: tuple[str, ...]) -> dict[str, tuple[Any, ...]]:
         return bulk.load_cases(self.connection, case_ids, columns)
 
-    def write(self, events: Sequence[IncomingEvent], new: Sequence[Row]) -> None:
-        bulk.insert_events(self.connection, events)
+    def write_cases(self, new: Sequence[Row]) -> None:
         if self.catch_up is None:
             bulk.insert_cases(self.connection, new)
             bulk.index_cases(self.connection, new)
@@ -278,11 +292,13 @@ class _CoreWriter(_Writer):
             )
         return dirty
 
-    def known_event_cases(self, event_ids: Sequence[str]) -> set[str]:
-        found: set[str] = set()
-        for chunk in bulk.chunks(event_ids):
-            found.update(self.session.execute(select(EventRow.case_id).where(EventRow.id.in_(chunk))).scalars())
-        return found
+    def insert_events(self, events: Sequence[IncomingEvent]) -> set[str]:
+        held: set[str] = set()
+        for chunk in bulk.chunks([e.id for e in events]):
+            held.update(self.session.execute(select(EventRow.case_id).where(EventRow.id.in_(chunk))).scalars())
+        if not held and events:
+            self.session.execute(insert(EventRow), [_event_values(e) for e in events])
+        return held
 
     def load_cases(self, case_ids: Sequence[str], columns: tuple[str, ...]) -> dict[str, tuple[Any, ...]]:
         selected = [getattr(CaseRow, name) for name in columns]
@@ -293,9 +309,7 @@ class _CoreWriter(_Writer):
                 rows[values.id] = tuple(stored[name] for name in columns)
         return rows
 
-    def write(self, events: Sequence[IncomingEvent], new: Sequence[Row]) -> None:
-        if events:
-            self.session.execute(insert(EventRow), [_event_values(e) for e in events])
+    def write_cases(self, new: Sequence[Row]) -> None:
         if new:
             self.session.execute(insert(CaseRow), [from_stored(r) for r in new])
             params = [

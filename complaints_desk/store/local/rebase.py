@@ -20,16 +20,14 @@ from sqlalchemy.orm import Session
 
 from ...domain.case import CaseState
 from ...domain.errors import DomainError
-from ...domain.lifecycle import apply
+from ...domain.lifecycle import apply, apply_trusted
 from .. import search
 from ..cases import case_events
 from ..models import CaseRow, EventRow
-from ..projection import event_to_row_values, row_to_state, state_values
+from ..projection import event_to_row_values, state_values
 from .event_codec import event_from_json
-from .incoming import IncomingEvent, ServerEvent
-from .stored_values import Row, from_stored
+from .incoming import ServerEvent
 from .tables import OutboxRow, OutboxState
-from .trusted_projection import project_stored
 
 __all__ = ["ServerEvent", "ServerHistoryError", "rebase_case"]
 
@@ -80,18 +78,16 @@ def rebase_case(
                 .where(OutboxRow.event_id == item.event.id, OutboxRow.state != OutboxState.DONE)
                 .values(state=OutboxState.DONE, seq=item.seq, settled_at=item.recorded_at)
             )
-    # The server's events replay with the trusted projection: they were checked when the server took them,
-    # and officers receive petitioners masked, which the lifecycle's intake checks would refuse.
-    values: Row | None = None
+    # The server's events replay through the lifecycle's trusted path: they were checked when the server
+    # took them, and officers receive petitioners masked, which the lifecycle's intake checks would refuse.
+    state: CaseState | None = None
     for event in case_events(session, case_id):
         try:
-            stored = IncomingEvent.from_event(event, seq=0, case_version=0, recorded_at=event.occurred_at)
-            values = project_stored(values, stored)
+            state = apply_trusted(state, event)
         except (DomainError, KeyError, ValueError) as error:
             raise ServerHistoryError(
                 f"server event {event.id} does not apply to case {case_id}: {error}"
             ) from error
-    state = None if values is None else row_to_state(_Values(from_stored(values)))
     last_seq: int | None = max(item.seq for item in incoming) if incoming else None
     recorded_now = datetime.now().astimezone()
     for row in local:
@@ -123,10 +119,3 @@ def _write_case(session: Session, state: CaseState, last_seq: int | None) -> Non
     else:
         session.execute(insert(CaseRow).values(**values))
         search.index_case(session, state)
-
-
-class _Values:
-    """Lets `row_to_state` read a values dict."""
-
-    def __init__(self, values: Row) -> None:
-        self._mapping = values

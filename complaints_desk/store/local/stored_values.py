@@ -18,6 +18,7 @@ from typing import Any
 from sqlalchemy import Boolean, Date, DateTime
 
 from ...domain.case import CASE_FIELDS
+from ...domain.readers import TrustedReader
 from ..models import CaseRow
 from ..types import UTCDateTime
 
@@ -108,3 +109,12 @@ def from_stored(row: Mapping[str, Any]) -> Row:
         if name in values:
             values[name] = bool(values[name])
     return values
+
+
+def _stored_moment(value: Any) -> str:
+    return stored_utc(value if isinstance(value, datetime) else str(value))
+
+
+# The lifecycle's trusted reader for pulled events, in stored form: payload times become stored text, a
+# date its ISO text (domain.readers; lifecycle.project with it gives a case row ready for the driver).
+STORED = TrustedReader(moment=_stored_moment, day=date.isoformat)
