@@ -137,9 +137,7 @@ class MainWindow(QMainWindow):
             Column.ASSIGNEE: ["남궁민수"],
             Column.STATUS: [labels.status(s) for s in Status],
             Column.REMAINING: [
-                self.model.tr("%1 overdue").replace(
-                    "%1", formats.duration(timedelta(days=99, hours=23), korean=korean())
-                )
+                self.model.overdue(formats.duration(timedelta(days=99, hours=23), korean=korean()))
             ],
             Column.PETITIONER: ["남궁*수 · 010-****-5678"],
         }

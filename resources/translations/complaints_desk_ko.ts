@@ -547,11 +547,4 @@
         <translation>불채택</translation>
     </message>
 </context>
-<context>
-    <name>self.model</name>
-    <message>
-        <source>%1 overdue</source>
-        <translation type="unfinished">%1 경과</translation>
-    </message>
-</context>
 </TS>
