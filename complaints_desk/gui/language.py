@@ -17,6 +17,7 @@ class Language(StrEnum):
 
 
 _current = Language.KOREAN
+_installed: list[QTranslator] = []  # the application's translators: one set, whoever installed them
 
 
 def current() -> Language:
@@ -30,16 +31,13 @@ def korean() -> bool:
 class Languages:
     """The application's translators: ours (resources/translations) and Qt's own (dialog buttons and the like)."""
 
-    def __init__(self) -> None:
-        self._installed: list[QTranslator] = []
-
     def use(self, language: Language) -> None:
         global _current
         app = QCoreApplication.instance()
         assert app is not None
-        for translator in self._installed:
+        for translator in _installed:
             app.removeTranslator(translator)
-        self._installed = []
+        _installed.clear()
         _current = language
         if language is Language.KOREAN:
             ours = QTranslator(app)
@@ -52,10 +50,10 @@ class Languages:
                 "_",
                 QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath),
             ):
-                self._installed.append(qt)
-            self._installed.append(ours)
+                _installed.append(qt)
+            _installed.append(ours)
             QLocale.setDefault(QLocale(QLocale.Language.Korean, QLocale.Country.SouthKorea))
         else:
             QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom))
-        for translator in self._installed:
+        for translator in _installed:
             app.installTranslator(translator)

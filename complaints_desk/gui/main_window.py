@@ -172,7 +172,7 @@ class MainWindow(QMainWindow):
         escape = QAction(self.ui.searchEdit)
         escape.setShortcut(QKeySequence(Qt.Key.Key_Escape))
         escape.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
-        escape.triggered.connect(self.ui.searchEdit.clear)
+        escape.triggered.connect(self.clear_search)
         self.ui.searchEdit.addAction(escape)
 
     def add_case_action(self, action: QAction, *, toolbar: bool = True) -> None:
@@ -228,6 +228,11 @@ class MainWindow(QMainWindow):
     def focus_search(self) -> None:
         self.ui.searchEdit.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.ui.searchEdit.selectAll()
+
+    def clear_search(self) -> None:
+        """Escape in the search box: back to the whole queue at once (no pause to wait for)."""
+        self.ui.searchEdit.clear()
+        self._apply_search()
 
     def _apply_search(self) -> None:
         self._search_timer.stop()

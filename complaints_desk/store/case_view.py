@@ -77,8 +77,8 @@ def case_view(session: Session, case_id: str) -> CaseView | None:
     row = session.get(CaseRow, case_id)
     if row is None:
         return None
-    departments = dict(session.execute(select(Department.code, Department.name)).tuples().all())
-    staff = dict(session.execute(select(Staff.id, Staff.name)).tuples().all())
+    departments = {code: name for code, name in session.execute(select(Department.code, Department.name))}
+    staff = {staff_id: name for staff_id, name in session.execute(select(Staff.id, Staff.name))}
     category = (
         session.execute(select(Category.name).where(Category.code == row.category_code)).scalar_one_or_none()
         if row.category_code
