@@ -33,7 +33,7 @@ QUEUE_BUDGET_MS = 5.0  # p50
 INTAKE_P50_MS = 15.0
 SEARCHES = ("주차", "소음", "가로등 고장", "불법주차 단속", "층간소음", "xyz없는말")
 
-Row = tuple[str, Timing, float, Timing | None]
+Row = tuple[str, Timing, float | None, Timing | None]
 
 
 def main() -> int:
@@ -79,13 +79,13 @@ def main() -> int:
     raw = sqlite3.connect(path)
     rows: list[Row] = []
 
-    def timed(label: str, call: Callable[[], object]) -> None:
+    def timed(label: str, call: Callable[[], object], budget: float | None = QUEUE_BUDGET_MS) -> None:
         with captured_sql(engine) as seen:
             call()
         statement, params = seen[-1]
         ours = measure(call, args.runs)
         base = measure(lambda: raw.execute(statement, params).fetchall(), args.runs)
-        rows.append((label, ours, QUEUE_BUDGET_MS, base))
+        rows.append((label, ours, budget, base))
 
     def deep(label: str, query: QueueQuery, *, first: bool = True) -> None:
         counted = queue_count(session, query, cap=None).value
@@ -120,7 +120,9 @@ def main() -> int:
         )  # type: ignore[misc]
     for queue, word in ((Queue.ALL, ""), (Queue.ALL, "주차"), (Queue.DEPARTMENT, "주차")):
         query = QueueQuery(queue=queue, search=word, **viewer)  # type: ignore[arg-type]
-        timed(f"exact count: {queue.value} {word}".rstrip(), lambda q=query: queue_count(session, q, cap=None))  # type: ignore[misc]
+        # The exact count follows the quick one on a reader thread and only moves the scroll bar: no budget.
+        label = f"exact count (background): {queue.value} {word}".rstrip()
+        timed(label, lambda q=query: queue_count(session, q, cap=None), None)  # type: ignore[misc]
     session.close()
     engine.dispose()
     raw.close()
@@ -134,18 +136,19 @@ def main() -> int:
 
 
 def print_table(rows: list[Row]) -> None:
-    """(workload, ours, budget for p50 in ms, baseline); the verdict is on p50, as the budget is."""
+    """(workload, ours, budget for p50 in ms or None, baseline); the verdict is on p50, as the budget is."""
     header = f"{'workload':58} {'p50 ms':>8} {'p99 ms':>8} {'budget':>7} {'base p50':>9} {'ratio':>6}  verdict"
     print(header)
     print("-" * len(header))
     for name, ours, budget, base in rows:
         ratio = f"{ours.p50 / base.p50:6.2f}" if base and base.p50 > 0 else "     -"
         base_text = f"{base.p50:9.2f}" if base else "        -"
-        verdict = "ok" if ours.p50 <= budget else "OVER"
-        print(f"{name:58} {ours.p50:8.2f} {ours.p99:8.2f} {budget:7.0f} {base_text} {ratio}  {verdict}")
+        verdict = "-" if budget is None else "ok" if ours.p50 <= budget else "OVER"
+        budget_text = f"{budget:7.0f}" if budget is not None else "      -"
+        print(f"{name:58} {ours.p50:8.2f} {ours.p99:8.2f} {budget_text} {base_text} {ratio}  {verdict}")
 
 
-def intake_row(path: Path, runs: int) -> tuple[str, Timing, float, Timing | None]:
+def intake_row(path: Path, runs: int) -> Row:
     from complaints_desk.domain.channels import Channel
     from complaints_desk.domain.kinds import Kind
     from complaints_desk.domain.roles import Actor, Role

@@ -46,6 +46,7 @@ __all__ = [
 ]
 
 COUNT_CAP = 10_000  # rows a quick count reads before it answers "at least this many"
+SEARCH_WALK = 2_000  # a search's matches a quick count walks (each a phrase check and a row lookup)
 DUE_SOON = timedelta(days=1)
 # The outbox's state for an event the server refused (store.local.tables.OutboxState.REJECTED; named here so
 # the shared store does not import the desktop's room).
@@ -165,6 +166,11 @@ class _Plan:
     rowid: str  # the rowid column in SQL
     descending: bool
 
+    def search_only(self) -> None:
+        """A search of every case: the search index alone answers counts and positions (no row is read)."""
+        if self.rowid.startswith(search.FTS_TABLE) and len(self.where) == 1:
+            self.source = search.FTS_TABLE
+
     def clause(self) -> str:
         return f" WHERE {' AND '.join(self.where)}" if self.where else ""
 
@@ -173,6 +179,24 @@ class _Plan:
         if self.order_value is None:
             return f"{self.rowid} {way}"
         return f"{self.order_value} {way}, {self.rowid} {way}"
+
+    def ties_then_rest(self, columns: str, key: QueueKey, *, backwards: bool) -> str:
+        """The rows past `key`, as two seeks: those sharing the key's value (by rowid), then those past the value.
+        Many cases share a deadline (the end of the same day), and one range on the sort column would step
+        through those before the key one by one, each a table read where the queue's condition is not in the
+        index (the partial indexes)."""
+        travel_descending = self.descending != backwards
+        strict = "<" if travel_descending else ">"
+        way = "DESC" if travel_descending else "ASC"
+        self.params.update(key_value=key.value, key_rowid=key.rowid)
+        ties = [*self.where, f"{self.order_value} = :key_value", f"{self.rowid} {strict} :key_rowid"]
+        rest = [*self.where, f"{self.order_value} {strict} :key_value"]
+        return (
+            f"SELECT * FROM (SELECT {columns} FROM {self.source} WHERE {' AND '.join(ties)}"
+            f" ORDER BY {self.rowid} {way} LIMIT :limit)"
+            f" UNION ALL SELECT * FROM (SELECT {columns} FROM {self.source} WHERE {' AND '.join(rest)}"
+            f" ORDER BY {self.order(reverse=backwards)} LIMIT :limit)"
+        )
 
     def past(self, key: QueueKey, *, backwards: bool) -> None:
         """Keep only the rows after `key` in this order (before it if `backwards`). The first condition is an
@@ -284,17 +308,20 @@ def queue_window(
     plan = _plan(session, query)
     if plan is None:
         return []
+    if after is not None and before is not None:
+        raise ValueError("a window is after a key or before one, not both")
     backwards = before is not None or from_end
-    if after is not None:
-        plan.past(after, backwards=False)
-    if before is not None:
-        plan.past(before, backwards=True)
+    key = after or before
     plan.params["limit"] = limit
     sort_value = plan.order_value or "NULL"
-    inner = (
-        f"SELECT {', '.join('c.' + col for col in _COLUMNS)}, {plan.rowid} AS key_rowid, {sort_value} AS key_value"
-        f" FROM {plan.source}{plan.clause()} ORDER BY {plan.order(reverse=backwards)} LIMIT :limit"
-    )
+    columns = f"{', '.join('c.' + col for col in _COLUMNS)}, {plan.rowid} AS key_rowid, {sort_value} AS key_value"
+    if key is None:
+        inner = f"SELECT {columns} FROM {plan.source}{plan.clause()} ORDER BY {plan.order(reverse=backwards)} LIMIT :limit"
+    elif plan.order_value is None:
+        plan.past(key, backwards=backwards)
+        inner = f"SELECT {columns} FROM {plan.source}{plan.clause()} ORDER BY {plan.order(reverse=backwards)} LIMIT :limit"
+    else:
+        inner = plan.ties_then_rest(columns, key, backwards=backwards)
     # Names come from the small reference tables, joined to the window only (a few dozen rows).
     way = "DESC" if plan.descending != backwards else "ASC"
     sql = (
@@ -304,9 +331,9 @@ def queue_window(
         " LEFT JOIN categories g ON g.code = w.category_code"
         " LEFT JOIN staff s ON s.id = w.assignee_id"
         + (
-            f" ORDER BY w.key_value {way}, w.key_rowid {way}"
+            f" ORDER BY w.key_value {way}, w.key_rowid {way} LIMIT :limit"
             if plan.order_value
-            else f" ORDER BY w.key_rowid {way}"
+            else f" ORDER BY w.key_rowid {way} LIMIT :limit"
         )
     )
     rows = session.execute(text(sql), plan.params).all()
@@ -344,6 +371,7 @@ def queue_key_at(
     plan = _plan(session, query)
     if plan is None:
         return None
+    plan.search_only()
     if after is not None:
         plan.past(after, backwards=False)
     plan.params.update(skip=max(0, skip))
@@ -359,16 +387,21 @@ def queue_key_at(
 
 
 def queue_count(session: Session, query: QueueQuery, *, cap: int | None = COUNT_CAP) -> QueueCount:
-    """How many rows the queue has: exact when there are at most `cap` (in a search: when the word has at most
-    `cap` matches), else a lower bound (exact=False), so the first screen never waits for a count of a
-    million; `cap=None` counts them all, for a worker to follow the quick count with."""
+    """How many rows the queue has: exact when there are at most `cap` (in a search: when the words have at
+    most min(cap, SEARCH_WALK) matches), else a lower bound (exact=False), so the first screen never waits for
+    a count of a million; `cap=None` counts them all, for a worker to follow the quick count with."""
     plan = _plan(session, query)
     if plan is None:
         return QueueCount(0, exact=True)
+    plan.search_only()
     if cap is None:
         counted = session.execute(text(f"SELECT count(*) FROM {plan.source}{plan.clause()}"), plan.params)
         return QueueCount(int(counted.scalar_one()), exact=True)
     if plan.rowid.startswith(search.FTS_TABLE):
+        cap = min(
+            cap, SEARCH_WALK
+        )  # each match costs a phrase check: a few thousand say enough for a first screen
+    if plan.rowid.startswith(search.FTS_TABLE) and len(plan.where) > 1:
         # A word found in many cases, in a queue that holds few of them: counting the queue's matches would
         # walk all the word's matches. Walk at most `cap` of them; past that the count is a lower bound.
         conditions = plan.where[1:]

@@ -252,7 +252,11 @@ def test_every_queue_in_every_order_is_read_from_an_index_without_sorting(
         for statement, params in statements:
             if not statement.startswith("SELECT w.*"):
                 continue
-            inner = statement.split(" FROM (", 1)[1].rsplit(") w", 1)[0]
-            plan = [row[-1] for row in conn.exec_driver_sql("EXPLAIN QUERY PLAN " + inner, params).all()]  # type: ignore[arg-type]
-            assert not any("TEMP B-TREE" in step for step in plan), plan
-            assert any("USING INDEX" in step or "USING COVERING INDEX" in step for step in plan), plan
+            plan = conn.exec_driver_sql("EXPLAIN QUERY PLAN " + statement, params).all()  # type: ignore[arg-type]
+            reads = [
+                (parent, detail) for _id, parent, _n, detail in plan if detail.startswith(("SEARCH c ", "SCAN c "))
+            ]
+            assert reads and all("INDEX" in detail for _parent, detail in reads), plan
+            # Sorting the window's few rows after the join is fine; sorting where the cases are read is not.
+            beside_reads = {parent for parent, _detail in reads}
+            assert not [d for _i, parent, _n, d in plan if "TEMP B-TREE" in d and parent in beside_reads], plan
