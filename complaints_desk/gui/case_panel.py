@@ -135,22 +135,24 @@ class CasePanel(QWidget):
         ui.bodyValue.setText(view.body)
         ui.timeline.clear()
         metrics = ui.timeline.fontMetrics()
-        width = max(
-            160, ui.timeline.viewport().width() - metrics.horizontalAdvance("2026. 11. 22.(일) 14:05 홍길동") - 40
-        )
+        rows = []
         for entry in view.timeline:
-            what = labels.event(entry.type)
-            if entry.target:
-                what += f" → {entry.target}"
-            if entry.note:
-                what += "\n" + "\n".join(wrap(entry.note, metrics, width))
+            head = labels.event(entry.type) + (f" → {entry.target}" if entry.target else "")
             if entry.pending:
-                what += "  " + self.tr("(not yet sent)")
-            who = entry.actor_name or labels.role(entry.actor_role)
-            row = QTreeWidgetItem([formats.date_time(entry.occurred_at, korean=ko), what, who])
-            row.setToolTip(1, what)
+                head += "  " + self.tr("(not yet sent)")
+            actor = entry.actor_name or labels.role(entry.actor_role)
+            rows.append((formats.date_time(entry.occurred_at, korean=ko), head, entry.note, actor))
+        # The time and the person keep their width; what happened takes the rest and wraps to it (a tree view
+        # elides rather than wraps, so the lines are broken here).
+        when = max((metrics.horizontalAdvance(r[0]) for r in rows), default=0) + 16
+        by = max((metrics.horizontalAdvance(r[3]) for r in rows), default=0) + 16
+        ui.timeline.setColumnWidth(0, when)
+        ui.timeline.setColumnWidth(2, by)
+        width = max(120, ui.timeline.viewport().width() - when - by - 12)
+        for moment, head, note, person in rows:
+            lines = wrap(head, metrics, width) + (wrap(note, metrics, width) if note else [])
+            row = QTreeWidgetItem([moment, "\n".join(lines), person])
+            row.setToolTip(1, f"{head}\n{note}".strip())
             row.setTextAlignment(0, Qt.AlignmentFlag.AlignTop)
             row.setTextAlignment(2, Qt.AlignmentFlag.AlignTop)
             ui.timeline.addTopLevelItem(row)
-        ui.timeline.resizeColumnToContents(0)
-        ui.timeline.resizeColumnToContents(2)
