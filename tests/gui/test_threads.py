@@ -19,7 +19,7 @@ from .conftest import GuiThreadGuard, settle
 def test_the_guard_catches_a_query_on_the_gui_thread(client: Client, guard: GuiThreadGuard) -> None:
     with client.store.readers() as session:
         session.execute(text("SELECT 1"))
-    assert guard.offences == ["BEGIN", "SELECT 1"] or guard.offences[-1] == "SELECT 1"
+    assert "SELECT 1" in guard.offences
     guard.offences.clear()  # the client fixture's own check must not fail for this deliberate one
 
 
