@@ -17,6 +17,7 @@ from . import __version__
 # In the order `--help` lists them.
 COMMAND_MODULES = (
     "start",
+    "client",
     "deadline",
     "demo",
     "server",

@@ -82,25 +82,39 @@ def _sqlite_begin(conn: Any) -> None:
     conn.exec_driver_sql("BEGIN IMMEDIATE")
 
 
+def _sqlite_begin_deferred(conn: Any) -> None:
+    # One snapshot for the reader's statements (a count and its window agree), without the write lock.
+    conn.exec_driver_sql("BEGIN")
+
+
 def json_text(value: Any) -> str:
     """JSON as SQLite stores it: Hangul as itself rather than \\uXXXX escapes, which take twice the bytes (a
     received event's payload is mostly Korean text, and the events table is most of a store)."""
     return json.dumps(value, ensure_ascii=False)
 
 
-def make_engine(url: str, *, echo: bool = False, **kwargs: Any) -> Engine:
+def _sqlite_query_only(dbapi_connection: Any, _record: Any) -> None:
+    dbapi_connection.execute("PRAGMA query_only=ON")
+
+
+def make_engine(url: str, *, echo: bool = False, read_only: bool = False, **kwargs: Any) -> Engine:
+    """`read_only` (SQLite): an engine for readers beside the one writer, such as the desktop's screen reads:
+    its transactions begin deferred, so a reader never takes the write lock or waits for it, and it refuses
+    to write."""
     if url.startswith("sqlite"):
         private_sqlite_file(make_url(url).database or "")
         kwargs.setdefault("json_serializer", json_text)
         engine = create_engine(url, echo=echo, connect_args={"check_same_thread": False}, **kwargs)
         event.listen(engine, "connect", _sqlite_pragmas)
+        if read_only:
+            event.listen(engine, "connect", _sqlite_query_only)
 
         @event.listens_for(engine, "connect")
         def _no_pysqlite_transactions(dbapi_connection: Any, _record: Any) -> None:
             # pysqlite's own transaction handling defers BEGIN; we issue it ourselves (see _sqlite_begin).
             dbapi_connection.isolation_level = None
 
-        event.listen(engine, "begin", _sqlite_begin)
+        event.listen(engine, "begin", _sqlite_begin_deferred if read_only else _sqlite_begin)
         return engine
     kwargs.setdefault("pool_pre_ping", True)  # the server turns it off (a round trip per checkout)
     return create_engine(url, echo=echo, **kwargs)

@@ -17,6 +17,7 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    text,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
@@ -36,6 +37,12 @@ class Base(DeclarativeBase):
 
 
 ID = String(36)
+
+# The statuses still running against their deadline (domain.statuses.OPEN_STATUSES), spelled out in SQL for
+# the partial indexes of the queues; tests/unit/test_queue_windows.py checks it against the domain.
+OPEN_CONDITION = "status IN ('received', 'routed', 'in_progress', 'returned', 'under_review')"
+# Online filings not registered yet (received, with the 8-working-hour registration deadline set).
+UNREGISTERED_CONDITION = "status = 'received' AND registration_due_at IS NOT NULL"
 
 
 class Department(Base):
@@ -171,6 +178,34 @@ class CaseRow(Base):
         Index("ix_cases_assignee_status", "assignee_id", "status"),
         Index("ix_cases_phone", "petitioner_phone"),
         Index("ix_cases_name", "petitioner_name"),
+        # The desktop's queues (store.queue): each queue's filter is an index prefix and each sortable column
+        # (received, due, receipt number) follows it, so a window at any depth is a seek, never a sort.
+        Index("ix_cases_assignee_received", "assignee_id", "received_at"),
+        Index("ix_cases_assignee_due", "assignee_id", "due_at"),
+        Index("ix_cases_assignee_receipt", "assignee_id", "receipt_no"),
+        Index("ix_cases_dept_received", "department_code", "received_at"),
+        Index("ix_cases_dept_due", "department_code", "due_at"),
+        Index("ix_cases_dept_receipt", "department_code", "receipt_no"),
+        # Partial indexes hold only the few cases still open (overdue, due within a day) or still awaiting
+        # registration; the queue's SQL repeats these conditions word for word, which is how SQLite picks them.
+        *(
+            Index(
+                f"ix_cases_open_{name}",
+                column,
+                sqlite_where=text(OPEN_CONDITION),
+                postgresql_where=text(OPEN_CONDITION),
+            )
+            for name, column in (("received", "received_at"), ("due", "due_at"), ("receipt", "receipt_no"))
+        ),
+        *(
+            Index(
+                f"ix_cases_unregistered_{name}",
+                column,
+                sqlite_where=text(UNREGISTERED_CONDITION),
+                postgresql_where=text(UNREGISTERED_CONDITION),
+            )
+            for name, column in (("received", "received_at"), ("due", "due_at"), ("receipt", "receipt_no"))
+        ),
     )
 
 

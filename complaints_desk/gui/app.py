@@ -1,0 +1,166 @@
+"""Starting the desktop client: the local store of a profile, the application (fonts, style, Korean), the
+reader pool and the writer, the main window.
+
+A profile is a separate local store (its own client.sqlite3 under profiles/NAME in the data directory): a
+training desk beside the real one, or two offices on one machine.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication
+from PySide6.QtWidgets import QApplication
+from sqlalchemy import Engine
+from sqlalchemy.orm import Session, sessionmaker
+
+from ..store import desk_settings
+from ..store.db import CLIENT_STORE_FILE, make_engine, make_sessionmaker, migrate, sqlite_url
+from ..store.models import Department, Staff
+from .language import Language, Languages
+from .main_window import LANGUAGE_KEY, MainWindow, Viewer
+from .tasks import Tasks
+
+STYLE_SHEET = Path(__file__).resolve().parents[2] / "resources" / "style.qss"
+# Hangul first: the first of these the machine has is the UI font (fonts-nanum on Linux, Malgun Gothic on
+# Windows); Qt falls back per character for anything they lack.
+KOREAN_FONTS = (
+    "Malgun Gothic",
+    "맑은 고딕",
+    "NanumBarunGothic",
+    "NanumGothic",
+    "Noto Sans CJK KR",
+    "Apple SD Gothic Neo",
+)
+_PROFILE = re.compile(r"^[A-Za-z0-9가-힣_.-]{1,40}$")
+
+
+@dataclass
+class LocalStore:
+    path: Path
+    writer_engine: Engine
+    reader_engine: Engine
+    writer: sessionmaker[Session]
+    readers: sessionmaker[Session]
+
+    def close(self) -> None:
+        self.reader_engine.dispose()
+        self.writer_engine.dispose()
+
+
+def store_path(data_dir: Path, profile: str | None) -> Path:
+    if profile is None:
+        return data_dir / CLIENT_STORE_FILE
+    if not _PROFILE.match(profile) or profile in {".", ".."}:
+        raise ValueError(profile)
+    folder = data_dir / "profiles" / profile
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder / CLIENT_STORE_FILE
+
+
+def open_store(path: Path) -> LocalStore:
+    """Migrate the store (before any window exists) and open its writer and reader engines."""
+    writer_engine = make_engine(sqlite_url(path))
+    migrate(writer_engine)
+    reader_engine = make_engine(sqlite_url(path), read_only=True)
+    return LocalStore(
+        path, writer_engine, reader_engine, make_sessionmaker(writer_engine), make_sessionmaker(reader_engine)
+    )
+
+
+def application(argv: Sequence[str] = ()) -> QApplication:
+    """The one QApplication, with a Hangul font and the style sheet."""
+    existing = QApplication.instance()
+    if isinstance(existing, QApplication):
+        return existing
+    QGuiApplication.setHighDpiScaleFactorRoundingPolicy(Qt.HighDpiScaleFactorRoundingPolicy.PassThrough)
+    app = QApplication([sys.argv[0] if sys.argv else "complaints-desk", *argv])
+    QCoreApplication.setOrganizationName("ComplaintsDesk")
+    QCoreApplication.setApplicationName("complaints-desk")
+    app.setApplicationDisplayName("민원데스크")
+    families = set(QFontDatabase.families())
+    chosen = next((f for f in KOREAN_FONTS if f in families), None)
+    font = QFont(app.font())
+    if chosen:
+        font.setFamilies([chosen, *[f for f in KOREAN_FONTS if f in families and f != chosen]])
+    font.setPointSizeF(max(font.pointSizeF(), 10.0))
+    app.setFont(font)
+    if STYLE_SHEET.exists():
+        app.setStyleSheet(STYLE_SHEET.read_text(encoding="utf-8"))
+    return app
+
+
+def find_viewer(session: Session, username: str | None) -> Viewer:
+    """Who works at this desk. Until sign-in exists the desk names them (`--user`); without one, nobody."""
+    if not username:
+        return Viewer()
+    staff = session.query(Staff).filter(Staff.username == username).one_or_none()
+    if staff is None:
+        return Viewer()
+    department = (
+        session.query(Department.name).filter(Department.code == staff.department_code).scalar()
+        if staff.department_code
+        else None
+    )
+    return Viewer(staff.id, staff.name, staff.department_code, department)
+
+
+@dataclass
+class Client:
+    app: QApplication
+    store: LocalStore
+    tasks: Tasks
+    languages: Languages
+    window: MainWindow
+
+    def close(self) -> None:
+        self.window.close()
+        self.tasks.close()
+        self.store.close()
+
+
+def start(path: Path, *, username: str | None = None, profile: str | None = None, demo_cases: int = 0) -> Client:
+    """Open the client on the store at `path`: the window shows at once, in Korean, and fills from the pool."""
+    app = application()
+    store = open_store(path)
+    tasks = Tasks(store.readers, store.writer)
+    languages = Languages()
+    languages.use(Language.KOREAN)
+    window = MainWindow(tasks, languages, Viewer(), profile=profile)
+    client = Client(app, store, tasks, languages, window)
+
+    def chosen_language(value: str | None) -> None:
+        if value == Language.ENGLISH.value:
+            window.set_language(Language.ENGLISH)
+
+    tasks.read(lambda s: desk_settings.recall(s, LANGUAGE_KEY), chosen_language)
+
+    def find_who() -> None:
+        tasks.read(lambda s: find_viewer(s, username), window.set_viewer)
+
+    if demo_cases:
+        from ..store.demo.build import ensure_demo
+
+        def filled(added: int) -> None:
+            find_who()
+            if added:
+                window.refresh()
+
+        # The demo builder writes through its own connections of the writer's engine, on the writer thread.
+        tasks.write(lambda _s: ensure_demo(store.writer, cases=demo_cases), filled)
+    else:
+        find_who()
+    return client
+
+
+def run(path: Path, *, username: str | None, profile: str | None, demo_cases: int) -> int:
+    client = start(path, username=username, profile=profile, demo_cases=demo_cases)
+    client.window.show()
+    status = client.app.exec()
+    client.close()
+    return status

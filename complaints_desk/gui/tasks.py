@@ -1,0 +1,160 @@
+"""Work off the GUI thread, results back on it.
+
+Two ways in, one for each kind of work (Anki's QueryOp and CollectionOp, Picard's run_task):
+
+- `Tasks.read(fn, done, failed)` runs `fn(session)` on a small pool of reader threads, each session from the
+  read-only engine (its transactions never take the write lock), and hands the result to `done` on the GUI
+  thread. Queue windows, counts, the case panel and the status bar read this way.
+- `Tasks.write(fn, done, failed)` queues `fn(session)` for the one database writer thread, which runs it in a
+  transaction (committed when it returns, rolled back when it raises) and hands the result back the same way.
+  Every local write goes through it (an intake, a case action, an applied pull page), so writes never wait
+  on each other's locks and never run on the GUI thread.
+
+`fn` must return plain data (dataclasses), never ORM objects: its session is closed before `done` runs.
+An exception from `fn` goes to `failed` (or to `Tasks.failed`, the main window's error line, when none is
+given). The GUI thread only ever starts tasks and receives their results.
+"""
+
+from __future__ import annotations
+
+import logging
+import queue
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any, TypeVar
+
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
+from sqlalchemy.orm import Session, sessionmaker
+
+from ..store.db import transaction
+
+T = TypeVar("T")
+log = logging.getLogger(__name__)
+
+Done = Callable[[Any], None]
+Failed = Callable[[BaseException], None]
+
+
+@dataclass(frozen=True)
+class _Delivery:
+    call: Callable[[], None]
+
+
+class _Relay(QObject):
+    """Lives on the GUI thread; a signal emitted from any thread runs its callable there (queued)."""
+
+    delivered = Signal(object)
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.delivered.connect(self._run)
+
+    @Slot(object)
+    def _run(self, delivery: _Delivery) -> None:
+        delivery.call()
+
+
+class _Read(QRunnable):
+    def __init__(self, tasks: Tasks, fn: Callable[[Session], Any], done: Done, failed: Failed) -> None:
+        super().__init__()
+        self._tasks, self._fn, self._done, self._failed = tasks, fn, done, failed
+
+    def run(self) -> None:
+        self._tasks._run_read(self._fn, self._done, self._failed)
+
+
+class Tasks(QObject):
+    """The reader pool and the writer thread of one local store."""
+
+    failed = Signal(object)  # an exception no caller handled
+    idle = Signal()  # no task is running or waiting (tests wait for it)
+
+    def __init__(self, readers: sessionmaker[Session], writer: sessionmaker[Session], *, threads: int = 2) -> None:
+        super().__init__()
+        self._readers = readers
+        self._writer_sessions = writer
+        self._relay = _Relay()
+        self._pool = QThreadPool()
+        self._pool.setMaxThreadCount(threads)
+        self._busy = 0
+        self._lock = threading.Lock()
+        self._writes: queue.Queue[tuple[Callable[[Session], Any], Done, Failed] | None] = queue.Queue()
+        self._writer = threading.Thread(target=self._write_loop, name="database-writer", daemon=True)
+        self._writer.start()
+
+    # ---- starting work (GUI thread) ---------------------------------------------------------------------
+
+    def read(self, fn: Callable[[Session], T], done: Callable[[T], None], failed: Failed | None = None) -> None:
+        self._started()
+        self._pool.start(_Read(self, fn, done, failed or self._unhandled))
+
+    def write(
+        self, fn: Callable[[Session], T], done: Callable[[T], None] | None = None, failed: Failed | None = None
+    ) -> None:
+        self._started()
+        self._writes.put((fn, done or (lambda _result: None), failed or self._unhandled))
+
+    @property
+    def busy(self) -> bool:
+        with self._lock:
+            return self._busy > 0
+
+    def close(self) -> None:
+        """Finish the queued writes, stop the writer and wait for the readers (at exit)."""
+        self._writes.put(None)
+        self._writer.join(timeout=30)
+        self._pool.waitForDone(30_000)
+
+    # ---- on the worker threads ---------------------------------------------------------------------------
+
+    def _run_read(self, fn: Callable[[Session], Any], done: Done, failed: Failed) -> None:
+        try:
+            with self._readers() as session:
+                result = fn(session)
+        except Exception as error:  # handed to the GUI thread, which shows it
+            log.exception("read task failed")
+            failure = error
+            self._deliver(lambda: failed(failure))
+        else:
+            self._deliver(lambda: done(result))
+
+    def _write_loop(self) -> None:
+        while True:
+            item = self._writes.get()
+            if item is None:
+                return
+            fn, done, failed = item
+            try:
+                with transaction(self._writer_sessions) as session:
+                    result = fn(session)
+            except Exception as error:
+                log.exception("write task failed")
+                self._deliver(lambda error=error, failed=failed: failed(error))  # type: ignore[misc]
+            else:
+                self._deliver(lambda result=result, done=done: done(result))  # type: ignore[misc]
+
+    def _deliver(self, call: Callable[[], None]) -> None:
+        def finish() -> None:
+            try:
+                call()
+            finally:
+                self._finished()
+
+        self._relay.delivered.emit(_Delivery(finish))
+
+    # ---- bookkeeping (GUI thread) --------------------------------------------------------------------------
+
+    def _started(self) -> None:
+        with self._lock:
+            self._busy += 1
+
+    def _finished(self) -> None:
+        with self._lock:
+            self._busy -= 1
+            now_idle = self._busy == 0
+        if now_idle:
+            self.idle.emit()
+
+    def _unhandled(self, error: BaseException) -> None:
+        self.failed.emit(error)

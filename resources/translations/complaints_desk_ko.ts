@@ -1,0 +1,550 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="ko_KR">
+<context>
+    <name>CasePanel</name>
+    <message numerus="yes">
+        <source>(extended %n time(s))</source>
+        <translation>
+            <numerusform>(%n회 연장)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Finished</source>
+        <translation>처리 완료</translation>
+    </message>
+    <message>
+        <source>Clock stopped</source>
+        <translation>처리기간 정지 중</translation>
+    </message>
+    <message>
+        <source>%1 overdue</source>
+        <translation>%1 경과</translation>
+    </message>
+    <message>
+        <source>Not routed</source>
+        <translation>부서 미배정</translation>
+    </message>
+    <message>
+        <source>(not yet sent)</source>
+        <translation>(미전송)</translation>
+    </message>
+    <message>
+        <source>Selected case</source>
+        <translation>선택한 민원</translation>
+    </message>
+    <message>
+        <source>Select a case in the list to see it here.</source>
+        <translation>목록에서 민원을 선택하면 여기에 내용이 표시됩니다.</translation>
+    </message>
+    <message>
+        <source>Receipt no.</source>
+        <translation>접수번호</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>상태</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>종류</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>접수경로</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>접수일시</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>처리기한</translation>
+    </message>
+    <message>
+        <source>Time left</source>
+        <translation>남은 시간</translation>
+    </message>
+    <message>
+        <source>Department</source>
+        <translation>처리부서</translation>
+    </message>
+    <message>
+        <source>Officer</source>
+        <translation>담당자</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>분류</translation>
+    </message>
+    <message>
+        <source>Petitioner</source>
+        <translation>민원인</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>연락처</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>주소</translation>
+    </message>
+    <message>
+        <source>Reply by</source>
+        <translation>회신 방법</translation>
+    </message>
+    <message>
+        <source>Complaint</source>
+        <translation>민원 내용</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>처리 이력</translation>
+    </message>
+    <message>
+        <source>History of the case</source>
+        <translation>민원 처리 이력</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>일시</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>내용</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>처리자</translation>
+    </message>
+</context>
+<context>
+    <name>Channel</name>
+    <message>
+        <source>Phone</source>
+        <translation>전화</translation>
+    </message>
+    <message>
+        <source>Counter</source>
+        <translation>방문</translation>
+    </message>
+    <message>
+        <source>Web</source>
+        <translation>인터넷</translation>
+    </message>
+    <message>
+        <source>Open311</source>
+        <translation>Open311</translation>
+    </message>
+    <message>
+        <source>Telegram</source>
+        <translation>텔레그램</translation>
+    </message>
+    <message>
+        <source>LINE</source>
+        <translation>라인</translation>
+    </message>
+    <message>
+        <source>KakaoTalk</source>
+        <translation>카카오톡</translation>
+    </message>
+    <message>
+        <source>SNS</source>
+        <translation>SNS</translation>
+    </message>
+    <message>
+        <source>Mail</source>
+        <translation>우편</translation>
+    </message>
+</context>
+<context>
+    <name>Event</name>
+    <message>
+        <source>Received</source>
+        <translation>접수</translation>
+    </message>
+    <message>
+        <source>Routed to a department</source>
+        <translation>부서 배정</translation>
+    </message>
+    <message>
+        <source>Officer assigned</source>
+        <translation>담당자 지정</translation>
+    </message>
+    <message>
+        <source>Accepted by the department</source>
+        <translation>부서 접수</translation>
+    </message>
+    <message>
+        <source>Sent back</source>
+        <translation>반송</translation>
+    </message>
+    <message>
+        <source>Transferred</source>
+        <translation>이송·이첩</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>메모</translation>
+    </message>
+    <message>
+        <source>Petitioner contacted</source>
+        <translation>민원인 연락</translation>
+    </message>
+    <message>
+        <source>Deadline extended</source>
+        <translation>처리기간 연장</translation>
+    </message>
+    <message>
+        <source>Clock stopped</source>
+        <translation>처리기간 정지</translation>
+    </message>
+    <message>
+        <source>Clock resumed</source>
+        <translation>처리기간 재개</translation>
+    </message>
+    <message>
+        <source>Answered</source>
+        <translation>답변</translation>
+    </message>
+    <message>
+        <source>Proposal decided</source>
+        <translation>제안 심사 결과</translation>
+    </message>
+    <message>
+        <source>Re-review requested</source>
+        <translation>재심사 요청</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>종결</translation>
+    </message>
+    <message>
+        <source>Reopened</source>
+        <translation>재개</translation>
+    </message>
+    <message>
+        <source>Withdrawn</source>
+        <translation>취하</translation>
+    </message>
+    <message>
+        <source>Merged</source>
+        <translation>병합</translation>
+    </message>
+    <message>
+        <source>Receipt printed</source>
+        <translation>접수증 출력</translation>
+    </message>
+    <message>
+        <source>Receipt voided</source>
+        <translation>접수증 무효</translation>
+    </message>
+    <message>
+        <source>Progress notified</source>
+        <translation>진행상황 통지</translation>
+    </message>
+    <message>
+        <source>Satisfaction recorded</source>
+        <translation>만족도 기록</translation>
+    </message>
+    <message>
+        <source>Personal details viewed</source>
+        <translation>개인정보 열람</translation>
+    </message>
+</context>
+<context>
+    <name>Kind</name>
+    <message>
+        <source>Statutory application</source>
+        <translation>법정민원</translation>
+    </message>
+    <message>
+        <source>Inquiry (law)</source>
+        <translation>질의민원(법령)</translation>
+    </message>
+    <message>
+        <source>Inquiry (procedure)</source>
+        <translation>질의민원(제도·절차)</translation>
+    </message>
+    <message>
+        <source>Suggestion</source>
+        <translation>건의민원</translation>
+    </message>
+    <message>
+        <source>Other (simple)</source>
+        <translation>기타민원</translation>
+    </message>
+    <message>
+        <source>Grievance</source>
+        <translation>고충민원</translation>
+    </message>
+    <message>
+        <source>Proposal</source>
+        <translation>국민제안</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>This column cannot be sorted.</source>
+        <translation>이 열로는 정렬할 수 없습니다.</translation>
+    </message>
+    <message>
+        <source>Search results are listed newest first or oldest first only.</source>
+        <translation>검색 결과는 접수일시 순으로만 정렬할 수 있습니다.</translation>
+    </message>
+    <message>
+        <source>counting…</source>
+        <translation>세는 중…</translation>
+    </message>
+    <message>
+        <source>%1 cases</source>
+        <translation>%1건</translation>
+    </message>
+    <message>
+        <source>%1+ cases</source>
+        <translation>%1건 이상</translation>
+    </message>
+    <message>
+        <source>Could not read the local store: %1</source>
+        <translation>로컬 저장소를 읽지 못했습니다: %1</translation>
+    </message>
+    <message>
+        <source>Complaints Desk</source>
+        <translation>민원데스크</translation>
+    </message>
+    <message>
+        <source>Toolbar</source>
+        <translation>도구 모음</translation>
+    </message>
+    <message>
+        <source>&amp;Case</source>
+        <translation>민원(&amp;C)</translation>
+    </message>
+    <message>
+        <source>(no one is signed in at this desk)</source>
+        <translation>(이 자리에 로그인한 사용자가 없습니다)</translation>
+    </message>
+    <message>
+        <source>Local store: opening…</source>
+        <translation>로컬 저장소: 여는 중…</translation>
+    </message>
+    <message>
+        <source>Local store: %1 cases</source>
+        <translation>로컬 저장소: 민원 %1건</translation>
+    </message>
+    <message>
+        <source>last change %1</source>
+        <translation>마지막 변경 %1</translation>
+    </message>
+    <message>
+        <source>Queues</source>
+        <translation>민원함</translation>
+    </message>
+    <message>
+        <source>My cases</source>
+        <translation>내 민원</translation>
+    </message>
+    <message>
+        <source>My department</source>
+        <translation>우리 부서</translation>
+    </message>
+    <message>
+        <source>All cases</source>
+        <translation>전체</translation>
+    </message>
+    <message>
+        <source>To register</source>
+        <translation>등록 대기</translation>
+    </message>
+    <message>
+        <source>Due within a day</source>
+        <translation>1일 내 기한</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>기한 경과</translation>
+    </message>
+    <message>
+        <source>Rejected in sync</source>
+        <translation>동기화 거부</translation>
+    </message>
+    <message>
+        <source>&amp;Search</source>
+        <translation>검색(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Search cases</source>
+        <translation>민원 검색</translation>
+    </message>
+    <message>
+        <source>Title, text, name or phone (Ctrl+F)</source>
+        <translation>제목, 내용, 이름, 전화번호 (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>Cases in this queue</source>
+        <translation>이 민원함의 민원 목록</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>파일(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Queues</source>
+        <translation>민원함(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>언어(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>새로 고침(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>끝내기(&amp;X)</translation>
+    </message>
+    <message>
+        <source>&amp;Find…</source>
+        <translation>찾기(&amp;F)…</translation>
+    </message>
+</context>
+<context>
+    <name>QueueModel</name>
+    <message>
+        <source>Click to sort by this column</source>
+        <translation>누르면 이 열로 정렬합니다</translation>
+    </message>
+    <message>
+        <source>Receipt no.</source>
+        <translation>접수번호</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>접수일시</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>종류</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>제목</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>접수경로</translation>
+    </message>
+    <message>
+        <source>Department</source>
+        <translation>부서</translation>
+    </message>
+    <message>
+        <source>Officer</source>
+        <translation>담당자</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>상태</translation>
+    </message>
+    <message>
+        <source>Time left</source>
+        <translation>남은 시간</translation>
+    </message>
+    <message>
+        <source>Petitioner</source>
+        <translation>민원인</translation>
+    </message>
+    <message>
+        <source>Not routed</source>
+        <translation>미배정</translation>
+    </message>
+    <message>
+        <source>Stopped</source>
+        <translation>정지</translation>
+    </message>
+    <message>
+        <source>%1 overdue</source>
+        <translation>%1 경과</translation>
+    </message>
+</context>
+<context>
+    <name>Role</name>
+    <message>
+        <source>Call-centre agent</source>
+        <translation>상담원</translation>
+    </message>
+    <message>
+        <source>Counter clerk</source>
+        <translation>민원실 창구</translation>
+    </message>
+    <message>
+        <source>Officer</source>
+        <translation>담당 공무원</translation>
+    </message>
+    <message>
+        <source>Supervisor</source>
+        <translation>팀장/센터장</translation>
+    </message>
+    <message>
+        <source>Administrator</source>
+        <translation>관리자</translation>
+    </message>
+    <message>
+        <source>System</source>
+        <translation>시스템</translation>
+    </message>
+</context>
+<context>
+    <name>Status</name>
+    <message>
+        <source>Received</source>
+        <translation>접수</translation>
+    </message>
+    <message>
+        <source>Routed</source>
+        <translation>부서배정</translation>
+    </message>
+    <message>
+        <source>In progress</source>
+        <translation>처리중</translation>
+    </message>
+    <message>
+        <source>Returned</source>
+        <translation>반송</translation>
+    </message>
+    <message>
+        <source>Answered</source>
+        <translation>답변완료</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>종결</translation>
+    </message>
+    <message>
+        <source>Withdrawn</source>
+        <translation>취하</translation>
+    </message>
+    <message>
+        <source>Merged</source>
+        <translation>병합</translation>
+    </message>
+    <message>
+        <source>Transferred out</source>
+        <translation>타기관이송</translation>
+    </message>
+    <message>
+        <source>Under review</source>
+        <translation>심사중</translation>
+    </message>
+    <message>
+        <source>Adopted</source>
+        <translation>채택</translation>
+    </message>
+    <message>
+        <source>Not adopted</source>
+        <translation>불채택</translation>
+    </message>
+</context>
+</TS>

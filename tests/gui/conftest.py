@@ -1,0 +1,104 @@
+"""The desktop client under pytest-qt: one QApplication for the session (the client's own, with its fonts and
+style), offscreen; a demo store built once and copied fresh for each test; and a guard that fails a test in
+which any database statement ran on the GUI thread (the GUI thread only shows and asks).
+
+Workers are real threads; tests wait for their results with qtbot (waitSignal, waitUntil on the task
+helper's busy flag), so they are deterministic without running tasks on the GUI thread, which the guard
+would refuse.
+"""
+
+from __future__ import annotations
+
+import shutil
+import threading
+from collections.abc import Iterator
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import pytest
+from sqlalchemy import Engine, event
+
+from complaints_desk.gui.app import Client, application, start
+from complaints_desk.store.db import make_engine, migrate
+from complaints_desk.store.demo import build_demo
+
+DEMO_CASES = 2500  # 25 windows of the table: enough to prove it never holds them all
+NOW = datetime(2026, 3, 10, 2, 0, tzinfo=UTC)  # Tue 11:00 in Seoul
+USER = "road1"
+
+
+@pytest.fixture(scope="session")
+def qapp() -> Any:
+    return application()
+
+
+@pytest.fixture(scope="session")
+def demo_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("gui-demo") / "client.sqlite3"
+    engine = make_engine(f"sqlite:///{path}")
+    migrate(engine)
+    build_demo(engine, cases=DEMO_CASES, seed=5, workers=1)
+    engine.dispose()  # the last connection to close folds the WAL into the file: one file to copy
+    return path
+
+
+class GuiThreadGuard:
+    """Records every statement an engine runs on the GUI thread."""
+
+    def __init__(self) -> None:
+        self.offences: list[str] = []
+        self._engines: list[Engine] = []
+
+    def watch(self, engine: Engine) -> None:
+        event.listen(engine, "before_cursor_execute", self._check)
+        self._engines.append(engine)
+
+    def _check(self, _conn: Any, _cursor: Any, statement: str, *_rest: Any) -> None:
+        if threading.current_thread() is threading.main_thread():
+            self.offences.append(statement)
+
+    def stop(self) -> None:
+        for engine in self._engines:
+            event.remove(engine, "before_cursor_execute", self._check)
+        self._engines = []
+
+
+@pytest.fixture
+def fresh_store(demo_store: Path, tmp_path: Path) -> Path:
+    path = tmp_path / "client.sqlite3"
+    shutil.copyfile(demo_store, path)
+    return path
+
+
+@pytest.fixture
+def guard() -> Iterator[GuiThreadGuard]:
+    watching = GuiThreadGuard()
+    yield watching
+    watching.stop()
+
+
+def open_client(path: Path, guard: GuiThreadGuard, qtbot: Any, *, user: str | None = USER) -> Client:
+    client = start(path, username=user)
+    guard.watch(client.store.reader_engine)
+    guard.watch(client.store.writer_engine)
+    qtbot.addWidget(client.window)
+    client.window.resize(1600, 900)
+    client.window.show()
+    settle(client, qtbot)
+    return client
+
+
+def settle(client: Client, qtbot: Any, timeout: int = 20_000) -> None:
+    """Wait until the reader pool and the writer have nothing left to do (each result may start another)."""
+    for _ in range(3):
+        qtbot.waitUntil(lambda: not client.tasks.busy, timeout=timeout)
+        qtbot.wait(5)
+
+
+@pytest.fixture
+def client(fresh_store: Path, guard: GuiThreadGuard, qtbot: Any) -> Iterator[Client]:
+    opened = open_client(fresh_store, guard, qtbot)
+    yield opened
+    opened.close()
+    assert guard.offences == [], f"database statements on the GUI thread: {guard.offences[:3]}"

@@ -1,0 +1,148 @@
+"""The main window as a clerk uses it: the queues by keyboard, the Korean search, sorting by the headers, the
+selected case, refreshing; always the rows the store has for that queue, read off the GUI thread."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtTest import QTest
+from sqlalchemy import text
+
+from complaints_desk.gui.app import Client
+from complaints_desk.gui.main_window import QUEUES
+from complaints_desk.gui.queue_model import Column
+from complaints_desk.store.db import make_engine, make_sessionmaker
+from complaints_desk.store.queue import Queue, QueueQuery, SortColumn, queue_count, queue_window
+
+from .conftest import GuiThreadGuard, open_client, settle
+
+
+def expected(client: Client, query: QueueQuery, limit: int = 30) -> tuple[list[str], int]:
+    """What the store says the queue holds (read here, on the test's own engine, not the client's)."""
+    engine = make_engine(f"sqlite:///{client.store.path}", read_only=True)
+    try:
+        with make_sessionmaker(engine)() as session:
+            rows = queue_window(session, query, limit=limit)
+            return [r.receipt_no for r in rows], queue_count(session, query, cap=None).value
+    finally:
+        engine.dispose()
+
+
+def shown(client: Client, limit: int = 30) -> list[str]:
+    model = client.window.model
+    return [model.data(model.index(row, Column.RECEIPT)) for row in range(min(limit, model.rowCount()))]
+
+
+def test_each_queue_by_its_shortcut_shows_the_stores_rows_for_it(client: Client, qtbot: Any) -> None:
+    window = client.window
+    assert window.model.query.queue is Queue.MINE  # the officer signed in at this desk starts with their own
+    for number, queue in enumerate(QUEUES, start=1):
+        QTest.keyClick(window, Qt.Key(Qt.Key.Key_0 + number), Qt.KeyboardModifier.ControlModifier)
+        settle(client, qtbot)
+        assert window.model.query.queue is queue
+        assert window.ui.queueList.currentRow() == number - 1
+        rows, count = expected(client, window.model.query)
+        assert window.model.rowCount() == count, queue
+        assert shown(client) == rows, queue
+        assert window.ui.queueTitle.text().startswith(window.ui.queueList.item(number - 1).text())
+    # the queues that name the viewer hold something in the demo, so the comparison above proved something
+    for queue in (Queue.MINE, Queue.DEPARTMENT, Queue.ALL, Queue.OVERDUE):
+        assert expected(client, QueueQuery(queue=queue, assignee_id=window.viewer.staff_id,
+                                           department_code=window.viewer.department_code))[1] > 0  # fmt: skip
+
+
+def test_the_korean_search_box_finds_what_the_store_finds(client: Client, qtbot: Any) -> None:
+    window = client.window
+    window.choose_queue(Queue.ALL)
+    settle(client, qtbot)
+    QTest.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    assert window.ui.searchEdit.hasFocus()
+    window.ui.searchEdit.insert("주차")  # as the Hangul input method commits it (QTest types ASCII only)
+    QTest.keyClick(window.ui.searchEdit, Qt.Key.Key_Return)
+    settle(client, qtbot)
+    rows, count = expected(client, window.model.query)
+    assert window.model.query.search == "주차"
+    assert 0 < count < expected(client, QueueQuery())[1]
+    assert window.model.rowCount() == count and shown(client) == rows
+    titles = [window.model.data(window.model.index(r, Column.TITLE)) for r in range(min(20, count))]
+    assert any("주차" in t for t in titles)
+    QTest.keyClick(window.ui.searchEdit, Qt.Key.Key_Escape)  # clears the search
+    settle(client, qtbot)
+    assert window.model.query.search == "" and window.model.rowCount() == expected(client, QueueQuery())[1]
+
+
+def test_clicking_a_sortable_header_orders_the_queue_and_others_do_not(client: Client, qtbot: Any) -> None:
+    window = client.window
+    window.choose_queue(Queue.ALL)
+    settle(client, qtbot)
+    header = window.ui.queueTable.horizontalHeader()
+    inside = QPoint(header.sectionViewportPosition(Column.RECEIPT) + 5, header.height() // 2)
+    qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton, pos=inside)
+    settle(client, qtbot)
+    assert window.model.query.sort is SortColumn.RECEIPT and not window.model.query.descending
+    receipts = shown(client)
+    assert receipts == sorted(receipts) and receipts == expected(client, window.model.query)[0]
+    assert header.sortIndicatorSection() == Column.RECEIPT
+    window._header_clicked(Column.RECEIPT)  # again: the other way round
+    settle(client, qtbot)
+    assert window.model.query.descending and shown(client) == sorted(shown(client), reverse=True)
+    window._header_clicked(Column.TITLE)  # no index orders by title: nothing changes
+    settle(client, qtbot)
+    assert window.model.query.sort is SortColumn.RECEIPT and header.sortIndicatorSection() == Column.RECEIPT
+    window._header_clicked(Column.REMAINING)  # the deadline: soonest first
+    settle(client, qtbot)
+    assert window.model.query.sort is SortColumn.DUE and shown(client) == expected(client, window.model.query)[0]
+
+
+def test_selecting_a_row_shows_the_case_and_its_history(client: Client, qtbot: Any) -> None:
+    window = client.window
+    window.choose_queue(Queue.DEPARTMENT)
+    settle(client, qtbot)
+    window.ui.queueTable.selectRow(1)
+    settle(client, qtbot)
+    panel = window.ui.casePanel
+    receipt = window.model.data(window.model.index(1, Column.RECEIPT))
+    assert panel.case is not None and panel.case.receipt_no == receipt
+    assert panel.ui.receiptNoValue.text() == receipt
+    assert panel.ui.departmentValue.text() == window.viewer.department_name == "도로관리과"
+    engine = make_engine(f"sqlite:///{client.store.path}", read_only=True)
+    with engine.connect() as conn:
+        events = conn.execute(
+            text("SELECT count(*) FROM events WHERE case_id = :c"), {"c": panel.case.id}
+        ).scalar()
+    engine.dispose()
+    assert panel.ui.timeline.topLevelItemCount() == events > 0
+    assert panel.ui.timeline.topLevelItem(0).text(1).startswith("접수")
+    assert "*" in panel.ui.petitionerValue.text() and "-****-" in panel.ui.phoneValue.text()  # masked
+
+
+def test_f5_reads_the_queue_again(client: Client, qtbot: Any) -> None:
+    window = client.window
+    with qtbot.waitSignal(window.model.counted, timeout=10_000):
+        QTest.keyClick(window, Qt.Key.Key_F5)
+    settle(client, qtbot)
+    assert shown(client) == expected(client, window.model.query)[0]
+
+
+def test_without_a_signed_in_viewer_the_desk_opens_on_all_cases(
+    fresh_store: Path, guard: GuiThreadGuard, qtbot: Any
+) -> None:
+    client = open_client(fresh_store, guard, qtbot, user=None)
+    try:
+        window = client.window
+        assert window.model.query.queue is Queue.ALL and window.model.rowCount() > 0
+        window.choose_queue(Queue.MINE)
+        settle(client, qtbot)
+        assert window.model.rowCount() == 0
+        assert "로그인" in window.ui.queueTitle.text()
+    finally:
+        client.close()
+    assert guard.offences == []
+
+
+def test_the_status_bar_tells_the_local_stores_state(client: Client) -> None:
+    window = client.window
+    assert "민원 2,500건" in window._store_label.text()
+    assert "마지막 변경" in window._store_label.text()

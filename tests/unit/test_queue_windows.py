@@ -1,0 +1,262 @@
+"""The desktop's queues on its SQLite store: walking a queue window by window, forwards or backwards, from any
+key, gives exactly the queue's rows in its order; counts say when they are exact; each queue keeps the cases
+it names; rows carry names; every queue and order is answered from an index without a sort step."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+from sqlalchemy import Engine, select, text
+from sqlalchemy.orm import Session, sessionmaker
+
+from complaints_desk.domain.statuses import OPEN_STATUSES, Status
+from complaints_desk.store import search
+from complaints_desk.store.db import make_engine, make_sessionmaker, migrate, transaction
+from complaints_desk.store.demo import build_demo
+from complaints_desk.store.local.tables import OutboxRow, OutboxState
+from complaints_desk.store.models import OPEN_CONDITION, CaseRow, Category, Department, Staff
+from complaints_desk.store.queue import (
+    Queue,
+    QueueKey,
+    QueueQuery,
+    SortColumn,
+    queue_count,
+    queue_key_at,
+    queue_window,
+)
+
+NOW = datetime(2026, 3, 10, 2, 0, tzinfo=UTC)  # Tue 11:00 in Seoul
+
+
+@pytest.fixture(scope="module")
+def demo(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Engine, sessionmaker[Session]]]:
+    path: Path = tmp_path_factory.mktemp("queue") / "client.sqlite3"
+    engine = make_engine(f"sqlite:///{path}")
+    migrate(engine)
+    build_demo(engine, cases=900, seed=3, now=NOW, workers=1)
+    factory = make_sessionmaker(engine)
+    with transaction(factory) as session:  # two local events the server refused, one of them on a case twice
+        ids = session.execute(select(CaseRow.id).order_by(CaseRow.received_at).limit(2)).scalars().all()
+        for n, case_id in enumerate([ids[0], ids[0], ids[1]]):
+            session.add(
+                OutboxRow(
+                    event_id=f"rejected-{n}", case_id=case_id, event={}, state=OutboxState.REJECTED, created_at=NOW
+                )
+            )
+        session.add(OutboxRow(event_id="pending-1", case_id=ids[1], event={}, created_at=NOW))
+    engine.dispose()
+    # The desktop reads through a read-only engine (deferred transactions: readers never take the write lock).
+    reader = make_engine(f"sqlite:///{path}", read_only=True)
+    yield reader, make_sessionmaker(reader)
+    reader.dispose()
+
+
+def _viewer(factory: sessionmaker[Session]) -> dict[str, object]:
+    with factory() as session:
+        officer, department = session.execute(
+            text(
+                "SELECT assignee_id, department_code FROM cases WHERE assignee_id IS NOT NULL"
+                " GROUP BY assignee_id ORDER BY count(*) DESC LIMIT 1"
+            )
+        ).one()
+    return {"assignee_id": officer, "department_code": department, "now": NOW}
+
+
+def _expected(session: Session, query: QueueQuery) -> list[str]:
+    """The queue's case ids in its order, worked out in Python from every row."""
+    rows = session.execute(select(CaseRow, text("cases.rowid"))).all()
+    now = NOW
+
+    def keeps(c: CaseRow) -> bool:
+        aware_due = c.due_at.astimezone(UTC)
+        match query.queue:
+            case Queue.ALL:
+                return True
+            case Queue.MINE:
+                return c.assignee_id == query.assignee_id
+            case Queue.DEPARTMENT:
+                return c.department_code == query.department_code
+            case Queue.TO_REGISTER:
+                return c.status == "received" and c.registration_due_at is not None
+            case Queue.DUE_SOON:
+                return Status(c.status).is_open and now <= aware_due < now + timedelta(days=1)
+            case Queue.OVERDUE:
+                return Status(c.status).is_open and aware_due < now
+            case Queue.REJECTED:
+                return c.receipt_no in rejected
+        raise AssertionError(query.queue)
+
+    rejected = set(
+        session.execute(
+            text(
+                "SELECT c.receipt_no FROM cases c JOIN sync_outbox o ON o.case_id = c.id WHERE o.state = 'rejected'"
+            )
+        ).scalars()
+    )
+    found = [(c, rowid) for c, rowid in rows if keeps(c)]
+    column, descending = query.effective_sort
+    if query.searching:
+        matched = set(session.execute(*_match(query)).scalars())
+        found = [(c, rowid) for c, rowid in found if rowid in matched]
+        found.sort(key=lambda pair: pair[1], reverse=descending)
+    else:
+        value = {SortColumn.RECEIVED: "received_at", SortColumn.DUE: "due_at", SortColumn.RECEIPT: "receipt_no"}
+        found.sort(key=lambda pair: (getattr(pair[0], value[column]), pair[1]), reverse=descending)
+    return [c.id for c, _rowid in found]
+
+
+def _match(query: QueueQuery) -> tuple[object, dict[str, str]]:
+    return text("SELECT rowid FROM case_fts WHERE case_fts MATCH :q"), {"q": search.fts_query(query.search) or ""}
+
+
+def _walk_forward(session: Session, query: QueueQuery, size: int) -> list[str]:
+    seen: list[str] = []
+    after: QueueKey | None = None
+    while True:
+        window = queue_window(session, query, after=after, limit=size)
+        seen.extend(item.id for item in window)
+        if len(window) < size:
+            return seen
+        after = window[-1].key
+
+
+def _walk_backward(session: Session, query: QueueQuery, size: int) -> list[str]:
+    seen: list[str] = []
+    window = queue_window(session, query, from_end=True, limit=size)
+    while window:
+        seen[:0] = [item.id for item in window]
+        if len(window) < size:
+            break
+        window = queue_window(session, query, before=window[0].key, limit=size)
+    return seen
+
+
+QUERIES = [
+    *(QueueQuery(queue=q) for q in Queue),
+    *(QueueQuery(sort=s, descending=d) for s in SortColumn for d in (True, False)),
+    *(QueueQuery(queue=q, sort=s) for q in (Queue.MINE, Queue.DEPARTMENT, Queue.OVERDUE) for s in SortColumn),
+    QueueQuery(queue=Queue.TO_REGISTER, sort=SortColumn.DUE, descending=False),
+    QueueQuery(queue=Queue.DUE_SOON, sort=SortColumn.RECEIPT),
+    QueueQuery(search="주차"),
+    QueueQuery(search="도로", descending=False),
+    QueueQuery(queue=Queue.DEPARTMENT, search="민원"),
+    QueueQuery(queue=Queue.OVERDUE, search="소음", sort=SortColumn.DUE),  # a search keeps arrival order
+]
+
+
+@pytest.mark.parametrize("base", QUERIES, ids=lambda q: f"{q.queue}-{q.sort}-{q.descending}-{q.search}")
+def test_windows_walk_the_whole_queue_in_order_either_way(
+    demo: tuple[Engine, sessionmaker[Session]], base: QueueQuery
+) -> None:
+    _engine, factory = demo
+    query = QueueQuery(**{**base.__dict__, **_viewer(factory)})
+    with factory() as session:
+        expected = _expected(session, query)
+        assert _walk_forward(session, query, 37) == expected
+        assert _walk_backward(session, query, 37) == expected
+        assert queue_count(session, query, cap=None).value == len(expected)
+        if expected:
+            middle = len(expected) // 2
+            key = queue_key_at(session, query, middle)
+            (item,) = queue_window(session, query, after=key, limit=1) if middle + 1 < len(expected) else [None]
+            if item is not None:
+                assert item.id == expected[middle + 1]
+            if middle:
+                start = queue_key_at(session, query, 0)
+                assert queue_key_at(session, query, middle - 1, after=start) == key
+        assert queue_key_at(session, query, len(expected)) is None
+
+
+def test_every_named_queue_has_cases_in_the_demo(demo: tuple[Engine, sessionmaker[Session]]) -> None:
+    """The walk above proves something for each queue only if each holds some cases."""
+    _engine, factory = demo
+    with factory() as session:
+        for queue in Queue:
+            query = QueueQuery(queue=queue, **_viewer(factory))  # type: ignore[arg-type]
+            assert queue_count(session, query).value > 0, queue
+        assert queue_count(session, QueueQuery(queue=Queue.REJECTED)).value == 2  # two cases, three rejections
+
+
+def test_a_quick_count_says_when_it_stopped_early(demo: tuple[Engine, sessionmaker[Session]]) -> None:
+    _engine, factory = demo
+    with factory() as session:
+        assert queue_count(session, QueueQuery()).exact
+        assert queue_count(session, QueueQuery()).value == 900
+        capped = queue_count(session, QueueQuery(), cap=100)
+        assert (capped.value, capped.exact) == (100, False)
+        word = queue_count(session, QueueQuery(search="민원"), cap=None).value
+        assert word > 20
+        assert not queue_count(session, QueueQuery(search="민원"), cap=20).exact
+        assert queue_count(session, QueueQuery(search="민원"), cap=word).exact
+
+
+def test_the_personal_queues_are_empty_without_a_viewer(demo: tuple[Engine, sessionmaker[Session]]) -> None:
+    _engine, factory = demo
+    with factory() as session:
+        for queue in (Queue.MINE, Queue.DEPARTMENT):
+            assert queue_window(session, QueueQuery(queue=queue)) == []
+            assert queue_count(session, QueueQuery(queue=queue)).value == 0
+
+
+def test_rows_carry_the_names_of_their_department_category_and_officer(
+    demo: tuple[Engine, sessionmaker[Session]],
+) -> None:
+    _engine, factory = demo
+    with factory() as session:
+        departments = dict(session.execute(select(Department.code, Department.name)).all())
+        categories = dict(session.execute(select(Category.code, Category.name)).all())
+        staff = dict(session.execute(select(Staff.id, Staff.name)).all())
+        rows = {c.id: c for c in session.execute(select(CaseRow)).scalars()}
+        items = queue_window(session, QueueQuery(), limit=300)
+    assert any(i.assignee_name for i in items) and any(i.department_name for i in items)
+    for item in items:
+        row = rows[item.id]
+        assert item.department_name == departments.get(row.department_code or "")
+        assert item.category_name == categories.get(row.category_code or "")
+        assert item.assignee_name == staff.get(row.assignee_id or "")
+        assert item.received_at.tzinfo is not None
+
+
+def test_the_open_condition_of_the_indexes_is_the_domains(demo: tuple[Engine, sessionmaker[Session]]) -> None:
+    spelled = ", ".join(f"'{s.value}'" for s in Status if s in OPEN_STATUSES)
+    assert f"status IN ({spelled})" == OPEN_CONDITION
+
+
+@pytest.mark.parametrize("queue", [Queue.ALL, Queue.MINE, Queue.DEPARTMENT, Queue.TO_REGISTER, Queue.OVERDUE])
+@pytest.mark.parametrize("sort", list(SortColumn))
+def test_every_queue_in_every_order_is_read_from_an_index_without_sorting(
+    demo: tuple[Engine, sessionmaker[Session]], queue: Queue, sort: SortColumn
+) -> None:
+    """A sort step would read every row of the queue before the first one is shown: at a million cases that
+    is the difference between a millisecond and a second."""
+    engine, factory = demo
+    query = QueueQuery(queue=queue, sort=sort, **_viewer(factory))  # type: ignore[arg-type]
+    statements: list[tuple[str, object]] = []
+
+    def listen(_c: object, _cur: object, statement: str, params: object, _ctx: object, _many: bool) -> None:
+        statements.append((statement, params))
+
+    from sqlalchemy import event
+
+    event.listen(engine, "before_cursor_execute", listen)
+    try:
+        with factory() as session:
+            first = queue_window(session, query, limit=5)
+            queue_window(session, query, after=first[-1].key, limit=5)
+    finally:
+        event.remove(engine, "before_cursor_execute", listen)
+    with engine.connect() as conn:
+        for statement, params in statements:
+            if not statement.startswith("SELECT w.*"):
+                continue
+            plan = conn.exec_driver_sql("EXPLAIN QUERY PLAN " + statement, params).all()  # type: ignore[arg-type]
+            reads = [
+                (parent, detail) for _id, parent, _n, detail in plan if detail.startswith(("SEARCH c ", "SCAN c "))
+            ]
+            assert reads and all("INDEX" in detail for _parent, detail in reads), plan
+            # Sorting the window's few rows after the join is fine; sorting where the cases are read is not.
+            beside_reads = {parent for parent, _detail in reads}
+            assert not [d for _i, parent, _n, d in plan if "TEMP B-TREE" in d and parent in beside_reads], plan
