@@ -90,6 +90,16 @@ STORIES: dict[str, list[tuple[EventType, dict[str, Any]]]] = {
     ],
     "merged": [*_story("other", category_code="parking"), (E.MERGED, {"payload": {"into_case_id": new_id()}})],
     "officer intake": [(E.RECEIVED, {**OFFICER, "payload": received_payload()})],
+    "the server's deadline": [
+        *_story(),
+        (
+            E.DEADLINE_SET,
+            {
+                "role": Role.SYSTEM,
+                "payload": {"due_at": "2026-12-02T23:59:59+09:00", "period": {"amount": 7, "unit": "days"}},
+            },
+        ),
+    ],
 }
 
 
