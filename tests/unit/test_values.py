@@ -15,7 +15,8 @@ from complaints_desk.domain.errors import DomainError
 from complaints_desk.domain.ids import new_id
 from complaints_desk.server.notify import Notifier
 from complaints_desk.server.sync import service
-from complaints_desk.store.central import admin, push
+from complaints_desk.store import cases
+from complaints_desk.store.central import admin
 from complaints_desk.store.db import transaction
 from complaints_desk.sync.protocol import parse_pushed_event
 from tests.support import enrol_workstation
@@ -100,14 +101,14 @@ def test_an_event_that_makes_the_code_raise_is_refused_alone(
     with transaction(session_factory) as session:
         staff = admin.create_staff(session, "netted", "상담원", "agent", password="그물-비밀번호-1234")
         claim = enrol_workstation(session, "N01")
-    real_apply = push.apply
+    real_apply = cases.apply  # what the push's Recording decides each event with
 
     def apply(state: Any, event: Any) -> Any:
         if event.payload.get("text") == "boom":
             raise TypeError("a shape no rule foresaw")
         return real_apply(state, event)
 
-    monkeypatch.setattr(push, "apply", apply)
+    monkeypatch.setattr(cases, "apply", apply)
     monkeypatch.setattr(service, "SQLITE_CHUNK", 20)  # one chunk on both databases: the net must split it
     case_id = new_id()
     from complaints_desk.domain import deadlines
