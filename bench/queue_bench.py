@@ -24,6 +24,7 @@ import sqlite3
 import time
 from collections.abc import Callable
 from datetime import UTC, datetime
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -101,25 +102,22 @@ def main() -> int:
             timed(f"{label}: quick count", lambda: queue_count(session, query))
 
     for queue in Queue:
-        deep(f"{queue.value}", QueueQuery(queue=queue, **viewer))  # type: ignore[arg-type]
+        deep(f"{queue.value}", QueueQuery(queue=queue, **viewer))
     for queue in (Queue.ALL, Queue.DEPARTMENT, Queue.MINE, Queue.OVERDUE, Queue.TO_REGISTER):
         for sort in (SortColumn.DUE, SortColumn.RECEIPT):
-            deep(f"{queue.value} by {sort.value}", QueueQuery(queue=queue, sort=sort, **viewer), first=False)  # type: ignore[arg-type]
-        deep(f"{queue.value} oldest first", QueueQuery(queue=queue, descending=False, **viewer), first=False)  # type: ignore[arg-type]
+            deep(f"{queue.value} by {sort.value}", QueueQuery(queue=queue, sort=sort, **viewer), first=False)
+        deep(f"{queue.value} oldest first", QueueQuery(queue=queue, descending=False, **viewer), first=False)
     digits = phone.replace("-", "")[-8:]
     for word in (*SEARCHES, digits, name):
-        deep(f"search '{word}'", QueueQuery(search=word, **viewer))  # type: ignore[arg-type]
+        deep(f"search '{word}'", QueueQuery(search=word, **viewer))
     for queue in (Queue.DEPARTMENT, Queue.MINE, Queue.OVERDUE, Queue.TO_REGISTER):
-        deep(f"search '주차' in {queue.value}", QueueQuery(queue=queue, search="주차", **viewer))  # type: ignore[arg-type]
+        deep(f"search '주차' in {queue.value}", QueueQuery(queue=queue, search="주차", **viewer))
     for queue, word in ((Queue.ALL, ""), (Queue.ALL, "주차"), (Queue.DEPARTMENT, "")):
-        query = QueueQuery(queue=queue, search=word, **viewer)  # type: ignore[arg-type]
+        query = QueueQuery(queue=queue, search=word, **viewer)
         half = queue_count(session, query, cap=None).value // 2
-        timed(
-            f"jump to the middle: {queue.value} {word}".rstrip(),
-            lambda q=query, h=half: queue_key_at(session, q, h),
-        )  # type: ignore[misc]
+        timed(f"jump to the middle: {queue.value} {word}".rstrip(), partial(queue_key_at, session, query, half))
     for queue, word in ((Queue.ALL, ""), (Queue.ALL, "주차"), (Queue.DEPARTMENT, "주차")):
-        query = QueueQuery(queue=queue, search=word, **viewer)  # type: ignore[arg-type]
+        query = QueueQuery(queue=queue, search=word, **viewer)
         # The exact count follows the quick one on a reader thread and only moves the scroll bar: no budget.
         label = f"exact count (background): {queue.value} {word}".rstrip()
         timed(label, lambda q=query: queue_count(session, q, cap=None), None)  # type: ignore[misc]

@@ -89,10 +89,10 @@ def memory_keyring() -> Iterator[None]:
     from keyring.backend import KeyringBackend
 
     class MemoryKeyring(KeyringBackend):
-        priority = 1  # type: ignore[assignment]
+        priority = 1
 
         def __init__(self) -> None:
-            super().__init__()
+            super().__init__()  # type: ignore[no-untyped-call]
             self.values: dict[tuple[str, str], str] = {}
 
         def get_password(self, service: str, username: str) -> str | None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+from collections.abc import Callable
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -28,7 +29,7 @@ CHANNELS = ("phone", "counter", "web", "kakao", "open311", "mail")
 
 def _payload(kind: EventType, rng: random.Random, state: CaseState, at: datetime) -> dict[str, Any]:
     due = state.due_at + timedelta(days=rng.randint(1, 7))
-    return {
+    makers: dict[EventType, Callable[[], dict[str, Any]]] = {
         EventType.ROUTED: lambda: {"department_code": rng.choice(DEPARTMENTS)},
         EventType.ASSIGNED: lambda: {"staff_id": new_id()},
         EventType.ACCEPTED: dict,
@@ -72,7 +73,8 @@ def _payload(kind: EventType, rng: random.Random, state: CaseState, at: datetime
         EventType.SATISFACTION_RECORDED: lambda: {"score": rng.randint(1, 5)},
         EventType.DETAILS_VIEWED: lambda: {},
         EventType.DEADLINE_SET: lambda: {"due_at": due.isoformat(), "period": {"amount": 7, "unit": "days"}},
-    }[kind]()
+    }
+    return makers[kind]()
 
 
 def random_history(rng: random.Random, number: int, steps: int = 12) -> list[Event]:

@@ -13,7 +13,6 @@ from sqlalchemy.dialects import postgresql  # noqa: F401  (used by rendered JSON
 
 import complaints_desk.store.types
 
-
 revision = "0005"
 down_revision = "0004"
 branch_labels = None

@@ -111,10 +111,11 @@ def test_selecting_a_row_shows_the_case_and_its_history(client: Client, qtbot: A
     with engine.connect() as conn:
         events = conn.execute(
             text("SELECT count(*) FROM events WHERE case_id = :c"), {"c": panel.case.id}
-        ).scalar()
+        ).scalar_one()
     engine.dispose()
     assert panel.ui.timeline.topLevelItemCount() == events > 0
-    assert panel.ui.timeline.topLevelItem(0).text(1).startswith("접수")
+    first = panel.ui.timeline.topLevelItem(0)
+    assert first is not None and first.text(1).startswith("접수")
     assert "*" in panel.ui.petitionerValue.text() and "-****-" in panel.ui.phoneValue.text()  # masked
 
 

@@ -14,7 +14,7 @@ from complaints_desk.store.db import make_engine, make_sessionmaker, migrate
 
 @pytest.fixture
 def data_dir(tmp_path: Path) -> Path:
-    from complaints_desk.commands._documents_common import LOCAL_STORE_NAME
+    from complaints_desk.store.db import SERVER_STORE_FILE as LOCAL_STORE_NAME  # what the commands open
 
     engine = make_engine(f"sqlite:///{tmp_path / LOCAL_STORE_NAME}")
     migrate(engine)

@@ -136,7 +136,7 @@ def _in_source(module: str, source: str) -> bool:
 
 def room_offenders(modules: list[tuple[str, set[str]]]) -> list[str]:
     """Every (module, import) that breaks a row of ROOM_RULES; `modules` pairs a dotted name with its imports."""
-    offenders = []
+    offenders: list[str] = []
     for module, imported in modules:
         for source, forbidden, unless in ROOM_RULES:
             if module in unless or not _in_source(module, source):

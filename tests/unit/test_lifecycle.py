@@ -102,14 +102,14 @@ def test_a_rejection_must_state_reasons_and_remedies() -> None:
     case_id, state = _in_progress()
     officer = {"role": Role.OFFICER, "department": "TRAFFIC"}
     with pytest.raises(DomainError) as error:
-        apply(state, event(E.ANSWERED, case_id, **officer, payload={"result": "rejected", "answer": "불가"}))  # type: ignore[arg-type]
+        apply(state, event(E.ANSWERED, case_id, **officer, payload={"result": "rejected", "answer": "불가"}))
     assert error.value.field == "reasons"
     done = apply(
         state,
         event(
             E.ANSWERED,
             case_id,
-            **officer,  # type: ignore[arg-type]
+            **officer,
             payload={"result": "rejected", "answer": "불가", "reasons": "사유", "remedies": "행정심판 청구 가능"},
         ),
     )
@@ -122,7 +122,7 @@ def test_extensions_first_free_second_with_consent_no_third() -> None:
 
     def extend(current, due: str, consent: bool = False):  # type: ignore[no-untyped-def]
         payload = {"reason_code": "fact_check", "new_due_at": due, "consent": consent}
-        return apply(current, event(E.EXTENDED, case_id, **officer, payload=payload))  # type: ignore[arg-type]
+        return apply(current, event(E.EXTENDED, case_id, **officer, payload=payload))
 
     state = extend(state, "2026-12-10T23:59:59+09:00")
     assert state.extension_count == 1
@@ -146,13 +146,13 @@ def test_workload_is_not_a_reason_to_extend() -> None:
 def test_clock_stop_and_resume_moves_the_deadline() -> None:
     case_id, state = _in_progress()
     officer = {"role": Role.OFFICER, "department": "TRAFFIC"}
-    state = apply(state, event(E.CLOCK_STOPPED, case_id, **officer, payload={"reason": "supplement"}))  # type: ignore[arg-type]
+    state = apply(state, event(E.CLOCK_STOPPED, case_id, **officer, payload={"reason": "supplement"}))
     assert state.clock_stopped_at is not None
     with pytest.raises(LifecycleError):
-        apply(state, event(E.CLOCK_STOPPED, case_id, **officer, payload={"reason": "supplement"}))  # type: ignore[arg-type]
+        apply(state, event(E.CLOCK_STOPPED, case_id, **officer, payload={"reason": "supplement"}))
     resumed = apply(
         state,
-        event(E.CLOCK_RESUMED, case_id, **officer, payload={"new_due_at": "2026-12-04T23:59:59+09:00"}),  # type: ignore[arg-type]
+        event(E.CLOCK_RESUMED, case_id, **officer, payload={"new_due_at": "2026-12-04T23:59:59+09:00"}),
     )
     assert resumed.clock_stopped_at is None
     assert resumed.due_at > state.due_at
@@ -162,10 +162,10 @@ def test_proposals_follow_their_own_path() -> None:
     case_id, state = _received(kind="proposal", period={"amount": 1, "unit": "months"})
     state = apply(state, event(E.ROUTED, case_id, payload={"department_code": "PLAN"}))
     officer = {"role": Role.OFFICER, "department": "PLAN"}
-    state = apply(state, event(E.ACCEPTED, case_id, **officer))  # type: ignore[arg-type]
+    state = apply(state, event(E.ACCEPTED, case_id, **officer))
     assert state.status is Status.UNDER_REVIEW
     with pytest.raises(LifecycleError):
-        apply(state, event(E.ANSWERED, case_id, **officer, payload={"result": "accepted", "answer": "x"}))  # type: ignore[arg-type]
+        apply(state, event(E.ANSWERED, case_id, **officer, payload={"result": "accepted", "answer": "x"}))
     state = apply(
         state,
         event(
@@ -174,7 +174,7 @@ def test_proposals_follow_their_own_path() -> None:
             **officer,
             at=later(60),
             payload={"decision": "not_adopted", "reasons": "예산 부족"},
-        ),  # type: ignore[arg-type]
+        ),
     )
     assert state.status is Status.NOT_ADOPTED
     state = apply(
@@ -186,7 +186,7 @@ def test_proposals_follow_their_own_path() -> None:
         event(
             E.DECIDED,
             case_id,
-            **officer,  # type: ignore[arg-type]
+            **officer,
             payload={"decision": "adopted", "reasons": "재검토 결과 채택", "implementation_date": "2027-03-01"},
         ),
     )
@@ -197,8 +197,8 @@ def test_rereview_is_refused_after_fifteen_days() -> None:
     case_id, state = _received(kind="proposal", period={"amount": 1, "unit": "months"})
     state = apply(state, event(E.ROUTED, case_id, payload={"department_code": "PLAN"}))
     officer = {"role": Role.OFFICER, "department": "PLAN"}
-    state = apply(state, event(E.ACCEPTED, case_id, **officer))  # type: ignore[arg-type]
-    state = apply(state, event(E.DECIDED, case_id, **officer, payload={"decision": "not_adopted", "reasons": "r"}))  # type: ignore[arg-type]
+    state = apply(state, event(E.ACCEPTED, case_id, **officer))
+    state = apply(state, event(E.DECIDED, case_id, **officer, payload={"decision": "not_adopted", "reasons": "r"}))
     with pytest.raises(LifecycleError):
         apply(state, event(E.REREVIEW_REQUESTED, case_id, at=later(60 * 24 * 16), payload={"reason": "r"}))
 
@@ -207,8 +207,8 @@ def test_closing_before_an_answer_only_for_repeated_complaints() -> None:
     case_id, state = _in_progress()
     officer = {"role": Role.OFFICER, "department": "TRAFFIC"}
     with pytest.raises(LifecycleError):
-        apply(state, event(E.CLOSED, case_id, **officer, payload={"reason": "answered"}))  # type: ignore[arg-type]
-    closed = apply(state, event(E.CLOSED, case_id, **officer, payload={"reason": "repeated"}))  # type: ignore[arg-type]
+        apply(state, event(E.CLOSED, case_id, **officer, payload={"reason": "answered"}))
+    closed = apply(state, event(E.CLOSED, case_id, **officer, payload={"reason": "repeated"}))
     assert closed.close_reason == "repeated"
 
 

@@ -9,7 +9,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
-from sqlalchemy import Engine, select, text
+from sqlalchemy import Engine, TextClause, select, text
 from sqlalchemy.orm import Session, sessionmaker
 
 from complaints_desk.domain.statuses import OPEN_STATUSES, Status
@@ -108,7 +108,7 @@ def _expected(session: Session, query: QueueQuery) -> list[str]:
     return [c.id for c, _rowid in found]
 
 
-def _match(query: QueueQuery) -> tuple[object, dict[str, str]]:
+def _match(query: QueueQuery) -> tuple[TextClause, dict[str, str]]:
     return text("SELECT rowid FROM case_fts WHERE case_fts MATCH :q"), {"q": search.fts_query(query.search) or ""}
 
 

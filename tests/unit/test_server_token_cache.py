@@ -4,6 +4,7 @@ another server process)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 
 from sqlalchemy.orm import Session, sessionmaker
@@ -22,7 +23,7 @@ def _login(factory: sessionmaker[Session], username: str) -> tuple[StaffInfo, st
     return staff, token
 
 
-def _loader(factory: sessionmaker[Session]):  # type: ignore[no-untyped-def]
+def _loader(factory: sessionmaker[Session]) -> Callable[[str, datetime], tuple[StaffInfo, datetime] | None]:
     def load(token: str, now: datetime) -> tuple[StaffInfo, datetime] | None:
         with factory() as session:
             return accounts.staff_and_expiry_for_token(session, token, now=now)

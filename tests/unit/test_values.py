@@ -10,7 +10,7 @@ from zoneinfo import ZoneInfo
 import pytest
 from sqlalchemy.orm import Session, sessionmaker
 
-from complaints_desk.domain import values
+from complaints_desk.domain import lifecycle, values
 from complaints_desk.domain.errors import DomainError
 from complaints_desk.domain.ids import new_id
 from complaints_desk.server.notify import Notifier
@@ -101,7 +101,7 @@ def test_an_event_that_makes_the_code_raise_is_refused_alone(
     with transaction(session_factory) as session:
         staff = admin.create_staff(session, "netted", "상담원", "agent", password="그물-비밀번호-1234")
         claim = enrol_workstation(session, "N01")
-    real_apply = cases.apply  # what the push's Recording decides each event with
+    real_apply = lifecycle.apply  # what the push's Recording (store.cases) decides each event with
 
     def apply(state: Any, event: Any) -> Any:
         if event.payload.get("text") == "boom":
