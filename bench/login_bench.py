@@ -34,7 +34,19 @@ from typing import Any
 
 import psycopg
 
-from .server_bench import PASSWORD, PG_ADMIN, PG_BASE, REPO, Client, _free_port, _wait, make_agent, pct, received
+from .server_bench import (
+    PASSWORD,
+    PG_ADMIN,
+    PG_BASE,
+    REPO,
+    Client,
+    _free_port,
+    _wait,
+    enrol_stations,
+    make_agent,
+    pct,
+    received,
+)
 from .server_bench import run_load as paced_load
 
 BATCH = 10
@@ -125,26 +137,28 @@ def main() -> None:
         token, staff = make_agent(url, base)
         known = make_known_staff(url, args.samples)
         headers = {"Authorization": f"Bearer {token}"}
+        proofs = enrol_stations(url, args.clients, runs=3)  # intakes are numbered under proven workstations
         period = args.clients * BATCH / args.rate
 
         def intake(station: int) -> Any:
             def push(client: Client, n: int, count: int) -> int:
                 events = [received(staff, station + n, count * BATCH + i + 1) for i in range(BATCH)]
                 body = json.dumps({"events": events}).encode()
-                results = json.loads(client.request("POST", "/api/v1/sync/push", body, headers))["results"]
+                sent = {**headers, **proofs[station + n]}
+                results = json.loads(client.request("POST", "/api/v1/sync/push", body, sent))["results"]
                 assert all(r["status"] == "accepted" for r in results), results[:2]
                 return len(results)
 
             return push
 
-        paced_load([base], args.clients, 2.0, intake(60), period=period)  # warm up
-        alone, _, _ = paced_load([base], args.clients, args.seconds, intake(0), period=period)
+        paced_load([base], args.clients, 2.0, intake(0), period=period)  # warm up
+        alone, _, _ = paced_load([base], args.clients, args.seconds, intake(100), period=period)
 
         stop = threading.Event()
         stormer = threading.Thread(target=storm, args=(base, args.at_once, args.logins, stop, statuses))
         started = time.perf_counter()
         stormer.start()
-        under, _, _ = paced_load([base], args.clients, args.seconds, intake(20), period=period)
+        under, _, _ = paced_load([base], args.clients, args.seconds, intake(200), period=period)
         stop.set()
         stormer.join()
         storm_seconds = time.perf_counter() - started

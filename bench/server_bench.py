@@ -125,9 +125,10 @@ def make_agent(url: str, base: str) -> tuple[str, dict[str, Any]]:
     return answer["access_token"], answer["staff"]
 
 
-def enrol_stations(url: str, clients: int) -> dict[int, dict[str, str]]:
-    """A workstation per simulated client and run (stations B.., X..), enrolled in the store directly (the
-    enrolment endpoint limits new workstations per staff member and hour): client -> its proof headers."""
+def enrol_stations(url: str, clients: int, runs: int = 2) -> dict[int, dict[str, str]]:
+    """A workstation per simulated client and run (run r numbers from r × 100: stations B.., X.., Y..), enrolled in
+    the store directly (the enrolment endpoint limits new workstations per staff member and hour): client ->
+    its proof headers."""
     from datetime import UTC, datetime
 
     from complaints_desk.store.central.stations import hash_secret
@@ -139,7 +140,7 @@ def enrol_stations(url: str, clients: int) -> dict[int, dict[str, str]]:
     now = datetime.now(UTC)
     engine = make_engine(url)
     with transaction(make_sessionmaker(engine)) as session:
-        for client in [*range(clients), *range(100, 100 + clients)]:
+        for client in [run * 100 + n for run in range(runs) for n in range(clients)]:
             station_id, secret = str(uuid.uuid4()), uuid.uuid4().hex + uuid.uuid4().hex
             session.add(Station(id=station_id, code=_station(client), name="부하시험", kind="workstation"))
             session.flush()
@@ -362,7 +363,7 @@ def main() -> None:
         processes, bases = start_servers(url, args.processes, log_dir)
         token, staff = make_agent(url, bases[0])
         headers = {"Authorization": f"Bearer {token}"}
-        proofs = enrol_stations(url, args.clients)
+        proofs = enrol_stations(url, args.clients, runs=3)
         pids = [p.pid for p in processes]  # uvicorn runs in the process itself: its CPU is theirs
 
         def bare(client: Client, n: int, count: int) -> int:
