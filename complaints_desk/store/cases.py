@@ -164,11 +164,13 @@ def write_recording(
     seqs: Sequence[int | None] | None = None,
     note_receipts: bool = False,
     pushed_by: str | None = None,
+    pushed_from: str | None = None,
 ) -> None:
     """Store what a recording decided, a statement per table (an executemany for many rows): new cases and
     their search documents, the changed columns of the cases already there, the stations' receipt numbers,
     the events. Without `seqs` the events are stored unnumbered and last_seq is left as it is. `pushed_by`:
-    the staff member whose push the server stores (on the server; a desktop records none)."""
+    the staff member whose push the server stores, `pushed_from` the workstation that proved itself on it (on
+    the server; a desktop records neither)."""
     numbers = list(seqs) if seqs is not None else [None] * len(recording.accepted)
     newest = recording.newest_positions()
     last_seq = {case_id: numbers[position - 1] for case_id, position in newest.items()}
@@ -189,6 +191,7 @@ def write_recording(
                 {
                     **event_to_row_values(event, case_version=version, recorded_at=recorded_at, seq=seq),
                     "pushed_by": pushed_by,
+                    "pushed_from": pushed_from,
                 }
                 for (event, version), seq in zip(recording.accepted, numbers, strict=True)
             ],

@@ -226,9 +226,11 @@ class EventRow(Base):
     base_version: Mapped[int | None] = mapped_column(Integer, nullable=True)
     case_version: Mapped[int] = mapped_column(Integer)  # the case's version after this event: replay order
     payload: Mapped[dict[str, Any]] = mapped_column(JSONType, default=dict)
-    # Server: the staff member whose push recorded this event (a server-made follow-up: the push it follows).
-    # The workstation it came from is station_code. NULL on the desktop and for events made on the server.
+    # Server: the staff member whose push recorded this event (a server-made follow-up: the push it follows),
+    # and the station code of the workstation that proved itself on that push (NULL without a proof).
+    # station_code is what the event itself says. NULL on the desktop and for events made on the server.
     pushed_by: Mapped[str | None] = mapped_column(ID, nullable=True)
+    pushed_from: Mapped[str | None] = mapped_column(String(8), nullable=True)
 
     __table_args__ = (UniqueConstraint("case_id", "case_version", name="uq_events_case_version"),)
 

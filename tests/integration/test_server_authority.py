@@ -231,15 +231,23 @@ def test_every_event_records_who_pushed_it_and_from_which_workstation(shared_tea
     team = shared_team
     received = wire_received(team, due_at="2099-12-31T23:59:59+09:00")  # followed by the server's deadline
     assert push(team.client("agent"), [received])[0]["status"] == "accepted"
+    # a note pushed without workstation headers: who pushed it is known, where from is not
+    note = wire_event(team, "agent", "note_added", received["case_id"], {"text": "헤더 없이 보낸 메모"})
+    with httpx.Client(
+        base_url=team.server.api, headers={"Authorization": f"Bearer {team.tokens['agent']}"}
+    ) as bare:
+        assert push(bare, [note])[0]["status"] == "accepted"
     engine = make_engine(team.server.database_url)
     try:
         with make_sessionmaker(engine)() as session:
             rows = session.execute(select(EventRow).where(EventRow.case_id == received["case_id"])).scalars().all()
     finally:
         engine.dispose()
-    assert sorted((row.type, row.pushed_by, row.station_code) for row in rows) == [
-        ("deadline_set", team.staff["agent"]["id"], None),
-        ("received", team.staff["agent"]["id"], received["station_code"]),
+    agent, code = team.staff["agent"]["id"], team.station_code
+    assert sorted((row.type, row.pushed_by, row.pushed_from, row.station_code) for row in rows) == [
+        ("deadline_set", agent, code, None),
+        ("note_added", agent, None, note["station_code"]),
+        ("received", agent, code, received["station_code"]),
     ]
 
 

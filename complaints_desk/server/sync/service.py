@@ -135,6 +135,7 @@ def push_chunk(
             session,
             events,
             pushed_by=staff.id,
+            pushed_from=proven,
             now=now,
             screen=screens(
                 lambda event, _state: actor_mismatch(staff, event),

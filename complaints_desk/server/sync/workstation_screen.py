@@ -21,9 +21,10 @@ NO_CLAIM = WorkstationClaim(None, None)  # a push without workstation headers: n
 def proven_code(
     session: Session, staff: StaffInfo, claim: WorkstationClaim, events: Sequence[Event]
 ) -> str | None:
-    """The station code the request's proof headers prove, looked up only when the chunk holds an intake
-    (the push's hot path: one query, in the chunk's own transaction). None without a valid proof."""
-    if staff.role is Role.SYSTEM or not claim.present or not any(e.type is EventType.RECEIVED for e in events):
+    """The station code the request's proof headers prove (one query, in the chunk's own transaction): an
+    intake must carry it, and every event of the push records it as where it came from. None without a
+    valid proof."""
+    if staff.role is Role.SYSTEM or not claim.present:
         return None
     station = stations.proven_station(session, claim.workstation_id, claim.secret)
     return None if station is None else station.code

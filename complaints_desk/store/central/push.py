@@ -253,6 +253,7 @@ class Batch:
     rejections: list[dict[str, Any]]  # push_outcomes rows of the events refused for the first time
     now: datetime
     pushed_by: str | None = None  # stored on every event row of the batch
+    pushed_from: str | None = None  # the proven workstation's station code, on every event row too
 
     @property
     def states(self) -> dict[str, CaseState]:
@@ -272,6 +273,7 @@ def apply_batch(
     now: datetime,
     screen: Screen,
     follow_up: FollowUp | None = None,
+    pushed_from: str | None = None,
 ) -> Batch:
     """Decide a batch of pushed events in the caller's transaction (reading and locking what it needs,
     writing nothing); one Outcome per event, in order. `screen(event)` may refuse an event without storing the
@@ -286,7 +288,7 @@ def apply_batch(
         texts = [_receipt_key(text) for e in fresh if (text := _receipt_text(e))]
         states, holders = _lock_cases(session, wanted, texts)
     recording = Recording(states)
-    batch = Batch([], [], [], recording, [], now, pushed_by)
+    batch = Batch([], [], [], recording, [], now, pushed_by, pushed_from)
     decided: dict[str, Answer | int] = {}  # event id -> its answer in this batch (int: index in accepted)
     for event in events:
         state = recording.states.get(event.case_id)
@@ -347,7 +349,14 @@ def write_batch(session: Session, batch: Batch) -> None:
     results back, so it can run inside a pipeline."""
     if batch.rejections:
         session.connection().execute(_INSERT_OUTCOMES, batch.rejections)
-    write_recording(session, batch.recording, recorded_at=batch.now, note_receipts=True, pushed_by=batch.pushed_by)
+    write_recording(
+        session,
+        batch.recording,
+        recorded_at=batch.now,
+        note_receipts=True,
+        pushed_by=batch.pushed_by,
+        pushed_from=batch.pushed_from,
+    )
 
 
 # --- PostgreSQL: the same writes, each as ONE statement whatever the batch size -------------------------
@@ -473,6 +482,7 @@ def write_numbered_pg(cursor: Any, batch: Batch, counter: str) -> None:
         {
             **event_to_row_values(event, case_version=version, recorded_at=batch.now, seq=position),
             "pushed_by": batch.pushed_by,
+            "pushed_from": batch.pushed_from,
         }
         for position, (event, version) in enumerate(recording.accepted, start=1)
     ]
