@@ -113,5 +113,5 @@ def intake_problems(fields: IntakeFields) -> list[DomainError]:
                 code="not_at_once",
             )
         )
-    order = list(texts) + ["signers", "households"]
+    order = [*texts, "signers", "households"]
     return sorted(problems.values(), key=lambda e: order.index(e.field) if e.field in order else len(order))
