@@ -82,8 +82,9 @@ class IntakeForm(QWidget):
         host = ui.previewHost
         from PySide6.QtWidgets import QVBoxLayout
 
-        QVBoxLayout(host).addWidget(self.preview)
-        host.layout().setContentsMargins(0, 0, 0, 0)
+        host_layout = QVBoxLayout(host)
+        host_layout.addWidget(self.preview)
+        host_layout.setContentsMargins(0, 0, 0, 0)
         big = QFont(ui.receiptNumber.font())
         big.setPointSizeF(big.pointSizeF() * 2.6)
         big.setBold(True)
@@ -170,7 +171,8 @@ class IntakeForm(QWidget):
             label.setWordWrap(True)
             label.hide()
             self._errors[name] = label
-            row, _role = form.getWidgetPosition(widget)
+            position: tuple[int, object] = form.getWidgetPosition(widget)  # type: ignore[assignment]
+            row = position[0]
             if row >= 0:
                 form.insertRow(row + 1, "", label)
             elif name in ("signers", "households"):
