@@ -41,6 +41,7 @@ class CaseState:
     clock_stop_reason: str | None = None
     answered_at: datetime | None = None
     answer_result: str | None = None
+    answered_by: str | None = None  # who answered (the front desk may close a 기타민원 it answered itself)
     closed_at: datetime | None = None
     close_reason: str | None = None
     merged_into: str | None = None
@@ -53,6 +54,8 @@ class CaseState:
     is_group: bool = False
     signers: int = 1
     households: int = 1
+    place: str = ""  # where the matter is (a street, a building), which is not the petitioner's address
+    privacy_consent: bool = False  # the petitioner agreed to the use of their personal data for this case
     receipts_printed: int = 0
     receipt_voided: bool = False
     progress_notices: int = 0

@@ -36,6 +36,7 @@ from .periods import Period
 from .readers import CHECKING, TRUSTED, Reader, read_text
 from .roles import Role
 from .statuses import OPEN_STATUSES, Status
+from .values import flag
 
 Fields = dict[str, Any]  # a case's fields by name: a CaseState's, or a stored row's
 
@@ -62,6 +63,7 @@ class Facts(Protocol):
 PROPOSAL_REREVIEW_DAYS = 15  # 국민 제안 규정: re-review may be asked within 15 days of a rejection
 TITLE_MAX = 200
 BODY_MAX = 20_000
+PLACE_MAX = 300
 
 _ANY = None
 _FRONT = frozenset({Role.AGENT, Role.CLERK})
@@ -111,13 +113,29 @@ RULES: Mapping[EventType, Rule] = {
 
 def may(role: Role, event_type: EventType) -> bool:
     """Whether a role may ever make this kind of change (the role matrix the server enforces)."""
-    return role in RULES[event_type].roles
+    return role in RULES[event_type].roles or (event_type is EventType.CLOSED and role in _FRONT)
+
+
+def front_desk_may_close(state: CaseState, event: Event) -> bool:
+    """The one exception to "a department closes": the agent or clerk who took a 기타민원 and answered it at
+    once, at intake (영 §16), closes it in the same form, since no department has anything left to do. Only
+    that person, only a kind `other` case, only one answered and never handed to a department."""
+    return (
+        event.type is EventType.CLOSED
+        and event.actor_role in _FRONT
+        and event.actor_id is not None
+        and state.kind is Kind.OTHER
+        and state.status is Status.ANSWERED
+        and state.department_code is None
+        and state.received_by == event.actor_id
+        and state.answered_by == event.actor_id
+    )
 
 
 def authorize(state: CaseState | None, event: Event) -> None:
     """Raise PermissionDenied or LifecycleError unless this actor may make this change now."""
     rule = RULES[event.type]
-    if event.actor_role not in rule.roles:
+    if event.actor_role not in rule.roles and not (state is not None and front_desk_may_close(state, event)):
         raise PermissionDenied(
             "type",
             f"'{event.actor_role.korean}' 권한으로는 '{event.type.korean}' 처리를 할 수 없습니다.",
@@ -235,8 +253,15 @@ def _received(e: Facts, at: Any, r: Reader) -> Fields:
     phone = r.phone(r.text(petitioner, "phone", required=False, limit=40))
     address = r.text(petitioner, "address", required=False, limit=300)
     email = r.text(petitioner, "email", required=False, limit=200)
-    if r.checks and contains_resident_number(f"{title}\n{body}\n{address}\n{name}"):  # then say which field
-        for field_name, value in (("title", title), ("body", body), ("address", address), ("name", name)):
+    place = r.text(p, "place", required=False, limit=PLACE_MAX)
+    if r.checks and contains_resident_number(f"{title}\n{body}\n{address}\n{name}\n{place}"):  # say which field
+        for field_name, value in (
+            ("title", title),
+            ("body", body),
+            ("address", address),
+            ("name", name),
+            ("place", place),
+        ):
             refuse_resident_number(field_name, value)
     period_data = p.get("period")
     if type(period_data) is not dict and not isinstance(period_data, Mapping):
@@ -278,6 +303,8 @@ def _received(e: Facts, at: Any, r: Reader) -> Fields:
     c["is_group"] = bool(p.get("is_group", False))
     c["signers"] = r.count(p, "signers", 1)
     c["households"] = r.count(p, "households", 1)
+    c["place"] = place
+    c["privacy_consent"] = flag(p, "privacy_consent") if r.checks else p.get("privacy_consent") is True
     c["version"] = 1
     c["updated_at"] = at
     return c
@@ -397,6 +424,7 @@ def _answered(c: Fields, e: Facts, at: Any, r: Reader) -> None:
         _check_answer(c, e)
     c["status"] = Status.ANSWERED
     c["answered_at"] = at
+    c["answered_by"] = e.actor_id
     c["answer_result"] = r.text(e.payload, "result", limit=30)
 
 
@@ -469,6 +497,12 @@ def _closed(c: Fields, e: Facts, at: Any, r: Reader) -> None:
             raise DomainError(
                 "reason", f"종결 사유는 {', '.join(_CLOSE_REASONS)} 중 하나입니다.", f"reason: {_CLOSE_REASONS}."
             )
+        if e.actor_role in _FRONT and reason != "answered":
+            raise LifecycleError(
+                "reason",
+                "상담원·창구는 바로 답변한 기타민원만 '답변 완료'로 종결할 수 있습니다.",
+                "The front desk closes only a simple complaint it has answered, as 'answered'.",
+            )
         if c["status"] == Status.IN_PROGRESS and reason != "repeated":
             raise LifecycleError(
                 "status",
@@ -484,7 +518,7 @@ def _reopened(c: Fields, e: Facts, at: Any, r: Reader) -> None:
     if r.checks:
         r.text(e.payload, "reason", limit=1000)
     c["status"] = _working(c)
-    c["closed_at"] = c["close_reason"] = c["answered_at"] = c["answer_result"] = None
+    c["closed_at"] = c["close_reason"] = c["answered_at"] = c["answer_result"] = c["answered_by"] = None
 
 
 def _withdrawn(c: Fields, e: Facts, at: Any, r: Reader) -> None:
@@ -569,13 +603,13 @@ _EFFECTS: Mapping[EventType, tuple[Handler, tuple[str, ...]]] = {
     EventType.EXTENDED: (_extended, ("due_at", "extension_count")),
     EventType.CLOCK_STOPPED: (_clock_stopped, ("clock_stopped_at", "clock_stop_reason")),
     EventType.CLOCK_RESUMED: (_clock_resumed, ("clock_stopped_at", "clock_stop_reason", "due_at")),
-    EventType.ANSWERED: (_answered, ("kind", "status", "answered_at", "answer_result")),
+    EventType.ANSWERED: (_answered, ("kind", "status", "answered_at", "answered_by", "answer_result")),
     EventType.DECIDED: (_decided, ("status", "decision", "decided_at", "implementation_date")),
     EventType.REREVIEW_REQUESTED: (_rereview_requested, ("status", "rereview", "decision", "decided_at")),
     EventType.CLOSED: (_closed, ("status", "closed_at", "close_reason")),
     EventType.REOPENED: (
         _reopened,
-        ("kind", "status", "closed_at", "close_reason", "answered_at", "answer_result"),
+        ("kind", "status", "closed_at", "close_reason", "answered_at", "answered_by", "answer_result"),
     ),
     EventType.WITHDRAWN: (_withdrawn, ("status", "closed_at", "close_reason")),
     EventType.MERGED: (_merged, ("id", "status", "merged_into", "closed_at")),

@@ -48,9 +48,13 @@ def suggest_departments(
     body: str = "",
     category_code: str | None = None,
     limit: int = 5,
+    category_department: str | None = None,
 ) -> list[Suggestion]:
-    """Rank departments for a case. The first matching rule in the administrator's order ranks first
-    (that is what 'ordered rules' promises); the others follow by how strongly they matched."""
+    """Rank departments for a case, best first. The first matching rule in the administrator's order ranks
+    first (that is what 'ordered rules' promises); the others follow by how strongly they matched. The
+    category's own department (`category_department`, the category table's default) is suggested when no
+    rule matches, and otherwise follows the rules' departments unless a rule named it too. Ties keep the
+    administrator's order."""
     text = _normal(f"{title} {body}")
     ordered: Sequence[RoutingRule] = sorted(rules, key=lambda rule: (rule.position, rule.id))
     scores: dict[str, float] = {}
@@ -69,7 +73,11 @@ def suggest_departments(
         keywords.setdefault(rule.department_code, []).extend(k for k in rule.keywords if _normal(k) in text)
     if first_match is not None:
         scores[first_match] = max(scores.values()) + 1.0
-    ranked = sorted(scores.items(), key=lambda item: -item[1])[:limit]
+    if category_department and category_department not in scores:
+        scores[category_department] = 0.5  # below any rule's match (each scores more than 1/(rank+2) + 0)
+        rule_ids[category_department], keywords[category_department] = [], []
+    order = {code: position for position, code in enumerate(scores)}  # first matched, in rule order
+    ranked = sorted(scores.items(), key=lambda item: (-item[1], order[item[0]]))[:limit]
     return [
         Suggestion(code, round(score, 3), tuple(rule_ids[code]), tuple(dict.fromkeys(keywords[code])))
         for code, score in ranked

@@ -310,6 +310,7 @@ _FIELD_RULES: dict[str, dict[str, Any]] = {
         "department_code": _optional_text(40),
         "category_code": _optional_text(40),
         "is_group": lambda payload, key: flag(payload, key),
+        "privacy_consent": lambda payload, key: flag(payload, key),
         "period": _period,
         "petitioner": lambda payload, key: _petitioner(payload, key),
     },

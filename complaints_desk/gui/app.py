@@ -22,6 +22,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from ..store import desk_settings
 from ..store.db import CLIENT_STORE_FILE, make_engine, make_sessionmaker, migrate, sqlite_url
 from ..store.models import Department, Staff
+from .intake import IntakeActions, install_intake
 from .language import Language, Languages
 from .main_window import LANGUAGE_KEY, MainWindow, Viewer
 from .tasks import Tasks
@@ -117,6 +118,7 @@ class Client:
     tasks: Tasks
     languages: Languages
     window: MainWindow
+    intake: IntakeActions | None = None
 
     def close(self) -> None:
         self.window.close()
@@ -132,7 +134,7 @@ def start(path: Path, *, username: str | None = None, profile: str | None = None
     languages = Languages()
     languages.use(Language.KOREAN)
     window = MainWindow(tasks, languages, Viewer(), profile=profile)
-    client = Client(app, store, tasks, languages, window)
+    client = Client(app, store, tasks, languages, window, install_intake(window, tasks))
 
     def chosen_language(value: str | None) -> None:
         if value == Language.ENGLISH.value:

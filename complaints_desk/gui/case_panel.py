@@ -132,6 +132,10 @@ class CasePanel(QWidget):
 
         ui.addressValue.setText(mask_address(view.petitioner_address) or "—")
         ui.replyChannelValue.setText(labels.channel(view.reply_channel) if view.reply_channel else "—")
+        ui.placeValue.setText(view.place or "—")
+        ui.consentValue.setText(
+            self.tr("Agreed to the use of personal data") if view.privacy_consent else self.tr("Not given")
+        )
         ui.bodyValue.setText(view.body)
         ui.timeline.clear()
         metrics = ui.timeline.fontMetrics()

@@ -248,6 +248,32 @@ class Ui_CasePanel(object):
 
         self.fields.addWidget(self.replyChannelValue, 13, 1, 1, 1)
 
+        self.placeLabel = QLabel(self.details)
+        self.placeLabel.setObjectName(u"placeLabel")
+
+        self.fields.addWidget(self.placeLabel, 14, 0, 1, 1)
+
+        self.placeValue = QLabel(self.details)
+        self.placeValue.setObjectName(u"placeValue")
+        self.placeValue.setText(u"")
+        self.placeValue.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByKeyboard|Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.placeValue.setWordWrap(True)
+
+        self.fields.addWidget(self.placeValue, 14, 1, 1, 1)
+
+        self.consentLabel = QLabel(self.details)
+        self.consentLabel.setObjectName(u"consentLabel")
+
+        self.fields.addWidget(self.consentLabel, 15, 0, 1, 1)
+
+        self.consentValue = QLabel(self.details)
+        self.consentValue.setObjectName(u"consentValue")
+        self.consentValue.setText(u"")
+        self.consentValue.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByKeyboard|Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.consentValue.setWordWrap(True)
+
+        self.fields.addWidget(self.consentValue, 15, 1, 1, 1)
+
         self.fields.setColumnStretch(1, 1)
 
         self.detailsLayout.addLayout(self.fields)
@@ -317,6 +343,8 @@ class Ui_CasePanel(object):
         self.phoneLabel.setText(QCoreApplication.translate("CasePanel", u"Phone", None))
         self.addressLabel.setText(QCoreApplication.translate("CasePanel", u"Address", None))
         self.replyChannelLabel.setText(QCoreApplication.translate("CasePanel", u"Reply by", None))
+        self.placeLabel.setText(QCoreApplication.translate("CasePanel", u"Place", None))
+        self.consentLabel.setText(QCoreApplication.translate("CasePanel", u"Consent", None))
         self.bodyGroup.setTitle(QCoreApplication.translate("CasePanel", u"Complaint", None))
         self.timelineGroup.setTitle(QCoreApplication.translate("CasePanel", u"History", None))
         ___qtreewidgetitem = self.timeline.headerItem()

@@ -53,6 +53,8 @@ class CaseView:
     extension_count: int
     clock_stopped: bool
     timeline: tuple[TimelineEntry, ...]
+    place: str = ""
+    privacy_consent: bool = False
 
 
 _NOTE_FIELDS = ("text", "summary", "answer", "reason")
@@ -129,6 +131,8 @@ def case_view(session: Session, case_id: str) -> CaseView | None:
         extension_count=row.extension_count,
         clock_stopped=row.clock_stopped_at is not None,
         timeline=tuple(timeline),
+        place=row.place,
+        privacy_consent=row.privacy_consent,
     )
 
 

@@ -51,6 +51,8 @@ class Intake:
     is_group: bool = False
     signers: int = 1
     households: int = 1
+    place: str = ""  # where the matter is, when it is not the petitioner's address
+    privacy_consent: bool = False
 
 
 _calendar_cache: dict[tuple[object, ...], WorkCalendar] = {}
@@ -117,6 +119,8 @@ def take_intake(
         "is_group": intake.is_group,
         "signers": intake.signers,
         "households": intake.households,
+        "place": intake.place,
+        "privacy_consent": intake.privacy_consent,
     }
     if intake.channel.is_online:
         payload["registration_due_at"] = deadlines.registration_due_at(

@@ -26,6 +26,14 @@
         <translation>부서 미배정</translation>
     </message>
     <message>
+        <source>Agreed to the use of personal data</source>
+        <translation>개인정보 이용에 동의함</translation>
+    </message>
+    <message>
+        <source>Not given</source>
+        <translation>동의하지 않음</translation>
+    </message>
+    <message>
         <source>(not yet sent)</source>
         <translation>(미전송)</translation>
     </message>
@@ -92,6 +100,14 @@
     <message>
         <source>Reply by</source>
         <translation>회신 방법</translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation>발생 장소</translation>
+    </message>
+    <message>
+        <source>Consent</source>
+        <translation>개인정보 동의</translation>
     </message>
     <message>
         <source>Complaint</source>
@@ -250,6 +266,260 @@
     <message>
         <source>Personal details viewed</source>
         <translation>개인정보 열람</translation>
+    </message>
+</context>
+<context>
+    <name>IntakeActions</name>
+    <message>
+        <source>&amp;Phone intake</source>
+        <translation>전화 접수(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Take a complaint by phone (F2)</source>
+        <translation>전화로 민원 접수 (F2)</translation>
+    </message>
+    <message>
+        <source>C&amp;ounter intake</source>
+        <translation>창구 접수(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Take a complaint at the counter and print its receipt (F3)</source>
+        <translation>창구에서 민원을 접수하고 접수증 출력 (F3)</translation>
+    </message>
+</context>
+<context>
+    <name>IntakeForm</name>
+    <message>
+        <source>(none)</source>
+        <translation>(선택 안 함)</translation>
+    </message>
+    <message>
+        <source>(keep at the centre)</source>
+        <translation>(센터에서 처리)</translation>
+    </message>
+    <message>
+        <source>Nobody is signed in at this desk: the intake cannot be saved.</source>
+        <translation>이 자리에 로그인한 사용자가 없어 접수를 저장할 수 없습니다.</translation>
+    </message>
+    <message>
+        <source>The intake could not be saved: %1</source>
+        <translation>접수를 저장하지 못했습니다: %1</translation>
+    </message>
+    <message>
+        <source>Save (Ctrl+Enter or Ctrl+S)</source>
+        <translation>저장 (Ctrl+Enter 또는 Ctrl+S)</translation>
+    </message>
+    <message>
+        <source>Clear the form (Esc)</source>
+        <translation>입력 지우기 (Esc)</translation>
+    </message>
+    <message>
+        <source>Enter: accept the suggested department · Ctrl+Enter: save · Esc: clear</source>
+        <translation>Enter: 추천 부서 선택 · Ctrl+Enter: 저장 · Esc: 지우기</translation>
+    </message>
+    <message>
+        <source>Phone intake (F2)</source>
+        <translation>전화 접수 (F2)</translation>
+    </message>
+    <message>
+        <source>Counter intake (F3)</source>
+        <translation>창구 접수 (F3)</translation>
+    </message>
+    <message>
+        <source>No department suggested yet: type the title and content.</source>
+        <translation>추천 부서 없음: 제목과 내용을 입력하세요.</translation>
+    </message>
+    <message>
+        <source>Suggested: %1 — Enter to accept</source>
+        <translation>추천 부서: %1 — Enter로 선택</translation>
+    </message>
+    <message>
+        <source>also %1</source>
+        <translation>그 밖에 %1</translation>
+    </message>
+    <message>
+        <source>Receipt number — read it out to the caller</source>
+        <translation>접수번호 — 민원인에게 불러 주세요</translation>
+    </message>
+    <message>
+        <source>The receipt number appears here when the intake is saved.</source>
+        <translation>접수를 저장하면 여기에 접수번호가 표시됩니다.</translation>
+    </message>
+    <message>
+        <source>Earlier cases of this caller: type the number first.</source>
+        <translation>이 민원인의 이전 민원: 먼저 전화번호를 입력하세요.</translation>
+    </message>
+    <message>
+        <source>No earlier cases from %1.</source>
+        <translation>%1 번호로 접수된 이전 민원이 없습니다.</translation>
+    </message>
+    <message>
+        <source>Earlier cases from %1: %2</source>
+        <translation>%1 번호의 이전 민원: %2건</translation>
+    </message>
+    <message>
+        <source>Likely duplicates (last 14 days): %1</source>
+        <translation>중복 가능성 (최근 14일): %1건</translation>
+    </message>
+    <message>
+        <source>Receipt no.</source>
+        <translation>접수번호</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>접수일시</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>상태</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>제목</translation>
+    </message>
+    <message>
+        <source>Intake</source>
+        <translation>민원 접수</translation>
+    </message>
+    <message>
+        <source>&amp;Phone</source>
+        <translation>전화번호(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Caller&apos;s phone number</source>
+        <translation>민원인 전화번호</translation>
+    </message>
+    <message>
+        <source>010-1234-5678</source>
+        <translation>010-1234-5678</translation>
+    </message>
+    <message>
+        <source>&amp;Name</source>
+        <translation>이름(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Petitioner&apos;s name</source>
+        <translation>민원인 이름</translation>
+    </message>
+    <message>
+        <source>&amp;Kind</source>
+        <translation>종류(&amp;K)</translation>
+    </message>
+    <message>
+        <source>Kind of complaint</source>
+        <translation>민원 종류</translation>
+    </message>
+    <message>
+        <source>Cate&amp;gory</source>
+        <translation>분류(&amp;G)</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>분류</translation>
+    </message>
+    <message>
+        <source>&amp;Title</source>
+        <translation>제목(&amp;T)</translation>
+    </message>
+    <message>
+        <source>C&amp;ontent</source>
+        <translation>내용(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Content</source>
+        <translation>내용</translation>
+    </message>
+    <message>
+        <source>P&amp;lace</source>
+        <translation>발생 장소(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Place of the matter</source>
+        <translation>민원 발생 장소</translation>
+    </message>
+    <message>
+        <source>Where it happens: a street, a building</source>
+        <translation>민원이 생긴 곳: 도로, 건물 등</translation>
+    </message>
+    <message>
+        <source>A&amp;ddress</source>
+        <translation>주소(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Petitioner&apos;s address</source>
+        <translation>민원인 주소</translation>
+    </message>
+    <message>
+        <source>&amp;Reply by</source>
+        <translation>회신 방법(&amp;R)</translation>
+    </message>
+    <message>
+        <source>How they want the answer</source>
+        <translation>답변 받을 방법</translation>
+    </message>
+    <message>
+        <source>De&amp;partment</source>
+        <translation>처리 부서(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Department</source>
+        <translation>처리 부서</translation>
+    </message>
+    <message>
+        <source>The petitioner &amp;agrees to the use of their personal data for this case</source>
+        <translation>민원인이 이 민원 처리를 위한 개인정보 이용에 동의함(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Several petitioners (the petitioner above is their representative)</source>
+        <translation>다수인 민원 (위 민원인이 대표자)</translation>
+    </message>
+    <message>
+        <source>Filed by &amp;several people</source>
+        <translation>여러 사람이 함께 신청(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Signers</source>
+        <translation>연명자 수</translation>
+    </message>
+    <message>
+        <source>Households</source>
+        <translation>세대 수</translation>
+    </message>
+    <message>
+        <source>Answer at once</source>
+        <translation>즉시 답변</translation>
+    </message>
+    <message>
+        <source>Answer given at once</source>
+        <translation>즉시 답변 내용</translation>
+    </message>
+    <message>
+        <source>The answer given to the caller now (a simple complaint is answered and closed here)</source>
+        <translation>지금 민원인에게 안내한 답변 (기타민원은 여기서 답변하고 종결합니다)</translation>
+    </message>
+    <message>
+        <source>Close the case with this answer</source>
+        <translation>이 답변으로 종결</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>지우기</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>저장</translation>
+    </message>
+    <message>
+        <source>Receipt number</source>
+        <translation>접수번호</translation>
+    </message>
+    <message>
+        <source>Caller&apos;s earlier cases</source>
+        <translation>민원인의 이전 민원</translation>
+    </message>
+    <message>
+        <source>Likely duplicates</source>
+        <translation>중복 가능성 있는 민원</translation>
     </message>
 </context>
 <context>
@@ -467,6 +737,49 @@
     <message>
         <source>%1 overdue</source>
         <translation>%1 경과</translation>
+    </message>
+</context>
+<context>
+    <name>ReceiptPreview</name>
+    <message>
+        <source>Save the receipt as PDF</source>
+        <translation>접수증을 PDF로 저장</translation>
+    </message>
+    <message>
+        <source>A4</source>
+        <translation>A4</translation>
+    </message>
+    <message>
+        <source>80 mm roll</source>
+        <translation>감열지 80mm</translation>
+    </message>
+    <message>
+        <source>Pape&amp;r</source>
+        <translation>용지(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Print…</source>
+        <translation>인쇄(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Print the receipt (Ctrl+P)</source>
+        <translation>접수증 인쇄 (Ctrl+P)</translation>
+    </message>
+    <message>
+        <source>Sa&amp;ve as PDF…</source>
+        <translation>PDF로 저장(&amp;V)…</translation>
+    </message>
+    <message>
+        <source>The receipt of the case just saved appears here.</source>
+        <translation>방금 저장한 민원의 접수증이 여기에 표시됩니다.</translation>
+    </message>
+    <message>
+        <source>Receipt %1 — reprint (printed %2 time(s) before)</source>
+        <translation>접수증 %1 — 재발급 (이전 출력 %2회)</translation>
+    </message>
+    <message>
+        <source>Receipt %1</source>
+        <translation>접수증 %1</translation>
     </message>
 </context>
 <context>
