@@ -23,6 +23,18 @@ from complaints_desk.store.local.sync_state import record_enrolment
 from .conftest import GuiThreadGuard, open_client, settle
 
 
+def _saved(form: Any) -> Any:
+    """The case the form saved last (a save has happened)."""
+    assert form.last_saved is not None
+    return form.last_saved
+
+
+def _document(form: Any) -> Any:
+    """The receipt the preview shows (one is loaded)."""
+    assert form.preview.document is not None
+    return form.preview.document
+
+
 def type_in(qtbot: Any, widget: Any, keys: str) -> None:
     """Type each character as a key press with its text (QTest's keyClicks knows only ASCII keys)."""
     for char in keys:
@@ -128,7 +140,7 @@ def test_a_phone_intake_by_keyboard_alone(desk: Client, qtbot: Any) -> None:
     qtbot.keyClick(form.ui.placeEdit, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
     qtbot.waitUntil(lambda: form.last_saved is not None, timeout=10_000)
     receipt = form.ui.receiptNumber.text()
-    assert receipt == form.last_saved.receipt_no and receipt.startswith("20")
+    assert receipt == _saved(form).receipt_no and receipt.startswith("20")
     assert form.ui.receiptNumber.font().pointSizeF() >= 2 * form.ui.titleEdit.font().pointSizeF()
     assert form.ui.phoneEdit.text() == "" and form.ui.titleEdit.text() == "" and form.ui.phoneEdit.hasFocus()
     row = _case(desk, receipt)
@@ -147,7 +159,7 @@ def test_an_other_complaint_answered_and_closed_at_intake(desk: Client, qtbot: A
     type_in(qtbot, form.ui.answerEdit, "주민센터에서 스티커를 사서 붙이면 됩니다.")
     qtbot.keyClick(form.ui.answerEdit, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
     qtbot.waitUntil(lambda: form.last_saved is not None, timeout=10_000)
-    row = _case(desk, form.last_saved.receipt_no)
+    row = _case(desk, _saved(form).receipt_no)
     assert row["kind"] == "other" and row["status"] == "closed" and row["close_reason"] == "answered"
     with _look(desk) as session:
         queued = session.execute(
@@ -194,7 +206,7 @@ def test_a_counter_receipt_previewed_saved_printed_and_reprinted(
     form.ui.householdsSpin.setValue(8)
     form.save()
     qtbot.waitUntil(lambda: form.preview.document is not None, timeout=15_000)
-    row = _case(desk, form.last_saved.receipt_no)
+    row = _case(desk, _saved(form).receipt_no)
     assert row["is_group"] and row["signers"] == 12 and row["households"] == 8
     image = form.preview.pages[0]
     assert not image.isNull() and image.width() > 300
@@ -203,9 +215,9 @@ def test_a_counter_receipt_previewed_saved_printed_and_reprinted(
     pdf = tmp_path / "receipt.pdf"
     monkeypatch.setattr(form.preview, "choose_file", lambda: pdf)
     form.preview.save_button.click()
-    qtbot.waitUntil(lambda: pdf.exists() and form.preview.document.times_printed == 1, timeout=15_000)
+    qtbot.waitUntil(lambda: pdf.exists() and _document(form).times_printed == 1, timeout=15_000)
     first = "".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf.read_bytes())).pages)
-    assert form.last_saved.receipt_no in first and "재발급" not in first
+    assert _saved(form).receipt_no in first and "재발급" not in first
     assert "외 11명" in first  # the representative and the other signers
     printed = tmp_path / "printed.pdf"
 
@@ -217,7 +229,7 @@ def test_a_counter_receipt_previewed_saved_printed_and_reprinted(
 
     monkeypatch.setattr(form.preview, "choose_printer", pdf_printer)
     qtbot.keyClick(form.ui.phoneEdit, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)
-    qtbot.waitUntil(lambda: form.preview.document.times_printed == 2, timeout=15_000)
+    qtbot.waitUntil(lambda: _document(form).times_printed == 2, timeout=15_000)
     assert printed.stat().st_size > 10_000  # the rendered pages went to the printer
-    assert "재발급" in "".join(p.extract_text() for p in PdfReader(io.BytesIO(form.preview.document.pdf)).pages)
-    assert _case(desk, form.last_saved.receipt_no)["receipts_printed"] == 2
+    assert "재발급" in "".join(p.extract_text() for p in PdfReader(io.BytesIO(_document(form).pdf)).pages)
+    assert _case(desk, _saved(form).receipt_no)["receipts_printed"] == 2
