@@ -22,8 +22,9 @@ from ..projection import event_to_row_values, state_values
 from .generate import DayCases
 
 CASE_COLUMNS: tuple[str, ...] = tuple(c.name for c in CaseRow.__table__.columns)
-# Demo events were pushed by nobody: the server's pushed_by column is left NULL.
-EVENT_COLUMNS: tuple[str, ...] = tuple(c.name for c in EventRow.__table__.columns if c.name != "pushed_by")
+# Demo events were pushed by nobody from no workstation: the server's pushed_by and pushed_from are left NULL.
+_NOT_PUSHED = ("pushed_by", "pushed_from")
+EVENT_COLUMNS: tuple[str, ...] = tuple(c.name for c in EventRow.__table__.columns if c.name not in _NOT_PUSHED)
 assert set(CASE_FIELDS) | {"last_seq"} == set(CASE_COLUMNS), "cases table and CaseState disagree"
 
 
