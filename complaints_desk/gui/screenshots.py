@@ -48,6 +48,36 @@ def shoot(client: Client, path: Path) -> None:
     print(path)
 
 
+def shoot_intake(client: Client, out: Path) -> None:
+    """The phone intake as an agent fills it (a repeat caller: their earlier cases listed, the department
+    suggested), and the counter intake beside it."""
+    from ..store.intake_support import busiest_caller
+    from .intake import Mode
+
+    assert client.intake is not None
+    found: list[str | None] = []
+    client.tasks.read(busiest_caller, found.append)
+    settle(client)
+    intake = client.intake.open(Mode.PHONE)
+    form = intake.form
+    form.ui.phoneEdit.setText((found[0] if found else None) or "010-2345-6789")
+    form.ui.nameEdit.setText("홍길동")
+    form.ui.titleEdit.setText("새싹초등학교 앞 불법 주차 단속 요청")
+    form.ui.bodyEdit.setPlainText(
+        "등하교 시간마다 통학로에 차량이 주차되어 아이들이 차도로 다닙니다. 단속을 부탁드립니다."
+    )
+    form.ui.placeEdit.setText("한빛구 새싹로 12 새싹초등학교 정문 앞")
+    pause = QEventLoop()
+    QTimer.singleShot(800, pause.quit)  # past the form's pause-in-typing timers, which start the lookups
+    pause.exec()
+    settle(client)
+    intake.grab().save(str(out / "intake-phone.png"))
+    intake.open(Mode.COUNTER)
+    settle(client)
+    intake.grab().save(str(out / "intake-counter.png"))
+    intake.close()
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("out", type=Path)
@@ -90,6 +120,7 @@ def main(argv: list[str] | None = None) -> int:
     shoot(client, args.out / "queue-overdue-english.png")
     window.set_language(Language.KOREAN)
     settle(client)
+    shoot_intake(client, args.out)
     client.close()
     for scale in SCALES:
         environment = {**os.environ, "QT_SCALE_FACTOR": scale}

@@ -234,7 +234,7 @@ class Ui_IntakeForm(object):
         self.buttonLayout.setObjectName(u"buttonLayout")
         self.keysLabel = QLabel(self.formSide)
         self.keysLabel.setObjectName(u"keysLabel")
-        self.keysLabel.setWordWrap(True)
+        self.keysLabel.setWordWrap(False)
 
         self.buttonLayout.addWidget(self.keysLabel)
 
@@ -389,7 +389,7 @@ class Ui_IntakeForm(object):
 #if QT_CONFIG(accessibility)
         self.replyCombo.setAccessibleName(QCoreApplication.translate("IntakeForm", u"How they want the answer", None))
 #endif // QT_CONFIG(accessibility)
-        self.departmentLabel.setText(QCoreApplication.translate("IntakeForm", u"De&partment", None))
+        self.departmentLabel.setText(QCoreApplication.translate("IntakeForm", u"Depart&ment", None))
 #if QT_CONFIG(accessibility)
         self.departmentCombo.setAccessibleName(QCoreApplication.translate("IntakeForm", u"Department", None))
 #endif // QT_CONFIG(accessibility)

@@ -180,3 +180,15 @@ def intake_choices(session: Session) -> IntakeChoices:
         )
     )
     return IntakeChoices(categories, departments, tuple(r for r in routing_rules(session) if r.active))
+
+
+def busiest_caller(session: Session) -> str | None:
+    """The phone number with the most cases among the newest thousand (a repeat caller, for the screenshots
+    and demos to show the caller's history with)."""
+    found = session.execute(
+        text(
+            "SELECT petitioner_phone FROM (SELECT petitioner_phone FROM cases ORDER BY received_at DESC LIMIT 1000)"
+            " WHERE petitioner_phone <> '' GROUP BY petitioner_phone ORDER BY count(*) DESC LIMIT 1"
+        )
+    ).scalar_one_or_none()
+    return None if found is None else str(found)

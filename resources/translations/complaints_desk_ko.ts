@@ -315,7 +315,7 @@
     </message>
     <message>
         <source>Enter: accept the suggested department · Ctrl+Enter: save · Esc: clear</source>
-        <translation>Enter: 추천 부서 선택 · Ctrl+Enter: 저장 · Esc: 지우기</translation>
+        <translation>Enter 추천 부서 · Ctrl+Enter 저장 · Esc 지우기</translation>
     </message>
     <message>
         <source>Phone intake (F2)</source>
@@ -458,8 +458,8 @@
         <translation>답변 받을 방법</translation>
     </message>
     <message>
-        <source>De&amp;partment</source>
-        <translation>처리 부서(&amp;P)</translation>
+        <source>Depart&amp;ment</source>
+        <translation>처리 부서(&amp;M)</translation>
     </message>
     <message>
         <source>Department</source>
