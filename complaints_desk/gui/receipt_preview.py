@@ -240,8 +240,8 @@ class ReceiptPreview(QWidget):
         for paper in PAPERS:
             self.paper.addItem(names.get(paper, paper), paper)
         self.paper.setCurrentIndex(max(0, self.paper.findData(current)))
-        self.paper_label.setText(self.tr("Pape&r"))
-        self.print_button.setText(self.tr("&Print…"))
+        self.paper_label.setText(self.tr("Pap&er"))  # (R is the reply channel's, P the phone's)
+        self.print_button.setText(self.tr("Pr&int…"))
         self.print_button.setToolTip(self.tr("Print the receipt (Ctrl+P)"))
         self.save_button.setText(self.tr("Sa&ve as PDF…"))
         document = self.document

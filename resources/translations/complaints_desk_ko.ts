@@ -754,12 +754,12 @@
         <translation>감열지 80mm</translation>
     </message>
     <message>
-        <source>Pape&amp;r</source>
-        <translation>용지(&amp;R)</translation>
+        <source>Pap&amp;er</source>
+        <translation>용지(&amp;E)</translation>
     </message>
     <message>
-        <source>&amp;Print…</source>
-        <translation>인쇄(&amp;P)…</translation>
+        <source>Pr&amp;int…</source>
+        <translation>인쇄(&amp;I)…</translation>
     </message>
     <message>
         <source>Print the receipt (Ctrl+P)</source>
