@@ -63,8 +63,6 @@ class CallLogBox(QGroupBox):
         self._records: list[CallRecord] = []
         self._saving = False
         self._message = ""
-        self.ui.warnButton.setShortcut(WARN_SHORTCUT)
-        self.ui.endButton.setShortcut(END_SHORTCUT)
         self.ui.warnButton.clicked.connect(self.record_warning)
         self.ui.endButton.clicked.connect(self.record_end)
         self.retranslate()
@@ -184,6 +182,9 @@ class CallLogBox(QGroupBox):
             warn = self.tr("Record warning announced (F8)")
         self.ui.warnButton.setText(warn)
         self.ui.endButton.setText(self.tr("Record call ended (Ctrl+F8)"))
+        # A button's setText replaces its shortcut with the text's mnemonic: set ours after every change.
+        self.ui.warnButton.setShortcut(WARN_SHORTCUT)
+        self.ui.endButton.setShortcut(END_SHORTCUT)
 
     def retranslate(self) -> None:
         self.ui.retranslateUi(self)

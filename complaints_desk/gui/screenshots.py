@@ -18,7 +18,7 @@ import sys
 from pathlib import Path
 
 from PySide6.QtCore import QEventLoop, QTimer
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 
 from ..store.queue import Queue
 from .app import Client, start
@@ -45,6 +45,32 @@ def settle(client: Client, ms: int = 10_000) -> None:
 def shoot(client: Client, path: Path) -> None:
     settle(client)
     client.window.grab().save(str(path))
+    print(path)
+
+
+def call_log_shots(client: Client, out: Path) -> None:
+    """The call-log box as the phone intake form will carry it: before a warning, then after the first."""
+    from ..domain.ids import new_id
+    from .call_log import CallLogBox
+
+    box = CallLogBox()
+    box.attach(client.tasks)
+    box.set_agent(new_id())  # a throw-away record in the screenshot store: no staff row is needed
+    box.start_call("010-2222-3333")
+    box.resize(560, box.sizeHint().height())
+    box.show()
+    shoot_widget(client, box, out / "call-log.png")
+    box.record_warning()
+    shoot_widget(client, box, out / "call-log-warned.png")
+    client.window.set_language(Language.ENGLISH)
+    shoot_widget(client, box, out / "call-log-english.png")
+    client.window.set_language(Language.KOREAN)
+    box.close()
+
+
+def shoot_widget(client: Client, widget: QWidget, path: Path) -> None:
+    settle(client)
+    widget.grab().save(str(path))
     print(path)
 
 
@@ -90,6 +116,7 @@ def main(argv: list[str] | None = None) -> int:
     shoot(client, args.out / "queue-overdue-english.png")
     window.set_language(Language.KOREAN)
     settle(client)
+    call_log_shots(client, args.out)
     client.close()
     for scale in SCALES:
         environment = {**os.environ, "QT_SCALE_FACTOR": scale}
