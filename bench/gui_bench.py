@@ -182,6 +182,7 @@ def main() -> int:
         child_floor(args.child_floor, args.staff_id)
         return 0
 
+    os.environ.setdefault("QT_LOGGING_RULES", "default.warning=false")  # the offscreen plugin's size-hint notes
     path = demo_store(args.cases, args.seed, args.store)
     from complaints_desk.store.db import make_engine, migrate
 
