@@ -75,7 +75,9 @@ def test_a_record_is_kept_once_however_often_it_is_sent(shared_team: Team) -> No
     assert _post(shared_team, "clerk", ended).status_code == 201  # whoever is signed in sends the desk's queue
     entries = {r["id"]: r for r in _log(shared_team).json()["records"] if r["call_id"] == call}
     assert entries[warning["id"]]["caller_phone"] == "010-2222-3333"  # a supervisor sees the number
-    assert entries[warning["id"]]["reason"] == "abuse" and entries[ended["id"]]["kind"] == "call_ended_after_warning"
+    assert (
+        entries[warning["id"]]["reason"] == "abuse" and entries[ended["id"]]["kind"] == "call_ended_after_warning"
+    )
     assert entries[ended["id"]]["sent_by"] == shared_team.staff["clerk"]["id"]
 
 
