@@ -115,6 +115,8 @@ def read_call_record(data: object) -> CallRecord:
         phone = normalize_phone(phone)
     except DomainError as error:
         raise DomainError("caller_phone", error.ko, error.en, code=error.code) from None
+    if len(phone) > 40:  # the column's width; a written number longer than its input is not one
+        raise DomainError("caller_phone", "전화번호가 너무 깁니다.", "The phone number is too long.", code="phone")
     warning = _choice(data, "warning", WarningLevel, required=kind is CallRecordKind.WARNING_ANNOUNCED)
     reason = _choice(data, "reason", WarningReason, required=kind is CallRecordKind.WARNING_ANNOUNCED)
     if kind is CallRecordKind.CALL_ENDED and (warning or reason):

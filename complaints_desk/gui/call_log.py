@@ -11,6 +11,7 @@ typed. Connect `recorded` to the sync engine's notify_local_change so the record
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import UTC, datetime
 
 from PySide6.QtCore import QEvent, Signal
@@ -41,7 +42,7 @@ END_SHORTCUT = QKeySequence("Ctrl+F8")
 REASONS = (WarningReason.ABUSE, WarningReason.THREATS, WarningReason.TOO_LONG)
 
 
-def _save(record: CallRecord) -> object:
+def _save(record: CallRecord) -> Callable[[Session], CallRecord]:
     def save(session: Session) -> CallRecord:
         record_call(session, record, now=datetime.now(UTC))
         return record
@@ -128,7 +129,7 @@ class CallLogBox(QGroupBox):
         )
         self._saving = True
         self._update()
-        self._tasks.write(_save(record), self._saved, self._failed)  # type: ignore[arg-type]
+        self._tasks.write(_save(record), self._saved, self._failed)
 
     def _saved(self, record: CallRecord) -> None:
         self._saving = False

@@ -23,7 +23,7 @@ class CallLogRow(Base):
     kind: Mapped[str] = mapped_column(String(32))
     occurred_at: Mapped[datetime] = mapped_column(UTCDateTime)
     agent_id: Mapped[str] = mapped_column(ID)
-    caller_phone: Mapped[str] = mapped_column(String(20), default="")
+    caller_phone: Mapped[str] = mapped_column(String(40), default="")
     warning: Mapped[str | None] = mapped_column(String(12), nullable=True)
     reason: Mapped[str | None] = mapped_column(String(16), nullable=True)
     recorded_at: Mapped[datetime] = mapped_column(UTCDateTime)  # when this store kept it

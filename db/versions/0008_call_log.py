@@ -27,7 +27,7 @@ def upgrade() -> None:
         sa.Column("kind", sa.String(length=32), nullable=False),
         sa.Column("occurred_at", moment, nullable=False),
         sa.Column("agent_id", sa.String(length=36), nullable=False),
-        sa.Column("caller_phone", sa.String(length=20), nullable=False),
+        sa.Column("caller_phone", sa.String(length=40), nullable=False),
         sa.Column("warning", sa.String(length=12), nullable=True),
         sa.Column("reason", sa.String(length=16), nullable=True),
         sa.Column("recorded_at", moment, nullable=False),
