@@ -18,6 +18,7 @@ from . import __version__
 COMMAND_MODULES = (
     "start",
     "client",
+    "self-test",
     "deadline",
     "demo",
     "server",
@@ -48,9 +49,9 @@ def build_parser() -> argparse.ArgumentParser:
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in COMMAND_MODULES:
         try:
-            module = importlib.import_module(f"complaints_desk.commands.{name}")
+            module = importlib.import_module(f"complaints_desk.commands.{name.replace('-', '_')}")
         except ModuleNotFoundError as exc:
-            if exc.name == f"complaints_desk.commands.{name}":
+            if exc.name == f"complaints_desk.commands.{name.replace('-', '_')}":
                 continue  # a subcommand that is not part of this build
             raise
         module.register(subparsers)

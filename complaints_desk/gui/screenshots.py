@@ -18,7 +18,7 @@ import sys
 from pathlib import Path
 
 from PySide6.QtCore import QEventLoop, QTimer
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 
 from ..store.queue import Queue
 from .app import Client, start
@@ -78,6 +78,32 @@ def shoot_intake(client: Client, out: Path) -> None:
     intake.close()
 
 
+def call_log_shots(client: Client, out: Path) -> None:
+    """The call-log box as the phone intake form will carry it: before a warning, then after the first."""
+    from ..domain.ids import new_id
+    from .call_log import CallLogBox
+
+    box = CallLogBox()
+    box.attach(client.tasks)
+    box.set_agent(new_id())  # a throw-away record in the screenshot store: no staff row is needed
+    box.start_call("010-2222-3333")
+    box.resize(560, box.sizeHint().height())
+    box.show()
+    shoot_widget(client, box, out / "call-log.png")
+    box.record_warning()
+    shoot_widget(client, box, out / "call-log-warned.png")
+    client.window.set_language(Language.ENGLISH)
+    shoot_widget(client, box, out / "call-log-english.png")
+    client.window.set_language(Language.KOREAN)
+    box.close()
+
+
+def shoot_widget(client: Client, widget: QWidget, path: Path) -> None:
+    settle(client)
+    widget.grab().save(str(path))
+    print(path)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("out", type=Path)
@@ -121,6 +147,8 @@ def main(argv: list[str] | None = None) -> int:
     window.set_language(Language.KOREAN)
     settle(client)
     shoot_intake(client, args.out)
+
+    call_log_shots(client, args.out)
     client.close()
     for scale in SCALES:
         environment = {**os.environ, "QT_SCALE_FACTOR": scale}

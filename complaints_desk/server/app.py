@@ -116,13 +116,14 @@ def _stamp_reference(factory: object) -> None:
 def _include_routers(app: FastAPI) -> None:
     from .admin.views import router as admin_router
     from .auth.views import router as auth_router
+    from .calls.views import router as calls_router
     from .cases.views import router as cases_router
     from .health import router as health_router
     from .stations.views import router as stations_router
     from .sync.views import router as sync_router
 
     app.include_router(health_router)
-    for router in (auth_router, sync_router, stations_router, cases_router, admin_router):
+    for router in (auth_router, sync_router, stations_router, cases_router, calls_router, admin_router):
         app.include_router(router)
 
 

@@ -29,6 +29,7 @@ from ..store.db import transaction
 from ..store.local import outbox, sync_state
 from ..store.local.pull import CatchUp, PageSummary, apply_incoming_page, finish_deferred, has_deferred
 from ..store.local.rebase import ServerEvent
+from .calls import send_unsent_calls
 from .catch_up import PageReader
 from .protocol import DEFAULT_PULL_PAGE, MAX_PUSH_EVENTS, PullResponse
 from .pull_codec import PulledPage
@@ -281,6 +282,7 @@ class SyncEngine:
         self._set_status(SyncStatus.SYNCING, "")
         try:
             push = self.push_once()
+            send_unsent_calls(self._factory, self.transport)  # the call log rides on the push (sync.calls)
             pull = self.pull_once()
         except Offline as error:
             self._set_status(SyncStatus.OFFLINE, str(error))
@@ -348,6 +350,7 @@ class SyncEngine:
                 return
             try:
                 self.push_once()
+                send_unsent_calls(self._factory, self.transport)
                 backoff.reset()
             except Exception as error:
                 self._pause_after(error, backoff)

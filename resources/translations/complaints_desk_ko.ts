@@ -2,6 +2,92 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ko_KR">
 <context>
+    <name>CallLog</name>
+    <message>
+        <source>Ending an abusive call</source>
+        <translation>폭언 통화 종료</translation>
+    </message>
+    <message>
+        <source>Call log</source>
+        <translation>통화 기록</translation>
+    </message>
+    <message>
+        <source>&amp;Reason</source>
+        <translation>사유(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Reason for the warning</source>
+        <translation>경고 사유</translation>
+    </message>
+    <message>
+        <source>Record the warning announced</source>
+        <translation>경고 안내 기록</translation>
+    </message>
+    <message>
+        <source>Record the call ended</source>
+        <translation>통화 종료 기록</translation>
+    </message>
+    <message>
+        <source>Call log state</source>
+        <translation>통화 기록 상태</translation>
+    </message>
+</context>
+<context>
+    <name>CallLogBox</name>
+    <message>
+        <source>The record could not be saved: %1</source>
+        <translation>기록을 저장하지 못했습니다: %1</translation>
+    </message>
+    <message>
+        <source>No call in progress.</source>
+        <translation>진행 중인 통화가 없습니다.</translation>
+    </message>
+    <message>
+        <source>Sign in to record warnings.</source>
+        <translation>경고를 기록하려면 로그인하세요.</translation>
+    </message>
+    <message>
+        <source>Before ending a call, announce the reason and record it here.</source>
+        <translation>통화를 끝내기 전에 종료 사유를 안내하고 여기에 기록하세요.</translation>
+    </message>
+    <message>
+        <source>Call ended after the warning (%1).</source>
+        <translation>경고 후 통화 종료를 기록했습니다 (%1).</translation>
+    </message>
+    <message>
+        <source>First warning recorded (%1). The call may now be ended.</source>
+        <translation>1차 경고 안내를 기록했습니다 (%1). 이제 통화를 끝낼 수 있습니다.</translation>
+    </message>
+    <message>
+        <source>Second warning recorded (%1). The call may now be ended.</source>
+        <translation>2차 경고 안내를 기록했습니다 (%1). 이제 통화를 끝낼 수 있습니다.</translation>
+    </message>
+    <message>
+        <source>Record second warning (F8)</source>
+        <translation>2차 경고 안내 기록 (F8)</translation>
+    </message>
+    <message>
+        <source>Record warning announced (F8)</source>
+        <translation>경고 안내 기록 (F8)</translation>
+    </message>
+    <message>
+        <source>Record call ended (Ctrl+F8)</source>
+        <translation>통화 종료 기록 (Ctrl+F8)</translation>
+    </message>
+    <message>
+        <source>Abuse or insults</source>
+        <translation>폭언·욕설</translation>
+    </message>
+    <message>
+        <source>Threats</source>
+        <translation>협박</translation>
+    </message>
+    <message>
+        <source>Far past the recommended length</source>
+        <translation>권장 통화 시간 크게 초과</translation>
+    </message>
+</context>
+<context>
     <name>CasePanel</name>
     <message numerus="yes">
         <source>(extended %n time(s))</source>
