@@ -23,7 +23,7 @@ incomplete; the engine does not report the pull before finish_deferred has run.
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from functools import lru_cache
@@ -75,6 +75,8 @@ class CatchUp:
     cases_before: int | None = None  # the store's cases when the catch-up began (read with its first page)
     pulled: int = 0  # events applied so far
     indexes_dropped: bool = False
+    # called when a page is written and only its commit is left (sync.catch_up.PageReader decodes the next then)
+    on_written: Callable[[], None] | None = None
 
 
 @dataclass(frozen=True)
@@ -160,6 +162,8 @@ def apply_incoming_page(
         incoming = [item.to_server_event() for item in by_case[case_id]]
         rebase_case(session, case_id, cursor=before, incoming=incoming)
     store.set_cursor(next_after, now or datetime.now(UTC))
+    if catch_up is not None and catch_up.on_written is not None:
+        catch_up.on_written()
     return PageSummary(len(events), len(new_rows), rebased, len(reference), next_after)
 
 
