@@ -22,7 +22,7 @@ import orjson
 
 from ..domain.events import EventType
 from ..domain.roles import Role
-from ..store.local.incoming import IncomingEvent
+from ..store.local.incoming import IncomingEvent, payload_text
 from ..store.local.pull import ReferenceRecord
 from ..store.local.stored_values import stored_aware_utc, stored_utc
 from .protocol import PulledEvent, ReferenceChange
@@ -99,6 +99,7 @@ def _event(item: Any) -> IncomingEvent:
         station,
         base,
         version,
+        payload_text(payload),
         payload,
     )
 

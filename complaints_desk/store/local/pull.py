@@ -337,7 +337,8 @@ class _CoreWriter(_Writer):
 
 
 def _event_values(e: IncomingEvent) -> dict[str, Any]:
-    values: dict[str, Any] = dict(zip(bulk.EVENT_COLUMNS, e, strict=True))
+    values: dict[str, Any] = dict(zip(bulk.EVENT_COLUMNS[:12], e[:12], strict=True))
+    values["payload"] = e.payload
     values["occurred_at"] = parse_stored_utc(e.occurred)
     values["recorded_at"] = parse_stored_utc(e.recorded)
     return values
