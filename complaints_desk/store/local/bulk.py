@@ -116,6 +116,17 @@ def dirty_cases(connection: sqlite3.Connection, case_ids: Sequence[str], cursor:
     return found
 
 
+def receipts_held_elsewhere(connection: sqlite3.Connection, receipts: Sequence[tuple[str, str]]) -> bool:
+    """Whether a case other than these (case id, receipt number) holds one of their numbers."""
+    wanted = {receipt: case_id for case_id, receipt in receipts if receipt}
+    numbers = list(wanted)
+    for chunk in chunks(numbers):
+        sql = f"SELECT id, receipt_no FROM cases WHERE receipt_no IN ({_marks(len(chunk))})"
+        if any(wanted[receipt] != case_id for case_id, receipt in connection.execute(sql, chunk)):
+            return True
+    return False
+
+
 def known_event_cases(connection: sqlite3.Connection, event_ids: Sequence[str]) -> set[str]:
     found: set[str] = set()
     for chunk in chunks(event_ids):
