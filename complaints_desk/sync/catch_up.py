@@ -3,26 +3,45 @@ index work: lighter garbage collection (store.bulk_gc), and a thread reading the
 
 from __future__ import annotations
 
+import threading
 from concurrent.futures import Future, ThreadPoolExecutor
 
+from ..store.local.pull import CatchUp
+from . import pull_codec
 from .pull_codec import PulledPage
 from .transport import Transport
 
 
 class PageReader:
     """During a catch-up, one thread that fetches and reads the next page while the engine writes the current
-    one: the network wait and the decoding overlap with SQLite's work (which runs without the GIL)."""
+    one: the network wait and the decoding overlap with SQLite's work (which runs without the GIL).
 
-    def __init__(self, transport: Transport) -> None:
+    With the catch-up given, the thread fetches at once but decodes only once the current page is written (its
+    commit is all that is left): decoding is Python and holds the GIL, and while it ran beside the writes, each
+    of the writer's thousands of returns from SQLite waited for the GIL (up to the 5 ms switch interval), so
+    the two ran one after the other anyway. During the commit the writer waits on the disk without the GIL.
+    Measured: a tenth of a catch-up's wall-clock time."""
+
+    def __init__(self, transport: Transport, catch_up: CatchUp | None = None) -> None:
         self.transport = transport
         self.pool = ThreadPoolExecutor(1, thread_name_prefix="sync-read-ahead")
+        self.written = threading.Event()  # the page being written is (decoding may start)
+        self.written.set()
+        if catch_up is not None:
+            catch_up.on_written = self.written.set
 
     def __enter__(self) -> PageReader:
         return self
 
     def submit(self, after: int, limit: int) -> Future[PulledPage]:
-        return self.pool.submit(self.transport.pull_page, after, limit)
+        self.written.clear()
+        return self.pool.submit(self._read, after, limit)
+
+    def _read(self, after: int, limit: int) -> PulledPage:
+        with pull_codec.decoding_after(self.written):
+            return self.transport.pull_page(after, limit)
 
     def __exit__(self, *exc: object) -> None:
+        self.written.set()  # a page that failed never says it is written: the thread must not wait for it
         self.pool.submit(self.transport.close)  # that thread's HTTP session
         self.pool.shutdown(wait=True, cancel_futures=True)

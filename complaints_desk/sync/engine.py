@@ -252,7 +252,7 @@ class SyncEngine:
             if tally.pages == 0 and page.has_more:
                 tally.catch_up = CatchUp()
                 catching_up.enter_context(light_garbage_collection())
-                reader = catching_up.enter_context(PageReader(self.transport))
+                reader = catching_up.enter_context(PageReader(self.transport, tally.catch_up))
             # read the next page while this one is written
             ahead = (
                 reader.submit(page.next_after, self.page_size) if reader is not None and page.has_more else None

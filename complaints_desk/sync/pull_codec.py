@@ -12,6 +12,9 @@ accept and refuse the same pages.
 
 from __future__ import annotations
 
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
 
@@ -19,7 +22,7 @@ import orjson
 
 from ..domain.events import EventType
 from ..domain.roles import Role
-from ..store.local.incoming import IncomingEvent
+from ..store.local.incoming import IncomingEvent, payload_text
 from ..store.local.pull import ReferenceRecord
 from ..store.local.stored_values import stored_aware_utc, stored_utc
 from .protocol import PulledEvent, ReferenceChange
@@ -96,6 +99,7 @@ def _event(item: Any) -> IncomingEvent:
         station,
         base,
         version,
+        payload_text(payload),
         payload,
     )
 
@@ -108,8 +112,26 @@ def _reference(item: Any) -> ReferenceRecord:
     return ReferenceRecord(_int(item["seq"], "seq"), item["table"], item["record"])
 
 
+_this_thread = threading.local()
+
+
+@contextmanager
+def decoding_after(gate: threading.Event) -> Iterator[None]:
+    """parse_pull_page on this thread, within the block, waits for `gate` before it decodes (the read-ahead
+    thread of a catch-up: sync.catch_up.PageReader). The transport fetches the body, then decodes it: the
+    fetch does not wait."""
+    _this_thread.gate = gate
+    try:
+        yield
+    finally:
+        _this_thread.gate = None
+
+
 def parse_pull_page(raw: bytes | str) -> PulledPage:
     """The page, or PageError when the body is not one."""
+    gate: threading.Event | None = getattr(_this_thread, "gate", None)
+    if gate is not None:
+        gate.wait()
     try:
         body = orjson.loads(raw)
         if type(body) is not dict:

@@ -132,3 +132,12 @@ def test_the_document_splits_hangul_into_pieces_and_keeps_phone_digits() -> None
     doc = document_for("불법주차", "", "홍길동", "010-1234-5678").split()
     assert doc[:3] == ["불법", "법주", "주차"]
     assert "01012345678" in doc and "홍길" in doc
+
+
+def test_a_word_already_indexed_gives_the_same_pieces_in_another_case() -> None:
+    # (words seen before are taken from a cache: a second case must not get the first one's document)
+    first = document_for("불법주차 단속", "주차 주차장", "김주차", "02-123-4567").split()
+    second = document_for("주차장 불법", "단속 요청 ABC-12", "이단속", "").split()
+    hangul = ["불법", "법주", "주차", "단속", "주차", "주차", "차장", "김주", "주차"]
+    assert first == [*hangul, "02", "123", "4567", "021234567", "21234567"]
+    assert second == ["주차", "차장", "불법", "단속", "요청", "abc", "12", "이단", "단속"]

@@ -11,6 +11,8 @@ import sqlite3
 import subprocess
 import sys
 import textwrap
+import threading
+import uuid
 from collections.abc import Callable
 from datetime import UTC
 from pathlib import Path
@@ -35,6 +37,7 @@ from complaints_desk.store.local.pull import (
     apply_incoming_page,
     finish_deferred,
 )
+from complaints_desk.store.local.rebase import ServerHistoryError
 from complaints_desk.store.search import fts_query
 from complaints_desk.sync.engine import SyncEngine
 from complaints_desk.sync.protocol import PulledEvent
@@ -413,3 +416,35 @@ def test_a_new_migration_meets_every_index_even_after_a_catch_up_was_cut_short(
     engine.dispose()
     got = _snapshot(path)
     assert got == expected
+
+
+def test_a_catch_up_page_that_does_not_apply_fails_the_pull_and_keeps_what_came_before(
+    tmp_path: Path, history: tuple[dict[int, bytes], dict[str, Any]]
+) -> None:
+    # The read-ahead thread decodes the next page only once the current one is written: a page that is never
+    # written must still let it go, or the pull would hang instead of failing.
+    pages, expected = history
+    broken = dict(pages)
+    body = json.loads(broken[3 * PAGE])
+    stray = next(e for e in body["events"] if e["type"] != "received")
+    stray["case_id"] = str(uuid.UUID(int=1))  # a case the server never sent: the history does not apply
+    broken[3 * PAGE] = json.dumps(body, ensure_ascii=False).encode()
+    path = tmp_path / "client.sqlite3"
+    engine = _store(path)
+    outcome: list[BaseException | None] = []
+
+    def pull() -> None:
+        try:
+            _engine(engine, CannedPulls(broken)).pull_once()
+            outcome.append(None)
+        except BaseException as error:
+            outcome.append(error)
+
+    worker = threading.Thread(target=pull, daemon=True)
+    worker.start()
+    worker.join(timeout=60)
+    assert not worker.is_alive(), "the pull hung"
+    assert isinstance(outcome[0], ServerHistoryError)
+    got = _snapshot(path)
+    assert got["cursor"] == [(3 * PAGE,)] and got["schema"] == expected["schema"] and got["meta"] == []
+    engine.dispose()

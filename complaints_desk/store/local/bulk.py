@@ -10,14 +10,12 @@ PostgreSQL goes through Core (store.local.pull).
 
 from __future__ import annotations
 
-import json
 import sqlite3
 from collections.abc import Callable, Iterable, Sequence
 from itertools import compress
 from operator import itemgetter, ne
 from typing import Any
 
-import orjson
 from sqlalchemy.orm import Session
 
 from .. import search
@@ -40,7 +38,16 @@ EVENT_COLUMNS = (
     "case_version",
     "payload",
 )
-assert IncomingEvent._fields[:12] == ("id", "case_id", "seq", "type", "occurred", "recorded", *EVENT_COLUMNS[6:12])
+assert IncomingEvent._fields[:13] == (
+    "id",
+    "case_id",
+    "seq",
+    "type",
+    "occurred",
+    "recorded",
+    *EVENT_COLUMNS[6:12],
+    "payload_text",
+)  # a row is e[:13]
 
 CHUNK = 900  # values per IN (...) list, under every SQLite build's variable limit
 
@@ -48,34 +55,6 @@ _INSERT_EVENTS = f"INSERT INTO events ({', '.join(EVENT_COLUMNS)}) VALUES ({', '
 _INSERT_CASES = f"INSERT INTO cases ({', '.join(CASE_COLUMNS)}) VALUES ({', '.join('?' * len(CASE_COLUMNS))})"
 _INDEX_CASES = f"INSERT INTO {search.FTS_TABLE} (rowid, doc) SELECT rowid, ? FROM cases WHERE id = ?"
 case_values = itemgetter(*CASE_COLUMNS)  # a row's values in column order
-
-
-def _unserializable(value: Any) -> Any:
-    raise TypeError(f"{type(value).__name__} is not JSON serializable")
-
-
-def _payload_encoder() -> Callable[[Any], str]:
-    # json.dumps builds an encoder per call (a third of a small payload's cost): make the C one once. Hangul as
-    # itself, as store.db.json_text writes it through SQLAlchemy, so pulled and local events look the same.
-    make = getattr(json.encoder, "c_make_encoder", None)
-    if make is None:
-        return json.JSONEncoder(separators=(",", ":"), ensure_ascii=False).encode
-    encoder = make(None, _unserializable, json.encoder.encode_basestring, None, ":", ",", False, False, True)
-    return lambda value: "".join(encoder(value, 0))
-
-
-_json_payload = _payload_encoder()
-
-
-def _encode_payload(value: Any) -> str:
-    """The payload as stored text. orjson (4x the standard library's encoder, a tenth of a pulled page's
-    Python time) writes the same text for what a pull can carry (Hangul as itself, the same escapes; floats
-    may be spelt differently, 1e16 for 1e+16, the same number); what it refuses (an integer beyond 64 bits)
-    goes through the standard library as before."""
-    try:
-        return orjson.dumps(value).decode()
-    except TypeError:
-        return _json_payload(value)
 
 
 def dbapi(session: Session) -> sqlite3.Connection:
@@ -137,6 +116,17 @@ def dirty_cases(connection: sqlite3.Connection, case_ids: Sequence[str], cursor:
     return found
 
 
+def receipts_held_elsewhere(connection: sqlite3.Connection, receipts: Sequence[tuple[str, str]]) -> bool:
+    """Whether a case other than these (case id, receipt number) holds one of their numbers."""
+    wanted = {receipt: case_id for case_id, receipt in receipts if receipt}
+    numbers = list(wanted)
+    for chunk in chunks(numbers):
+        sql = f"SELECT id, receipt_no FROM cases WHERE receipt_no IN ({_marks(len(chunk))})"
+        if any(wanted[receipt] != case_id for case_id, receipt in connection.execute(sql, chunk)):
+            return True
+    return False
+
+
 def known_event_cases(connection: sqlite3.Connection, event_ids: Sequence[str]) -> set[str]:
     found: set[str] = set()
     for chunk in chunks(event_ids):
@@ -161,7 +151,7 @@ def load_cases(
 
 def insert_events(connection: sqlite3.Connection, events: Sequence[IncomingEvent]) -> None:
     if events:
-        connection.executemany(_INSERT_EVENTS, [(*e[:12], _encode_payload(e.payload)) for e in events])
+        connection.executemany(_INSERT_EVENTS, [e[:13] for e in events])
 
 
 def insert_cases(connection: sqlite3.Connection, rows: Sequence[Row]) -> None:

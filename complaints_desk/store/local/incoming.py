@@ -2,19 +2,52 @@
 
 `ServerEvent` is the domain's Event with the server's numbering (tests and the rebase use it).
 `IncomingEvent` is the same event in stored form, as the pull's fast path reads it straight from the wire: its
-fields are the `events` table's columns in order (times as stored text, enums as their values), so a row is
-`(*event[:12], payload_json)` and nothing is converted twice.
+fields are the `events` table's columns in order (times as stored text, enums as their values, the payload as its
+stored JSON text), then the payload itself, so a row is `event[:13]` and nothing is converted twice. The pull's
+read-ahead thread makes them (sync.pull_codec), encoding included, while the page before commits.
 """
 
 from __future__ import annotations
 
+import json
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, NamedTuple
 
+import orjson
+
 from ...domain.events import Event, EventType
 from ...domain.roles import Role
 from .stored_values import parse_stored_utc, stored_utc
+
+
+def _unserializable(value: Any) -> Any:
+    raise TypeError(f"{type(value).__name__} is not JSON serializable")
+
+
+def _payload_encoder() -> Callable[[Any], str]:
+    # json.dumps builds an encoder per call (a third of a small payload's cost): make the C one once. Hangul as
+    # itself, as store.db.json_text writes it through SQLAlchemy, so pulled and local events look the same.
+    make = getattr(json.encoder, "c_make_encoder", None)
+    if make is None:
+        return json.JSONEncoder(separators=(",", ":"), ensure_ascii=False).encode
+    encoder = make(None, _unserializable, json.encoder.encode_basestring, None, ":", ",", False, False, True)
+    return lambda value: "".join(encoder(value, 0))
+
+
+_json_payload = _payload_encoder()
+
+
+def payload_text(value: Any) -> str:
+    """The payload as stored text. orjson (4x the standard library's encoder, a tenth of a pulled page's
+    Python time) writes the same text for what a pull can carry (Hangul as itself, the same escapes; floats
+    may be spelt differently, 1e16 for 1e+16, the same number); what it refuses (an integer beyond 64 bits)
+    goes through the standard library as before."""
+    try:
+        return orjson.dumps(value).decode()
+    except TypeError:
+        return _json_payload(value)
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,10 +73,12 @@ class IncomingEvent(NamedTuple):
     station_code: str | None
     base_version: int | None
     case_version: int
+    payload_text: str  # the payload as stored (payload_text())
     payload: dict[str, Any]
 
     @classmethod
     def from_event(cls, event: Event, *, seq: int, case_version: int, recorded_at: datetime) -> IncomingEvent:
+        payload = event.payload if isinstance(event.payload, dict) else dict(event.payload)
         return cls(
             event.id,
             event.case_id,
@@ -57,7 +92,8 @@ class IncomingEvent(NamedTuple):
             event.station_code,
             event.base_version,
             case_version,
-            event.payload if isinstance(event.payload, dict) else dict(event.payload),
+            payload_text(payload),
+            payload,
         )
 
     @classmethod
