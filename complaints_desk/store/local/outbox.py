@@ -30,6 +30,7 @@ def _enqueue(session: Session, event: Event, now: datetime) -> None:
         OutboxRow(
             event_id=event.id,
             case_id=event.case_id,
+            staff_id=event.actor_id,
             event=event_to_json(event),
             state=OutboxState.PENDING,
             created_at=now,
@@ -105,21 +106,56 @@ class OutboxEntry:
     event: Event
 
 
-def pending_batch(session: Session, limit: int, *, after_position: int = 0) -> list[OutboxEntry]:
-    """The oldest pending events in creation order (the order the server must see them in)."""
-    rows = session.execute(
-        select(OutboxRow.position, OutboxRow.event)
-        .where(OutboxRow.state == OutboxState.PENDING, OutboxRow.position > after_position)
-        .order_by(OutboxRow.position)
-        .limit(limit)
-    ).all()
+def pending_batch(
+    session: Session, limit: int, *, after_position: int = 0, staff_id: str | None = None, anyone: bool = True
+) -> list[OutboxEntry]:
+    """The oldest pending events in creation order (the order the server must see them in); with
+    `anyone=False`, only `staff_id`'s (each person's run is pushed with their own token)."""
+    statement = select(OutboxRow.position, OutboxRow.event).where(
+        OutboxRow.state == OutboxState.PENDING, OutboxRow.position > after_position
+    )
+    if not anyone:
+        statement = statement.where(
+            OutboxRow.staff_id.is_(None) if staff_id is None else OutboxRow.staff_id == staff_id
+        )
+    rows = session.execute(statement.order_by(OutboxRow.position).limit(limit)).all()
     return [OutboxEntry(position, event_from_json(data)) for position, data in rows]
 
 
-def pending_count(session: Session) -> int:
+def pending_count(session: Session, *, staff_id: str | None = None) -> int:
+    statement = select(func.count()).select_from(OutboxRow).where(OutboxRow.state == OutboxState.PENDING)
+    if staff_id is not None:
+        statement = statement.where(OutboxRow.staff_id == staff_id)
+    return int(session.execute(statement).scalar_one())
+
+
+@dataclass(frozen=True)
+class PendingRun:
+    """One person's waiting changes: pushed with their token (staff_id None: events made by no one, e.g. the
+    system, pushed with whoever is signed in)."""
+
+    staff_id: str | None
+    count: int
+    first_position: int
+
+
+def pending_runs(session: Session) -> list[PendingRun]:
+    """Whose changes wait, the person with the oldest waiting change first."""
+    rows = session.execute(
+        select(OutboxRow.staff_id, func.count(), func.min(OutboxRow.position))
+        .where(OutboxRow.state == OutboxState.PENDING)
+        .group_by(OutboxRow.staff_id)
+        .order_by(func.min(OutboxRow.position))
+    ).all()
+    return [PendingRun(staff_id, int(count), int(first)) for staff_id, count, first in rows]
+
+
+def rejected_count(session: Session) -> int:
     return int(
         session.execute(
-            select(func.count()).select_from(OutboxRow).where(OutboxRow.state == OutboxState.PENDING)
+            select(func.count())
+            .select_from(OutboxRow)
+            .where(OutboxRow.state == OutboxState.REJECTED, OutboxRow.acknowledged_at.is_(None))
         ).scalar_one()
     )
 
