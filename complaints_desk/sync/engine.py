@@ -25,7 +25,6 @@ from contextlib import ExitStack
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from enum import StrEnum
-from functools import partial
 from typing import Protocol
 
 from sqlalchemy.orm import Session, sessionmaker
@@ -101,9 +100,9 @@ class PushTokens(Protocol):
 
     def current_staff_id(self) -> str | None: ...
 
-    def run_pushed(self, staff_id: str | None, remaining: int) -> None:
-        """After a push of `staff_id`'s run: with nothing of theirs left and them signed out, their kept
-        token can be revoked. Called on the engine's push thread."""
+    def after_push(self, transport: Transport) -> None:
+        """After a push: the kept token of anyone signed out with nothing left waiting can be revoked. Called
+        on the engine's push thread."""
         ...
 
     def token_refused(self, staff_id: str | None) -> None:
@@ -275,9 +274,8 @@ class SyncEngine:
                         self.tokens.token_refused(run.staff_id)
                     tally.waiting.append((run.staff_id, run.count))
                     continue
-                if self.tokens is not None:
-                    remaining = self._write(partial(outbox.pending_count, staff_id=run.staff_id), background=True)
-                    self.tokens.run_pushed(run.staff_id, remaining)
+            if self.tokens is not None:
+                self.tokens.after_push(self.transport)
             report = tally.report()
         if report.sent:
             self.observer.pushed(report)

@@ -322,3 +322,42 @@ def acknowledge_rejection(session: Session, event_id: str, *, now: datetime | No
         .where(OutboxRow.event_id == event_id, OutboxRow.state == OutboxState.REJECTED)
         .values(acknowledged_at=now or datetime.now(UTC))
     )
+
+
+@dataclass(frozen=True)
+class RejectedLine:
+    """One refused change as the list of rejections shows it."""
+
+    event_id: str
+    case_id: str
+    receipt_no: str | None
+    title: str | None
+    event_type: str
+    reason: str
+    message_ko: str | None
+    message_en: str | None
+    rejected_at: datetime | None
+
+
+def rejected_lines(session: Session) -> list[RejectedLine]:
+    """The refused changes nobody has acknowledged, newest first, with their case's receipt number."""
+    rows = session.execute(
+        select(OutboxRow, CaseRow.receipt_no, CaseRow.title)
+        .outerjoin(CaseRow, CaseRow.id == OutboxRow.case_id)
+        .where(OutboxRow.state == OutboxState.REJECTED, OutboxRow.acknowledged_at.is_(None))
+        .order_by(OutboxRow.position.desc())
+    ).all()
+    return [
+        RejectedLine(
+            row.event_id,
+            row.case_id,
+            receipt,
+            title,
+            str(row.event.get("type", "")),
+            row.reason or "rejected",
+            row.message_ko,
+            row.message_en,
+            row.settled_at,
+        )
+        for row, receipt, title in rows
+    ]
