@@ -1,11 +1,19 @@
-"""`complaints-desk client`: the desktop client over its local store (client.sqlite3 in the data directory, or
-profiles/NAME/client.sqlite3 with --profile)."""
+"""`complaints-desk client` (and `complaints-desk` with no arguments): the desktop client over its local store
+(client.sqlite3 in the data directory, or profiles/NAME/client.sqlite3 with --profile), signing in to
+--server (default: the server it last signed in to, else the embedded one on 127.0.0.1:8470).
+
+Where the machine has no working keyring, the client is run inside a demo keyring (commands/demo_keyring.py)."""
 
 from __future__ import annotations
 
 import argparse
+import os
+import subprocess
+import sys
 
 from . import data_dir_parent, fail
+
+DEFAULT_SERVER = "http://127.0.0.1:8470"
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -13,11 +21,20 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         "client",
         parents=[data_dir_parent()],
         help="open the desktop client (데스크톱 클라이언트)",
-        description="Open the desktop client over its local store.",
+        description="Open the desktop client over its local store and sign in to the server.",
+    )
+    parser.add_argument(
+        "--server", help=f"the central server's address (default: the last one, else {DEFAULT_SERVER})"
     )
     parser.add_argument("--profile", help="keep a separate local store under profiles/NAME in the data directory")
     parser.add_argument(
-        "--user", help="the staff username working at this desk, for 'my cases' (until sign-in is built)"
+        "--offline-only",
+        action="store_true",
+        help="show the local store without signing in or syncing (a look at a copy of a store)",
+    )
+    parser.add_argument(
+        "--user",
+        help="the username to fill in on the sign-in screen (with --offline-only: whose 'my cases' to show)",
     )
     parser.add_argument(
         "--demo", type=int, default=0, metavar="N", help="fill an empty local store with N demo cases first"
@@ -25,8 +42,27 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     parser.set_defaults(func=run)
 
 
+def _last_server(path: object) -> str | None:
+    from pathlib import Path
+
+    from ..store.db import make_engine, make_sessionmaker, migrate, sqlite_url, transaction
+    from ..store.local.sync_state import sync_state
+
+    assert isinstance(path, Path)
+    if not path.exists():
+        return None
+    engine = make_engine(sqlite_url(path))
+    try:
+        migrate(engine)
+        with transaction(make_sessionmaker(engine)) as session:
+            return sync_state(session).server_url
+    finally:
+        engine.dispose()
+
+
 def run(args: argparse.Namespace) -> int:
     from ..store.db import resolve_data_dir
+    from . import demo_keyring
 
     data_dir = resolve_data_dir(getattr(args, "data_dir", None))
     try:
@@ -40,6 +76,27 @@ def run(args: argparse.Namespace) -> int:
             f"프로필 이름은 글자, 숫자, '.', '_', '-'로 40자까지입니다 / a profile name is up to 40 letters, digits, "
             f"'.', '_' or '-': {args.profile!r}"
         )
+    server = None
+    if not args.offline_only:
+        server = args.server or _last_server(path) or DEFAULT_SERVER
+        if not demo_keyring.inside() and not demo_keyring.keyring_works() and demo_keyring.available():
+            command = [sys.executable, "-m", "complaints_desk.cli", "--data-dir", str(data_dir), "client"]
+            command += ["--server", server]
+            if args.profile:
+                command += ["--profile", args.profile]
+            if args.demo:
+                command += ["--demo", str(args.demo)]
+            environment = {**os.environ, demo_keyring.DEMO_KEYRING_ENV: "1"}
+            return subprocess.run(demo_keyring.wrapped(command, data_dir), env=environment, check=False).returncode
     from ..gui.app import run as run_client
+    from ..gui.signin import DemoAccounts
 
-    return run_client(path, username=args.user, profile=args.profile, demo_cases=args.demo)
+    return run_client(
+        path,
+        username=args.user,
+        profile=args.profile,
+        demo_cases=args.demo,
+        server_url=server,
+        demo=DemoAccounts.from_environment(),
+        demo_keyring=demo_keyring.inside(),
+    )

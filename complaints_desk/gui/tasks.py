@@ -88,6 +88,7 @@ class Tasks(QObject):
 
     failed = Signal(object)  # an exception no caller handled
     idle = Signal()  # no task is running or waiting (tests wait for it)
+    written = Signal()  # a `write` has committed (the sync pushes it at once)
 
     def __init__(self, readers: sessionmaker[Session], writer: sessionmaker[Session], *, threads: int = 2) -> None:
         super().__init__()
@@ -171,7 +172,11 @@ class Tasks(QObject):
                 log.exception("write task failed")
                 self._deliver(lambda error=error, failed=failed: failed(error))  # type: ignore[misc]
             else:
-                self._deliver(lambda result=result, done=done: done(result))  # type: ignore[misc]
+                self._deliver(lambda result=result, done=done: self._written(done, result))  # type: ignore[misc]
+
+    def _written(self, done: Done, result: Any) -> None:
+        done(result)
+        self.written.emit()
 
     def _run_for_waiter(self, fn: Callable[[Session], Any], future: Future[Any]) -> None:
         try:
