@@ -137,4 +137,5 @@ class SignInDesk(QObject):
 
     def close(self) -> None:
         self.guard.confirmed = True
+        self.bar.close_down()
         self.desk.stop()

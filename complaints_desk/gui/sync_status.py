@@ -236,6 +236,7 @@ class SyncStatusBar(QWidget):
         for widget in (self.person, self.connection, self.pending, self.last_sync, self.rejected, self.keyring):
             layout.addWidget(widget)
         self._reading = False
+        self.closed = False
         self._timer = QTimer(self)
         self._timer.setInterval(SUMMARY_EVERY_MS)
         self._timer.timeout.connect(self.refresh)
@@ -254,8 +255,13 @@ class SyncStatusBar(QWidget):
         self.desk.notify_local_change()
         self.refresh()
 
+    def close_down(self) -> None:
+        """The window is going: results still on their way are dropped."""
+        self.closed = True
+        self._timer.stop()
+
     def refresh(self) -> None:
-        if not self._reading:
+        if not self._reading and not self.closed:
             self._reading = True
             self.desk.tasks.read(sync_summary, self._show, self._read_failed)
 
@@ -264,6 +270,8 @@ class SyncStatusBar(QWidget):
 
     def _show(self, summary: SyncSummary) -> None:
         self._reading = False
+        if self.closed:
+            return
         self.summary = summary
         self.retranslate()
 

@@ -32,7 +32,6 @@ class Ui_SignInDialog(object):
         self.dialogLayout.setContentsMargins(24, 20, 24, 20)
         self.heading = QLabel(SignInDialog)
         self.heading.setObjectName(u"heading")
-        self.heading.setObjectName(u"heading")
 
         self.dialogLayout.addWidget(self.heading)
 

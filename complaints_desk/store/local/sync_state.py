@@ -155,12 +155,12 @@ def sync_summary(session: Session) -> SyncSummary:
         .select_from(OutboxRow)
         .where(OutboxRow.state == OutboxState.REJECTED, OutboxRow.acknowledged_at.is_(None))
     ).scalar_one()
-    state = sync_state(session)
-    moments = [m for m in (state.last_push_at, state.last_pull_at) if m is not None]
+    state = session.get(SyncStateRow, _ROW_ID)  # read-only: a store never synced has no row yet
+    moments = [m for m in (state.last_push_at, state.last_pull_at) if m is not None] if state else []
     return SyncSummary(
         sum(int(r[1]) for r in rows),
         tuple(WaitingPerson(staff, names.get(staff) if staff else None, int(count)) for staff, count, _ in rows),
         int(rejected),
         max(moments) if moments else None,
-        state.station_code,
+        state.station_code if state else None,
     )
