@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import signal
 import subprocess
 import sys
 import time
@@ -81,6 +82,8 @@ def run(args: argparse.Namespace) -> int:
     if args.no_serve:
         return 0
     base = f"http://{args.host}:{args.port}"
+    # a polite stop (SIGTERM) runs the clean-up below, which stops the server process too
+    signal.signal(signal.SIGTERM, lambda _signum, _frame: sys.exit(0))
     server = subprocess.Popen(
         _command(data_dir, "server", "--database-url", url, "--host", args.host, "--port", str(args.port))
     )
@@ -105,7 +108,7 @@ def run(args: argparse.Namespace) -> int:
         print(f"클라이언트를 엽니다 / opening a client: {shown}")
         subprocess.run(client, env=environment, check=False)
         return 0
-    except KeyboardInterrupt:
+    except (KeyboardInterrupt, SystemExit):
         return 0
     finally:
         if server.poll() is None:
