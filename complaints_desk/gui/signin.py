@@ -24,6 +24,7 @@ from .sync_status import DeskSync, SignInResult
 from .ui_signin import Ui_SignInDialog
 
 DEMO_ACCOUNTS_ENV = "COMPLAINTS_DESK_DEMO_ACCOUNTS"
+ERROR_COLOUR = "#b42318"
 
 
 @dataclass(frozen=True)
@@ -51,10 +52,18 @@ class DemoAccounts:
 class SignInDialog(QDialog):
     signedIn = Signal(object)  # SignInResult
 
-    def __init__(self, desk: DeskSync, *, demo: DemoAccounts | None = None, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        desk: DeskSync,
+        *,
+        demo: DemoAccounts | None = None,
+        station_code: str | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.desk = desk
         self.demo = demo
+        self.station_code = station_code
         self.ui = Ui_SignInDialog()
         self.ui.setupUi(self)
         self.result_: SignInResult | None = None
@@ -68,16 +77,22 @@ class SignInDialog(QDialog):
         self.ui.buttons.accepted.connect(self.submit)
         self.ui.buttons.rejected.connect(self.reject)
         self.ui.serverEdit.setText(desk.server_url)
-        for label in self._errors():
-            label.setObjectName(label.objectName())
-            label.setProperty("role", "fieldError")
+        for label in (*self._errors(), self.ui.messageLabel):
+            label.setStyleSheet(f"color: {ERROR_COLOUR};")
             label.hide()
         self.ui.demoBox.setVisible(demo is not None)
         self.ui.demoList.itemActivated.connect(self._use_demo)
         self.ui.demoList.itemClicked.connect(self._use_demo)
         self.ui.keyringNote.setVisible(desk.demo_keyring)
         self.retranslate()
+        self.resize(max(self.width(), 560), self.sizeHint().height())
         (self.ui.usernameEdit if desk.server_url else self.ui.serverEdit).setFocus()
+
+    def _fit(self) -> None:
+        """Room for the texts of the language now shown (English captions are longer than Korean)."""
+        self.layout().activate()
+        hint = self.sizeHint()
+        self.resize(max(self.width(), hint.width()), max(self.height(), hint.height()))
 
     def _errors(self) -> tuple[QLabel, QLabel, QLabel]:
         return (self.ui.serverError, self.ui.usernameError, self.ui.passwordError)
@@ -115,7 +130,7 @@ class SignInDialog(QDialog):
         if wrong:
             return
         self._set_busy(True)
-        self.ui.messageLabel.setText(self.tr("Signing in…"))
+        self._message(self.tr("Signing in…"), error=False)
         self.desk.sign_in(server, username, password, self._signed_in, self._failed)
 
     def _signed_in(self, result: SignInResult) -> None:
@@ -134,16 +149,22 @@ class SignInDialog(QDialog):
                 "password": (self.ui.passwordEdit, self.ui.passwordError),
             }.get(error.field)
             if target is not None:
+                self._message("")
                 self._mark(*target, message)
-                self.ui.messageLabel.setText("")
                 return
-            self.ui.messageLabel.setText(message)
+            self._message(message)
             return
         if isinstance(error, ServerRefused):
             problem = error.problem
-            self.ui.messageLabel.setText(problem.message_ko if self._korean() else problem.message_en)
+            self._message(problem.message_ko if self._korean() else problem.message_en)
             return
-        self.ui.messageLabel.setText(self.tr("Could not sign in: %1").replace("%1", str(error)))
+        self._message(self.tr("Could not sign in: %1").replace("%1", str(error)))
+
+    def _message(self, text: str, *, error: bool = True) -> None:
+        label = self.ui.messageLabel
+        label.setText(text)
+        label.setStyleSheet(f"color: {ERROR_COLOUR};" if error else "")
+        label.setVisible(bool(text))
 
     def _korean(self) -> bool:
         from .language import korean
@@ -154,8 +175,7 @@ class SignInDialog(QDialog):
         label.setText(message)
         label.show()
         edit.setProperty("invalid", True)
-        edit.style().unpolish(edit)
-        edit.style().polish(edit)
+        edit.setStyleSheet(f"border: 1px solid {ERROR_COLOUR}; padding: 2px;")
         if not any(e.property("invalid") for e in self._edits_before(edit)):
             edit.setFocus()
 
@@ -169,9 +189,8 @@ class SignInDialog(QDialog):
             label.hide()
         for edit in (self.ui.serverEdit, self.ui.usernameEdit, self.ui.passwordEdit):
             edit.setProperty("invalid", False)
-            edit.style().unpolish(edit)
-            edit.style().polish(edit)
-        self.ui.messageLabel.setText("")
+            edit.setStyleSheet("")
+        self._message("")
 
     def _set_busy(self, busy: bool) -> None:
         self.busy = busy
@@ -204,6 +223,9 @@ class SignInDialog(QDialog):
                 item = QListWidgetItem(f"{role_name} — {username}")
                 item.setData(Qt.ItemDataRole.UserRole, username)
                 self.ui.demoList.addItem(item)
+            rows = max(1, self.ui.demoList.count())
+            frame = 2 * self.ui.demoList.frameWidth() + 6
+            self.ui.demoList.setFixedHeight(rows * (self.ui.demoList.sizeHintForRow(0) + 2) + frame)
         self.ui.keyringNote.setText(
             self.tr(
                 "Demo keyring: this machine has no keyring of its own, so the sign-in tokens are kept in a keyring "
@@ -211,7 +233,11 @@ class SignInDialog(QDialog):
             )
         )
 
+        self._fit()
+
     def _station_text(self) -> str:
+        if self.station_code:
+            return self.tr("This workstation is counter %1.").replace("%1", self.station_code)
         return self.tr(
             "A new workstation is enrolled by a supervisor or an administrator signing in on it once; after "
             "that anyone can sign in, also offline once they have signed in here before."

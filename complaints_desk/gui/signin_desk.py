@@ -59,7 +59,9 @@ class SignInDesk(QObject):
 
     def ask(self, *, first: bool = False) -> SignInDialog:
         """Open the sign-in screen over the window (not modal to the app's event loop: workers keep going)."""
-        dialog = SignInDialog(self.desk, demo=self.demo, parent=self.window)
+        summary = self.bar.summary
+        station = summary.station_code if summary is not None else None
+        dialog = SignInDialog(self.desk, demo=self.demo, station_code=station, parent=self.window)
         if self.username and first:
             dialog.ui.usernameEdit.setText(self.username)
             dialog.ui.passwordEdit.setFocus()

@@ -21,7 +21,7 @@ from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QCloseEvent
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QMessageBox, QToolButton, QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QMessageBox, QToolButton, QWidget
 
 from ..store.local.sync_state import SyncSummary, sync_summary
 from ..sync.credentials import Credentials, LoggedIn
@@ -208,6 +208,13 @@ class _Observer(SyncObserver):
 
 
 SUMMARY_EVERY_MS = 3000
+_COLOURS = {
+    SyncStatus.IDLE: "#1b7f3b",
+    SyncStatus.SYNCING: "#1f5fa8",
+    SyncStatus.OFFLINE: "#b54708",
+    SyncStatus.AUTH_REQUIRED: "#b42318",
+    SyncStatus.ERROR: "#b42318",
+}
 
 
 class SyncStatusBar(QWidget):
@@ -234,7 +241,14 @@ class SyncStatusBar(QWidget):
         self.rejected.clicked.connect(self.open_rejected)
         self.keyring = QLabel(self)
         for widget in (self.person, self.connection, self.pending, self.last_sync, self.rejected, self.keyring):
+            separator = QFrame(self)
+            separator.setFrameShape(QFrame.Shape.VLine)
+            separator.setFrameShadow(QFrame.Shadow.Sunken)
+            layout.addWidget(separator)
+            widget.setProperty("separator", separator)
             layout.addWidget(widget)
+        self.rejected.setStyleSheet(f"color: {_COLOURS[SyncStatus.ERROR]}; font-weight: bold;")
+        self.keyring.setStyleSheet("color: #6b4e00;")
         self._reading = False
         self.closed = False
         self._timer = QTimer(self)
@@ -306,7 +320,7 @@ class SyncStatusBar(QWidget):
         if summary is None:
             self.pending.setText("")
             self.last_sync.setText("")
-            self.rejected.hide()
+            self._show_widget(self.rejected, False)
         else:
             self.pending.setText(self._pending_text(summary))
             self.last_sync.setText(
@@ -314,10 +328,10 @@ class SyncStatusBar(QWidget):
                 if summary.last_sync_at
                 else self.tr("never synced")
             )
-            self.rejected.setVisible(summary.rejected > 0)
+            self._show_widget(self.rejected, summary.rejected > 0)
             self.rejected.setText(self.tr("%1 rejected changes").replace("%1", formats.number(summary.rejected)))
             self.rejected.setToolTip(self.tr("Show the changes the server refused, with its reasons"))
-        self.keyring.setVisible(self.desk.demo_keyring)
+        self._show_widget(self.keyring, self.desk.demo_keyring)
         self.keyring.setText(self.tr("demo keyring"))
         self.keyring.setToolTip(
             self.tr(
@@ -325,8 +339,16 @@ class SyncStatusBar(QWidget):
             )
         )
 
+    @staticmethod
+    def _show_widget(widget: QWidget, visible: bool) -> None:
+        widget.setVisible(visible)
+        separator = widget.property("separator")
+        if isinstance(separator, QWidget):
+            separator.setVisible(visible)
+
     def _pending_text(self, summary: SyncSummary) -> str:
         if summary.pending == 0:
+            self.pending.setToolTip("")
             return self.tr("nothing waiting to be sent")
         text = self.tr("%1 changes waiting to be sent").replace("%1", formats.number(summary.pending))
         person = self.desk.current
@@ -341,6 +363,13 @@ class SyncStatusBar(QWidget):
                 for p in others
             ]
             text += " (" + ", ".join(parts) + ")"
+            self.pending.setToolTip(
+                self.tr(
+                    "Changes of someone who signed out are sent with their own sign-in; they hold up nobody else's."
+                )
+            )
+        else:
+            self.pending.setToolTip("")
         return text
 
     def _retranslate_connection(self) -> None:
@@ -364,10 +393,8 @@ class SyncStatusBar(QWidget):
             text = self.tr("Sync problem: retrying")
         else:
             text = self.tr("Not connected")
-        self.connection.setText(text)
-        self.connection.setProperty("state", status.value)
-        self.connection.style().unpolish(self.connection)
-        self.connection.style().polish(self.connection)
+        self.connection.setText("● " + text)
+        self.connection.setStyleSheet(f"color: {_COLOURS.get(status, '#555555')};")
 
 
 class CloseGuard(QObject):

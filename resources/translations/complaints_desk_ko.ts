@@ -616,6 +616,10 @@
         <translation>데모 키링: 이 컴퓨터에는 자격 증명 저장소(키링)가 없어, 로그인 토큰을 이 클라이언트용으로 띄운 키링에 보관합니다(키링 비밀번호는 데이터 폴더에 본인만 읽을 수 있게 있습니다).</translation>
     </message>
     <message>
+        <source>This workstation is counter %1.</source>
+        <translation>이 단말은 창구 %1입니다.</translation>
+    </message>
+    <message>
         <source>A new workstation is enrolled by a supervisor or an administrator signing in on it once; after that anyone can sign in, also offline once they have signed in here before.</source>
         <translation>새 단말은 감독자나 관리자가 한 번 로그인하면 등록됩니다. 그다음부터는 누구나 로그인할 수 있고, 이 단말에서 로그인한 적이 있으면 오프라인에서도 됩니다.</translation>
     </message>
@@ -760,6 +764,10 @@
     <message>
         <source>%1&apos;s %2</source>
         <translation>%1님 %2건</translation>
+    </message>
+    <message>
+        <source>Changes of someone who signed out are sent with their own sign-in; they hold up nobody else&apos;s.</source>
+        <translation>로그아웃한 직원의 변경은 그 직원의 인증으로 보내며, 다른 사람의 변경을 막지 않습니다.</translation>
     </message>
     <message>
         <source>Syncing</source>
