@@ -90,7 +90,9 @@ class SignInDialog(QDialog):
 
     def _fit(self) -> None:
         """Room for the texts of the language now shown (English captions are longer than Korean)."""
-        self.layout().activate()
+        layout = self.layout()
+        if layout is not None:
+            layout.activate()
         hint = self.sizeHint()
         self.resize(max(self.width(), hint.width()), max(self.height(), hint.height()))
 

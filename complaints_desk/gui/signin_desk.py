@@ -49,6 +49,7 @@ class SignInDesk(QObject):
         window.addAction(self.sign_out_action)
         window.addAction(self.switch_action)
         desk.signedIn.connect(self._signed_in)
+        desk.changed.connect(window.refresh)  # pulled cases, settled pushes: read the queue again
         window.installEventFilter(self)
         self.retranslate()
         self._enable()
@@ -79,6 +80,17 @@ class SignInDesk(QObject):
     def _signed_in(self, result: SignInResult) -> None:
         person = result.person
         self.window.set_viewer(Viewer(person.staff_id, person.name, person.department_code, None))
+        from .app import find_viewer
+
+        def found(viewer: Viewer) -> None:  # the department's name, once the store knows the staff member
+            if (
+                viewer.staff_id == person.staff_id
+                and self.person is not None
+                and self.person.staff_id == viewer.staff_id
+            ):
+                self.window.set_viewer(viewer)
+
+        self.window.tasks.read(lambda s: find_viewer(s, person.username), found)
         if result.enrolled and person.station_code:
             self.window.show_message(
                 self.tr("This workstation is now enrolled as counter %1.").replace("%1", person.station_code),
