@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import argparse
 import os
-import subprocess
 import sys
 
 from . import data_dir_parent, fail
@@ -87,7 +86,8 @@ def run(args: argparse.Namespace) -> int:
             if args.demo:
                 command += ["--demo", str(args.demo)]
             environment = {**os.environ, demo_keyring.DEMO_KEYRING_ENV: "1"}
-            return subprocess.run(demo_keyring.wrapped(command, data_dir), env=environment, check=False).returncode
+            wrapped = demo_keyring.wrapped(command, data_dir)
+            os.execvpe(wrapped[0], wrapped, environment)  # this process becomes the demo keyring's session
     from ..gui.app import run as run_client
     from ..gui.signin import DemoAccounts
 

@@ -106,7 +106,17 @@ def run(args: argparse.Namespace) -> int:
         demo = DemoAccounts(DEMO_PASSWORD, tuple(sorted(accounts.items())))
         environment = {**os.environ, DEMO_ACCOUNTS_ENV: demo.to_environment()}
         print(f"클라이언트를 엽니다 / opening a client: {shown}")
-        subprocess.run(client, env=environment, check=False)
+        # its own process group: a stop of `start` stops the client and its demo keyring session with it
+        opened = subprocess.Popen(client, env=environment, start_new_session=True)
+        try:
+            opened.wait()
+        finally:
+            if opened.poll() is None:
+                if sys.platform == "win32":
+                    opened.terminate()
+                else:
+                    os.killpg(opened.pid, signal.SIGTERM)
+                opened.wait(timeout=15)
         return 0
     except (KeyboardInterrupt, SystemExit):
         return 0
