@@ -19,9 +19,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal, Slot
-from PySide6.QtGui import QCloseEvent
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QMessageBox, QToolButton, QWidget
+from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer, Signal, Slot
+from PySide6.QtGui import QCloseEvent, QResizeEvent
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QMessageBox, QSizePolicy, QToolButton, QWidget
 
 from ..store.local.sync_state import SyncSummary, sync_summary
 from ..sync.credentials import Credentials, LoggedIn
@@ -129,7 +129,7 @@ class DeskSync(QObject):
         failed: Callable[[Exception], None],
     ) -> None:
         if server_url.rstrip("/") != self.server_url:
-            self.stop()
+            self.stop(wait=0.0)  # the old engine ends on its own thread (a long poll in flight times out)
             self._build(server_url)
 
         def work() -> SignInResult:
@@ -207,6 +207,43 @@ class _Observer(SyncObserver):
         self._desk.post(lambda: self._desk._progress(progress))
 
 
+class ElidedLabel(QLabel):
+    """A status-bar label that gives way on a narrow window (200 % scaling): it shortens its text with "…"
+    instead of widening the window past the screen; the whole text is its tooltip and `text()`."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._full = ""
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
+
+    def setText(self, text: str) -> None:
+        if text != self._full:
+            self._full = text
+            self.setToolTip(text)
+            self.updateGeometry()
+        self._fit()
+
+    def text(self) -> str:
+        return self._full
+
+    def sizeHint(self) -> QSize:
+        return QSize(self.fontMetrics().horizontalAdvance(self._full) + 6, super().sizeHint().height())
+
+    def minimumSizeHint(self) -> QSize:
+        wanted = self.fontMetrics().horizontalAdvance(self._full) + 6
+        return QSize(
+            min(wanted, self.fontMetrics().horizontalAdvance("가나다…") + 6), super().minimumSizeHint().height()
+        )
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit()
+
+    def _fit(self) -> None:
+        shown = self.fontMetrics().elidedText(self._full, Qt.TextElideMode.ElideRight, max(0, self.width() - 2))
+        super().setText(shown)
+
+
 SUMMARY_EVERY_MS = 3000
 _COLOURS = {
     SyncStatus.IDLE: "#1b7f3b",
@@ -229,17 +266,17 @@ class SyncStatusBar(QWidget):
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(14)
-        self.person = QLabel(self)
-        self.connection = QLabel(self)
+        self.person = ElidedLabel(self)
+        self.connection = QLabel(self)  # the state is never shortened; the others give way first
         self.connection.setObjectName("syncConnection")
-        self.pending = QLabel(self)
-        self.last_sync = QLabel(self)
+        self.pending = ElidedLabel(self)
+        self.last_sync = ElidedLabel(self)
         self.rejected = QToolButton(self)
         self.rejected.setObjectName("syncRejected")
         self.rejected.setAutoRaise(True)
         self.rejected.setCursor(Qt.CursorShape.PointingHandCursor)
         self.rejected.clicked.connect(self.open_rejected)
-        self.keyring = QLabel(self)
+        self.keyring = ElidedLabel(self)
         for widget in (self.person, self.connection, self.pending, self.last_sync, self.rejected, self.keyring):
             separator = QFrame(self)
             separator.setFrameShape(QFrame.Shape.VLine)
@@ -322,7 +359,17 @@ class SyncStatusBar(QWidget):
             self.last_sync.setText("")
             self._show_widget(self.rejected, False)
         else:
-            self.pending.setText(self._pending_text(summary))
+            pending = self._pending_text(summary)
+            self.pending.setText(pending)
+            if "(" in pending:
+                self.pending.setToolTip(
+                    pending
+                    + "\n"
+                    + self.tr(
+                        "Changes of someone who signed out are sent with their own sign-in; "
+                        "they hold up nobody else's."
+                    )
+                )
             self.last_sync.setText(
                 self.tr("last sync %1").replace("%1", formats.date_time(summary.last_sync_at, korean=korean()))
                 if summary.last_sync_at
@@ -333,7 +380,7 @@ class SyncStatusBar(QWidget):
             self.rejected.setToolTip(self.tr("Show the changes the server refused, with its reasons"))
         self._show_widget(self.keyring, self.desk.demo_keyring)
         self.keyring.setText(self.tr("demo keyring"))
-        self.keyring.setToolTip(
+        self.keyring.setToolTip(  # after setText: this tooltip says more than the text
             self.tr(
                 "No keyring answered on this machine: tokens are kept in a demo keyring started for this client."
             )
@@ -348,7 +395,6 @@ class SyncStatusBar(QWidget):
 
     def _pending_text(self, summary: SyncSummary) -> str:
         if summary.pending == 0:
-            self.pending.setToolTip("")
             return self.tr("nothing waiting to be sent")
         text = self.tr("%1 changes waiting to be sent").replace("%1", formats.number(summary.pending))
         person = self.desk.current

@@ -554,7 +554,7 @@
     </message>
     <message>
         <source>This workstation is not enrolled: a supervisor must sign in on it once before intakes.</source>
-        <translation>등록되지 않은 단말입니다. 접수하려면 먼저 감독자(팀장)나 관리자가 이 단말에서 한 번 로그인해야 합니다.</translation>
+        <translation>등록되지 않은 단말입니다. 접수하려면 먼저 팀장/센터장이나 관리자가 이 단말에서 한 번 로그인해야 합니다.</translation>
     </message>
     <message>
         <source>Signed in offline: your changes are kept here and sent once the server answers.</source>
@@ -621,7 +621,7 @@
     </message>
     <message>
         <source>A new workstation is enrolled by a supervisor or an administrator signing in on it once; after that anyone can sign in, also offline once they have signed in here before.</source>
-        <translation>새 단말은 감독자나 관리자가 한 번 로그인하면 등록됩니다. 그다음부터는 누구나 로그인할 수 있고, 이 단말에서 로그인한 적이 있으면 오프라인에서도 됩니다.</translation>
+        <translation>새 단말은 팀장/센터장이나 관리자가 한 번 로그인하면 등록됩니다. 그다음부터는 누구나 로그인할 수 있고, 이 단말에서 로그인한 적이 있으면 오프라인에서도 됩니다.</translation>
     </message>
     <message>
         <source>Sign in</source>
@@ -787,7 +787,7 @@
     </message>
     <message>
         <source>Offline: retrying by itself</source>
-        <translation>오프라인 · 자동으로 다시 연결합니다</translation>
+        <translation>오프라인 · 자동 재연결 중</translation>
     </message>
     <message>
         <source>Sign in again to sync</source>

@@ -50,7 +50,7 @@ def test_the_demo_agent_signs_in_against_a_live_server(
     wait_bar(desk, qtbot, "온라인")
     # an agent cannot enrol a new workstation: the desk says a supervisor must
     assert "단말 미등록" in bar_text(desk)
-    assert "감독자" in desk.window.statusBar().currentMessage()
+    assert "팀장/센터장" in desk.window.statusBar().currentMessage()
 
 
 def test_a_supervisors_first_sign_in_enrols_the_workstation_and_shows_its_code(
