@@ -75,6 +75,14 @@ def run(args: argparse.Namespace) -> int:
             f"프로필 이름은 글자, 숫자, '.', '_', '-'로 40자까지입니다 / a profile name is up to 40 letters, digits, "
             f"'.', '_' or '-': {args.profile!r}"
         )
+    from .start import has_display
+
+    if not has_display() and not os.environ.get("QT_QPA_PLATFORM"):
+        return fail(
+            "화면(디스플레이)이 없어 데스크톱 클라이언트를 열 수 없습니다. 화면이 있는 컴퓨터에서 실행하세요 / "
+            "no display: the desktop client cannot open here (run it on a machine with a display)",
+            1,
+        )
     server = None
     if not args.offline_only:
         server = args.server or _last_server(path) or DEFAULT_SERVER

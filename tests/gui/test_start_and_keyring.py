@@ -132,3 +132,21 @@ def test_signing_in_through_a_real_gnome_keyring(
     assert result["works"] and result["signed_in"] and result["token_kept"], result
     assert result["station"] and result["note_shown"] and result["dialog_note"], result
     assert (tmp_path / demo_keyring.KEYRING_DIR / "keyrings").is_dir()  # the demo keyring's own files
+
+
+def test_the_client_on_a_machine_with_no_display_says_so_in_one_line(tmp_path: Path) -> None:
+    environment = {
+        k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")
+    }
+    done = subprocess.run(
+        [sys.executable, "-m", "complaints_desk.cli", "--data-dir", str(tmp_path), "client"],
+        cwd=REPO,
+        env=environment,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert done.returncode == 1
+    assert (
+        len(done.stderr.strip().splitlines()) == 1 and "디스플레이" in done.stderr and "no display" in done.stderr
+    )
