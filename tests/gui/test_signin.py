@@ -153,7 +153,7 @@ def test_someone_who_signs_out_offline_keeps_their_token_until_their_changes_are
     wait_bar(desk, qtbot, "오프라인")
     take_intake(desk, qtbot, title="A가 남긴 민원")
     sign_out(desk, qtbot)
-    assert "토큰" not in desk.window.statusBar().currentMessage()
+    assert "남은 변경 1건" in desk.window.statusBar().currentMessage()  # kept, and sent with A's own token
     demo_server.start()
     sign_in(desk, qtbot, b)
     qtbot.waitUntil(lambda: "A가 남긴 민원" in _pushed_by(demo_server), timeout=WAIT)
