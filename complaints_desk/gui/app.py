@@ -30,7 +30,7 @@ from .tasks import Tasks
 if TYPE_CHECKING:
     from .signin import DemoAccounts
     from .signin_desk import SignInDesk
-    from .sync_status import DeskSync
+    from .sync_desk import DeskSync
 
 STYLE_SHEET = Path(__file__).resolve().parents[2] / "resources" / "style.qss"
 # Hangul first: the first of these the machine has is the UI font (fonts-nanum on Linux, Malgun Gothic on
@@ -157,7 +157,7 @@ def start(
     client = Client(app, store, tasks, languages, window)
     if server_url is not None:
         from .signin_desk import SignInDesk
-        from .sync_status import DeskSync
+        from .sync_desk import DeskSync
 
         client.sync = DeskSync(tasks, server_url, backoff_cap=backoff_cap, demo_keyring=demo_keyring)
         client.signin = SignInDesk(window, client.sync, demo=demo, username=username)

@@ -20,7 +20,7 @@ from ..domain.errors import DomainError
 from ..domain.roles import Role
 from ..sync.transport import ServerRefused
 from . import labels
-from .sync_status import DeskSync, SignInResult
+from .sync_desk import DeskSync, SignInResult
 from .ui_signin import Ui_SignInDialog
 
 DEMO_ACCOUNTS_ENV = "COMPLAINTS_DESK_DEMO_ACCOUNTS"

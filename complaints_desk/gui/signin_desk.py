@@ -8,13 +8,15 @@ the next person signs in at once and their changes go with their own token.
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject
-from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QMenu
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import QMenu, QMessageBox, QWidget
 
 from ..sync.credentials import LoggedIn
+from . import formats
 from .main_window import MainWindow, Viewer
 from .signin import DemoAccounts, SignInDialog
-from .sync_status import CloseGuard, DeskSync, SignInResult, SyncStatusBar
+from .sync_desk import DeskSync, SignInResult
+from .sync_status import SyncStatusBar
 
 
 class SignInDesk(QObject):
@@ -153,3 +155,47 @@ class SignInDesk(QObject):
         self.guard.confirmed = True
         self.bar.close_down()
         self.desk.stop()
+
+
+class CloseGuard(QObject):
+    """Closing the window with changes not yet sent says how many and keeps them for next time."""
+
+    def __init__(self, window: QWidget, bar: SyncStatusBar) -> None:
+        super().__init__(window)
+        self._window, self._bar = window, bar
+        self.confirmed = False
+        self.box: QMessageBox | None = None
+        window.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self._window and event.type() == QEvent.Type.Close and not self.confirmed:
+            summary = self._bar.summary
+            if summary is not None and summary.pending > 0:
+                assert isinstance(event, QCloseEvent)
+                event.ignore()
+                self._ask(summary.pending)
+                return True
+        return False
+
+    def _ask(self, pending: int) -> None:
+        if self.box is not None and self.box.isVisible():
+            return
+        box = QMessageBox(self._window)
+        box.setIcon(QMessageBox.Icon.Information)
+        box.setWindowTitle(self.tr("Changes not sent yet"))
+        box.setText(self.tr("%1 changes have not reached the server yet.").replace("%1", formats.number(pending)))
+        box.setInformativeText(
+            self.tr("They stay on this workstation and are sent the next time it is connected.")
+        )
+        close = box.addButton(self.tr("Close and keep them"), QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(close)
+
+        def answered() -> None:
+            if box.clickedButton() is close:
+                self.confirmed = True
+                self._window.close()
+
+        box.finished.connect(lambda _result: answered())
+        self.box = box
+        box.open()
