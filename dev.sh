@@ -7,9 +7,11 @@ set -euo pipefail
 cd "$(dirname "$0")"
 
 # Korean fonts for PDFs and screens, poppler for PDF checks, Xvfb and Qt's X/EGL libraries for the GUI,
-# zbar to decode QR codes in tests.
+# zbar to decode QR codes in tests, gnome-keyring and dbus (dbus-run-session) for the demo keyring where the
+# machine has no keyring of its own (the client keeps sign-in tokens in the OS keyring).
 SYSTEM_PACKAGES=(fonts-nanum poppler-utils xvfb xauth libzbar0 libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0
-  libfontconfig1 libdbus-1-3 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0 libxcb-xinerama0)
+  libfontconfig1 libdbus-1-3 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0 libxcb-xinerama0
+  gnome-keyring dbus)
 
 install_system_packages() {
   command -v dpkg-query >/dev/null 2>&1 || return 0

@@ -12,6 +12,7 @@ import sys
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication
@@ -26,6 +27,11 @@ from .intake import IntakeActions, install_intake
 from .language import Language, Languages
 from .main_window import LANGUAGE_KEY, MainWindow, Viewer
 from .tasks import Tasks
+
+if TYPE_CHECKING:
+    from .signin import DemoAccounts
+    from .signin_desk import SignInDesk
+    from .sync_desk import DeskSync
 
 STYLE_SHEET = Path(__file__).resolve().parents[2] / "resources" / "style.qss"
 # Hangul first: the first of these the machine has is the UI font (fonts-nanum on Linux, Malgun Gothic on
@@ -119,15 +125,38 @@ class Client:
     languages: Languages
     window: MainWindow
     intake: IntakeActions | None = None
+    sync: DeskSync | None = None  # with a server: the sign-in, the engine and the status bar
+    signin: SignInDesk | None = None
 
     def close(self) -> None:
+        if self.signin is not None:
+            self.signin.close()
         self.window.close()
         self.tasks.close()
         self.store.close()
 
 
-def start(path: Path, *, username: str | None = None, profile: str | None = None, demo_cases: int = 0) -> Client:
-    """Open the client on the store at `path`: the window shows at once, in Korean, and fills from the pool."""
+def _follow_numbering(client: Client) -> None:
+    """The intake numbers receipts as the signed-in person's sign-in allows (sync.credentials.LoggedIn)."""
+    current = client.sync.current if client.sync is not None else None
+    if client.intake is not None:
+        client.intake.offline = True if current is None else current.offline_numbering
+
+
+def start(
+    path: Path,
+    *,
+    username: str | None = None,
+    profile: str | None = None,
+    demo_cases: int = 0,
+    server_url: str | None = None,
+    demo: DemoAccounts | None = None,
+    demo_keyring: bool = False,
+    backoff_cap: float = 30.0,
+) -> Client:
+    """Open the client on the store at `path`: the window shows at once, in Korean, and fills from the pool.
+    With `server_url`, the desk signs in and syncs (gui/signin_desk.py; `client.signin.ask()` opens the
+    sign-in screen); without, it only shows the local store."""
     app = application()
     store = open_store(path)
     tasks = Tasks(store.readers, store.writer)
@@ -135,6 +164,17 @@ def start(path: Path, *, username: str | None = None, profile: str | None = None
     languages.use(Language.KOREAN)
     window = MainWindow(tasks, languages, Viewer(), profile=profile)
     client = Client(app, store, tasks, languages, window, install_intake(window, tasks))
+    if server_url is not None:
+        from .signin_desk import SignInDesk
+        from .sync_desk import DeskSync
+
+        client.sync = DeskSync(tasks, server_url, backoff_cap=backoff_cap, demo_keyring=demo_keyring)
+        # Connected before the sign-in desk's own slots, which set the viewer and so make the intake read
+        # the desk's identity: by then it knows how this sign-in numbers receipts (the server's counter once
+        # it has confirmed it, else the clock range that a restored workstation cannot repeat).
+        client.sync.signedIn.connect(lambda _result: _follow_numbering(client))
+        client.sync.signedOut.connect(lambda _waiting: _follow_numbering(client))
+        client.signin = SignInDesk(window, client.sync, demo=demo, username=username)
 
     def chosen_language(value: str | None) -> None:
         if value == Language.ENGLISH.value:
@@ -143,7 +183,8 @@ def start(path: Path, *, username: str | None = None, profile: str | None = None
     tasks.read(lambda s: desk_settings.recall(s, LANGUAGE_KEY), chosen_language)
 
     def find_who() -> None:
-        tasks.read(lambda s: find_viewer(s, username), window.set_viewer)
+        if server_url is None:  # with a server, the sign-in says who works here
+            tasks.read(lambda s: find_viewer(s, username), window.set_viewer)
 
     if demo_cases:
         from ..store.demo.build import ensure_demo
@@ -160,9 +201,28 @@ def start(path: Path, *, username: str | None = None, profile: str | None = None
     return client
 
 
-def run(path: Path, *, username: str | None, profile: str | None, demo_cases: int) -> int:
-    client = start(path, username=username, profile=profile, demo_cases=demo_cases)
+def run(
+    path: Path,
+    *,
+    username: str | None,
+    profile: str | None,
+    demo_cases: int,
+    server_url: str | None = None,
+    demo: DemoAccounts | None = None,
+    demo_keyring: bool = False,
+) -> int:
+    client = start(
+        path,
+        username=username,
+        profile=profile,
+        demo_cases=demo_cases,
+        server_url=server_url,
+        demo=demo,
+        demo_keyring=demo_keyring,
+    )
     client.window.show()
+    if client.signin is not None:
+        client.signin.ask(first=True)
     status = client.app.exec()
     client.close()
     return status

@@ -2,7 +2,9 @@
 
     xvfb-run -a -s "-screen 0 1920x1080x24" .venv/bin/python -m complaints_desk.gui.screenshots DIR [--cases 3000]
 
-DIR gets one PNG per queue (queue-mine.png …), a search, a selected case, the same in English, and the window
+DIR gets one PNG per queue (queue-mine.png …), a search, a selected case, the same in English, the sign-in
+screen (signin.png, signin-error.png, signin-english.png) and the sync's status bar in its states
+(status-online.png, status-offline.png, status-syncing.png, rejected.png), and the window
 on the same monitor (--size, 1920x1080 by default) at 125 %, 150 % and 200 % scaling (each a fresh process
 with QT_SCALE_FACTOR). The demo store is built once in
 DIR/store (delete it to start over). Without a display it falls back to the offscreen platform, which draws
@@ -21,7 +23,7 @@ from PySide6.QtCore import QEventLoop, QTimer
 from PySide6.QtWidgets import QApplication, QWidget
 
 from ..store.queue import Queue
-from .app import Client, start
+from .app import Client, application, start
 from .language import Language
 from .main_window import QUEUES
 
@@ -110,6 +112,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--cases", type=int, default=3000)
     parser.add_argument("--size", default="1920x1080")
     parser.add_argument("--only-scaled", help=argparse.SUPPRESS)  # the child process of one scale
+    parser.add_argument("--only-signin", action="store_true", help="only the sign-in screen and the status bar")
     args = parser.parse_args(argv)
     if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -118,6 +121,10 @@ def main(argv: list[str] | None = None) -> int:
     if args.only_scaled:  # the same monitor at a higher scaling: fewer logical pixels
         width, height = round(width / float(args.only_scaled)), round(height / float(args.only_scaled))
     (args.out / "store").mkdir(exist_ok=True)
+    if args.only_signin:
+        application()
+        shoot_sign_in(args.out, width, height)
+        return 0
     client = start(args.out / "store" / "client.sqlite3", username=USER, demo_cases=args.cases)
     window = client.window
     window.resize(width, height)
@@ -150,11 +157,122 @@ def main(argv: list[str] | None = None) -> int:
 
     call_log_shots(client, args.out)
     client.close()
+    shoot_sign_in(args.out, width, height)
     for scale in SCALES:
         environment = {**os.environ, "QT_SCALE_FACTOR": scale}
         command = [sys.executable, "-m", "complaints_desk.gui.screenshots", str(args.out), "--size", args.size]
         subprocess.run([*command, "--only-scaled", scale], env=environment, check=True)
     return 0
+
+
+def shoot_sign_in(out: Path, width: int, height: int) -> None:
+    """The sign-in screen over the window, and the status bar's states (drawn from made-up states: no server
+    is needed for a picture)."""
+    from datetime import UTC, datetime
+
+    from ..domain.roles import Role
+    from ..store.local.sync_state import SyncSummary, WaitingPerson
+    from ..sync.credentials import LoggedIn
+    from ..sync.engine import CatchUpProgress, SyncStatus
+    from .signin import DemoAccounts
+
+    demo = DemoAccounts(
+        "minwon-demo-2026",
+        (
+            ("admin", "admin"),
+            ("agent", "agent06"),
+            ("clerk", "clerk01"),
+            ("officer", "road1"),
+            ("supervisor", "supervisor1"),
+        ),
+    )
+    client = start(
+        out / "store" / "client.sqlite3", server_url="http://127.0.0.1:8470", demo=demo, demo_keyring=True
+    )
+    window = client.window
+    window.resize(width, height)
+    window.show()
+    settle(client)
+    assert client.signin is not None and client.sync is not None
+    dialog = client.signin.ask(first=True)
+    settle(client)
+    QApplication.processEvents()
+    dialog.grab().save(str(out / "signin.png"))
+    dialog.ui.usernameEdit.setText("clerk01")
+    dialog._failed(
+        __import__("complaints_desk.domain.errors", fromlist=["DomainError"]).DomainError(
+            "password", "아이디 또는 비밀번호가 올바르지 않습니다.", "The username or password is wrong."
+        )
+    )
+    QApplication.processEvents()
+    dialog.grab().save(str(out / "signin-error.png"))
+    window.set_language(Language.ENGLISH)
+    QApplication.processEvents()
+    dialog.grab().save(str(out / "signin-english.png"))
+    window.set_language(Language.KOREAN)
+    dialog.reject()
+    client.signin.guard.confirmed = True
+    desk, bar = client.sync, client.signin.bar
+    bar.close_down()  # the made-up states below, not the store's
+    desk.credentials.current = LoggedIn("s1", "clerk01", "선동하", Role.CLERK, "CIVIL", "", True, "C01", True)
+    now = datetime.now(UTC)
+    states = (
+        ("status-online.png", SyncStatus.IDLE, None, SyncSummary(0, (), 0, now, "C01")),
+        (
+            "status-offline.png",
+            SyncStatus.OFFLINE,
+            None,
+            SyncSummary(5, (WaitingPerson("s1", "선동하", 3), WaitingPerson("s2", "나영자", 2)), 2, now, "C01"),
+        ),
+        (
+            "status-syncing.png",
+            SyncStatus.SYNCING,
+            CatchUpProgress(123_456, 124, 123_456, True),
+            SyncSummary(0, (), 0, None, "C01"),
+        ),
+    )
+    for name, status, progress, summary in states:
+        desk.status, desk.progress = status, progress
+        bar.closed = False
+        bar._show(summary)
+        bar.closed = True
+        window.statusBar().showMessage("")
+        QApplication.processEvents()
+        window.grab().save(str(out / name))
+        print(out / name)
+    from ..store.local.outbox import RejectedLine
+
+    bar.open_rejected()
+    settle(client)
+    bar._dialog.show_lines(
+        [
+            RejectedLine(
+                "e1",
+                "c1",
+                "20261201-C01-0007",
+                "가로등 고장",
+                "accepted",
+                "version_conflict",
+                "다른 직원이 먼저 이 민원을 반송했습니다. 서버의 민원은 '반송' 상태입니다.",
+                "Another officer sent this case back first.",
+                now,
+            ),
+            RejectedLine(
+                "e2",
+                "c2",
+                "20261201-C01-0009",
+                "불법 주차",
+                "received",
+                "occurred_in_future",
+                "'occurred_at'이 서버 시각보다 10분 넘게 앞서 있습니다. 이 PC의 시계를 확인하세요.",
+                "'occurred_at' is more than 10 minutes ahead of the server's clock.",
+                now,
+            ),
+        ]
+    )
+    QApplication.processEvents()
+    bar._dialog.grab().save(str(out / "rejected.png"))
+    client.close()
 
 
 if __name__ == "__main__":

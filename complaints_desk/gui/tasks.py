@@ -9,6 +9,10 @@ Two ways in, one for each kind of work (Anki's QueryOp and CollectionOp, Picard'
   transaction (committed when it returns, rolled back when it raises) and hands the result back the same way.
   Every local write goes through it (an intake, a case action, an applied pull page), so writes never wait
   on each other's locks and never run on the GUI thread.
+- `Tasks.store_writer(fn, background=…)` is the same writer as a plain blocking callable for the sync engine
+  and the sign-in (sync.store_writer.StoreWriter), called from their own threads. The clerk's writes come
+  first: the writer takes a waiting `write` before the next background item (a pull page, a settlement), so
+  an intake never waits behind a catch-up.
 
 `fn` must return plain data (dataclasses), never ORM objects: its session is closed before `done` runs.
 An exception from `fn` goes to `failed` (or to `Tasks.failed`, the main window's error line, when none is
@@ -17,11 +21,13 @@ given). The GUI thread only ever starts tasks and receives their results.
 
 from __future__ import annotations
 
+import itertools
 import logging
 import queue
 import threading
 from collections.abc import Callable
-from dataclasses import dataclass
+from concurrent.futures import Future
+from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
@@ -34,6 +40,19 @@ log = logging.getLogger(__name__)
 
 Done = Callable[[Any], None]
 Failed = Callable[[BaseException], None]
+
+
+FOREGROUND, BACKGROUND, LAST = 0, 1, 2  # the writer's priorities: the clerk's, the sync's, the stop
+
+
+@dataclass(order=True)
+class _WriteItem:
+    priority: int
+    order: int
+    fn: Callable[[Session], Any] | None = field(compare=False)
+    done: Done | None = field(compare=False, default=None)
+    failed: Failed | None = field(compare=False, default=None)
+    future: Future[Any] | None = field(compare=False, default=None)
 
 
 @dataclass(frozen=True)
@@ -69,6 +88,7 @@ class Tasks(QObject):
 
     failed = Signal(object)  # an exception no caller handled
     idle = Signal()  # no task is running or waiting (tests wait for it)
+    written = Signal()  # a `write` has committed (the sync pushes it at once)
 
     def __init__(self, readers: sessionmaker[Session], writer: sessionmaker[Session], *, threads: int = 2) -> None:
         super().__init__()
@@ -79,7 +99,8 @@ class Tasks(QObject):
         self._pool.setMaxThreadCount(threads)
         self._busy = 0
         self._lock = threading.Lock()
-        self._writes: queue.Queue[tuple[Callable[[Session], Any], Done, Failed] | None] = queue.Queue()
+        self._writes: queue.PriorityQueue[_WriteItem] = queue.PriorityQueue()
+        self._order = itertools.count()
         self._writer = threading.Thread(target=self._write_loop, name="database-writer", daemon=True)
         self._writer.start()
 
@@ -93,7 +114,21 @@ class Tasks(QObject):
         self, fn: Callable[[Session], T], done: Callable[[T], None] | None = None, failed: Failed | None = None
     ) -> None:
         self._started()
-        self._writes.put((fn, done or (lambda _result: None), failed or self._unhandled))
+        self._writes.put(
+            _WriteItem(
+                FOREGROUND, next(self._order), fn, done or (lambda _result: None), failed or self._unhandled
+            )
+        )
+
+    def store_writer(self, fn: Callable[[Session], T], /, *, background: bool = False) -> T:
+        """Run `fn` on the writer and wait for its result (sync.store_writer.StoreWriter). For worker threads
+        only: the GUI thread never waits."""
+        if threading.current_thread() is threading.main_thread():
+            raise RuntimeError("store_writer waits for the writer: call it from a worker thread")
+        future: Future[T] = Future()
+        priority = BACKGROUND if background else FOREGROUND
+        self._writes.put(_WriteItem(priority, next(self._order), fn, future=future))
+        return future.result()
 
     @property
     def busy(self) -> bool:
@@ -102,7 +137,7 @@ class Tasks(QObject):
 
     def close(self) -> None:
         """Finish the queued writes, stop the writer and wait for the readers (at exit)."""
-        self._writes.put(None)
+        self._writes.put(_WriteItem(LAST, next(self._order), None))
         self._writer.join(timeout=30)
         self._pool.waitForDone(30_000)
 
@@ -122,9 +157,14 @@ class Tasks(QObject):
     def _write_loop(self) -> None:
         while True:
             item = self._writes.get()
-            if item is None:
+            fn = item.fn
+            if fn is None:
                 return
-            fn, done, failed = item
+            if item.future is not None:
+                self._run_for_waiter(fn, item.future)
+                continue
+            done, failed = item.done, item.failed
+            assert done is not None and failed is not None
             try:
                 with transaction(self._writer_sessions) as session:
                     result = fn(session)
@@ -132,7 +172,20 @@ class Tasks(QObject):
                 log.exception("write task failed")
                 self._deliver(lambda error=error, failed=failed: failed(error))  # type: ignore[misc]
             else:
-                self._deliver(lambda result=result, done=done: done(result))  # type: ignore[misc]
+                self._deliver(lambda result=result, done=done: self._written(done, result))  # type: ignore[misc]
+
+    def _written(self, done: Done, result: Any) -> None:
+        done(result)
+        self.written.emit()
+
+    def _run_for_waiter(self, fn: Callable[[Session], Any], future: Future[Any]) -> None:
+        try:
+            with transaction(self._writer_sessions) as session:
+                result = fn(session)
+        except BaseException as error:  # the waiting thread raises it
+            future.set_exception(error)
+        else:
+            future.set_result(result)
 
     def _deliver(self, call: Callable[[], None]) -> None:
         def finish() -> None:

@@ -14,9 +14,12 @@ Libraries: `keyring` (the OS credential store: Windows Credential Manager, macOS
 from __future__ import annotations
 
 import contextlib
+import logging
 import socket
+import threading
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
+from functools import partial
 
 import keyring
 import keyring.errors
@@ -26,15 +29,16 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from ..domain.errors import DomainError
 from ..domain.roles import Actor, Role
-from ..store.db import transaction
-from ..store.local import credentials, sync_state
+from ..store.local import credentials, outbox, sync_state
 from .protocol import ProblemDetail
+from .store_writer import StoreWriter, direct_writer
 from .transport import AuthRequired, Offline, ServerRefused, Transport
 
 KEYRING_SERVICE = "complaints-desk"
 MAX_FAILED_UNLOCKS = 5
 
 _hasher = PasswordHasher()
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -94,21 +98,33 @@ def _bad_password() -> DomainError:
 
 
 class Credentials:
-    """The login state of one workstation against one server. `token()` is what the Transport calls."""
+    """The login state of one workstation against one server. `token()` is what the Transport calls; the
+    engine asks `token_for(staff_id)` whose token pushes whose events (sync.engine.PushTokens).
 
-    def __init__(self, factory: sessionmaker[Session], server_url: str) -> None:
-        self._factory = factory
+    Signing out keeps the person's token (in the keyring) while changes of theirs wait, so they still go with
+    their own token; once none are left it is revoked at the server and forgotten (`after_push`)."""
+
+    def __init__(
+        self, factory: sessionmaker[Session] | None, server_url: str, *, writer: StoreWriter | None = None
+    ) -> None:
+        if writer is None:
+            if factory is None:
+                raise ValueError("Credentials need a writer or a session factory")
+            writer = direct_writer(factory)
+        self._write = writer
         self.server_url = server_url.rstrip("/")
         self.current: LoggedIn | None = None
         self._proof: tuple[str, str] | None = None
         self._proof_loaded = False
+        self._usernames: dict[str, str] = {}
+        self._refused: set[str] = set()  # staff whose kept token the server refused: theirs wait for them
+        self._lock = threading.Lock()
 
     def workstation_proof(self) -> tuple[str, str] | None:
         """(workstation id, secret) for the proof headers, or None before enrolment. What the Transport calls
         (read once from the database and the keyring, then kept in memory)."""
         if not self._proof_loaded:
-            with transaction(self._factory) as session:
-                installation = sync_state.workstation_id(session)
+            installation = self._write(sync_state.workstation_id)
             try:
                 secret = keyring.get_password(KEYRING_SERVICE, _workstation_account(self.server_url, installation))
             except keyring.errors.KeyringError:
@@ -120,10 +136,101 @@ class Credentials:
     def token(self) -> str | None:
         if self.current is None:
             return None
+        return self._kept_token(self.current.username)
+
+    def _kept_token(self, username: str) -> str | None:
         try:
-            return keyring.get_password(KEYRING_SERVICE, _account(self.server_url, self.current.username))
+            return keyring.get_password(KEYRING_SERVICE, _account(self.server_url, username))
         except keyring.errors.KeyringError:
             return None
+
+    def _forget_token(self, username: str) -> None:
+        with contextlib.suppress(keyring.errors.KeyringError):
+            keyring.delete_password(KEYRING_SERVICE, _account(self.server_url, username))
+
+    # --- whose token pushes whose events (sync.engine.PushTokens) --------------------------------------------
+
+    def current_staff_id(self) -> str | None:
+        current = self.current
+        return None if current is None else current.staff_id
+
+    def token_for(self, staff_id: str | None) -> str | None:
+        current = self.current
+        if staff_id is None or (current is not None and current.staff_id == staff_id):
+            return self.token()
+        with self._lock:
+            if staff_id in self._refused:
+                return None
+            username = self._usernames.get(staff_id)
+        if username is None:
+            stored = self._write(lambda s: credentials.credential_of_staff(s, staff_id), background=True)
+            if stored is None:
+                return None
+            username = stored.username
+            with self._lock:
+                self._usernames[staff_id] = username
+        return self._kept_token(username)
+
+    def token_refused(self, staff_id: str | None) -> None:
+        if staff_id is not None:
+            with self._lock:
+                self._refused.add(staff_id)
+
+    def after_push(self, transport: Transport) -> None:
+        """Revoke and forget the kept token of everyone who signed out and has nothing waiting any more."""
+        current = self.current_staff_id()
+
+        def done_people(session: Session) -> list[credentials.StoredCredential]:
+            return [
+                person
+                for person in credentials.signed_out_waiting(session)
+                if person.staff_id != current and outbox.pending_count(session, staff_id=person.staff_id) == 0
+            ]
+
+        for person in self._write(done_people, background=True):
+            token = self._kept_token(person.username)
+            if token is not None:
+                try:
+                    transport.revoke(token)
+                except AuthRequired:
+                    pass  # already refused: nothing to revoke
+                except (Offline, ServerRefused):
+                    log.info("could not revoke %s's token yet; retried after the next push", person.username)
+                    continue
+                self._forget_token(person.username)
+            self._write(partial(credentials.clear_signed_out, staff_id=person.staff_id), background=True)
+
+    def pending_of_current(self) -> int:
+        current = self.current_staff_id()
+        if current is None:
+            return 0
+        return self._write(lambda s: outbox.pending_count(s, staff_id=current))
+
+    def sign_out(self, transport: Transport) -> int:
+        """Sign out whoever is signed in; returns how many changes of theirs still wait. With none, the token is
+        revoked now (or after the next push when the server cannot be reached); otherwise it is kept until the
+        engine has pushed them, then revoked (`after_push`). Makes a network call: not on the GUI thread."""
+        current = self.current
+        if current is None:
+            return 0
+        waiting = self.pending_of_current()
+        token = self.token()
+        self.current = None
+        if waiting == 0 and token is not None:
+            try:
+                transport.revoke(token)
+            except (Offline, ServerRefused):
+                pass  # revoked after a later push (below: marked as signed out)
+            except AuthRequired:
+                self._forget_token(current.username)
+                return 0
+            else:
+                self._forget_token(current.username)
+                return 0
+        if token is not None:
+            now = datetime.now(UTC)
+            self._write(lambda s: credentials.mark_signed_out(s, current.staff_id, now))
+        return waiting
 
     def login(
         self, transport: Transport, username: str, password: str, *, station_name: str | None = None
@@ -142,23 +249,27 @@ class Credentials:
             raise _no_keyring(error) from error
         staff = answer.staff
         now = datetime.now(UTC)
-        with transaction(self._factory) as session:
-            credentials.save_credential(
-                session,
-                credentials.StoredCredential(
-                    staff.id,
-                    staff.username,
-                    _hasher.hash(password),
-                    staff.name,
-                    staff.role.value,
-                    staff.department_code,
-                    staff.phone,
-                    self.server_url,
-                    now,
-                    0,
-                ),
-            )
+        stored = credentials.StoredCredential(
+            staff.id,
+            staff.username,
+            _hasher.hash(password),
+            staff.name,
+            staff.role.value,
+            staff.department_code,
+            staff.phone,
+            self.server_url,
+            now,
+            0,
+        )
+
+        def remember(session: Session) -> None:
+            credentials.save_credential(session, stored)
             sync_state.set_server_url(session, self.server_url)
+
+        self._write(remember)
+        with self._lock:
+            self._refused.discard(staff.id)
+            self._usernames[staff.id] = staff.username
         self.current = LoggedIn(
             staff.id, staff.username, staff.name, staff.role, staff.department_code, staff.phone, True, None
         )
@@ -179,8 +290,7 @@ class Credentials:
                 if error.problem.code != "workstation_unproven":
                     raise
             except Offline:
-                with transaction(self._factory) as session:
-                    return sync_state.sync_state(session).station_code, False
+                return self._write(sync_state.sync_state).station_code, False
         if role not in ENROLLING_ROLES:
             return None, False
         try:
@@ -195,9 +305,7 @@ class Credentials:
     def check_in(self, transport: Transport) -> str:
         """Tell the server our newest receipt number (a workstation restored from an old backup is caught)
         and continue after the newest number either side has seen. Needs the workstation's proof."""
-        with transaction(self._factory) as session:
-            known = sync_state.sync_state(session)
-            last_no = sync_state.last_receipt_no(session, known.station_code) if known.station_code else None
+        last_no = self._write(_last_receipt_no)
         answer = transport.check_in(last_no)
         self._record(answer.station_id, answer.code, answer.name, answer.last_receipt_day, answer.last_receipt_seq)
         return answer.code
@@ -205,10 +313,9 @@ class Credentials:
     def ensure_enrolled(self, transport: Transport, station_name: str) -> str:
         """Enrol this workstation (the logged-in staff member must be a supervisor or an administrator): a new
         one gets its code, a known one keeps it; either way a new secret, kept in the OS keyring."""
-        with transaction(self._factory) as session:
-            known = sync_state.sync_state(session)
-            installation = sync_state.workstation_id(session)
-            last_no = sync_state.last_receipt_no(session, known.station_code) if known.station_code else None
+        known = self._write(sync_state.sync_state)
+        installation = self._write(sync_state.workstation_id)
+        last_no = self._write(_last_receipt_no)
         answer = transport.enrol(
             known.station_name or station_name,
             workstation_id=installation,
@@ -235,8 +342,8 @@ class Credentials:
 
     def _record(self, station_id: str, code: str, name: str, last_day: str | None, last_seq: int) -> None:
         day = date.fromisoformat(last_day) if last_day else None
-        with transaction(self._factory) as session:
-            sync_state.record_enrolment(
+        self._write(
+            lambda session: sync_state.record_enrolment(
                 session,
                 station_id=station_id,
                 code=code,
@@ -245,11 +352,12 @@ class Credentials:
                 last_receipt_seq=last_seq,
                 now=datetime.now(UTC),
             )
+        )
 
     def unlock_offline(self, username: str, password: str) -> LoggedIn:
-        with transaction(self._factory) as session:
-            stored = credentials.credential_for(session, username)
-            station = sync_state.sync_state(session).station_code
+        stored, station = self._write(
+            lambda s: (credentials.credential_for(s, username), sync_state.sync_state(s).station_code)
+        )
         if stored is None:
             raise DomainError(
                 "username",
@@ -268,11 +376,14 @@ class Credentials:
         try:
             _hasher.verify(stored.verifier, password)
         except (VerificationError, InvalidHashError) as error:
-            with transaction(self._factory) as session:
-                credentials.note_failed_unlock(session, username)
+            self._write(lambda s: credentials.note_failed_unlock(s, username))
             raise _bad_password() from error
-        with transaction(self._factory) as session:
+
+        def unlocked(session: Session) -> None:
             credentials.reset_failed_unlocks(session, username)
+            credentials.clear_signed_out(session, stored.staff_id)
+
+        self._write(unlocked)
         self.current = LoggedIn(
             stored.staff_id,
             stored.username,
@@ -290,3 +401,8 @@ class Credentials:
             with contextlib.suppress(keyring.errors.PasswordDeleteError):
                 keyring.delete_password(KEYRING_SERVICE, _account(self.server_url, self.current.username))
         self.current = None
+
+
+def _last_receipt_no(session: Session) -> str | None:
+    known = sync_state.sync_state(session)
+    return sync_state.last_receipt_no(session, known.station_code) if known.station_code else None

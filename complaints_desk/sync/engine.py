@@ -2,10 +2,14 @@
 "The sync contract"; the SecureDrop client is the model: client-made ids as idempotency keys, one loop on a worker that
 reports through an observer, and "the server wins" once it has answered).
 
-No Qt here: the GUI wraps a `SyncObserver` into signals. Observer methods are called on the engine's threads.
+No Qt here: the GUI wraps a `SyncObserver` into signals (gui/sync_status.py). Observer methods are called on
+the engine's threads. The engine writes to the local store only through the `writer` it is given
+(sync.store_writer: on the desktop, the one writer thread, which takes a waiting intake first), and pushes
+each person's run of waiting events with that person's token (`tokens`, sync.credentials.Credentials): the
+events of someone who signed out while offline wait, and block nobody else's.
 
     transport = Transport(url, token=credentials.token, workstation=credentials.workstation_proof)
-    engine = SyncEngine(factory, transport, observer=my_observer)
+    engine = SyncEngine(factory, transport, observer=my_observer, writer=tasks.store_writer, tokens=credentials)
     engine.run_once()                    # push then pull, now (tests, "sync now" button)
     worker: engine.run_forever()         # until engine.stop(); pulls whenever /sync/wait returns
     after a local change: engine.notify_local_change()   # pushes at once
@@ -21,18 +25,19 @@ from contextlib import ExitStack
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from enum import StrEnum
+from typing import Protocol
 
 from sqlalchemy.orm import Session, sessionmaker
 
 from ..store.bulk_gc import light_garbage_collection
-from ..store.db import transaction
 from ..store.local import outbox, sync_state
 from ..store.local.pull import CatchUp, PageSummary, apply_incoming_page, finish_deferred, has_deferred
 from ..store.local.rebase import ServerEvent
 from .calls import send_unsent_calls
 from .catch_up import PageReader
-from .protocol import DEFAULT_PULL_PAGE, MAX_PUSH_EVENTS, PullResponse
+from .protocol import DEFAULT_PULL_PAGE, MAX_PUSH_EVENTS, EventResult, PullResponse
 from .pull_codec import PulledPage
+from .store_writer import StoreWriter, direct_writer
 from .transport import WAIT_SECONDS, AuthRequired, Offline, ServerRefused, Transport
 
 log = logging.getLogger(__name__)
@@ -70,6 +75,40 @@ class PushReport:
     duplicates: int = 0
     rejected: int = 0
     rejected_cases: tuple[str, ...] = ()
+    # whose waiting changes could not be sent (no token of theirs: they must sign in again), and how many
+    waiting: tuple[tuple[str | None, int], ...] = ()
+
+
+@dataclass(frozen=True)
+class CatchUpProgress:
+    """A first catch-up (many pages): how far it is. `building_indexes` once the pages are in and the search
+    and queue indexes it deferred are being built (the queues are not complete until then)."""
+
+    events: int
+    pages: int
+    cursor: int
+    building_indexes: bool = False
+    done: bool = False
+
+
+class PushTokens(Protocol):
+    """Whose token pushes whose events (sync.credentials.Credentials)."""
+
+    def token_for(self, staff_id: str | None) -> str | None:
+        """The token to push `staff_id`'s events with, or None: theirs wait (staff_id None: events of no one
+        in particular, pushed with the signed-in person's token)."""
+        ...
+
+    def current_staff_id(self) -> str | None: ...
+
+    def after_push(self, transport: Transport) -> None:
+        """After a push: the kept token of anyone signed out with nothing left waiting can be revoked. Called
+        on the engine's push thread."""
+        ...
+
+    def token_refused(self, staff_id: str | None) -> None:
+        """The server refused `staff_id`'s kept token (expired, revoked): theirs wait for their sign-in."""
+        ...
 
 
 @dataclass(frozen=True)
@@ -104,6 +143,10 @@ class SyncObserver:
         """Cases where the server rejected one of our changes (see store.outbox.rejected_events)."""
         return None
 
+    def catching_up(self, progress: CatchUpProgress) -> None:
+        """After each page of a catch-up, when its index work starts, and when it is done."""
+        return None
+
 
 class Backoff:
     """Exponential with full jitter, capped: 0.5 s, 1 s, 2 s … 30 s."""
@@ -117,6 +160,33 @@ class Backoff:
 
     def reset(self) -> None:
         self.failures = 0
+
+
+@dataclass
+class _PushTally:
+    sent: int = 0
+    accepted: int = 0
+    duplicates: int = 0
+    rejected: int = 0
+    rejected_cases: dict[str, None] = field(default_factory=dict)
+    waiting: list[tuple[str | None, int]] = field(default_factory=list)
+
+    def add(self, sent: int, summary: outbox.SettleSummary) -> None:
+        self.sent += sent
+        self.accepted += summary.accepted
+        self.duplicates += summary.duplicates
+        self.rejected += summary.rejected
+        self.rejected_cases.update(dict.fromkeys(summary.rejected_cases))
+
+    def report(self) -> PushReport:
+        return PushReport(
+            self.sent,
+            self.accepted,
+            self.duplicates,
+            self.rejected,
+            tuple(self.rejected_cases),
+            tuple(self.waiting),
+        )
 
 
 @dataclass
@@ -148,17 +218,24 @@ def server_events(page: PullResponse) -> list[ServerEvent]:
 class SyncEngine:
     def __init__(
         self,
-        factory: sessionmaker[Session],
+        factory: sessionmaker[Session] | None,
         transport: Transport,
         *,
         observer: SyncObserver | None = None,
+        writer: StoreWriter | None = None,
+        tokens: PushTokens | None = None,
         page_size: int = DEFAULT_PULL_PAGE,
         push_batch: int = MAX_PUSH_EVENTS,
         wait_seconds: float = WAIT_SECONDS,
         push_interval: float = 10.0,
         backoff_cap: float = 30.0,
     ) -> None:
-        self._factory = factory
+        if writer is None:
+            if factory is None:
+                raise ValueError("a SyncEngine needs a writer or a session factory")
+            writer = direct_writer(factory)
+        self._write = writer
+        self.tokens = tokens
         self.transport = transport
         self.observer = observer or SyncObserver()
         self.page_size = page_size
@@ -178,40 +255,68 @@ class SyncEngine:
     # --- one round ---------------------------------------------------------------------------------------
 
     def push_once(self) -> PushReport:
-        """Send every pending event, oldest first, in batches; settle each batch's answers in one transaction."""
+        """Send every pending event, each person's run with that person's token, oldest first within a run,
+        in batches; settle each batch's answers in one transaction. A run with no token (its person signed
+        out, their kept token refused) waits and holds up nobody else's; an offline server stops them all."""
         with self._push_lock:
-            totals = [0, 0, 0, 0]
-            rejected_cases: list[str] = []
-            position = 0
-            while True:
-                with transaction(self._factory) as session:
-                    batch = outbox.pending_batch(session, self._batch, after_position=position)
-                    if batch:
-                        outbox.note_attempt(session, [entry.event.id for entry in batch])
-                if not batch:
-                    break
-                position = batch[-1].position
+            tally = _PushTally()
+            refused: AuthRequired | None = None
+            for run in self._write(outbox.pending_runs, background=True):
+                token = self.tokens.token_for(run.staff_id) if self.tokens is not None else None
+                if self.tokens is not None and token is None:
+                    tally.waiting.append((run.staff_id, run.count))
+                    continue
                 try:
-                    response = self.transport.push([entry.event for entry in batch])
-                except Offline:
-                    # a slow server or a bad link: smaller batches next time (a repeat is a harmless duplicate)
-                    self._batch = max(MIN_PUSH_BATCH, self._batch // 2)
-                    raise
-                self._batch = min(self.push_batch, self._batch * 2)
-                with transaction(self._factory) as session:
-                    summary = outbox.settle_push(session, response.results)
-                    sync_state.note_pushed(session, datetime.now(UTC))
-                totals[0] += len(batch)
-                totals[1] += summary.accepted
-                totals[2] += summary.duplicates
-                totals[3] += summary.rejected
-                rejected_cases.extend(c for c in summary.rejected_cases if c not in rejected_cases)
-            report = PushReport(totals[0], totals[1], totals[2], totals[3], tuple(rejected_cases))
+                    self._push_run(run.staff_id, token, tally)
+                except AuthRequired as error:
+                    if self.tokens is None or run.staff_id in (None, self.tokens.current_staff_id()):
+                        refused = error
+                    else:
+                        self.tokens.token_refused(run.staff_id)
+                    tally.waiting.append((run.staff_id, run.count))
+                    continue
+            if self.tokens is not None:
+                self.tokens.after_push(self.transport)
+            report = tally.report()
         if report.sent:
             self.observer.pushed(report)
         if report.rejected_cases:
             self.observer.conflicts(report.rejected_cases)
+        if refused is not None:
+            raise refused
         return report
+
+    def _push_run(self, staff_id: str | None, token: str | None, tally: _PushTally) -> None:
+        position = 0
+        anyone = self.tokens is None  # without per-person tokens, every run is the signed-in person's
+
+        def next_batch(session: Session) -> list[outbox.OutboxEntry]:
+            batch = outbox.pending_batch(
+                session, self._batch, after_position=position, staff_id=staff_id, anyone=anyone
+            )
+            if batch:
+                outbox.note_attempt(session, [entry.event.id for entry in batch])
+            return batch
+
+        while True:
+            batch = self._write(next_batch, background=True)
+            if not batch:
+                return
+            position = batch[-1].position
+            try:
+                response = self.transport.push([entry.event for entry in batch], token=token)
+            except Offline:
+                # a slow server or a bad link: smaller batches next time (a repeat is a harmless duplicate)
+                self._batch = max(MIN_PUSH_BATCH, self._batch // 2)
+                raise
+            self._batch = min(self.push_batch, self._batch * 2)
+
+            def settle(session: Session, results: list[EventResult] = response.results) -> outbox.SettleSummary:
+                summary = outbox.settle_push(session, results)
+                sync_state.note_pushed(session, datetime.now(UTC))
+                return summary
+
+            tally.add(len(batch), self._write(settle, background=True))
 
     def pull_once(self) -> PullReport:
         """Pull pages until the server has nothing newer; each page and its cursor in one local transaction.
@@ -223,9 +328,9 @@ class SyncEngine:
         fetched and read on a helper thread while the current one is written (pages are still written in order,
         each with its cursor; an error reading ahead surfaces after the page before it is committed)."""
         with self._pull_lock:
-            with transaction(self._factory) as session:
-                tally = _PullTally(sync_state.cursor(session))
-                leftover = has_deferred(session)
+            tally, leftover = self._write(
+                lambda s: (_PullTally(sync_state.cursor(s)), has_deferred(s)), background=True
+            )
             if leftover:  # a catch-up was cut short (a crash, a kill): finish it before anything else
                 self._finish_deferred()
             with ExitStack() as catching_up:
@@ -236,7 +341,11 @@ class SyncEngine:
                         self._finish_deferred(quietly=True)
                     raise
                 if tally.catch_up is not None:
+                    self.observer.catching_up(CatchUpProgress(tally.events, tally.pages, tally.cursor, True))
                     self._finish_deferred()
+                    self.observer.catching_up(
+                        CatchUpProgress(tally.events, tally.pages, tally.cursor, True, done=True)
+                    )
             report = tally.report()
         if report.events:
             self.observer.pulled(report)
@@ -251,27 +360,31 @@ class SyncEngine:
             page = ahead.result() if ahead is not None else self.transport.pull_page(tally.cursor, self.page_size)
             if tally.pages == 0 and page.has_more:
                 tally.catch_up = CatchUp()
+                self._set_status(SyncStatus.SYNCING, "catch-up")
                 catching_up.enter_context(light_garbage_collection())
                 reader = catching_up.enter_context(PageReader(self.transport, tally.catch_up))
             # read the next page while this one is written
             ahead = (
                 reader.submit(page.next_after, self.page_size) if reader is not None and page.has_more else None
             )
-            with transaction(self._factory) as session:
-                summary = apply_incoming_page(
-                    session, page.events, page.reference, next_after=page.next_after, catch_up=tally.catch_up
-                )
+            catch_up = tally.catch_up
+            summary = self._write(
+                lambda s, page=page, catch_up=catch_up: apply_incoming_page(  # type: ignore[misc]
+                    s, page.events, page.reference, next_after=page.next_after, catch_up=catch_up
+                ),
+                background=True,
+            )
             tally.add(page, summary)
+            if catch_up is not None:
+                self.observer.catching_up(CatchUpProgress(tally.events, tally.pages, tally.cursor))
             if not page.has_more:
                 return
 
     def _finish_deferred(self, *, quietly: bool = False) -> None:
         """Build what a catch-up deferred, one bounded transaction at a time (store.pull_apply.finish_deferred)."""
         try:
-            while True:
-                with transaction(self._factory) as session:
-                    if finish_deferred(session):
-                        return
+            while not self._write(finish_deferred, background=True):
+                pass
         except Exception:
             if not quietly:
                 raise
@@ -290,8 +403,7 @@ class SyncEngine:
         except AuthRequired as error:
             self._set_status(SyncStatus.AUTH_REQUIRED, str(error))
             raise
-        with transaction(self._factory) as session:
-            pending = outbox.pending_count(session)
+        pending = self._write(outbox.pending_count, background=True)
         self._set_status(SyncStatus.IDLE, "")
         return SyncReport(push, pull, pending)
 
@@ -335,8 +447,7 @@ class SyncEngine:
                 self.pull_once()
                 self._set_status(SyncStatus.IDLE, "")
                 backoff.reset()
-                with transaction(self._factory) as session:
-                    after = sync_state.cursor(session)
+                after = self._write(sync_state.cursor, background=True)
                 self.transport.wait(after, self.wait_seconds)
             except Exception as error:
                 self._pause_after(error, backoff)

@@ -132,9 +132,10 @@ class Transport:
         params: dict[str, Any] | None = None,
         read_timeout: float | None = None,
         auth: bool = True,
+        token: str | None = None,
     ) -> M:
         content = self._fetch(
-            method, path, json=json, data=data, params=params, read_timeout=read_timeout, auth=auth
+            method, path, json=json, data=data, params=params, read_timeout=read_timeout, auth=auth, token=token
         )
         try:
             return model.model_validate_json(content)
@@ -151,12 +152,17 @@ class Transport:
         params: dict[str, Any] | None = None,
         read_timeout: float | None = None,
         auth: bool = True,
+        token: str | None = None,
     ) -> bytes:
-        """The body of a 2xx answer; the failures as the engine's exceptions."""
+        """The body of a 2xx answer; the failures as the engine's exceptions. `token`: this person's instead
+        of the signed-in one's (a push of someone else's waiting changes)."""
         headers = {"Accept": "application/json"}
         if data is not None:
             headers["Content-Type"] = "application/json"
-        token = self._token() if auth else None
+        if auth and token is None:
+            token = self._token()
+        if not auth:
+            token = None
         if token:
             headers["Authorization"] = f"Bearer {token}"
             proof = self._workstation()
@@ -208,13 +214,23 @@ class Transport:
         body = CheckInRequest(last_receipt_no=last_receipt_no).model_dump(mode="json")
         return self._call("POST", "/stations/check-in", EnrolResponse, json=body)
 
-    def push(self, events: Sequence[Event]) -> PushResponse:
+    def push(self, events: Sequence[Event], *, token: str | None = None) -> PushResponse:
+        """`token`: whose events these are (each person's run is pushed with their own token)."""
         request = PushRequest(events=[WireEvent.from_domain(event) for event in events])
         # The server applies each event in its own transaction: a full batch takes a while on a busy server.
         seconds = max(self.read_timeout, 10.0 + PUSH_SECONDS_PER_EVENT * len(events))
         return self._call(
-            "POST", "/sync/push", PushResponse, data=request.model_dump_json().encode(), read_timeout=seconds
+            "POST",
+            "/sync/push",
+            PushResponse,
+            data=request.model_dump_json().encode(),
+            read_timeout=seconds,
+            token=token,
         )
+
+    def revoke(self, token: str) -> None:
+        """Sign out at the server: the token is refused from now on."""
+        self._fetch("POST", "/auth/revoke", token=token)
 
     def pull(self, after: int, limit: int = DEFAULT_PULL_PAGE) -> PullResponse:
         """The page as the protocol's pydantic model (convenient, slow on big pages: the engine uses pull_page)."""

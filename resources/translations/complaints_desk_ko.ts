@@ -260,6 +260,25 @@
     </message>
 </context>
 <context>
+    <name>CloseGuard</name>
+    <message>
+        <source>Changes not sent yet</source>
+        <translation>보내지 않은 변경</translation>
+    </message>
+    <message>
+        <source>%1 changes have not reached the server yet.</source>
+        <translation>아직 서버에 보내지 않은 변경이 %1건 있습니다.</translation>
+    </message>
+    <message>
+        <source>They stay on this workstation and are sent the next time it is connected.</source>
+        <translation>변경은 이 단말에 그대로 남아 있다가, 다음에 서버에 연결되면 보냅니다.</translation>
+    </message>
+    <message>
+        <source>Close and keep them</source>
+        <translation>보관하고 닫기</translation>
+    </message>
+</context>
+<context>
     <name>Event</name>
     <message>
         <source>Received</source>
@@ -869,6 +888,37 @@
     </message>
 </context>
 <context>
+    <name>RejectedChangesDialog</name>
+    <message>
+        <source>Rejected changes</source>
+        <translation>거부된 변경</translation>
+    </message>
+    <message>
+        <source>The server refused these changes. Open a case to see what the server has and redo or discard the change.</source>
+        <translation>서버가 아래 변경을 받아들이지 않았습니다. 민원을 열어 서버의 내용을 확인하고 변경을 다시 하거나 버리세요.</translation>
+    </message>
+    <message>
+        <source>Receipt no.</source>
+        <translation>접수번호</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>변경</translation>
+    </message>
+    <message>
+        <source>Server&apos;s reason</source>
+        <translation>서버가 밝힌 사유</translation>
+    </message>
+    <message>
+        <source>Rejected at</source>
+        <translation>거부 시각</translation>
+    </message>
+    <message>
+        <source>&amp;Open case</source>
+        <translation>민원 열기(&amp;O)</translation>
+    </message>
+</context>
+<context>
     <name>Role</name>
     <message>
         <source>Call-centre agent</source>
@@ -893,6 +943,120 @@
     <message>
         <source>System</source>
         <translation>시스템</translation>
+    </message>
+</context>
+<context>
+    <name>SignInDesk</name>
+    <message>
+        <source>This workstation is now enrolled as counter %1.</source>
+        <translation>이 단말을 창구 %1(으)로 등록했습니다.</translation>
+    </message>
+    <message>
+        <source>This workstation is not enrolled: a supervisor must sign in on it once before intakes.</source>
+        <translation>등록되지 않은 단말입니다. 접수하려면 먼저 팀장/센터장이나 관리자가 이 단말에서 한 번 로그인해야 합니다.</translation>
+    </message>
+    <message>
+        <source>Signed in offline: your changes are kept here and sent once the server answers.</source>
+        <translation>오프라인으로 로그인했습니다. 변경은 이 단말에 보관했다가 서버가 응답하면 보냅니다.</translation>
+    </message>
+    <message>
+        <source>%1 signed out: their %2 waiting changes are sent with their own sign-in.</source>
+        <translation>%1님이 로그아웃했습니다. 남은 변경 %2건은 %1님의 인증으로 보냅니다.</translation>
+    </message>
+    <message>
+        <source>%1 signed out.</source>
+        <translation>%1님이 로그아웃했습니다.</translation>
+    </message>
+    <message>
+        <source>&amp;Account</source>
+        <translation>계정(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Sign &amp;out</source>
+        <translation>로그아웃(&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;Switch user…</source>
+        <translation>사용자 전환(&amp;S)…</translation>
+    </message>
+</context>
+<context>
+    <name>SignInDialog</name>
+    <message>
+        <source>Type the server&apos;s address, e.g. http://127.0.0.1:8470</source>
+        <translation>서버 주소를 입력하세요. 예: http://127.0.0.1:8470</translation>
+    </message>
+    <message>
+        <source>Type your username.</source>
+        <translation>아이디를 입력하세요.</translation>
+    </message>
+    <message>
+        <source>Type your password.</source>
+        <translation>비밀번호를 입력하세요.</translation>
+    </message>
+    <message>
+        <source>Signing in…</source>
+        <translation>로그인하는 중…</translation>
+    </message>
+    <message>
+        <source>Could not sign in: %1</source>
+        <translation>로그인하지 못했습니다: %1</translation>
+    </message>
+    <message>
+        <source>Sign &amp;in</source>
+        <translation>로그인(&amp;I)</translation>
+    </message>
+    <message>
+        <source>The embedded demo server&apos;s accounts share one password: %1. Click one to fill it in.</source>
+        <translation>내장 데모 서버의 계정은 모두 비밀번호가 %1입니다. 계정을 누르면 채워집니다.</translation>
+    </message>
+    <message>
+        <source>Demo keyring: this machine has no keyring of its own, so the sign-in tokens are kept in a keyring started for this client (its password is in your data folder, readable only by you).</source>
+        <translation>데모 키링: 이 컴퓨터에는 자격 증명 저장소(키링)가 없어, 로그인 토큰을 이 클라이언트용으로 띄운 키링에 보관합니다(키링 비밀번호는 데이터 폴더에 본인만 읽을 수 있게 있습니다).</translation>
+    </message>
+    <message>
+        <source>This workstation is counter %1.</source>
+        <translation>이 단말은 창구 %1입니다.</translation>
+    </message>
+    <message>
+        <source>A new workstation is enrolled by a supervisor or an administrator signing in on it once; after that anyone can sign in, also offline once they have signed in here before.</source>
+        <translation>새 단말은 팀장/센터장이나 관리자가 한 번 로그인하면 등록됩니다. 그다음부터는 누구나 로그인할 수 있고, 이 단말에서 로그인한 적이 있으면 오프라인에서도 됩니다.</translation>
+    </message>
+    <message>
+        <source>Sign in</source>
+        <translation>로그인</translation>
+    </message>
+    <message>
+        <source>Complaints Desk</source>
+        <translation>민원데스크</translation>
+    </message>
+    <message>
+        <source>&amp;Server</source>
+        <translation>서버(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Server address</source>
+        <translation>서버 주소</translation>
+    </message>
+    <message>
+        <source>&amp;Username</source>
+        <translation>아이디(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Username</source>
+        <translation>아이디</translation>
+    </message>
+    <message>
+        <source>&amp;Password</source>
+        <translation>비밀번호(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>비밀번호</translation>
+    </message>
+    <message>
+        <source>Demo accounts</source>
+        <translation>데모 계정</translation>
     </message>
 </context>
 <context>
@@ -944,6 +1108,97 @@
     <message>
         <source>Not adopted</source>
         <translation>불채택</translation>
+    </message>
+</context>
+<context>
+    <name>SyncStatusBar</name>
+    <message>
+        <source>Not signed in</source>
+        <translation>로그인 전</translation>
+    </message>
+    <message>
+        <source>counter %1</source>
+        <translation>창구 %1</translation>
+    </message>
+    <message>
+        <source>workstation not enrolled</source>
+        <translation>단말 미등록</translation>
+    </message>
+    <message>
+        <source>unlocked offline</source>
+        <translation>오프라인으로 잠금 해제</translation>
+    </message>
+    <message>
+        <source>last sync %1</source>
+        <translation>마지막 동기화 %1</translation>
+    </message>
+    <message>
+        <source>never synced</source>
+        <translation>동기화한 적 없음</translation>
+    </message>
+    <message>
+        <source>%1 rejected changes</source>
+        <translation>거부된 변경 %1건</translation>
+    </message>
+    <message>
+        <source>Show the changes the server refused, with its reasons</source>
+        <translation>서버가 거부한 변경과 그 사유 보기</translation>
+    </message>
+    <message>
+        <source>demo keyring</source>
+        <translation>데모 키링</translation>
+    </message>
+    <message>
+        <source>No keyring answered on this machine: tokens are kept in a demo keyring started for this client.</source>
+        <translation>이 컴퓨터에 응답하는 키링이 없어, 토큰을 이 클라이언트용으로 띄운 데모 키링에 보관합니다.</translation>
+    </message>
+    <message>
+        <source>nothing waiting to be sent</source>
+        <translation>보낼 변경 없음</translation>
+    </message>
+    <message>
+        <source>%1 changes waiting to be sent</source>
+        <translation>보낼 변경 %1건</translation>
+    </message>
+    <message>
+        <source>%1&apos;s %2</source>
+        <translation>%1님 %2건</translation>
+    </message>
+    <message>
+        <source>Changes of someone who signed out are sent with their own sign-in; they hold up nobody else&apos;s.</source>
+        <translation>로그아웃한 직원의 변경은 그 직원의 인증으로 보내며, 다른 사람의 변경을 막지 않습니다.</translation>
+    </message>
+    <message>
+        <source>Syncing</source>
+        <translation>동기화 중</translation>
+    </message>
+    <message>
+        <source>%1 received</source>
+        <translation>%1건 받음</translation>
+    </message>
+    <message>
+        <source>building the search indexes</source>
+        <translation>검색 색인 만드는 중</translation>
+    </message>
+    <message>
+        <source>Online</source>
+        <translation>온라인</translation>
+    </message>
+    <message>
+        <source>Offline: retrying by itself</source>
+        <translation>오프라인 · 자동 재연결 중</translation>
+    </message>
+    <message>
+        <source>Sign in again to sync</source>
+        <translation>동기화하려면 다시 로그인하세요</translation>
+    </message>
+    <message>
+        <source>Sync problem: retrying</source>
+        <translation>동기화 문제 · 다시 시도합니다</translation>
+    </message>
+    <message>
+        <source>Not connected</source>
+        <translation>연결 전</translation>
     </message>
 </context>
 </TS>

@@ -10,8 +10,10 @@ would refuse.
 from __future__ import annotations
 
 import shutil
+import subprocess
+import sys
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -22,6 +24,7 @@ from sqlalchemy import Engine, event
 from complaints_desk.gui.app import Client, application, start
 from complaints_desk.store.db import make_engine, migrate
 from complaints_desk.store.demo import build_demo
+from tests.integration.conftest import REPO, LiveServer
 
 DEMO_CASES = 2500  # 25 windows of the table: enough to prove it never holds them all
 NOW = datetime(2026, 3, 10, 2, 0, tzinfo=UTC)  # Tue 11:00 in Seoul
@@ -101,4 +104,71 @@ def client(fresh_store: Path, guard: GuiThreadGuard, qtbot: Any) -> Iterator[Cli
     opened = open_client(fresh_store, guard, qtbot)
     yield opened
     opened.close()
+    assert guard.offences == [], f"database statements on the GUI thread: {guard.offences[:3]}"
+
+
+# --- a desk that signs in and syncs against a real server process (tests/gui/desk_support.py) --------------
+
+
+DEMO_START = (sys.executable, "-m", "complaints_desk.cli")
+
+
+@pytest.fixture(scope="session")
+def demo_office(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, str]]:
+    """The demo server's store and one username per role (admin, agent, clerk, officer, supervisor)."""
+    folder = tmp_path_factory.mktemp("demo-office")
+    done = subprocess.run(
+        [*DEMO_START, "--data-dir", str(folder), "start", "--no-serve", "--demo-cases", "40"],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=True,
+    )
+    accounts = {}
+    for line in done.stdout.splitlines():
+        parts = line.split()
+        if line.startswith("  ") and len(parts) == 2:
+            accounts[parts[0]] = parts[1]
+    return folder / "server.sqlite3", accounts
+
+
+@pytest.fixture
+def accounts(demo_office: tuple[Path, dict[str, str]]) -> dict[str, str]:
+    return demo_office[1]
+
+
+@pytest.fixture
+def demo_server(demo_office: tuple[Path, dict[str, str]], tmp_path: Path) -> Iterator[LiveServer]:
+    database = tmp_path / "server.sqlite3"
+    shutil.copyfile(demo_office[0], database)
+    server = LiveServer(f"sqlite:///{database}", tmp_path / "server.log")
+    server.start()
+    yield server
+    server.kill()
+
+
+@pytest.fixture
+def open_desk(
+    demo_server: LiveServer, tmp_path: Path, guard: GuiThreadGuard, qtbot: Any
+) -> Iterator[Callable[..., Client]]:
+    """open_desk(name="desk") → a client over tmp_path/name/client.sqlite3 against the demo server."""
+    opened: list[Client] = []
+
+    def open_(name: str = "desk") -> Client:
+        folder = tmp_path / name
+        folder.mkdir(exist_ok=True)
+        client = start(folder / "client.sqlite3", server_url=demo_server.base_url, backoff_cap=0.5)
+        guard.watch(client.store.reader_engine)
+        guard.watch(client.store.writer_engine)
+        qtbot.addWidget(client.window)
+        client.window.resize(1400, 860)
+        client.window.show()
+        settle(client, qtbot)
+        opened.append(client)
+        return client
+
+    yield open_
+    for client in opened:
+        client.close()
     assert guard.offences == [], f"database statements on the GUI thread: {guard.offences[:3]}"

@@ -24,6 +24,7 @@ class StoredCredential:
     server_url: str
     online_login_at: datetime
     failed_unlocks: int
+    signed_out_at: datetime | None = None
 
 
 def _info(row: OfflineCredential) -> StoredCredential:
@@ -38,6 +39,7 @@ def _info(row: OfflineCredential) -> StoredCredential:
         row.server_url,
         row.online_login_at,
         row.failed_unlocks,
+        row.signed_out_at,
     )
 
 
@@ -99,3 +101,31 @@ def forget_credential(session: Session, username: str) -> None:
     ).scalar_one_or_none()
     if row is not None:
         session.delete(row)
+
+
+def credential_of_staff(session: Session, staff_id: str) -> StoredCredential | None:
+    row = session.get(OfflineCredential, staff_id)
+    return None if row is None else _info(row)
+
+
+def mark_signed_out(session: Session, staff_id: str, now: datetime) -> None:
+    """They signed out with changes still waiting: their token stays until those are accepted."""
+    row = session.get(OfflineCredential, staff_id)
+    if row is not None:
+        row.signed_out_at = now
+
+
+def clear_signed_out(session: Session, staff_id: str) -> None:
+    row = session.get(OfflineCredential, staff_id)
+    if row is not None:
+        row.signed_out_at = None
+
+
+def signed_out_waiting(session: Session) -> list[StoredCredential]:
+    """Everyone who signed out while changes of theirs waited (their kept tokens are still to be revoked)."""
+    rows = session.execute(
+        select(OfflineCredential)
+        .where(OfflineCredential.signed_out_at.is_not(None))
+        .order_by(OfflineCredential.signed_out_at)
+    ).scalars()
+    return [_info(row) for row in rows]

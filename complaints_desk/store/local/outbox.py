@@ -30,6 +30,7 @@ def _enqueue(session: Session, event: Event, now: datetime) -> None:
         OutboxRow(
             event_id=event.id,
             case_id=event.case_id,
+            staff_id=event.actor_id,
             event=event_to_json(event),
             state=OutboxState.PENDING,
             created_at=now,
@@ -105,21 +106,56 @@ class OutboxEntry:
     event: Event
 
 
-def pending_batch(session: Session, limit: int, *, after_position: int = 0) -> list[OutboxEntry]:
-    """The oldest pending events in creation order (the order the server must see them in)."""
-    rows = session.execute(
-        select(OutboxRow.position, OutboxRow.event)
-        .where(OutboxRow.state == OutboxState.PENDING, OutboxRow.position > after_position)
-        .order_by(OutboxRow.position)
-        .limit(limit)
-    ).all()
+def pending_batch(
+    session: Session, limit: int, *, after_position: int = 0, staff_id: str | None = None, anyone: bool = True
+) -> list[OutboxEntry]:
+    """The oldest pending events in creation order (the order the server must see them in); with
+    `anyone=False`, only `staff_id`'s (each person's run is pushed with their own token)."""
+    statement = select(OutboxRow.position, OutboxRow.event).where(
+        OutboxRow.state == OutboxState.PENDING, OutboxRow.position > after_position
+    )
+    if not anyone:
+        statement = statement.where(
+            OutboxRow.staff_id.is_(None) if staff_id is None else OutboxRow.staff_id == staff_id
+        )
+    rows = session.execute(statement.order_by(OutboxRow.position).limit(limit)).all()
     return [OutboxEntry(position, event_from_json(data)) for position, data in rows]
 
 
-def pending_count(session: Session) -> int:
+def pending_count(session: Session, *, staff_id: str | None = None) -> int:
+    statement = select(func.count()).select_from(OutboxRow).where(OutboxRow.state == OutboxState.PENDING)
+    if staff_id is not None:
+        statement = statement.where(OutboxRow.staff_id == staff_id)
+    return int(session.execute(statement).scalar_one())
+
+
+@dataclass(frozen=True)
+class PendingRun:
+    """One person's waiting changes: pushed with their token (staff_id None: events made by no one, e.g. the
+    system, pushed with whoever is signed in)."""
+
+    staff_id: str | None
+    count: int
+    first_position: int
+
+
+def pending_runs(session: Session) -> list[PendingRun]:
+    """Whose changes wait, the person with the oldest waiting change first."""
+    rows = session.execute(
+        select(OutboxRow.staff_id, func.count(), func.min(OutboxRow.position))
+        .where(OutboxRow.state == OutboxState.PENDING)
+        .group_by(OutboxRow.staff_id)
+        .order_by(func.min(OutboxRow.position))
+    ).all()
+    return [PendingRun(staff_id, int(count), int(first)) for staff_id, count, first in rows]
+
+
+def rejected_count(session: Session) -> int:
     return int(
         session.execute(
-            select(func.count()).select_from(OutboxRow).where(OutboxRow.state == OutboxState.PENDING)
+            select(func.count())
+            .select_from(OutboxRow)
+            .where(OutboxRow.state == OutboxState.REJECTED, OutboxRow.acknowledged_at.is_(None))
         ).scalar_one()
     )
 
@@ -286,3 +322,42 @@ def acknowledge_rejection(session: Session, event_id: str, *, now: datetime | No
         .where(OutboxRow.event_id == event_id, OutboxRow.state == OutboxState.REJECTED)
         .values(acknowledged_at=now or datetime.now(UTC))
     )
+
+
+@dataclass(frozen=True)
+class RejectedLine:
+    """One refused change as the list of rejections shows it."""
+
+    event_id: str
+    case_id: str
+    receipt_no: str | None
+    title: str | None
+    event_type: str
+    reason: str
+    message_ko: str | None
+    message_en: str | None
+    rejected_at: datetime | None
+
+
+def rejected_lines(session: Session) -> list[RejectedLine]:
+    """The refused changes nobody has acknowledged, newest first, with their case's receipt number."""
+    rows = session.execute(
+        select(OutboxRow, CaseRow.receipt_no, CaseRow.title)
+        .outerjoin(CaseRow, CaseRow.id == OutboxRow.case_id)
+        .where(OutboxRow.state == OutboxState.REJECTED, OutboxRow.acknowledged_at.is_(None))
+        .order_by(OutboxRow.position.desc())
+    ).all()
+    return [
+        RejectedLine(
+            row.event_id,
+            row.case_id,
+            receipt,
+            title,
+            str(row.event.get("type", "")),
+            row.reason or "rejected",
+            row.message_ko,
+            row.message_en,
+            row.settled_at,
+        )
+        for row, receipt, title in rows
+    ]

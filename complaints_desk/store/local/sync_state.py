@@ -5,14 +5,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from sqlalchemy import select, update
+from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
 from ...domain.ids import new_id
 from ...domain.receipts import ReceiptNumber
 from ..models import Station
 from ..reference import ensure_station
-from .tables import SyncStateRow
+from .tables import OfflineCredential, OutboxRow, OutboxState, SyncStateRow
 
 _ROW_ID = 1
 
@@ -113,3 +113,54 @@ def record_enrolment(
 def station_counter(session: Session, code: str) -> tuple[date | None, int]:
     row = session.execute(select(Station).where(Station.code == code)).scalar_one_or_none()
     return (None, 0) if row is None else (row.last_receipt_day, row.last_receipt_seq)
+
+
+# --- what the desktop's status bar shows -----------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class WaitingPerson:
+    """Someone's changes that wait for that person (their token is gone: they must sign in again)."""
+
+    staff_id: str | None
+    name: str | None
+    count: int
+
+
+@dataclass(frozen=True)
+class SyncSummary:
+    pending: int  # changes not yet accepted by the server, everyone's
+    by_person: tuple[WaitingPerson, ...]  # the same, per person, oldest first
+    rejected: int  # refused changes nobody has acknowledged yet
+    last_sync_at: datetime | None  # the newer of the last push and the last pulled page
+    station_code: str | None
+
+
+def sync_summary(session: Session) -> SyncSummary:
+    rows = session.execute(
+        select(OutboxRow.staff_id, func.count(), func.min(OutboxRow.position))
+        .where(OutboxRow.state == OutboxState.PENDING)
+        .group_by(OutboxRow.staff_id)
+        .order_by(func.min(OutboxRow.position))
+    ).all()
+    names = dict(
+        session.execute(
+            select(OfflineCredential.staff_id, OfflineCredential.name).where(
+                OfflineCredential.staff_id.in_([r[0] for r in rows if r[0] is not None])
+            )
+        ).all()
+    )
+    rejected = session.execute(
+        select(func.count())
+        .select_from(OutboxRow)
+        .where(OutboxRow.state == OutboxState.REJECTED, OutboxRow.acknowledged_at.is_(None))
+    ).scalar_one()
+    state = session.get(SyncStateRow, _ROW_ID)  # read-only: a store never synced has no row yet
+    moments = [m for m in (state.last_push_at, state.last_pull_at) if m is not None] if state else []
+    return SyncSummary(
+        sum(int(r[1]) for r in rows),
+        tuple(WaitingPerson(staff, names.get(staff) if staff else None, int(count)) for staff, count, _ in rows),
+        int(rejected),
+        max(moments) if moments else None,
+        state.station_code if state else None,
+    )

@@ -27,6 +27,8 @@ class OutboxRow(Base):
     position: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)  # creation order
     event_id: Mapped[str] = mapped_column(ID, unique=True)
     case_id: Mapped[str] = mapped_column(ID)
+    # whose change it is (the event's actor): it is pushed with that person's token, and only theirs
+    staff_id: Mapped[str | None] = mapped_column(ID, nullable=True)
     event: Mapped[dict[str, Any]] = mapped_column(JSONType)
     state: Mapped[str] = mapped_column(String(12), default=OutboxState.PENDING)
     seq: Mapped[int | None] = mapped_column(BigInteger, nullable=True)
@@ -47,6 +49,7 @@ class OutboxRow(Base):
     __table_args__ = (
         Index("ix_sync_outbox_state_position", "state", "position"),
         Index("ix_sync_outbox_case_state", "case_id", "state"),
+        Index("ix_sync_outbox_state_staff_position", "state", "staff_id", "position"),
     )
 
 
@@ -81,3 +84,6 @@ class OfflineCredential(Base):
     server_url: Mapped[str] = mapped_column(String(300))
     online_login_at: Mapped[datetime] = mapped_column(UTCDateTime)
     failed_unlocks: Mapped[int] = mapped_column(Integer, default=0)
+    # set when they signed out while changes of theirs still waited: their token is kept (in the keyring)
+    # until those are accepted, then revoked; cleared by their next sign-in
+    signed_out_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)

@@ -1,0 +1,53 @@
+"""The one writer takes the clerk's writes before the sync's: an intake queued while a pull page waits goes
+first; the sync's blocking writer refuses the GUI thread (which never waits)."""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from complaints_desk.gui.app import open_store
+from complaints_desk.gui.tasks import Tasks
+
+
+def test_a_waiting_intake_goes_before_the_next_pull_page(tmp_path: Path, qtbot: Any) -> None:
+    store = open_store(tmp_path / "client.sqlite3")
+    tasks = Tasks(store.readers, store.writer)
+    order: list[str] = []
+    release = threading.Event()
+    started = threading.Event()
+
+    def page_being_written(_session: Any) -> None:
+        started.set()
+        release.wait(10)
+        order.append("page 1")
+
+    def next_page(_session: Any) -> None:
+        order.append("page 2")
+
+    first = threading.Thread(target=lambda: tasks.store_writer(page_being_written, background=True))
+    first.start()
+    assert started.wait(10)
+    second = threading.Thread(target=lambda: tasks.store_writer(next_page, background=True))
+    second.start()
+    qtbot.waitUntil(lambda: tasks._writes.qsize() == 1, timeout=5000)
+    tasks.write(lambda _s: order.append("intake"))
+    release.set()
+    for worker in (first, second):
+        worker.join(10)
+    qtbot.waitUntil(lambda: not tasks.busy, timeout=5000)
+    assert order == ["page 1", "intake", "page 2"]
+    tasks.close()
+    store.close()
+
+
+def test_the_blocking_writer_is_for_worker_threads_only(tmp_path: Path) -> None:
+    store = open_store(tmp_path / "client.sqlite3")
+    tasks = Tasks(store.readers, store.writer)
+    with pytest.raises(RuntimeError):
+        tasks.store_writer(lambda _s: None)
+    tasks.close()
+    store.close()
