@@ -311,7 +311,7 @@ class CaseActions(QObject):
         if dialog is not None:
             dialog.finish()
         self.window.show_message(
-            QCoreApplication.translate(CONTEXT, "Recorded: %1").replace(
+            QCoreApplication.translate("CaseActions", "Recorded: %1").replace(
                 "%1", self.actions[event.type].text().replace("&", "").rstrip("…")
             )
         )
@@ -350,13 +350,13 @@ class CaseActions(QObject):
     def _notice_failed(self, error: BaseException) -> None:
         message = error.ko if isinstance(error, DomainError) else str(error)
         self.window.show_message(
-            QCoreApplication.translate(CONTEXT, "No notice made: %1").replace("%1", message), 15_000
+            QCoreApplication.translate("CaseActions", "No notice made: %1").replace("%1", message), 15_000
         )
 
     def _ask_save_path(self, suggested: str) -> Path | None:
         chosen, _filter = QFileDialog.getSaveFileName(
             self.window,
-            QCoreApplication.translate(CONTEXT, "Save the notice"),
+            QCoreApplication.translate("CaseActions", "Save the notice"),
             str(Path.home() / suggested),
             "PDF (*.pdf)",
         )
@@ -365,8 +365,8 @@ class CaseActions(QObject):
     def _offer_open(self, path: Path) -> None:
         answer = QMessageBox.question(
             self.window,
-            QCoreApplication.translate(CONTEXT, "Notice saved"),
-            QCoreApplication.translate(CONTEXT, "Saved %1. Open it to read or print?").replace("%1", str(path)),
+            QCoreApplication.translate("CaseActions", "Notice saved"),
+            QCoreApplication.translate("CaseActions", "Saved %1. Open it to read or print?").replace("%1", str(path)),
         )
         if answer == QMessageBox.StandardButton.Yes:
             QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
