@@ -142,7 +142,9 @@ SPECS: Mapping[EventType, ActionSpec] = {
 }
 
 
-def _event(session: Session, case_id: str, event_type: EventType, actor: Actor, payload: dict[str, Any]) -> Event:
+def _event(
+    session: Session, case_id: str, event_type: EventType, actor: Actor, payload: dict[str, Any]
+) -> Event | DomainError:
     """The change, made against the case as the store has it now (after a refusal: the server's case)."""
     state = load_case(session, case_id)
     event = Event(
@@ -156,7 +158,10 @@ def _event(session: Session, case_id: str, event_type: EventType, actor: Actor, 
         base_version=state.version if state else None,
         payload=payload,
     )
-    apply(state, event)  # raises DomainError: shown next to its field, nothing recorded
+    try:
+        apply(state, event)
+    except DomainError as error:  # an answer, not a failure: shown next to its field, nothing recorded
+        return error
     return event
 
 
@@ -299,7 +304,10 @@ class CaseActions(QObject):
             else:
                 self.window.show_message(error.ko, 15_000)
 
-        def checked(event: Event) -> None:
+        def checked(event: Event | DomainError) -> None:
+            if isinstance(event, DomainError):
+                refused(event)
+                return
             self.tasks.write(
                 lambda s: _record(s, event, redo_of), lambda done: self._recorded(done, dialog), refused
             )
@@ -366,7 +374,9 @@ class CaseActions(QObject):
         answer = QMessageBox.question(
             self.window,
             QCoreApplication.translate("CaseActions", "Notice saved"),
-            QCoreApplication.translate("CaseActions", "Saved %1. Open it to read or print?").replace("%1", str(path)),
+            QCoreApplication.translate("CaseActions", "Saved %1. Open it to read or print?").replace(
+                "%1", str(path)
+            ),
         )
         if answer == QMessageBox.StandardButton.Yes:
             QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))

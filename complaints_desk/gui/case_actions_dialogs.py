@@ -12,7 +12,7 @@ from collections.abc import Mapping
 from datetime import UTC, date, datetime
 from typing import Any, ClassVar
 
-from PySide6.QtCore import QDate, QEvent, Signal
+from PySide6.QtCore import QCoreApplication, QDate, QEvent, Signal
 from PySide6.QtWidgets import QComboBox, QDialog, QLabel, QLineEdit, QPlainTextEdit, QWidget
 
 from ..domain import deadlines
@@ -132,7 +132,12 @@ class ActionDialog(QDialog):
     def show_error(self, error: DomainError) -> None:
         name = self.ALIASES.get(error.field, error.field)
         label = self._errors.get(name) or self._errors["form"]
-        label.setText(error.ko if korean() else error.en)
+        if error.code == "required" and label.objectName() != "formError":
+            label.setText(
+                QCoreApplication.translate("ActionDialog", "Please fill this in.")
+            )  # (the domain's message names the wire field)
+        else:
+            label.setText(error.ko if korean() else error.en)
         label.setVisible(True)
         if label.objectName() != "formError":
             buddy = self.findChild(QLabel, f"{name}Label")

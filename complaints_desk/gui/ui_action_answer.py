@@ -48,7 +48,6 @@ class Ui_ActionAnswerDialog(object):
         self.fields.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         self.resultLabel = QLabel(ActionAnswerDialog)
         self.resultLabel.setObjectName(u"resultLabel")
-        self.resultLabel.setBuddy(u"resultCombo")
 
         self.fields.setWidget(0, QFormLayout.ItemRole.LabelRole, self.resultLabel)
 
@@ -67,7 +66,6 @@ class Ui_ActionAnswerDialog(object):
 
         self.notify_channelLabel = QLabel(ActionAnswerDialog)
         self.notify_channelLabel.setObjectName(u"notify_channelLabel")
-        self.notify_channelLabel.setBuddy(u"channelCombo")
 
         self.fields.setWidget(2, QFormLayout.ItemRole.LabelRole, self.notify_channelLabel)
 
@@ -86,7 +84,6 @@ class Ui_ActionAnswerDialog(object):
 
         self.answerLabel = QLabel(ActionAnswerDialog)
         self.answerLabel.setObjectName(u"answerLabel")
-        self.answerLabel.setBuddy(u"answerEdit")
 
         self.fields.setWidget(4, QFormLayout.ItemRole.LabelRole, self.answerLabel)
 
@@ -107,7 +104,6 @@ class Ui_ActionAnswerDialog(object):
 
         self.reasonsLabel = QLabel(ActionAnswerDialog)
         self.reasonsLabel.setObjectName(u"reasonsLabel")
-        self.reasonsLabel.setBuddy(u"reasonsEdit")
 
         self.fields.setWidget(6, QFormLayout.ItemRole.LabelRole, self.reasonsLabel)
 
@@ -128,7 +124,6 @@ class Ui_ActionAnswerDialog(object):
 
         self.remediesLabel = QLabel(ActionAnswerDialog)
         self.remediesLabel.setObjectName(u"remediesLabel")
-        self.remediesLabel.setBuddy(u"remediesEdit")
 
         self.fields.setWidget(8, QFormLayout.ItemRole.LabelRole, self.remediesLabel)
 
@@ -173,6 +168,13 @@ class Ui_ActionAnswerDialog(object):
 
         self.outer.addWidget(self.buttons)
 
+#if QT_CONFIG(shortcut)
+        self.resultLabel.setBuddy(self.resultCombo)
+        self.notify_channelLabel.setBuddy(self.channelCombo)
+        self.answerLabel.setBuddy(self.answerEdit)
+        self.reasonsLabel.setBuddy(self.reasonsEdit)
+        self.remediesLabel.setBuddy(self.remediesEdit)
+#endif // QT_CONFIG(shortcut)
 
         self.retranslateUi(ActionAnswerDialog)
 

@@ -47,7 +47,6 @@ class Ui_ActionAssignDialog(object):
         self.fields.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         self.staff_idLabel = QLabel(ActionAssignDialog)
         self.staff_idLabel.setObjectName(u"staff_idLabel")
-        self.staff_idLabel.setBuddy(u"officerCombo")
 
         self.fields.setWidget(0, QFormLayout.ItemRole.LabelRole, self.staff_idLabel)
 
@@ -77,6 +76,9 @@ class Ui_ActionAssignDialog(object):
 
         self.outer.addWidget(self.buttons)
 
+#if QT_CONFIG(shortcut)
+        self.staff_idLabel.setBuddy(self.officerCombo)
+#endif // QT_CONFIG(shortcut)
 
         self.retranslateUi(ActionAssignDialog)
 

@@ -47,7 +47,6 @@ class Ui_ActionClockStopDialog(object):
         self.fields.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         self.reasonLabel = QLabel(ActionClockStopDialog)
         self.reasonLabel.setObjectName(u"reasonLabel")
-        self.reasonLabel.setBuddy(u"reasonCombo")
 
         self.fields.setWidget(0, QFormLayout.ItemRole.LabelRole, self.reasonLabel)
 
@@ -66,7 +65,6 @@ class Ui_ActionClockStopDialog(object):
 
         self.textLabel = QLabel(ActionClockStopDialog)
         self.textLabel.setObjectName(u"textLabel")
-        self.textLabel.setBuddy(u"noteEdit")
 
         self.fields.setWidget(2, QFormLayout.ItemRole.LabelRole, self.textLabel)
 
@@ -98,6 +96,10 @@ class Ui_ActionClockStopDialog(object):
 
         self.outer.addWidget(self.buttons)
 
+#if QT_CONFIG(shortcut)
+        self.reasonLabel.setBuddy(self.reasonCombo)
+        self.textLabel.setBuddy(self.noteEdit)
+#endif // QT_CONFIG(shortcut)
 
         self.retranslateUi(ActionClockStopDialog)
 

@@ -47,7 +47,6 @@ class Ui_ActionCloseDialog(object):
         self.fields.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         self.reasonLabel = QLabel(ActionCloseDialog)
         self.reasonLabel.setObjectName(u"reasonLabel")
-        self.reasonLabel.setBuddy(u"reasonCombo")
 
         self.fields.setWidget(0, QFormLayout.ItemRole.LabelRole, self.reasonLabel)
 
@@ -77,6 +76,9 @@ class Ui_ActionCloseDialog(object):
 
         self.outer.addWidget(self.buttons)
 
+#if QT_CONFIG(shortcut)
+        self.reasonLabel.setBuddy(self.reasonCombo)
+#endif // QT_CONFIG(shortcut)
 
         self.retranslateUi(ActionCloseDialog)
 

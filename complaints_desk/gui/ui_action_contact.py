@@ -47,7 +47,6 @@ class Ui_ActionContactDialog(object):
         self.fields.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         self.methodLabel = QLabel(ActionContactDialog)
         self.methodLabel.setObjectName(u"methodLabel")
-        self.methodLabel.setBuddy(u"methodCombo")
 
         self.fields.setWidget(0, QFormLayout.ItemRole.LabelRole, self.methodLabel)
 
@@ -66,7 +65,6 @@ class Ui_ActionContactDialog(object):
 
         self.summaryLabel = QLabel(ActionContactDialog)
         self.summaryLabel.setObjectName(u"summaryLabel")
-        self.summaryLabel.setBuddy(u"summaryEdit")
 
         self.fields.setWidget(2, QFormLayout.ItemRole.LabelRole, self.summaryLabel)
 
@@ -98,6 +96,10 @@ class Ui_ActionContactDialog(object):
 
         self.outer.addWidget(self.buttons)
 
+#if QT_CONFIG(shortcut)
+        self.methodLabel.setBuddy(self.methodCombo)
+        self.summaryLabel.setBuddy(self.summaryEdit)
+#endif // QT_CONFIG(shortcut)
 
         self.retranslateUi(ActionContactDialog)
 

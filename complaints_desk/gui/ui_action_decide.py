@@ -80,7 +80,6 @@ class Ui_ActionDecideDialog(object):
 
         self.implementation_dateLabel = QLabel(ActionDecideDialog)
         self.implementation_dateLabel.setObjectName(u"implementation_dateLabel")
-        self.implementation_dateLabel.setBuddy(u"implementationDateEdit")
 
         self.fields.setWidget(2, QFormLayout.ItemRole.LabelRole, self.implementation_dateLabel)
 
@@ -101,7 +100,6 @@ class Ui_ActionDecideDialog(object):
 
         self.reasonsLabel = QLabel(ActionDecideDialog)
         self.reasonsLabel.setObjectName(u"reasonsLabel")
-        self.reasonsLabel.setBuddy(u"reasonsEdit")
 
         self.fields.setWidget(4, QFormLayout.ItemRole.LabelRole, self.reasonsLabel)
 
@@ -133,6 +131,10 @@ class Ui_ActionDecideDialog(object):
 
         self.outer.addWidget(self.buttons)
 
+#if QT_CONFIG(shortcut)
+        self.implementation_dateLabel.setBuddy(self.implementationDateEdit)
+        self.reasonsLabel.setBuddy(self.reasonsEdit)
+#endif // QT_CONFIG(shortcut)
 
         self.retranslateUi(ActionDecideDialog)
 

@@ -48,7 +48,6 @@ class Ui_ActionExtendDialog(object):
         self.fields.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         self.reason_codeLabel = QLabel(ActionExtendDialog)
         self.reason_codeLabel.setObjectName(u"reason_codeLabel")
-        self.reason_codeLabel.setBuddy(u"reasonCombo")
 
         self.fields.setWidget(0, QFormLayout.ItemRole.LabelRole, self.reason_codeLabel)
 
@@ -67,7 +66,6 @@ class Ui_ActionExtendDialog(object):
 
         self.reason_textLabel = QLabel(ActionExtendDialog)
         self.reason_textLabel.setObjectName(u"reason_textLabel")
-        self.reason_textLabel.setBuddy(u"reasonTextEdit")
 
         self.fields.setWidget(2, QFormLayout.ItemRole.LabelRole, self.reason_textLabel)
 
@@ -86,7 +84,6 @@ class Ui_ActionExtendDialog(object):
 
         self.extendLabel = QLabel(ActionExtendDialog)
         self.extendLabel.setObjectName(u"extendLabel")
-        self.extendLabel.setBuddy(u"amountSpin")
 
         self.fields.setWidget(4, QFormLayout.ItemRole.LabelRole, self.extendLabel)
 
@@ -165,6 +162,11 @@ class Ui_ActionExtendDialog(object):
 
         self.outer.addWidget(self.buttons)
 
+#if QT_CONFIG(shortcut)
+        self.reason_codeLabel.setBuddy(self.reasonCombo)
+        self.reason_textLabel.setBuddy(self.reasonTextEdit)
+        self.extendLabel.setBuddy(self.amountSpin)
+#endif // QT_CONFIG(shortcut)
 
         self.retranslateUi(ActionExtendDialog)
 

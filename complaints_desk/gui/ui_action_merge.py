@@ -47,7 +47,6 @@ class Ui_ActionMergeDialog(object):
         self.fields.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         self.into_case_idLabel = QLabel(ActionMergeDialog)
         self.into_case_idLabel.setObjectName(u"into_case_idLabel")
-        self.into_case_idLabel.setBuddy(u"receiptEdit")
 
         self.fields.setWidget(0, QFormLayout.ItemRole.LabelRole, self.into_case_idLabel)
 
@@ -98,6 +97,9 @@ class Ui_ActionMergeDialog(object):
 
         self.outer.addWidget(self.buttons)
 
+#if QT_CONFIG(shortcut)
+        self.into_case_idLabel.setBuddy(self.receiptEdit)
+#endif // QT_CONFIG(shortcut)
 
         self.retranslateUi(ActionMergeDialog)
 

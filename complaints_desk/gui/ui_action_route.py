@@ -47,7 +47,6 @@ class Ui_ActionRouteDialog(object):
         self.fields.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         self.department_codeLabel = QLabel(ActionRouteDialog)
         self.department_codeLabel.setObjectName(u"department_codeLabel")
-        self.department_codeLabel.setBuddy(u"departmentCombo")
 
         self.fields.setWidget(0, QFormLayout.ItemRole.LabelRole, self.department_codeLabel)
 
@@ -98,6 +97,9 @@ class Ui_ActionRouteDialog(object):
 
         self.outer.addWidget(self.buttons)
 
+#if QT_CONFIG(shortcut)
+        self.department_codeLabel.setBuddy(self.departmentCombo)
+#endif // QT_CONFIG(shortcut)
 
         self.retranslateUi(ActionRouteDialog)
 

@@ -47,7 +47,6 @@ class Ui_ActionSatisfactionDialog(object):
         self.fields.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         self.scoreLabel = QLabel(ActionSatisfactionDialog)
         self.scoreLabel.setObjectName(u"scoreLabel")
-        self.scoreLabel.setBuddy(u"scoreSpin")
 
         self.fields.setWidget(0, QFormLayout.ItemRole.LabelRole, self.scoreLabel)
 
@@ -79,6 +78,9 @@ class Ui_ActionSatisfactionDialog(object):
 
         self.outer.addWidget(self.buttons)
 
+#if QT_CONFIG(shortcut)
+        self.scoreLabel.setBuddy(self.scoreSpin)
+#endif // QT_CONFIG(shortcut)
 
         self.retranslateUi(ActionSatisfactionDialog)
 

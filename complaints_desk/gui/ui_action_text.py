@@ -47,7 +47,6 @@ class Ui_ActionTextDialog(object):
         self.fields.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         self.textLabel = QLabel(ActionTextDialog)
         self.textLabel.setObjectName(u"textLabel")
-        self.textLabel.setBuddy(u"textEdit")
 
         self.fields.setWidget(0, QFormLayout.ItemRole.LabelRole, self.textLabel)
 
@@ -79,6 +78,9 @@ class Ui_ActionTextDialog(object):
 
         self.outer.addWidget(self.buttons)
 
+#if QT_CONFIG(shortcut)
+        self.textLabel.setBuddy(self.textEdit)
+#endif // QT_CONFIG(shortcut)
 
         self.retranslateUi(ActionTextDialog)
 

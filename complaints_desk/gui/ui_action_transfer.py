@@ -80,7 +80,6 @@ class Ui_ActionTransferDialog(object):
 
         self.department_codeLabel = QLabel(ActionTransferDialog)
         self.department_codeLabel.setObjectName(u"department_codeLabel")
-        self.department_codeLabel.setBuddy(u"departmentCombo")
 
         self.fields.setWidget(2, QFormLayout.ItemRole.LabelRole, self.department_codeLabel)
 
@@ -99,7 +98,6 @@ class Ui_ActionTransferDialog(object):
 
         self.agencyLabel = QLabel(ActionTransferDialog)
         self.agencyLabel.setObjectName(u"agencyLabel")
-        self.agencyLabel.setBuddy(u"agencyEdit")
 
         self.fields.setWidget(4, QFormLayout.ItemRole.LabelRole, self.agencyLabel)
 
@@ -118,7 +116,6 @@ class Ui_ActionTransferDialog(object):
 
         self.reasonLabel = QLabel(ActionTransferDialog)
         self.reasonLabel.setObjectName(u"reasonLabel")
-        self.reasonLabel.setBuddy(u"reasonEdit")
 
         self.fields.setWidget(6, QFormLayout.ItemRole.LabelRole, self.reasonLabel)
 
@@ -171,6 +168,11 @@ class Ui_ActionTransferDialog(object):
 
         self.outer.addWidget(self.buttons)
 
+#if QT_CONFIG(shortcut)
+        self.department_codeLabel.setBuddy(self.departmentCombo)
+        self.agencyLabel.setBuddy(self.agencyEdit)
+        self.reasonLabel.setBuddy(self.reasonEdit)
+#endif // QT_CONFIG(shortcut)
 
         self.retranslateUi(ActionTransferDialog)
 

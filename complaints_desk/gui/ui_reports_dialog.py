@@ -85,7 +85,6 @@ class Ui_ReportsDialog(object):
 
         self.first_dayLabel = QLabel(ReportsDialog)
         self.first_dayLabel.setObjectName(u"first_dayLabel")
-        self.first_dayLabel.setBuddy(u"firstDateEdit")
 
         self.fields.setWidget(2, QFormLayout.ItemRole.LabelRole, self.first_dayLabel)
 
@@ -106,7 +105,6 @@ class Ui_ReportsDialog(object):
 
         self.last_dayLabel = QLabel(ReportsDialog)
         self.last_dayLabel.setObjectName(u"last_dayLabel")
-        self.last_dayLabel.setBuddy(u"lastDateEdit")
 
         self.fields.setWidget(4, QFormLayout.ItemRole.LabelRole, self.last_dayLabel)
 
@@ -127,7 +125,6 @@ class Ui_ReportsDialog(object):
 
         self.department_codeLabel = QLabel(ReportsDialog)
         self.department_codeLabel.setObjectName(u"department_codeLabel")
-        self.department_codeLabel.setBuddy(u"departmentCombo")
 
         self.fields.setWidget(6, QFormLayout.ItemRole.LabelRole, self.department_codeLabel)
 
@@ -170,6 +167,11 @@ class Ui_ReportsDialog(object):
 
         self.outer.addWidget(self.buttons)
 
+#if QT_CONFIG(shortcut)
+        self.first_dayLabel.setBuddy(self.firstDateEdit)
+        self.last_dayLabel.setBuddy(self.lastDateEdit)
+        self.department_codeLabel.setBuddy(self.departmentCombo)
+#endif // QT_CONFIG(shortcut)
 
         self.retranslateUi(ReportsDialog)
 

@@ -155,6 +155,13 @@
     </message>
 </context>
 <context>
+    <name>ActionDialog</name>
+    <message>
+        <source>Please fill this in.</source>
+        <translation>이 항목을 입력해 주세요.</translation>
+    </message>
+</context>
+<context>
     <name>ActionExtendDialog</name>
     <message>
         <source>Extend the deadline</source>
