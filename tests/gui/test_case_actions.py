@@ -10,10 +10,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from pypdf import PdfReader
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QToolButton
-from pypdf import PdfReader
 from sqlalchemy import select
 
 from complaints_desk.domain.events import EventType
