@@ -70,7 +70,7 @@ def write_export(
 
     total = reports.count_export_rows(session, filters)
     progress.advanced.emit(0, total)
-    rows = batched(reports.iter_export_rows(session, filters, batch=EXPORT_BATCH), total, progress)
+    rows = batched(reports.iter_export_rows(session, filters, batch=EXPORT_BATCH), total, progress, EXPORT_BATCH)
     return export_cases(rows, path, total=total, full=full)
 
 

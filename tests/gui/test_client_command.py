@@ -14,7 +14,9 @@ from complaints_desk.gui.app import store_path
 
 
 def test_the_client_is_a_subcommand_with_its_options() -> None:
-    args = build_parser().parse_args(["client", "--data-dir", "/tmp/x", "--profile", "training", "--user", "road1"])
+    args = build_parser().parse_args(
+        ["client", "--data-dir", "/tmp/x", "--profile", "training", "--user", "road1"]
+    )
     assert args.command == "client" and args.profile == "training" and args.user == "road1" and args.demo == 0
 
 
