@@ -41,13 +41,13 @@ CONTEXT = "CaseActions"
 Make = Callable[[ActionContext, QWidget], dialogs.ActionDialog]
 
 
-def _text_dialog(key: str, title: str, label: str) -> Make:
+def _text_dialog(key: str, title: object, label: object) -> Make:
     def make(context: ActionContext, parent: QWidget) -> dialogs.ActionDialog:
         return dialogs.TextDialog(
             context,
             key,
-            QCoreApplication.translate(CONTEXT, title),
-            QCoreApplication.translate(CONTEXT, label),
+            QCoreApplication.translate(CONTEXT, str(title)),
+            QCoreApplication.translate(CONTEXT, str(label)),
             parent,
         )
 
@@ -59,7 +59,7 @@ class ActionSpec:
     """How one change looks on screen: its name, its shortcut, its dialog (None: made at once). Whether it is
     offered is the lifecycle's (allowed_events), never this table's."""
 
-    text: str
+    text: object  # (QT_TRANSLATE_NOOP's)
     shortcut: str | None
     make: Make | None
     toolbar: bool = False
@@ -221,7 +221,7 @@ class CaseActions(QObject):
 
     def retranslate(self) -> None:
         for event_type, action in self.actions.items():
-            action.setText(QCoreApplication.translate(CONTEXT, SPECS[event_type].text))
+            action.setText(QCoreApplication.translate(CONTEXT, str(SPECS[event_type].text)))
             if action.shortcut():
                 action.setToolTip(
                     f"{action.text().replace('&', '').rstrip('…')} "

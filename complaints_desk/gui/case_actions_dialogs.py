@@ -222,7 +222,7 @@ class TransferDialog(ActionDialog):
         self._target_changed()
 
     def _to_agency(self) -> bool:
-        return self.ui.toAgencyRadio.isChecked()
+        return bool(self.ui.toAgencyRadio.isChecked())
 
     def _target_changed(self) -> None:
         self.ui.departmentCombo.setEnabled(not self._to_agency())
@@ -374,7 +374,7 @@ class ExtendDialog(ActionDialog):
 
     @property
     def wants_notice(self) -> bool:
-        return self.ui.noticeCheck.isChecked()
+        return bool(self.ui.noticeCheck.isChecked())
 
 
 class AnswerDialog(ActionDialog):
@@ -419,7 +419,7 @@ class AnswerDialog(ActionDialog):
 
     @property
     def wants_notice(self) -> bool:
-        return self.ui.noticeCheck.isChecked()
+        return bool(self.ui.noticeCheck.isChecked())
 
 
 class CloseDialog(ActionDialog):

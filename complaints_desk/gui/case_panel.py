@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QSizePolicy,
     QToolButton,
     QTreeWidgetItem,
     QVBoxLayout,
@@ -103,7 +104,7 @@ class CasePanel(QWidget):
         self._network = Network()
         self._full: Petitioner | None = None  # the server's answer, for the case on screen only
         self._details_error = ""
-        self._actions: list[QAction] = []
+        self._buttons: list[QToolButton] = []
         self.ui.detailsButton.clicked.connect(self.show_details)
         title = QFont(self.ui.titleValue.font())
         title.setPointSizeF(title.pointSizeF() * 1.25)
@@ -141,34 +142,28 @@ class CasePanel(QWidget):
 
     def set_actions(self, actions: Sequence[QAction]) -> None:
         """The case actions, one button each (shown when the action is visible: allowed here and now)."""
-        self._actions = list(actions)
-        layout = self.ui.actionsLayout
-        for index, action in enumerate(self._actions):
+        for action in actions:
             button = QToolButton(self.ui.actionsBar)
             button.setDefaultAction(action)
             button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-            button.setSizePolicy(
-                button.sizePolicy().horizontalPolicy().Expanding, button.sizePolicy().verticalPolicy()
-            )
+            button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
             button.setObjectName(f"action_{action.objectName()}")
-            layout.addWidget(button, index // ACTION_COLUMNS, index % ACTION_COLUMNS)
+            self._buttons.append(button)
         self._place_action_buttons()
 
     def _place_action_buttons(self) -> None:
         """Visible buttons packed in reading order (a hidden action leaves no hole)."""
         layout = self.ui.actionsLayout
-        buttons = [layout.itemAt(i).widget() for i in range(layout.count())]
-        for button in buttons:
+        for button in self._buttons:
             layout.removeWidget(button)
         shown = 0
-        for button in buttons:
-            if isinstance(button, QToolButton) and button.defaultAction() and button.defaultAction().isVisible():
+        for button in self._buttons:
+            action = button.defaultAction()
+            visible = action is not None and action.isVisible()
+            if visible:
                 layout.addWidget(button, shown // ACTION_COLUMNS, shown % ACTION_COLUMNS)
-                button.setVisible(True)
                 shown += 1
-            else:
-                layout.addWidget(button, 99, 0)
-                button.setVisible(False)
+            button.setVisible(visible)
         self.ui.actionsBar.setVisible(shown > 0)
 
     def actions_changed(self) -> None:
@@ -329,10 +324,9 @@ class CasePanel(QWidget):
 
     def _fill_rejections(self) -> None:
         layout = self.ui.rejectionsLayout
-        while layout.count():
-            item = layout.takeAt(0)
-            if item.widget() is not None:
-                item.widget().deleteLater()
+        while (item := layout.takeAt(0)) is not None:
+            if (widget := item.widget()) is not None:
+                widget.deleteLater()
         rejections = self._data.rejections if self._data else ()
         self.ui.rejectionsGroup.setVisible(bool(rejections))
         for rejection in rejections:

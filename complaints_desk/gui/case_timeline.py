@@ -4,6 +4,7 @@ reason, a satisfaction score… (the event's name and who made it are the timeli
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import datetime
 from typing import Any
 
@@ -55,11 +56,11 @@ DECISION = {
 }
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate(CONTEXT, text)
+def tr(text: object) -> str:
+    return QCoreApplication.translate(CONTEXT, str(text))
 
 
-def label(table: dict[Any, str], value: object) -> str:
+def label(table: Mapping[Any, object], value: object) -> str:
     """The translated name of a code, or the code itself when this version does not know it."""
     for key, name in table.items():
         if str(key) == str(value):
@@ -83,7 +84,7 @@ def _channel(value: object) -> str:
         return str(value)
 
 
-def _with(parts: list[str], name: str, value: str) -> None:
+def _with(parts: list[str], name: object, value: str) -> None:
     if value:
         parts.append(tr(name).replace("%1", value))
 

@@ -240,7 +240,12 @@ class ReportsMenu(QObject):
         box.setWindowModality(Qt.WindowModality.WindowModal)
         box.setMinimumDuration(0)
         box.canceled.connect(progress.cancelled.set)
-        progress.advanced.connect(lambda done, total: (box.setMaximum(total), box.setValue(done)))
+
+        def advanced(done: int, total: int) -> None:
+            box.setMaximum(total)
+            box.setValue(done)
+
+        progress.advanced.connect(advanced)
         self.progress = box
         box.show()
 
