@@ -72,7 +72,8 @@ def _moment(value: object) -> str:
     if not isinstance(value, str) or not value:
         return ""
     try:
-        return formats.date_time(datetime.fromisoformat(value), korean=korean())
+        # (no-break spaces: the history's line breaking keeps a date on one line)
+        return formats.date_time(datetime.fromisoformat(value), korean=korean()).replace(" ", "\u00a0")
     except ValueError:
         return value
 
@@ -160,6 +161,6 @@ def words(entry: TimelineEntry) -> str:
                 )
             )
         return "\n".join(line for line in lines if line)
-    if entry.type is EventType.EXTENDED:
-        return ""  # its reason is in the particulars
+    if entry.type in (EventType.EXTENDED, EventType.CLOSED, EventType.CLOCK_STOPPED):
+        return str(p.get("text") or "").strip()  # their reason is a code, said in the particulars
     return entry.note

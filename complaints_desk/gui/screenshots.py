@@ -2,7 +2,9 @@
 
     xvfb-run -a -s "-screen 0 1920x1080x24" .venv/bin/python -m complaints_desk.gui.screenshots DIR [--cases 3000]
 
-DIR gets one PNG per queue (queue-mine.png …), a search, a selected case, the same in English, and the window
+DIR gets one PNG per queue (queue-mine.png …), a search, a selected case, the same in English, the case
+actions' dialogs (dialog-extended.png, dialog-answered.png, dialog-transferred.png …) and the reports
+dialog, and the window
 on the same monitor (--size, 1920x1080 by default) at 125 %, 150 % and 200 % scaling (each a fresh process
 with QT_SCALE_FACTOR). The demo store is built once in
 DIR/store (delete it to start over). Without a display it falls back to the offscreen platform, which draws
@@ -48,6 +50,25 @@ def shoot(client: Client, path: Path) -> None:
     print(path)
 
 
+def shoot_dialogs(client: Client, out: Path) -> None:
+    """The dialogs of the selected case's actions, each as it opens (then closed again, nothing recorded)."""
+    from ..domain.events import EventType
+
+    actions = client.window.case_actions
+    for event_type in (EventType.EXTENDED, EventType.ANSWERED, EventType.TRANSFERRED, EventType.CLOCK_STOPPED):
+        actions.open(event_type)
+        settle(client)
+        dialog = actions.dialog
+        if dialog is None:
+            print(f"(no {event_type} dialog for this case)")
+            continue
+        QApplication.processEvents()
+        dialog.grab().save(str(out / f"dialog-{event_type}.png"))
+        print(out / f"dialog-{event_type}.png")
+        dialog.reject()
+        settle(client)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("out", type=Path)
@@ -84,6 +105,22 @@ def main(argv: list[str] | None = None) -> int:
     settle(client)
     window.ui.queueTable.selectRow(2)
     shoot(client, args.out / "case.png")
+    for row in range(min(60, window.model.rowCount())):  # a case in progress: it has the most actions
+        window.ui.queueTable.selectRow(row)
+        settle(client)
+        data = window.ui.casePanel.data
+        if data is not None and data.state.status == "in_progress" and len(data.view.timeline) > 3:
+            break
+    shoot(client, args.out / "case-in-progress.png")
+    shoot_dialogs(client, args.out)
+    from ..domain.roles import Actor, Role
+    from .reports_dialog import ReportsDialog
+
+    reports = ReportsDialog(Actor(None, Role.SUPERVISOR), [], window)
+    reports.show()
+    settle(client)
+    reports.grab().save(str(args.out / "dialog-reports.png"))
+    reports.close()
     window.set_language(Language.ENGLISH)
     shoot(client, args.out / "case-english.png")
     window.choose_queue(Queue.OVERDUE)
