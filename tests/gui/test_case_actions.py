@@ -6,6 +6,7 @@ keeps the dialog open with its message next to the field and everything typed.""
 
 from __future__ import annotations
 
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -18,6 +19,7 @@ from sqlalchemy import select
 
 from complaints_desk.domain.events import EventType
 from complaints_desk.domain.lifecycle import allowed_events
+from complaints_desk.gui import case_actions_dialogs as dialogs
 from complaints_desk.gui.app import Client
 from complaints_desk.gui.case_actions_dialogs import AnswerDialog, ExtendDialog, TextDialog
 from complaints_desk.store.cases import load_case
@@ -213,3 +215,128 @@ def test_a_refused_check_keeps_the_dialog_open_with_the_message_and_what_was_typ
     with transaction(_store(client)) as session:
         [entry] = [e.event for e in outbox.pending_batch(session, 50) if e.event.case_id == case_id]
     assert entry.type is EventType.NOTE_ADDED and entry.payload == {"text": "민원인과 통화함"}
+
+
+def find_case(
+    path: Path, status: str, *, proposal: bool = False, department: str | None = None
+) -> tuple[str, str | None]:
+    engine = make_engine(f"sqlite:///{path}")
+    try:
+        with make_sessionmaker(engine)() as session:
+            where = [
+                CaseRow.status == status,
+                (CaseRow.kind == "proposal") if proposal else (CaseRow.kind != "proposal"),
+            ]
+            where.append(CaseRow.clock_stopped_at.is_(None))
+            if department:
+                where.append(CaseRow.department_code == department)
+            row = session.execute(
+                select(CaseRow.id, CaseRow.department_code)
+                .where(*where)
+                .order_by(CaseRow.received_at.desc())
+                .limit(1)
+            ).one()
+            return str(row[0]), row[1]
+    finally:
+        engine.dispose()
+
+
+def _choose(combo: Any, code: str) -> None:
+    index = combo.findData(code)
+    assert index >= 0, code
+    combo.setCurrentIndex(index)
+
+
+def _merge(dialog: Any, client: Client, qtbot: Any) -> None:
+    engine = make_engine(f"sqlite:///{client.store.path}")
+    with make_sessionmaker(engine)() as session:
+        receipt = session.execute(select(CaseRow.receipt_no).where(CaseRow.id != client.window.ui.casePanel.data.view.id, CaseRow.status == "answered").limit(1)).scalar_one()  # fmt: skip
+    engine.dispose()
+    dialog.ui.receiptEdit.setText(receipt)
+    dialog.ui.receiptEdit.editingFinished.emit()
+    qtbot.waitUntil(lambda: dialog.found is not None, timeout=10_000)
+    assert receipt in dialog.ui.foundValue.text()
+
+
+# (type, user ("{department}1" for a department's officer), status, proposal, fill the dialog, what the payload says)
+EACH = [
+    (EventType.ROUTED, "clerk01", "received", False, lambda d, c, q: _choose(d.ui.departmentCombo, "road"), {"department_code": "road"}),
+    (EventType.ASSIGNED, "{}1", "in_progress", False, lambda d, c, q: d.ui.officerCombo.setCurrentIndex(1), {}),
+    (EventType.RETURNED, "{}1", "routed", False, lambda d, c, q: d.ui.textEdit.setPlainText("소관이 아닙니다"), {"reason": "소관이 아닙니다"}),
+    (EventType.TRANSFERRED, "{}1", "in_progress", False, lambda d, c, q: (d.ui.toAgencyRadio.setChecked(True), d.ui.agencyEdit.setText("한빛시청 도로과"), d.ui.reasonEdit.setPlainText("시 관리 도로")), {"target": "agency", "agency": "한빛시청 도로과"}),
+    (EventType.CONTACT_LOGGED, "{}1", "in_progress", False, lambda d, c, q: (_choose(d.ui.methodCombo, "phone"), d.ui.summaryEdit.setPlainText("현장 방문 일정 안내")), {"method": "phone", "summary": "현장 방문 일정 안내"}),
+    (EventType.CLOSED, "{}1", "answered", False, lambda d, c, q: _choose(d.ui.reasonCombo, "answered"), {"reason": "answered"}),
+    (EventType.REOPENED, "supervisor1", "answered", False, lambda d, c, q: d.ui.textEdit.setPlainText("답변 보완 필요"), {"reason": "답변 보완 필요"}),
+    (EventType.WITHDRAWN, "clerk01", "received", False, lambda d, c, q: None, {}),
+    (EventType.MERGED, "clerk01", "received", False, _merge, {}),
+    (EventType.DECIDED, "{}1", "under_review", True, lambda d, c, q: (d.ui.adoptedRadio.setChecked(True), d.ui.reasonsEdit.setPlainText("예산 반영")), {"decision": "adopted", "reasons": "예산 반영"}),
+    (EventType.SATISFACTION_RECORDED, "agent06", "answered", False, lambda d, c, q: d.ui.scoreSpin.setValue(4), {"score": 4}),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("event_type", "user", "status", "proposal", "fill", "says"), EACH, ids=[str(e[0]) for e in EACH]
+)
+def test_each_action_is_recorded_with_what_its_dialog_asked(
+    fresh_store: Path, guard: GuiThreadGuard, qtbot: Any, event_type: EventType, user: str, status: str,
+    proposal: bool, fill: Any, says: dict[str, Any],
+) -> None:  # fmt: skip
+    officer = user == "{}1"
+    case_id, department = find_case(
+        fresh_store, status, proposal=proposal, department=None if proposal or not officer else "road"
+    )
+    client = open_client(fresh_store, guard, qtbot, user=user.format(department))
+    try:
+        show(client, qtbot, case_id)
+        assert event_type in buttons(client)
+        client.window.case_actions.open(event_type)
+        qtbot.waitUntil(lambda: client.window.case_actions.dialog is not None, timeout=10_000)
+        dialog = client.window.case_actions.dialog
+        fill(dialog, client, qtbot)
+        _ok = dialog.ui.buttons.button(dialog.ui.buttons.StandardButton.Ok)
+        QTest.mouseClick(_ok, Qt.MouseButton.LeftButton)
+        settle(client, qtbot)
+        assert client.window.case_actions.dialog is None, dialog.error_text("form") or [
+            dialog.error_text(n) for n in dialog._errors
+        ]
+        with transaction(_store(client)) as session:
+            [entry] = [e.event for e in outbox.pending_batch(session, 50) if e.event.case_id == case_id]
+        assert entry.type is event_type and says.items() <= dict(entry.payload).items()
+        if event_type is EventType.MERGED:
+            assert entry.payload["into_case_id"] != case_id and entry.payload["into_receipt_no"]
+        if event_type is EventType.ASSIGNED:
+            assert entry.payload["staff_id"]
+        if event_type in (EventType.ROUTED, EventType.TRANSFERRED):
+            assert entry.payload["transfer_due_at"] > entry.occurred_at.isoformat()[:10]
+    finally:
+        client.close()
+    assert guard.offences == []
+
+
+def test_stopping_and_resuming_the_clock_gives_the_new_due_date_the_law_computes(
+    client: Client, qtbot: Any
+) -> None:
+    case_id = a_case(client.store.path, "in_progress", "road")
+    show(client, qtbot, case_id)
+    assert EventType.CLOCK_RESUMED not in buttons(client)
+    before = client.window.ui.casePanel.data.state.due_at  # type: ignore[union-attr]
+    client.window.case_actions.open(EventType.CLOCK_STOPPED)
+    stop = _dialog(client, qtbot, dialogs.ClockStopDialog)
+    _choose(stop.ui.reasonCombo, "supplement")
+    QTest.mouseClick(stop.ui.buttons.button(stop.ui.buttons.StandardButton.Ok), Qt.MouseButton.LeftButton)
+    settle(client, qtbot)
+    shown = buttons(client)
+    assert EventType.CLOCK_RESUMED in shown and EventType.CLOCK_STOPPED not in shown
+    assert client.window.ui.casePanel.ui.remainingValue.text() == "처리기간 정지 중"
+    client.window.case_actions.open(EventType.CLOCK_RESUMED)
+    resume = _dialog(client, qtbot, dialogs.ClockResumeDialog)
+    assert "보완 요청" in resume.ui.stoppedValue.text()
+    QTest.mouseClick(resume.ui.buttons.button(resume.ui.buttons.StandardButton.Ok), Qt.MouseButton.LeftButton)
+    settle(client, qtbot)
+    with transaction(_store(client)) as session:
+        entries = [e.event for e in outbox.pending_batch(session, 50) if e.event.case_id == case_id]
+        state = load_case(session, case_id)
+    assert [e.type for e in entries] == [EventType.CLOCK_STOPPED, EventType.CLOCK_RESUMED]
+    assert entries[0].payload == {"reason": "supplement"}
+    assert state is not None and state.clock_stopped_at is None
+    assert state.due_at == datetime.fromisoformat(entries[1].payload["new_due_at"]) >= before
