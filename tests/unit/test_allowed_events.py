@@ -9,6 +9,7 @@ from dataclasses import replace
 from datetime import timedelta
 
 import pytest
+from support import T0, event, later, received_payload
 
 from complaints_desk.domain import deadlines
 from complaints_desk.domain.calendar import WorkCalendar
@@ -19,7 +20,6 @@ from complaints_desk.domain.periods import Period
 from complaints_desk.domain.roles import Role, may_view_details
 from complaints_desk.domain.statuses import Status
 from complaints_desk.store.case_actions import case_clock
-from support import T0, event, later, received_payload
 
 CASE = "case-1"
 DEPT = "road"
@@ -90,7 +90,7 @@ def test_an_extensions_period_is_read_back_or_inferred_from_the_due_date_it_reco
             role=Role.OFFICER,
             at=later(60 * 24 * 4),
             payload={"reason_code": "fact_check", "new_due_at": first_due.isoformat()},
-        ),  # fmt: skip
+        ),
     ]
     clock = case_clock(events, state, calendar)
     assert clock.extensions == (Period.days(amount),) and clock.stops == tuple(stops) and clock.stopped is None
