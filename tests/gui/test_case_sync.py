@@ -14,6 +14,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QFrame, QLabel, QPushButton
 
+from pypdf import PdfReader
+
 from complaints_desk.domain.events import EventType
 from complaints_desk.gui.app import Client
 from complaints_desk.gui.case_actions_dialogs import ClockStopDialog, ExtendDialog
@@ -136,6 +138,9 @@ def test_a_refused_change_is_shown_then_redone_against_the_servers_case_or_disca
         # the officer extends too, not having seen the supervisor's: the server refuses (a second needs consent)
         client = open_client(tmp_path / "desk.sqlite3", guard, qtbot, user="officer")
         window, panel = client.window, client.window.ui.casePanel
+        notices: list[Path] = []
+        window.case_actions.ask_save_path = lambda name: notices.append(tmp_path / name) or notices[-1]
+        window.case_actions.offer_open = lambda _path: None
         _show(client, qtbot, case_id)
         window.case_actions.open(EventType.EXTENDED)
         extend = _dialog(client, qtbot, ExtendDialog)
@@ -175,6 +180,10 @@ def test_a_refused_change_is_shown_then_redone_against_the_servers_case_or_disca
         assert again.event.id != first.event.id and kept.event.id == first.event.id and kept.acknowledged_at
         assert again.event.base_version == server_version
         assert again.event.payload["consent"] is True and again.event.payload["reason_code"] == "fact_check"
+        # the officer's desk holds the petitioner masked: its notice is made all the same
+        qtbot.waitUntil(lambda: len(notices) == 2 and notices[1].exists(), timeout=20_000)
+        notice = "".join(page.extract_text() for page in PdfReader(notices[1]).pages)
+        assert "동의" in notice and "홍*동" in notice
         assert desk.sync.run_once().push.accepted == 1
         window.refresh()
         settle(client, qtbot)
