@@ -248,7 +248,17 @@ class CaseActions(QObject):
         self, event_type: EventType, prefill: Mapping[str, Any] | None = None, redo_of: str | None = None
     ) -> None:
         data = self.panel.data
-        if data is None or data.actor is None or event_type not in self.allowed(data):
+        if data is None or data.actor is None:
+            return
+        if event_type not in self.allowed(data):
+            if redo_of is not None:  # the server's case has moved on: this change is no longer one to make
+                self.window.show_message(
+                    QCoreApplication.translate(
+                        "CaseActions",
+                        "This change can no longer be made on the case as the server has it: discard it.",
+                    ),
+                    15_000,
+                )
             return
         spec = SPECS[event_type]
         case_id, actor = data.view.id, data.actor

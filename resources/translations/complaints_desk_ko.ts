@@ -410,6 +410,10 @@
         <translation>만족도(&amp;F)…</translation>
     </message>
     <message>
+        <source>This change can no longer be made on the case as the server has it: discard it.</source>
+        <translation>서버에 있는 현재 민원에는 이 처리를 할 수 없습니다. 버리기를 눌러 주세요.</translation>
+    </message>
+    <message>
         <source>Recorded: %1</source>
         <translation>기록했습니다: %1</translation>
     </message>
