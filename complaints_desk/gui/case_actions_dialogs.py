@@ -8,6 +8,7 @@ arithmetic on the GUI thread, no store."""
 
 from __future__ import annotations
 
+import html
 from collections.abc import Mapping
 from datetime import UTC, date, datetime
 from typing import Any, ClassVar
@@ -107,7 +108,9 @@ class ActionDialog(QDialog):
     def retranslate(self) -> None:
         self.ui.retranslateUi(self)
         state = self.context.state
-        self.ui.caseLabel.setText(f"<b>{state.receipt_no}</b> · {state.title} ({labels.status(state.status)})")
+        self.ui.caseLabel.setText(  # (rich text: the petitioner's title is escaped)
+            f"<b>{html.escape(state.receipt_no)}</b> · {html.escape(state.title)} ({labels.status(state.status)})"
+        )
         self.fill()
 
     def changeEvent(self, event: QEvent) -> None:
