@@ -187,6 +187,7 @@ class CasePanel(QWidget):
         self._data = data
         self._case = data.view if data else None
         self.ui.pages.setCurrentWidget(self.ui.casePage if data else self.ui.emptyPage)
+        self._fill_rejections()  # (not on every resize: their buttons keep the focus)
         self._fill()
         self.shown.emit(data)
 
@@ -247,6 +248,7 @@ class CasePanel(QWidget):
 
     def retranslate(self) -> None:
         self.ui.retranslateUi(self)
+        self._fill_rejections()
         self._fill()
 
     def _fill(self) -> None:
@@ -291,7 +293,6 @@ class CasePanel(QWidget):
         if self._details_error:
             ui.petitionerValue.setText(f"{ui.petitionerValue.text()}  ({self._details_error})")
         self._fill_details_button()
-        self._fill_rejections()
         ui.replyChannelValue.setText(labels.channel(view.reply_channel) if view.reply_channel else "—")
         ui.bodyValue.setText(view.body)
         ui.timeline.clear()
