@@ -207,7 +207,10 @@ class CaseActions(QObject):
             action.triggered.connect(lambda _checked=False, t=event_type: self.open(t))
             window.add_case_action(action, toolbar=spec.toolbar)
             self.actions[event_type] = action
-        self.panel.set_actions(list(self.actions.values()))
+        self.panel.set_actions(
+            [a for t, a in self.actions.items() if SPECS[t].toolbar],
+            [a for t, a in self.actions.items() if not SPECS[t].toolbar],
+        )
         self.panel.shown.connect(self._case_shown)
         self.panel.redo.connect(self.redo)
         self.panel.discard.connect(self.discard)

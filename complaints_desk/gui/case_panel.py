@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QLabel,
+    QMenu,
     QPushButton,
     QSizePolicy,
     QToolButton,
@@ -105,6 +106,12 @@ class CasePanel(QWidget):
         self._full: Petitioner | None = None  # the server's answer, for the case on screen only
         self._details_error = ""
         self._buttons: list[QToolButton] = []
+        self._more_actions: list[QAction] = []
+        self._more = QToolButton(self.ui.actionsBar)
+        self._more.setObjectName("moreActionsButton")
+        self._more.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self._more.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self._more.setVisible(False)
         self.ui.detailsButton.clicked.connect(self.show_details)
         title = QFont(self.ui.titleValue.font())
         title.setPointSizeF(title.pointSizeF() * 1.25)
@@ -116,6 +123,8 @@ class CasePanel(QWidget):
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
+        if event.size().width() != event.oldSize().width():
+            self._place_action_buttons()
         self._fill()  # the history's notes wrap to the new width
 
     def attach(self, tasks: Tasks, who: Callable[[], str | None] = lambda: None) -> None:
@@ -140,31 +149,38 @@ class CasePanel(QWidget):
     def network(self) -> Network:
         return self._network
 
-    def set_actions(self, actions: Sequence[QAction]) -> None:
-        """The case actions, one button each (shown when the action is visible: allowed here and now)."""
-        for action in actions:
+    def set_actions(self, frequent: Sequence[QAction], others: Sequence[QAction]) -> None:
+        """The case actions: the frequent ones as buttons, the others in the "more" button's menu (each shown
+        while its action is visible: allowed here and now; all of them are in the Case menu too)."""
+        for action in frequent:
             button = QToolButton(self.ui.actionsBar)
             button.setDefaultAction(action)
             button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
             button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
             button.setObjectName(f"action_{action.objectName()}")
             self._buttons.append(button)
+        self._more_actions = list(others)
+        menu = QMenu(self._more)
+        menu.addActions(self._more_actions)
+        self._more.setMenu(menu)
         self._place_action_buttons()
 
     def _place_action_buttons(self) -> None:
-        """Visible buttons packed in reading order (a hidden action leaves no hole)."""
+        """Visible buttons packed in reading order (a hidden action leaves no hole), "more" last."""
         layout = self.ui.actionsLayout
-        for button in self._buttons:
+        for button in [*self._buttons, self._more]:
             layout.removeWidget(button)
-        shown = 0
-        for button in self._buttons:
-            action = button.defaultAction()
-            visible = action is not None and action.isVisible()
-            if visible:
-                layout.addWidget(button, shown // ACTION_COLUMNS, shown % ACTION_COLUMNS)
-                shown += 1
-            button.setVisible(visible)
-        self.ui.actionsBar.setVisible(shown > 0)
+        visible = [b for b in self._buttons if (a := b.defaultAction()) is not None and a.isVisible()]
+        if any(action.isVisible() for action in self._more_actions):
+            visible.append(self._more)
+        # As many columns as the widest label allows in the panel's width (a narrow panel at 200 % gets one).
+        widest = max((b.sizeHint().width() for b in visible), default=1) + layout.horizontalSpacing()
+        columns = max(1, min(ACTION_COLUMNS, self.width() // max(1, widest)))
+        for shown, button in enumerate(visible):
+            layout.addWidget(button, shown // columns, shown % columns)
+        for button in [*self._buttons, self._more]:
+            button.setVisible(button in visible)
+        self.ui.actionsBar.setVisible(bool(visible))
 
     def actions_changed(self) -> None:
         self._place_action_buttons()
@@ -248,6 +264,8 @@ class CasePanel(QWidget):
 
     def retranslate(self) -> None:
         self.ui.retranslateUi(self)
+        self._more.setText(self.tr("More actions"))
+        self._more.setToolTip(self.tr("The other changes this case allows (also in the Case menu)"))
         self._fill_rejections()
         self._fill()
 

@@ -50,6 +50,19 @@ def shoot(client: Client, path: Path) -> None:
     print(path)
 
 
+def select_case_in_progress(client: Client) -> None:
+    """A case of the officer's department in progress, with some history: it has the most actions."""
+    window = client.window
+    window.choose_queue(Queue.DEPARTMENT)
+    settle(client)
+    for row in range(min(60, window.model.rowCount())):
+        window.ui.queueTable.selectRow(row)
+        settle(client)
+        data = window.ui.casePanel.data
+        if data is not None and data.state.status == "in_progress" and len(data.view.timeline) > 3:
+            return
+
+
 def shoot_dialogs(client: Client, out: Path) -> None:
     """The dialogs of the selected case's actions, each as it opens (then closed again, nothing recorded)."""
     from ..domain.events import EventType
@@ -90,6 +103,8 @@ def main(argv: list[str] | None = None) -> int:
     settle(client, 120_000)  # the first run builds the demo store
     if args.only_scaled:
         shoot(client, args.out / f"scale-{args.only_scaled.replace('.', '_')}.png")
+        select_case_in_progress(client)
+        shoot(client, args.out / f"scale-{args.only_scaled.replace('.', '_')}-case.png")
         client.close()
         return 0
     for queue in QUEUES:
@@ -105,12 +120,7 @@ def main(argv: list[str] | None = None) -> int:
     settle(client)
     window.ui.queueTable.selectRow(2)
     shoot(client, args.out / "case.png")
-    for row in range(min(60, window.model.rowCount())):  # a case in progress: it has the most actions
-        window.ui.queueTable.selectRow(row)
-        settle(client)
-        data = window.ui.casePanel.data
-        if data is not None and data.state.status == "in_progress" and len(data.view.timeline) > 3:
-            break
+    select_case_in_progress(client)
     shoot(client, args.out / "case-in-progress.png")
     shoot_dialogs(client, args.out)
     from ..domain.roles import Actor, Role

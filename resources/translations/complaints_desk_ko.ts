@@ -448,6 +448,14 @@
         <source>The server cannot be reached; try again when connected.</source>
         <translation>서버에 연결할 수 없습니다. 연결되면 다시 시도해 주세요.</translation>
     </message>
+    <message>
+        <source>More actions</source>
+        <translation>다른 처리</translation>
+    </message>
+    <message>
+        <source>The other changes this case allows (also in the Case menu)</source>
+        <translation>이 민원에 할 수 있는 다른 처리 (민원 메뉴에도 있습니다)</translation>
+    </message>
     <message numerus="yes">
         <source>(extended %n time(s))</source>
         <translation>

@@ -53,15 +53,15 @@ def show(client: Client, qtbot: Any, case_id: str) -> None:
 
 
 def buttons(client: Client) -> set[EventType]:
-    """The action buttons the panel shows now."""
-    actions = client.window.case_actions.actions
+    """The changes the panel offers now: the frequent ones as buttons, the others in "more"."""
     panel = client.window.ui.casePanel
-    shown = set()
-    for event_type, action in actions.items():
+    more = panel.findChild(QToolButton, "moreActionsButton")
+    offered = set()
+    for event_type, action in client.window.case_actions.actions.items():
         button = panel.findChild(QToolButton, f"action_{action.objectName()}")
-        if button is not None and button.isVisible():
-            shown.add(event_type)
-    return shown
+        if (button is not None and button.isVisible()) or (button is None and action.isVisible() and more.isVisible() and action in more.menu().actions()):
+            offered.add(event_type)
+    return offered
 
 
 @pytest.mark.parametrize(
