@@ -132,6 +132,28 @@ def front_desk_may_close(state: CaseState, event: Event) -> bool:
     )
 
 
+def allowed_events(role: Role, state: CaseState, department_code: str | None = None) -> list[EventType]:
+    """The changes this role may make to this case now, in RULES' order: the role, the status and (for an
+    officer, whose `department_code` is given) the department, as `authorize` checks them. What each change
+    needs of its payload is `apply`'s to say."""
+    if role is Role.OFFICER and state.department_code != department_code:
+        return []
+    # The checks that need no payload follow the status's: a clock stops once and resumes once, an extension
+    # is not offered a third time (each handler below refuses them in its own words all the same).
+    ruled_out = {
+        EventType.RECEIVED,
+        EventType.CLOCK_RESUMED if state.clock_stopped_at is None else EventType.CLOCK_STOPPED,
+        *([EventType.EXTENDED] if state.extension_count >= MAX_EXTENSIONS else []),
+    }
+    return [
+        event_type
+        for event_type, rule in RULES.items()
+        if role in rule.roles
+        and event_type not in ruled_out
+        and (rule.from_statuses is None or state.status in rule.from_statuses)
+    ]
+
+
 def authorize(state: CaseState | None, event: Event) -> None:
     """Raise PermissionDenied or LifecycleError unless this actor may make this change now."""
     rule = RULES[event.type]

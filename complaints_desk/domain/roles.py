@@ -42,3 +42,11 @@ class Actor:
     role: Role
     department_code: str | None = None
     name: str = ""
+
+
+def may_view_details(role: Role, own_department: str | None, case_department: str | None) -> bool:
+    """Whether this role sees a case's petitioner in full: the roles that need it everywhere, and an officer
+    for their own department's cases (the server records an officer's view as `details_viewed`)."""
+    if role.sees_full_details_everywhere:
+        return True
+    return role is Role.OFFICER and case_department is not None and case_department == own_department

@@ -1,16 +1,41 @@
-"""The selected case, on the right of the main window: its fields and its history, read from the local store
-on the reader pool (read-only for now; the case actions will add their buttons here)."""
+"""The selected case, on the right of the main window: its fields, the actions this desk may take on it, the
+changes the server refused (with redo and discard), and its history, each event with who, when and what it
+says; read from the local store on the reader pool. The petitioner is masked; "show in full" asks the server
+(gui/case_details.py)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from datetime import datetime
 
 from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtGui import QFont, QFontMetrics, QResizeEvent
-from PySide6.QtWidgets import QTreeWidgetItem, QWidget
+from PySide6.QtGui import QAction, QFont, QFontMetrics, QResizeEvent
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QMenu,
+    QPushButton,
+    QSizePolicy,
+    QToolButton,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+from sqlalchemy.orm import Session
 
+from ..domain.case import CaseState
+from ..domain.masking import mask_address
+from ..domain.roles import Actor, may_view_details
+from ..store.case_actions import desk_actor
 from ..store.case_view import CaseView, case_view
+from ..store.cases import load_case
+from ..store.local.outbox import RejectedEvent, rejected_events
+from ..sync.transport import TransportError
 from . import formats, labels
+from .case_details import DetailsSource, Network, Petitioner
+from .case_timeline import STOP_REASON, describe, label, words
 from .formats import Urgency
 from .language import korean
 from .queue_model import URGENCY_COLOURS
@@ -41,8 +66,31 @@ def wrap(text: str, metrics: QFontMetrics, width: int) -> list[str]:
     return lines
 
 
+@dataclass(frozen=True)
+class PanelData:
+    """What the panel shows of one case, read together on the reader pool."""
+
+    view: CaseView
+    state: CaseState
+    actor: Actor | None  # who works at the desk, as the lifecycle names them
+    rejections: tuple[RejectedEvent, ...]
+
+
+def panel_data(session: Session, case_id: str, staff_id: str | None) -> PanelData | None:
+    view = case_view(session, case_id)
+    state = load_case(session, case_id)
+    if view is None or state is None:
+        return None
+    return PanelData(view, state, desk_actor(session, staff_id), tuple(rejected_events(session, case_id=case_id)))
+
+
+ACTION_COLUMNS = 3
+
+
 class CasePanel(QWidget):
-    shown = Signal(object)  # the CaseView now on screen, or None
+    shown = Signal(object)  # the PanelData now on screen, or None
+    redo = Signal(object)  # a RejectedEvent to make again, against the server's case
+    discard = Signal(object)  # a RejectedEvent to set aside (acknowledged, kept in the history)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -50,7 +98,21 @@ class CasePanel(QWidget):
         self.ui.setupUi(self)
         self._tasks: Tasks | None = None
         self._case: CaseView | None = None
+        self._data: PanelData | None = None
         self._wanted: str | None = None
+        self._who: Callable[[], str | None] = lambda: None
+        self._details: DetailsSource | None = None
+        self._network = Network()
+        self._full: Petitioner | None = None  # the server's answer, for the case on screen only
+        self._details_error = ""
+        self._buttons: list[QToolButton] = []
+        self._more_actions: list[QAction] = []
+        self._more = QToolButton(self.ui.actionsBar)
+        self._more.setObjectName("moreActionsButton")
+        self._more.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self._more.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self._more.setVisible(False)
+        self.ui.detailsButton.clicked.connect(self.show_details)
         title = QFont(self.ui.titleValue.font())
         title.setPointSizeF(title.pointSizeF() * 1.25)
         title.setBold(True)
@@ -61,31 +123,139 @@ class CasePanel(QWidget):
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
+        if event.size().width() != event.oldSize().width():
+            self._place_action_buttons()
         self._fill()  # the history's notes wrap to the new width
 
-    def attach(self, tasks: Tasks) -> None:
+    def attach(self, tasks: Tasks, who: Callable[[], str | None] = lambda: None) -> None:
+        """`who`: the staff id of whoever works at the desk now (the main window's viewer)."""
         self._tasks = tasks
+        self._who = who
+
+    def attach_details(self, source: DetailsSource | None) -> None:
+        """Where "show in full" asks (the sync wiring's transport); None: not connected to a server."""
+        self._details = source
+        self._fill_details_button()
 
     @property
     def case(self) -> CaseView | None:
         return self._case
+
+    @property
+    def data(self) -> PanelData | None:
+        return self._data
+
+    @property
+    def network(self) -> Network:
+        return self._network
+
+    def set_actions(self, frequent: Sequence[QAction], others: Sequence[QAction]) -> None:
+        """The case actions: the frequent ones as buttons, the others in the "more" button's menu (each shown
+        while its action is visible: allowed here and now; all of them are in the Case menu too)."""
+        for action in frequent:
+            button = QToolButton(self.ui.actionsBar)
+            button.setDefaultAction(action)
+            button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+            button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+            button.setObjectName(f"action_{action.objectName()}")
+            self._buttons.append(button)
+        self._more_actions = list(others)
+        menu = QMenu(self._more)
+        menu.addActions(self._more_actions)
+        self._more.setMenu(menu)
+        self._place_action_buttons()
+
+    def _place_action_buttons(self) -> None:
+        """Visible buttons packed in reading order (a hidden action leaves no hole), "more" last."""
+        layout = self.ui.actionsLayout
+        for button in [*self._buttons, self._more]:
+            layout.removeWidget(button)
+        visible = [b for b in self._buttons if (a := b.defaultAction()) is not None and a.isVisible()]
+        if any(action.isVisible() for action in self._more_actions):
+            visible.append(self._more)
+        # As many columns as the widest label allows in the panel's width (a narrow panel at 200 % gets one).
+        widest = max((b.sizeHint().width() for b in visible), default=1) + layout.horizontalSpacing()
+        columns = max(1, min(ACTION_COLUMNS, self.width() // max(1, widest)))
+        for shown, button in enumerate(visible):
+            layout.addWidget(button, shown // columns, shown % columns)
+        for button in [*self._buttons, self._more]:
+            button.setVisible(button in visible)
+        self.ui.actionsBar.setVisible(bool(visible))
+
+    def actions_changed(self) -> None:
+        self._place_action_buttons()
 
     def show_case(self, case_id: str | None) -> None:
         self._wanted = case_id
         if case_id is None or self._tasks is None:
             self._show(None)
             return
-        self._tasks.read(lambda s: case_view(s, case_id), lambda view: self._arrived(case_id, view))
+        staff_id = self._who()
+        self._tasks.read(lambda s: panel_data(s, case_id, staff_id), lambda data: self._arrived(case_id, data))
 
-    def _arrived(self, case_id: str, view: CaseView | None) -> None:
+    def _arrived(self, case_id: str, data: PanelData | None) -> None:
         if case_id == self._wanted:  # the clerk may have moved on while it loaded
-            self._show(view)
+            self._show(data)
 
-    def _show(self, view: CaseView | None) -> None:
-        self._case = view
-        self.ui.pages.setCurrentWidget(self.ui.casePage if view else self.ui.emptyPage)
+    def _show(self, data: PanelData | None) -> None:
+        if data is None or self._data is None or data.view.id != self._data.view.id:
+            self._full, self._details_error = None, ""  # the full details belong to the case they were asked for
+        self._data = data
+        self._case = data.view if data else None
+        self.ui.pages.setCurrentWidget(self.ui.casePage if data else self.ui.emptyPage)
+        self._fill_rejections()  # (not on every resize: their buttons keep the focus)
         self._fill()
-        self.shown.emit(view)
+        self.shown.emit(data)
+
+    # ---- the petitioner in full ------------------------------------------------------------------------------
+
+    def may_show_details(self) -> bool:
+        data = self._data
+        if data is None or data.actor is None:
+            return False
+        return may_view_details(data.actor.role, data.actor.department_code, data.state.department_code)
+
+    def _fill_details_button(self) -> None:
+        button = self.ui.detailsButton
+        allowed = self.may_show_details()
+        button.setVisible(allowed and self._full is None)
+        online = self._details is not None and self._details.is_online()
+        button.setEnabled(online and self._network.busy == 0)
+        button.setToolTip(
+            self.tr("Asks the server for the petitioner's details; the server records that you viewed them.")
+            if online
+            else self.tr("Needs the connection to the server, which records every view of personal details.")
+        )
+
+    def show_details(self) -> None:
+        data, source = self._data, self._details
+        if data is None or source is None or not source.is_online() or not self.may_show_details():
+            return
+        case_id = data.view.id
+        self._details_error = ""
+        self._network.run(
+            lambda: source.fetch(case_id),
+            lambda full: self._details_arrived(case_id, full),
+            lambda error: self._details_failed(case_id, error),
+        )
+        self._fill_details_button()
+
+    def _details_arrived(self, case_id: str, full: Petitioner) -> None:
+        if self._data is not None and self._data.view.id == case_id:
+            self._full = full
+            self._fill()
+
+    def _details_failed(self, case_id: str, error: Exception) -> None:
+        if self._data is None or self._data.view.id != case_id:
+            return
+        problem = getattr(error, "problem", None)
+        if problem is not None:
+            self._details_error = problem.message_ko if korean() else problem.message_en
+        elif isinstance(error, TransportError):
+            self._details_error = self.tr("The server cannot be reached; try again when connected.")
+        else:
+            self._details_error = str(error)
+        self._fill()
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
@@ -94,6 +264,9 @@ class CasePanel(QWidget):
 
     def retranslate(self) -> None:
         self.ui.retranslateUi(self)
+        self._more.setText(self.tr("More actions"))
+        self._more.setToolTip(self.tr("The other changes this case allows (also in the Case menu)"))
+        self._fill_rejections()
         self._fill()
 
     def _fill(self) -> None:
@@ -126,11 +299,18 @@ class CasePanel(QWidget):
         ui.departmentValue.setText(view.department_name or self.tr("Not routed"))
         ui.assigneeValue.setText(view.assignee_name or "—")
         ui.categoryValue.setText(view.category_name or "—")
-        ui.petitionerValue.setText(formats.masked_name(view.petitioner_name))
-        ui.phoneValue.setText(formats.masked_phone(view.petitioner_phone) or "—")
-        from ..domain.masking import mask_address
-
-        ui.addressValue.setText(mask_address(view.petitioner_address) or "—")
+        full = self._full
+        if full is not None:
+            ui.petitionerValue.setText(full.name)
+            ui.phoneValue.setText(formats.phone(full.phone) or "—")
+            ui.addressValue.setText(full.address or "—")
+        else:
+            ui.petitionerValue.setText(formats.masked_name(view.petitioner_name))
+            ui.phoneValue.setText(formats.masked_phone(view.petitioner_phone) or "—")
+            ui.addressValue.setText(mask_address(view.petitioner_address) or "—")
+        if self._details_error:
+            ui.petitionerValue.setText(f"{ui.petitionerValue.text()}  ({self._details_error})")
+        self._fill_details_button()
         ui.replyChannelValue.setText(labels.channel(view.reply_channel) if view.reply_channel else "—")
         ui.placeValue.setText(view.place or "—")
         ui.consentValue.setText(
@@ -141,11 +321,13 @@ class CasePanel(QWidget):
         metrics = ui.timeline.fontMetrics()
         rows = []
         for entry in view.timeline:
-            head = labels.event(entry.type) + (f" → {entry.target}" if entry.target else "")
+            head = labels.event(entry.type)
+            if particulars := describe(entry):
+                head += f" {particulars}" if particulars.startswith("→") else f" · {particulars}"
             if entry.pending:
                 head += "  " + self.tr("(not yet sent)")
             actor = entry.actor_name or labels.role(entry.actor_role)
-            rows.append((formats.date_time(entry.occurred_at, korean=ko), head, entry.note, actor))
+            rows.append((formats.date_time(entry.occurred_at, korean=ko), head, words(entry), actor))
         # The time and the person keep their width; what happened takes the rest and wraps to it (a tree view
         # elides rather than wraps, so the lines are broken here).
         when = max((metrics.horizontalAdvance(r[0]) for r in rows), default=0) + 16
@@ -160,3 +342,75 @@ class CasePanel(QWidget):
             row.setTextAlignment(0, Qt.AlignmentFlag.AlignTop)
             row.setTextAlignment(2, Qt.AlignmentFlag.AlignTop)
             ui.timeline.addTopLevelItem(row)
+
+    # ---- what the server refused -------------------------------------------------------------------------------
+
+    def _fill_rejections(self) -> None:
+        layout = self.ui.rejectionsLayout
+        while (item := layout.takeAt(0)) is not None:
+            if (widget := item.widget()) is not None:
+                widget.deleteLater()
+        rejections = self._data.rejections if self._data else ()
+        self.ui.rejectionsGroup.setVisible(bool(rejections))
+        for rejection in rejections:
+            layout.addWidget(self._rejection_box(rejection))
+
+    def _rejection_box(self, rejection: RejectedEvent) -> QFrame:
+        ko = korean()
+        box = QFrame(self.ui.rejectionsGroup)
+        box.setObjectName(f"rejection_{rejection.event.id}")
+        box.setFrameShape(QFrame.Shape.StyledPanel)
+        box.setStyleSheet("QFrame { background: #fdecea; }")
+        column = QVBoxLayout(box)
+        reason = (rejection.message_ko if ko else rejection.message_en) or rejection.reason
+        head = QLabel(
+            self.tr("%1 of %2 was refused: %3")
+            .replace("%1", labels.event(rejection.event.type))
+            .replace("%2", formats.date_time(rejection.event.occurred_at, korean=ko))
+            .replace("%3", reason),
+            box,
+        )
+        head.setWordWrap(True)
+        head.setObjectName("rejectionReason")
+        column.addWidget(head)
+        now = QLabel(self._server_now(rejection), box)
+        now.setWordWrap(True)
+        now.setObjectName("rejectionServerCase")
+        column.addWidget(now)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        redo = QPushButton(self.tr("&Redo on the server's case"), box)
+        redo.setObjectName("redoButton")
+        redo.setToolTip(self.tr("Make the change again as a new one, against the case as the server has it now."))
+        redo.clicked.connect(lambda: self.redo.emit(rejection))
+        discard = QPushButton(self.tr("D&iscard"), box)
+        discard.setObjectName("discardButton")
+        discard.setToolTip(self.tr("Leave the change out; it stays in this desk's history."))
+        discard.clicked.connect(lambda: self.discard.emit(rejection))
+        row.addWidget(redo)
+        row.addWidget(discard)
+        column.addLayout(row)
+        return box
+
+    def _server_now(self, rejection: RejectedEvent) -> str:
+        case = rejection.server_case or {}
+        if not case:
+            return self.tr("The server sent no copy of the case.")
+        parts = []
+        try:
+            from ..domain.statuses import Status
+
+            parts.append(labels.status(Status(str(case.get("status")))))
+        except ValueError:
+            pass
+        if case.get("version") is not None:
+            parts.append(self.tr("version %1").replace("%1", str(case["version"])))
+        if isinstance(case.get("due_at"), str):
+            try:
+                due = formats.date_time(datetime.fromisoformat(case["due_at"]), korean=korean())
+                parts.append(self.tr("due %1").replace("%1", due))
+            except ValueError:
+                pass
+        if case.get("clock_stopped_at"):
+            parts.append(label(STOP_REASON, case.get("clock_stop_reason") or ""))
+        return self.tr("The server has now: %1").replace("%1", " · ".join(parts))

@@ -71,6 +71,7 @@ EVENT = {
     EventType.PROGRESS_NOTIFIED: QT_TRANSLATE_NOOP("Event", "Progress notified"),
     EventType.SATISFACTION_RECORDED: QT_TRANSLATE_NOOP("Event", "Satisfaction recorded"),
     EventType.DETAILS_VIEWED: QT_TRANSLATE_NOOP("Event", "Personal details viewed"),
+    EventType.DEADLINE_SET: QT_TRANSLATE_NOOP("Event", "Deadline set by the server"),
 }
 ROLE = {
     Role.AGENT: QT_TRANSLATE_NOOP("Role", "Call-centre agent"),

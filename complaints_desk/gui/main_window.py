@@ -82,7 +82,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self._store_label)
         self._setup_table()
         self._setup_actions()
-        self.ui.casePanel.attach(tasks)
+        self.ui.casePanel.attach(tasks, lambda: self.viewer.staff_id)
         self.ui.splitter.setStretchFactor(0, 0)
         self.ui.splitter.setStretchFactor(1, 1)
         self.ui.splitter.setStretchFactor(2, 0)
@@ -95,6 +95,11 @@ class MainWindow(QMainWindow):
         self.model.counted.connect(self._show_count)
         self.model.loadFailed.connect(self._task_failed)
         self.retranslate()
+        from .case_actions import CaseActions  # (they need the window built)
+        from .reports_dialog import ReportsMenu
+
+        self.case_actions = CaseActions(self)
+        self.reports = ReportsMenu(self)
         start = Queue.MINE if viewer.staff_id else Queue.ALL
         self.choose_queue(start)
         self.refresh_store_state()
@@ -190,6 +195,7 @@ class MainWindow(QMainWindow):
         """Who works at this desk now (sign-in will call this): their own queue comes first."""
         self.viewer = viewer
         self.retranslate()
+        self.reports.viewer_changed()
         self.choose_queue(Queue.MINE if viewer.staff_id else self.model.query.queue)
         if viewer.staff_id is None:
             self._show_queue(self.model.query.queue)

@@ -4,7 +4,9 @@
 
 DIR gets one PNG per queue (queue-mine.png …), a search, a selected case, the same in English, the sign-in
 screen (signin.png, signin-error.png, signin-english.png) and the sync's status bar in its states
-(status-online.png, status-offline.png, status-syncing.png, rejected.png), and the window
+(status-online.png, status-offline.png, status-syncing.png, rejected.png), both intake modes, the call-log box,
+the case actions' dialogs (dialog-extended.png, dialog-answered.png, dialog-transferred.png …) and the
+reports dialog, and the window
 on the same monitor (--size, 1920x1080 by default) at 125 %, 150 % and 200 % scaling (each a fresh process
 with QT_SCALE_FACTOR). The demo store is built once in
 DIR/store (delete it to start over). Without a display it falls back to the offscreen platform, which draws
@@ -106,6 +108,38 @@ def shoot_widget(client: Client, widget: QWidget, path: Path) -> None:
     print(path)
 
 
+def select_case_in_progress(client: Client) -> None:
+    """A case of the officer's department in progress, with some history: it has the most actions."""
+    window = client.window
+    window.choose_queue(Queue.DEPARTMENT)
+    settle(client)
+    for row in range(min(60, window.model.rowCount())):
+        window.ui.queueTable.selectRow(row)
+        settle(client)
+        data = window.ui.casePanel.data
+        if data is not None and data.state.status == "in_progress" and len(data.view.timeline) > 3:
+            return
+
+
+def shoot_dialogs(client: Client, out: Path) -> None:
+    """The dialogs of the selected case's actions, each as it opens (then closed again, nothing recorded)."""
+    from ..domain.events import EventType
+
+    actions = client.window.case_actions
+    for event_type in (EventType.EXTENDED, EventType.ANSWERED, EventType.TRANSFERRED, EventType.CLOCK_STOPPED):
+        actions.open(event_type)
+        settle(client)
+        dialog = actions.dialog
+        if dialog is None:
+            print(f"(no {event_type} dialog for this case)")
+            continue
+        QApplication.processEvents()
+        dialog.grab().save(str(out / f"dialog-{event_type}.png"))
+        print(out / f"dialog-{event_type}.png")
+        dialog.reject()
+        settle(client)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("out", type=Path)
@@ -132,6 +166,8 @@ def main(argv: list[str] | None = None) -> int:
     settle(client, 120_000)  # the first run builds the demo store
     if args.only_scaled:
         shoot(client, args.out / f"scale-{args.only_scaled.replace('.', '_')}.png")
+        select_case_in_progress(client)
+        shoot(client, args.out / f"scale-{args.only_scaled.replace('.', '_')}-case.png")
         client.close()
         return 0
     for queue in QUEUES:
@@ -154,6 +190,17 @@ def main(argv: list[str] | None = None) -> int:
     window.set_language(Language.KOREAN)
     settle(client)
     shoot_intake(client, args.out)
+    select_case_in_progress(client)
+    shoot(client, args.out / "case-in-progress.png")
+    shoot_dialogs(client, args.out)
+    from ..domain.roles import Actor, Role
+    from .reports_dialog import ReportsDialog
+
+    reports = ReportsDialog(Actor(None, Role.SUPERVISOR), [], window)
+    reports.show()
+    settle(client)
+    reports.grab().save(str(args.out / "dialog-reports.png"))
+    reports.close()
 
     call_log_shots(client, args.out)
     client.close()

@@ -17,9 +17,9 @@ from PySide6.QtGui import (QBrush, QColor, QConicalGradient, QCursor,
     QImage, QKeySequence, QLinearGradient, QPainter,
     QPalette, QPixmap, QRadialGradient, QTransform)
 from PySide6.QtWidgets import (QApplication, QFrame, QGridLayout, QGroupBox,
-    QHeaderView, QLabel, QScrollArea, QSizePolicy,
-    QStackedWidget, QTreeWidget, QTreeWidgetItem, QVBoxLayout,
-    QWidget)
+    QHBoxLayout, QHeaderView, QLabel, QPushButton,
+    QScrollArea, QSizePolicy, QStackedWidget, QTreeWidget,
+    QTreeWidgetItem, QVBoxLayout, QWidget)
 
 class Ui_CasePanel(object):
     def setupUi(self, CasePanel):
@@ -54,6 +54,21 @@ class Ui_CasePanel(object):
         self.titleValue.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByKeyboard|Qt.TextInteractionFlag.TextSelectableByMouse)
 
         self.caseLayout.addWidget(self.titleValue)
+
+        self.actionsBar = QWidget(self.casePage)
+        self.actionsBar.setObjectName(u"actionsBar")
+        self.actionsLayout = QGridLayout(self.actionsBar)
+        self.actionsLayout.setObjectName(u"actionsLayout")
+        self.actionsLayout.setContentsMargins(0, 0, 0, 0)
+
+        self.caseLayout.addWidget(self.actionsBar)
+
+        self.rejectionsGroup = QGroupBox(self.casePage)
+        self.rejectionsGroup.setObjectName(u"rejectionsGroup")
+        self.rejectionsLayout = QVBoxLayout(self.rejectionsGroup)
+        self.rejectionsLayout.setObjectName(u"rejectionsLayout")
+
+        self.caseLayout.addWidget(self.rejectionsGroup)
 
         self.detailsScroll = QScrollArea(self.casePage)
         self.detailsScroll.setObjectName(u"detailsScroll")
@@ -201,13 +216,28 @@ class Ui_CasePanel(object):
 
         self.fields.addWidget(self.petitionerLabel, 10, 0, 1, 1)
 
+        self.petitionerLayout = QHBoxLayout()
+        self.petitionerLayout.setObjectName(u"petitionerLayout")
         self.petitionerValue = QLabel(self.details)
         self.petitionerValue.setObjectName(u"petitionerValue")
         self.petitionerValue.setText(u"")
         self.petitionerValue.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByKeyboard|Qt.TextInteractionFlag.TextSelectableByMouse)
         self.petitionerValue.setWordWrap(True)
 
-        self.fields.addWidget(self.petitionerValue, 10, 1, 1, 1)
+        self.petitionerLayout.addWidget(self.petitionerValue)
+
+        self.detailsButton = QPushButton(self.details)
+        self.detailsButton.setObjectName(u"detailsButton")
+        sizePolicy = QSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Fixed)
+        sizePolicy.setHorizontalStretch(0)
+        sizePolicy.setVerticalStretch(0)
+        sizePolicy.setHeightForWidth(self.detailsButton.sizePolicy().hasHeightForWidth())
+        self.detailsButton.setSizePolicy(sizePolicy)
+
+        self.petitionerLayout.addWidget(self.detailsButton)
+
+
+        self.fields.addLayout(self.petitionerLayout, 10, 1, 1, 1)
 
         self.phoneLabel = QLabel(self.details)
         self.phoneLabel.setObjectName(u"phoneLabel")
@@ -329,6 +359,10 @@ class Ui_CasePanel(object):
         CasePanel.setAccessibleName(QCoreApplication.translate("CasePanel", u"Selected case", None))
 #endif // QT_CONFIG(accessibility)
         self.emptyLabel.setText(QCoreApplication.translate("CasePanel", u"Select a case in the list to see it here.", None))
+#if QT_CONFIG(accessibility)
+        self.actionsBar.setAccessibleName(QCoreApplication.translate("CasePanel", u"What can be done with this case", None))
+#endif // QT_CONFIG(accessibility)
+        self.rejectionsGroup.setTitle(QCoreApplication.translate("CasePanel", u"Refused by the server", None))
         self.receiptNoLabel.setText(QCoreApplication.translate("CasePanel", u"Receipt no.", None))
         self.statusLabel.setText(QCoreApplication.translate("CasePanel", u"Status", None))
         self.kindLabel.setText(QCoreApplication.translate("CasePanel", u"Kind", None))
@@ -340,6 +374,10 @@ class Ui_CasePanel(object):
         self.assigneeLabel.setText(QCoreApplication.translate("CasePanel", u"Officer", None))
         self.categoryLabel.setText(QCoreApplication.translate("CasePanel", u"Category", None))
         self.petitionerLabel.setText(QCoreApplication.translate("CasePanel", u"Petitioner", None))
+        self.detailsButton.setText(QCoreApplication.translate("CasePanel", u"Show in &full", None))
+#if QT_CONFIG(accessibility)
+        self.detailsButton.setAccessibleName(QCoreApplication.translate("CasePanel", u"Show the petitioner's details in full", None))
+#endif // QT_CONFIG(accessibility)
         self.phoneLabel.setText(QCoreApplication.translate("CasePanel", u"Phone", None))
         self.addressLabel.setText(QCoreApplication.translate("CasePanel", u"Address", None))
         self.replyChannelLabel.setText(QCoreApplication.translate("CasePanel", u"Reply by", None))

@@ -5,10 +5,10 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from ..domain import roles
 from ..domain.case import CaseState
 from ..domain.events import Event, EventType
 from ..domain.masking import mask_address, mask_email, mask_name, mask_phone
-from ..domain.roles import Role
 from ..store.central.accounts import StaffInfo
 
 
@@ -18,13 +18,7 @@ def sees_full(staff: StaffInfo) -> bool:
 
 def may_view_details(staff: StaffInfo, state: CaseState) -> bool:
     """Full details: the roles that need them everywhere, and an officer for their own department's cases."""
-    if sees_full(staff):
-        return True
-    return (
-        staff.role is Role.OFFICER
-        and state.department_code is not None
-        and state.department_code == staff.department_code
-    )
+    return roles.may_view_details(staff.role, staff.department_code, state.department_code)
 
 
 def case_dict(state: CaseState, *, full: bool) -> dict[str, Any]:

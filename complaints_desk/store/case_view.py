@@ -3,7 +3,7 @@ with who did each (plain data: it crosses from a reader thread to the GUI thread
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
@@ -21,6 +21,7 @@ from .queue_filter import aware
 
 @dataclass(frozen=True)
 class TimelineEntry:
+    id: str
     type: EventType
     occurred_at: datetime
     actor_name: str | None
@@ -28,6 +29,7 @@ class TimelineEntry:
     target: str | None  # whom the event hands the case to: a department, an officer or another agency
     note: str  # the event's own words (a note, an answer's summary), or ""
     pending: bool  # made here and not yet accepted by the server (no server sequence number)
+    payload: dict[str, Any] = field(default_factory=dict)  # what the event says (a copy: plain JSON values)
 
 
 @dataclass(frozen=True)
@@ -55,6 +57,9 @@ class CaseView:
     timeline: tuple[TimelineEntry, ...]
     place: str = ""
     privacy_consent: bool = False
+    department_code: str | None = None
+    assignee_id: str | None = None
+    version: int = 0
 
 
 _NOTE_FIELDS = ("text", "summary", "answer", "reason")
@@ -100,6 +105,7 @@ def case_view(session: Session, case_id: str) -> CaseView | None:
         )
         timeline.append(
             TimelineEntry(
+                id=event.id,
                 type=EventType(event.type),
                 occurred_at=aware(event.occurred_at),
                 actor_name=staff.get(event.actor_id or ""),
@@ -107,6 +113,7 @@ def case_view(session: Session, case_id: str) -> CaseView | None:
                 target=target,
                 note=_note(payload),
                 pending=event.seq is None,
+                payload=payload,
             )
         )
     return CaseView(
@@ -133,6 +140,9 @@ def case_view(session: Session, case_id: str) -> CaseView | None:
         timeline=tuple(timeline),
         place=row.place,
         privacy_consent=row.privacy_consent,
+        department_code=row.department_code,
+        assignee_id=row.assignee_id,
+        version=row.version,
     )
 
 

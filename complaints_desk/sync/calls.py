@@ -10,11 +10,13 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
+from functools import partial
+from typing import Any
 
 from sqlalchemy.orm import Session, sessionmaker
 
-from ..store.db import transaction
 from ..store.local import call_queue
+from .store_writer import StoreWriter, direct_writer
 from .transport import ServerRefused, Transport
 
 CALLS_PATH = "/calls"
@@ -28,31 +30,40 @@ class CallSendReport:
     left: int = 0  # still unsent afterwards
 
 
-def send_unsent_calls(factory: sessionmaker[Session], transport: Transport) -> CallSendReport:
+def send_unsent_calls(write: StoreWriter | sessionmaker[Session], transport: Transport) -> CallSendReport:
+    """Send the queue, oldest first. `write`: how the sync side writes the local store (the engine's writer,
+    so that on the desktop the one writer thread does it, a clerk's intake first), or a session factory."""
+    writer = direct_writer(write) if isinstance(write, sessionmaker) else write
     sent = refused = 0
     while True:
-        with transaction(factory) as session:
-            batch = call_queue.unsent(session, BATCH)
+        batch = writer(lambda session: call_queue.unsent(session, BATCH), background=True)
         if not batch:
             break
         for record in batch:
-            with transaction(factory) as session:
-                call_queue.note_attempt(session, record.id)
+            writer(partial(_note_attempt, record_id=record.id), background=True)
             body = json.dumps(record.as_wire(), ensure_ascii=False).encode()
             try:
                 # Transport has no public call for this path yet; _fetch is its one way to send and classify.
                 transport._fetch("POST", CALLS_PATH, data=body)
             except ServerRefused as error:
                 problem = error.problem
-                with transaction(factory) as session:
-                    call_queue.mark_refused(
-                        session, record.id, problem.code, problem.message_ko, problem.message_en
-                    )
+
+                writer(partial(_mark_refused, record_id=record.id, problem=problem), background=True)
                 refused += 1
                 continue
-            with transaction(factory) as session:
-                call_queue.mark_sent(session, record.id)
+            writer(partial(_mark_sent, record_id=record.id), background=True)
             sent += 1
-    with transaction(factory) as session:
-        left = call_queue.unsent_count(session)
+    left = writer(call_queue.unsent_count, background=True)
     return CallSendReport(sent, refused, left)
+
+
+def _note_attempt(session: Session, record_id: str) -> None:
+    call_queue.note_attempt(session, record_id)
+
+
+def _mark_sent(session: Session, record_id: str) -> None:
+    call_queue.mark_sent(session, record_id)
+
+
+def _mark_refused(session: Session, record_id: str, problem: Any) -> None:
+    call_queue.mark_refused(session, record_id, problem.code, problem.message_ko, problem.message_en)

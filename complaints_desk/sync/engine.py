@@ -395,7 +395,7 @@ class SyncEngine:
         self._set_status(SyncStatus.SYNCING, "")
         try:
             push = self.push_once()
-            send_unsent_calls(self._factory, self.transport)  # the call log rides on the push (sync.calls)
+            send_unsent_calls(self._write, self.transport)  # the call log rides on the push (sync.calls)
             pull = self.pull_once()
         except Offline as error:
             self._set_status(SyncStatus.OFFLINE, str(error))
@@ -461,7 +461,7 @@ class SyncEngine:
                 return
             try:
                 self.push_once()
-                send_unsent_calls(self._factory, self.transport)
+                send_unsent_calls(self._write, self.transport)
                 backoff.reset()
             except Exception as error:
                 self._pause_after(error, backoff)

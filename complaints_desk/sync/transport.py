@@ -8,6 +8,7 @@ AuthRequired (the token is missing, expired or revoked) and ServerRefused (a 4xx
 
 from __future__ import annotations
 
+import json as json_module
 import threading
 from collections.abc import Callable, Sequence
 from typing import Any, TypeVar
@@ -252,6 +253,13 @@ class Transport:
             params={"after": after, "timeout": seconds},
             read_timeout=seconds + 10.0,
         )
+
+    def case(self, case_id: str, *, details: bool = False) -> dict[str, Any]:
+        """GET /cases/{id}: the case as the server shows this role; `details`: the petitioner in full for a
+        role that may see it (the server records an officer's view as `details_viewed`)."""
+        content = self._fetch("GET", f"/cases/{case_id}", params={"details": "true"} if details else None)
+        answer: dict[str, Any] = json_module.loads(content)
+        return answer
 
 
 def _problem(response: requests.Response) -> ProblemDetail:

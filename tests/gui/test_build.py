@@ -64,5 +64,5 @@ def test_the_korean_of_statuses_kinds_channels_events_and_roles_is_the_domains()
     for context, table in labels.TABLES.items():
         for member, source in table.items():
             message = committed[(context, str(source))]
-            assert message.findtext("translation") == member.korean, (context, source)  # type: ignore[attr-defined]
+            assert message.findtext("translation") == member.korean, (context, source)
     assert len(labels.STATUS) == len(Status)

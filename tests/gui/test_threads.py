@@ -39,7 +39,7 @@ def test_reads_run_on_the_pool_and_writes_on_one_writer_thread_in_order(client: 
         client.tasks.write(write(n), results.append)
     settle(client, qtbot)
     assert results == [0, 1, 2, 3, 4] and set(threads) == {"database-writer"}
-    client.tasks.read(lambda s: s.get(Meta, "test.order").value, results.append)  # type: ignore[union-attr]
+    client.tasks.read(lambda s: s.get(Meta, "test.order").value, results.append)
     settle(client, qtbot)
     assert results[5] == "4"  # committed, in the order given
 
