@@ -87,8 +87,31 @@ class ReceiptOptions:
     issued_at: datetime | None = None
 
 
+_STOP_REASONS = {"supplement": "보완 요청", "field_survey": "현장 조사", "outside_opinion": "외부 의견 조회"}
+
+
+def change_lines(facts: ReceiptFacts) -> list[str]:
+    """What happened since the receipt was first issued, as a reprint says it beside the original facts."""
+    lines: list[str] = []
+    for change in facts.changes:
+        day = date_ko(change.at)
+        if change.kind == "extended" and change.due_at is not None:
+            lines.append(f"{day} 처리기한 연장 → {due_ko(change.due_at)}")
+        elif change.kind == "stopped":
+            why = _STOP_REASONS.get(change.detail, change.detail or "사유 미기재")
+            lines.append(f"{day}부터 처리기간 정지 ({why})")
+        elif change.kind == "resumed" and change.due_at is not None:
+            lines.append(f"{day} 처리기간 재개 → 새 기한 {due_ko(change.due_at)}")
+        elif change.kind == "transferred_out":
+            lines.append(f"{day} 타기관 이송" + (f" ({change.detail})" if change.detail else ""))
+        elif change.kind == "withdrawn":
+            lines.append(f"{day} 민원인 취하")
+    return lines
+
+
 def receipt_rows(facts: ReceiptFacts, office: OfficeInfo) -> list[tuple[str, str]]:
-    """The labelled lines of a receipt, masked (a receipt leaves the office in the citizen's hands)."""
+    """The labelled lines of a receipt, masked (a receipt leaves the office in the citizen's hands). The due
+    date is the one set at receipt; what changed since is its own row."""
     petitioner = mask_name(facts.petitioner_name)
     if facts.is_group and facts.signers > 1:
         petitioner += f" 외 {facts.signers - 1}명 (대표자)"
@@ -97,12 +120,14 @@ def receipt_rows(facts: ReceiptFacts, office: OfficeInfo) -> list[tuple[str, str
         period = Period(facts.period_amount, PeriodUnit(facts.period_unit)).korean()
     except ValueError:
         period = ""
-    due = due_ko(facts.due_at) + (f" (처리기간 {period})" if period else "")
+    due = due_ko(facts.original_due_at or facts.due_at) + (f" (처리기간 {period})" if period else "")
     if facts.pending_sync:
         # The server computes the legal deadline itself (its calendar, its category table); until it has
         # confirmed the intake, the workstation's date is a forecast and must not read as a promise.
         due += " — 예정 (서버 확인 후 확정)"
-    return [
+    changes = change_lines(facts)
+    clerk = facts.clerk_name or ("온라인 접수" if facts.channel.is_online else "-")
+    rows = [
         ("민원 종류", kind),
         ("제목", facts.title),
         ("민원인", petitioner),
@@ -110,10 +135,13 @@ def receipt_rows(facts: ReceiptFacts, office: OfficeInfo) -> list[tuple[str, str
         ("접수 일시", datetime_ko(facts.received_at)),
         ("접수 경로", facts.channel.korean),
         ("처리 기한", due),
-        ("처리 부서", facts.department_name or "배정 예정 (접수 후 담당 부서로 이송)"),
+        ("처리 부서", facts.department_name or "배정 예정"),
         ("문의 전화", facts.department_phone or office.phone or "-"),
-        ("접수자", facts.clerk_name or "-"),
+        ("접수자", clerk),
     ]
+    if changes:
+        rows.insert(7, ("변경 사항", " / ".join(changes)))
+    return rows
 
 
 def build_receipt_pdf(facts: ReceiptFacts, office: OfficeInfo, options: ReceiptOptions | None = None) -> bytes:
@@ -139,9 +167,15 @@ def _title(facts: ReceiptFacts, reprint: bool) -> str:
 
 
 def _notes(facts: ReceiptFacts, office: OfficeInfo) -> list[str]:
-    url = office.status_url(facts.receipt_no)
+    url = office.typeable_status_url(facts.receipt_no)
+    ask = f"문의 전화 {facts.department_phone or office.phone}" if (facts.department_phone or office.phone) else ""
+    where = (
+        f"처리 상황은 QR 코드 또는 {url} 에서 확인할 수 있습니다 (휴대전화 뒷자리 4자리 확인)."
+        if url
+        else f"처리 상황은 {ask or '접수한 기관'}(으)로 문의해 주세요."
+    )
     return [
-        f"처리 상황은 QR 코드 또는 {url} 에서 확인할 수 있습니다.",
+        where,
         "처리 기한은 토요일·공휴일을 빼고 계산하며, 보완 요청·현장 조사 기간은 들어가지 않습니다.",
         "처리 기한이 연장되면 사유와 새 기한을 알려 드립니다.",
     ]
@@ -174,16 +208,19 @@ def _a4(buffer: io.BytesIO, facts: ReceiptFacts, office: OfficeInfo, reprint: bo
 
     if facts.voided:
         y -= 4 * mm
-        box = 16 * mm
+        # The reason goes under the banner's words, wrapped to two lines at most: drawn beside them, a long
+        # one ran over the banner.
+        reason = _cap(wrap("사유: " + (facts.void_reason or "사유 미기재"), REGULAR, 10, inner - 10 * mm), 2)
+        box = 13 * mm + len(reason) * 5 * mm
         c.setStrokeColor(ALERT)
         c.setLineWidth(1.5)
         c.rect(margin, y - box, inner, box, stroke=1, fill=0)
         c.setFillColor(ALERT)
         c.setFont(BOLD, 15)
-        c.drawString(margin + 5 * mm, y - 10.5 * mm, "무효 — 이 접수증은 효력이 없습니다")
+        c.drawString(margin + 5 * mm, y - 8.5 * mm, "무효 — 이 접수증은 효력이 없습니다")
         c.setFont(REGULAR, 10)
-        reason = facts.void_reason or "사유 미기재"
-        c.drawRightString(width - margin - 5 * mm, y - 10 * mm, f"사유: {reason}"[:60])
+        for index, line in enumerate(reason):
+            c.drawString(margin + 5 * mm, y - 14 * mm - index * 5 * mm, line)
         y -= box
 
     # Receipt number with the status QR code beside it.
@@ -202,9 +239,13 @@ def _a4(buffer: io.BytesIO, facts: ReceiptFacts, office: OfficeInfo, reprint: bo
     c.drawString(margin + 6 * mm, y - 22 * mm, facts.receipt_no)
     c.setFillColor(MUTED)
     c.setFont(REGULAR, 9)
-    c.drawString(margin + 6 * mm, y - 30 * mm, "처리 상황 조회: 오른쪽 QR 코드를 휴대전화 카메라로 비춰 주세요.")
+    status_url = office.status_url(facts.receipt_no)
+    if status_url:
+        c.drawString(
+            margin + 6 * mm, y - 30 * mm, "처리 상황 조회: 오른쪽 QR 코드를 휴대전화 카메라로 비춰 주세요."
+        )
+        draw_qr(c, status_url, width - margin - qr_size - 2 * mm, y - block + 2 * mm, qr_size)
     c.drawString(margin + 6 * mm, y - 35 * mm, "문의하실 때 접수번호를 알려 주시면 빠르게 안내해 드립니다.")
-    draw_qr(c, office.status_url(facts.receipt_no), width - margin - qr_size - 2 * mm, y - block + 2 * mm, qr_size)
     y -= block + 6 * mm
 
     # The labelled rows; a long title wraps inside its cell.
@@ -316,7 +357,8 @@ Op = Callable[[Canvas, float], None]
 def _thermal(
     buffer: io.BytesIO, facts: ReceiptFacts, office: OfficeInfo, reprint: bool, issued_at: datetime
 ) -> None:
-    """Laid out top-down as (height, drawing) steps first, so the page is exactly as long as its content."""
+    """Laid out top-down as (height, drawing) steps first, so the page is exactly as long as its content.
+    All in black: a 1-bit thermal head dithers grey text into broken dots."""
     margin = 4 * mm
     width = THERMAL_WIDTH
     inner = width - 2 * margin
@@ -349,7 +391,7 @@ def _thermal(
 
         steps.append((4 * mm, draw))
 
-    add_text(office.name, REGULAR, 9, color=MUTED)
+    add_text(office.name, REGULAR, 9)
     add_text("민원 접수증", BOLD, 15, gap=3)
     if reprint:
         add_text("[ 재발급 ]", BOLD, 11)
@@ -357,15 +399,17 @@ def _thermal(
         add_text("*** 무효 ***", BOLD, 18, gap=2)
         add_text("이 접수증은 효력이 없습니다. 사유: " + (facts.void_reason or "사유 미기재"), REGULAR, 8.5)
     rule()
-    add_text("접수번호", REGULAR, 8.5, color=MUTED)
+    add_text("접수번호", REGULAR, 8.5)
     add_text(facts.receipt_no, BOLD, 15, gap=3)
     qr_size = 30 * mm
+    status_url = office.status_url(facts.receipt_no)
 
     def qr(c: Canvas, top: float) -> None:
-        draw_qr(c, office.status_url(facts.receipt_no), (width - qr_size) / 2, top - qr_size, qr_size)
+        draw_qr(c, status_url, (width - qr_size) / 2, top - qr_size, qr_size)
 
-    steps.append((qr_size, qr))
-    add_text("QR 코드로 처리 상황을 조회할 수 있습니다", REGULAR, 7.5, color=MUTED, gap=2)
+    if status_url:
+        steps.append((qr_size, qr))
+        add_text("QR 코드로 처리 상황을 조회할 수 있습니다", REGULAR, 7.5, gap=2)
     rule()
     label_w = 15 * mm
     for label, value in receipt_rows(facts, office):
@@ -377,7 +421,7 @@ def _thermal(
             ) -> None:
                 base = top - 8.5
                 if first:
-                    c.setFillColor(MUTED)
+                    c.setFillColor(INK)
                     c.setFont(REGULAR, 8)
                     c.drawString(margin, base, label)
                 c.setFillColor(INK)
@@ -395,7 +439,7 @@ def _thermal(
     rule()
     add_text("위와 같이 민원을 접수하였습니다.", REGULAR, 8.5)
     add_text(office.name, BOLD, 10.5, gap=2)
-    add_text(f"발행 {datetime_ko(issued_at)}" + (" · 재발급본" if reprint else ""), REGULAR, 7, color=MUTED)
+    add_text(f"발행 {datetime_ko(issued_at)}" + (" · 재발급본" if reprint else ""), REGULAR, 7)
 
     height = sum(h for h, _draw in steps) + 2 * margin + 4 * mm  # the cutter needs a little tail
     c = _ReceiptCanvas(buffer, pagesize=(width, height))
