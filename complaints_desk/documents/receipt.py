@@ -18,6 +18,7 @@ from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 
+from ..domain.deadlines import StopReason
 from ..domain.masking import mask_name, mask_phone
 from ..domain.periods import Period, PeriodUnit
 from ..domain.report_data import OfficeInfo, ReceiptFacts
@@ -87,9 +88,6 @@ class ReceiptOptions:
     issued_at: datetime | None = None
 
 
-_STOP_REASONS = {"supplement": "보완 요청", "field_survey": "현장 조사", "outside_opinion": "외부 의견 조회"}
-
-
 def change_lines(facts: ReceiptFacts) -> list[str]:
     """What happened since the receipt was first issued, as a reprint says it beside the original facts."""
     lines: list[str] = []
@@ -98,7 +96,10 @@ def change_lines(facts: ReceiptFacts) -> list[str]:
         if change.kind == "extended" and change.due_at is not None:
             lines.append(f"{day} 처리기한 연장 → {due_ko(change.due_at)}")
         elif change.kind == "stopped":
-            why = _STOP_REASONS.get(change.detail, change.detail or "사유 미기재")
+            try:
+                why = StopReason(change.detail).korean
+            except ValueError:
+                why = change.detail or "사유 미기재"
             lines.append(f"{day}부터 처리기간 정지 ({why})")
         elif change.kind == "resumed" and change.due_at is not None:
             lines.append(f"{day} 처리기간 재개 → 새 기한 {due_ko(change.due_at)}")
@@ -170,7 +171,7 @@ def _notes(facts: ReceiptFacts, office: OfficeInfo) -> list[str]:
     url = office.typeable_status_url(facts.receipt_no)
     ask = f"문의 전화 {facts.department_phone or office.phone}" if (facts.department_phone or office.phone) else ""
     where = (
-        f"처리 상황은 QR 코드 또는 {url} 에서 확인할 수 있습니다 (휴대전화 뒷자리 4자리 확인)."
+        f"처리 상황은 QR 코드 또는 {url} 에서 확인할 수 있습니다 (조회할 때 휴대전화 번호 끝 4자리를 입력합니다)."
         if url
         else f"처리 상황은 {ask or '접수한 기관'}(으)로 문의해 주세요."
     )
