@@ -175,6 +175,7 @@ class DepartmentFigures:
     answered: int
     answered_on_time: int
     overdue: int
+    ended_otherwise: int = 0  # merged, transferred out, withdrawn, closed without an answer
 
 
 @dataclass(frozen=True)
@@ -193,6 +194,17 @@ class OverdueCase:
     received_at: datetime
     due_at: datetime
     status: Status
+
+
+@dataclass(frozen=True)
+class BacklogFigures:
+    """The cases open at an instant (the period's end), as the events up to it make them."""
+
+    at: datetime
+    open: int
+    overdue: int
+    by_age: list[CountRow]  # sums to open
+    departments: list[tuple[str, int, int]]  # (name, open, overdue), open summing to open
 
 
 @dataclass(frozen=True)
@@ -221,6 +233,8 @@ class SummaryFigures:
     top_categories: list[CountRow]
     repeat_filers: list[RepeatFiler]
     overdue: list[OverdueCase] = field(default_factory=list)
+    ended_otherwise: list[CountRow] = field(default_factory=list)  # by status; received = answered + open + these
+    backlog: BacklogFigures | None = None  # the state at the period's end
 
 
 # --- export ----------------------------------------------------------------------------------------------
