@@ -28,7 +28,7 @@ from ..domain.report_data import (
     ProposalDecisionFacts,
     ResultNoticeFacts,
 )
-from .fonts import REGULAR
+from .fonts import REGULAR, printable
 from .formatting import date_ko, datetime_ko, due_ko
 from .layout import INK, MUTED, RULE, SHADE, numbered_canvas, styles
 
@@ -86,7 +86,7 @@ def _main_phone(office: OfficeInfo) -> str:
 
 def _esc(value: str) -> str:
     """Paragraph text is markup: petitioners' words must not become tags."""
-    return value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\n", "<br/>")
+    return printable(value).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\n", "<br/>")
 
 
 def _build(

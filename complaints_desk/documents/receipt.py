@@ -22,7 +22,7 @@ from ..domain.deadlines import StopReason
 from ..domain.masking import mask_name, mask_phone
 from ..domain.periods import Period, PeriodUnit
 from ..domain.report_data import OfficeInfo, ReceiptFacts
-from .fonts import BOLD, REGULAR, register_fonts
+from .fonts import BOLD, REGULAR, printable, register_fonts
 from .formatting import date_ko, datetime_ko, due_ko
 from .layout import ACCENT, ALERT, INK, MUTED, RULE, SHADE, set_metadata, wrap
 from .qr import draw_qr
@@ -32,6 +32,10 @@ THERMAL_WIDTH = 80 * mm
 PENDING_TITLE = "동기화 대기 — 오프라인 발급"
 PENDING_TEXT = "서버 연결이 끊긴 상태에서 발급되었습니다. 연결되면 자동으로 등록되며 접수번호는 그대로 유효합니다."
 VOID_TITLE = "무효"
+FOOTER_CLEAR = 22 * mm  # the closing lines stay above the footer line (drawn at 14 mm)
+# Row type size, leading, least row height and most lines a value may take: the usual set, then the tighter
+# one for a receipt that carries everything at once.
+_ROW_METRICS = ((11, 15, 8 * mm, 4), (9.5, 12, 6.5 * mm, 4), (9, 11, 6 * mm, 4))
 EMBOLDEN = 0.04  # stroke width of the emboldened regular face, as a share of the type size
 
 
@@ -130,7 +134,7 @@ def receipt_rows(facts: ReceiptFacts, office: OfficeInfo) -> list[tuple[str, str
     clerk = facts.clerk_name or ("온라인 접수" if facts.channel.is_online else "-")
     rows = [
         ("민원 종류", kind),
-        ("제목", facts.title),
+        ("제목", printable(facts.title)),
         ("민원인", petitioner),
         ("연락처", mask_phone(facts.petitioner_phone) or "-"),
         ("접수 일시", datetime_ko(facts.received_at)),
@@ -141,7 +145,7 @@ def receipt_rows(facts: ReceiptFacts, office: OfficeInfo) -> list[tuple[str, str
         ("접수자", clerk),
     ]
     if changes:
-        rows.insert(7, ("변경 사항", " / ".join(changes)))
+        rows.insert(7, ("변경 사항", "\n".join(changes)))
     return rows
 
 
@@ -175,11 +179,28 @@ def _notes(facts: ReceiptFacts, office: OfficeInfo) -> list[str]:
         if url
         else f"처리 상황은 {ask or '접수한 기관'}(으)로 문의해 주세요."
     )
-    return [
-        where,
-        "처리 기한은 토요일·공휴일을 빼고 계산하며, 보완 요청·현장 조사 기간은 들어가지 않습니다.",
-        "처리 기한이 연장되면 사유와 새 기한을 알려 드립니다.",
-    ]
+    notes = [where]
+    how = _counting_note(facts)
+    if how:
+        notes.append(how)
+    notes.append("처리 기한이 연장되면 사유와 새 기한을 알려 드립니다.")
+    return notes
+
+
+def _counting_note(facts: ReceiptFacts) -> str:
+    """How this receipt's period is counted (docs/rules.md, "How a deadline is computed"): each unit its own
+    sentence, since a note about working days on a proposal's calendar month tells its reader a wrong date."""
+    if facts.period_unit == PeriodUnit.MONTHS.value:
+        return "심사 기한은 달력의 달로 계산하며, 보완 요청·외부 의견 조회 기간은 들어가지 않습니다."
+    if facts.period_unit == PeriodUnit.HOURS.value or (
+        facts.period_unit == PeriodUnit.DAYS.value and facts.period_amount <= 5
+    ):
+        return (
+            "처리 기한은 근무시간으로 계산하며(토요일·공휴일 제외), 보완 요청·현장 조사 기간은 들어가지 않습니다."
+        )
+    if facts.period_unit == PeriodUnit.DAYS.value:
+        return "처리 기한은 토요일·공휴일을 빼고 계산하며, 보완 요청·현장 조사 기간은 들어가지 않습니다."
+    return ""
 
 
 # --- A4 --------------------------------------------------------------------------------------------------
@@ -211,7 +232,9 @@ def _a4(buffer: io.BytesIO, facts: ReceiptFacts, office: OfficeInfo, reprint: bo
         y -= 4 * mm
         # The reason goes under the banner's words, wrapped to two lines at most: drawn beside them, a long
         # one ran over the banner.
-        reason = _cap(wrap("사유: " + (facts.void_reason or "사유 미기재"), REGULAR, 10, inner - 10 * mm), 2)
+        reason = _cap(
+            wrap("사유: " + printable(facts.void_reason or "사유 미기재"), REGULAR, 10, inner - 10 * mm), 2
+        )
         box = 13 * mm + len(reason) * 5 * mm
         c.setStrokeColor(ALERT)
         c.setLineWidth(1.5)
@@ -249,17 +272,29 @@ def _a4(buffer: io.BytesIO, facts: ReceiptFacts, office: OfficeInfo, reprint: bo
     c.drawString(margin + 6 * mm, y - 35 * mm, "문의하실 때 접수번호를 알려 주시면 빠르게 안내해 드립니다.")
     y -= block + 6 * mm
 
-    # The labelled rows; a long title wraps inside its cell.
+    # The labelled rows; a long title wraps inside its cell. When everything a receipt may carry at once (a
+    # void banner, a long title, several changes, the offline box) would push the office's name onto the
+    # footer, the rows are set smaller and the closing lines closer, so the page still holds it all.
     label_w = 30 * mm
     pad = 3.5 * mm
-    size = 11
-    leading = 15
+    rows = receipt_rows(facts, office)
+    notes = [wrap(note, REGULAR, 9.5, inner - 5 * mm) for note in _notes(facts, office)]
+    rest = (20 * mm if facts.pending_sync else 0) + 8 * mm + sum(len(n) for n in notes) * 5 * mm
+    for index, (size, leading, min_h, most) in enumerate(_ROW_METRICS):
+        laid = [
+            (label, _cap(wrap(value, REGULAR, size, inner - label_w - 2 * pad), most)) for label, value in rows
+        ]
+        rows_h = sum(max(min_h, len(lines) * leading + 9) for _label, lines in laid)
+        # The tighter sets close in two lines, not three, and bring the footer line down to 9 mm.
+        closing = 38 * mm if index == 0 else 18 * mm - 5 * mm
+        if y - rows_h - rest - closing >= FOOTER_CLEAR:
+            break
+    compact = size < _ROW_METRICS[0][0]
     c.setLineWidth(0.5)
     c.setStrokeColor(RULE)
     top = y
-    for label, value in receipt_rows(facts, office):
-        lines = _cap(wrap(value, REGULAR, size, inner - label_w - 2 * pad), 3)
-        row_h = max(8 * mm, len(lines) * leading + 9)
+    for label, lines in laid:
+        row_h = max(min_h, len(lines) * leading + 9)
         c.setFillColor(SHADE)
         c.rect(margin, y - row_h, label_w, row_h, stroke=0, fill=1)
         c.setFillColor(INK)
@@ -280,39 +315,48 @@ def _a4(buffer: io.BytesIO, facts: ReceiptFacts, office: OfficeInfo, reprint: bo
     c.line(margin + label_w, top, margin + label_w, y)
 
     if facts.pending_sync:
-        y -= 5 * mm
-        box = 15 * mm
+        y -= 3 * mm if compact else 5 * mm
+        box = 13 * mm if compact else 15 * mm
         c.setStrokeColor(INK)
         c.setDash(4, 2)
         c.rect(margin, y - box, inner, box, stroke=1, fill=0)
         c.setDash()
         c.setFillColor(INK)
         c.setFont(BOLD, 11.5)
-        c.drawString(margin + 4 * mm, y - 6 * mm, PENDING_TITLE)
+        c.drawString(margin + 4 * mm, y - 5.5 * mm, PENDING_TITLE)
         c.setFont(REGULAR, 9)
-        c.drawString(margin + 4 * mm, y - 11.5 * mm, PENDING_TEXT)
+        c.drawString(margin + 4 * mm, y - 10.5 * mm, PENDING_TEXT)
         y -= box
 
-    y -= 8 * mm
+    y -= 6 * mm if compact else 8 * mm
     c.setFillColor(INK)
     c.setFont(REGULAR, 9.5)
-    for note in _notes(facts, office):
-        for index, line in enumerate(wrap(note, REGULAR, 9.5, inner - 5 * mm)):
+    for note in notes:
+        for index, line in enumerate(note):
             c.drawString(margin + (0 if index == 0 else 3 * mm), y, ("※ " if index == 0 else "") + line)
-            y -= 5 * mm
+            y -= 4.5 * mm if compact else 5 * mm
 
-    y -= 8 * mm
-    c.setFont(REGULAR, 12)
-    c.drawCentredString(width / 2, y, "위와 같이 민원을 접수하였음을 확인합니다.")
-    c.drawCentredString(width / 2, y - 9 * mm, date_ko(facts.received_at))
-    c.setFont(BOLD, 17)
-    c.drawCentredString(width / 2, y - 22 * mm, office.name)
+    if compact:
+        y -= 5 * mm
+        c.setFont(REGULAR, 10.5)
+        confirmed = f"위와 같이 민원을 접수하였음을 확인합니다.  {date_ko(facts.received_at)}"
+        c.drawCentredString(width / 2, y, confirmed)
+        c.setFont(BOLD, 15)
+        c.drawCentredString(width / 2, y - 8 * mm, office.name)
+    else:
+        y -= 8 * mm
+        c.setFont(REGULAR, 12)
+        c.drawCentredString(width / 2, y, "위와 같이 민원을 접수하였음을 확인합니다.")
+        c.drawCentredString(width / 2, y - 9 * mm, date_ko(facts.received_at))
+        c.setFont(BOLD, 17)
+        c.drawCentredString(width / 2, y - 22 * mm, office.name)
 
     c.setFillColor(MUTED)
     c.setFont(REGULAR, 8)
     footer = f"발행 {datetime_ko(issued_at)}" + (" · 재발급본" if reprint else "")
-    c.drawString(margin, 14 * mm, footer)
-    c.drawRightString(width - margin, 14 * mm, facts.receipt_no)
+    footer_y = 9 * mm if compact else 14 * mm
+    c.drawString(margin, footer_y, footer)
+    c.drawRightString(width - margin, footer_y, facts.receipt_no)
     if facts.voided:
         _void_watermark(c, width / 2, height / 2 - 20 * mm, 150)
     c.showPage()
@@ -398,7 +442,9 @@ def _thermal(
         add_text("[ 재발급 ]", BOLD, 11)
     if facts.voided:
         add_text("*** 무효 ***", BOLD, 18, gap=2)
-        add_text("이 접수증은 효력이 없습니다. 사유: " + (facts.void_reason or "사유 미기재"), REGULAR, 8.5)
+        add_text(
+            "이 접수증은 효력이 없습니다. 사유: " + printable(facts.void_reason or "사유 미기재"), REGULAR, 8.5
+        )
     rule()
     add_text("접수번호", REGULAR, 8.5)
     add_text(facts.receipt_no, BOLD, 15, gap=3)

@@ -28,7 +28,7 @@ from ..domain.kinds import Kind
 from ..domain.masking import mask_name, mask_phone
 from ..domain.report_data import SummaryFigures
 from .charts import daily_line, horizontal_bars, vertical_bars
-from .fonts import BOLD, REGULAR
+from .fonts import BOLD, REGULAR, printable
 from .formatting import count_ko, date_ko, datetime_ko, minutes_ko, percent_ko, short_moment
 from .layout import ACCENT, INK, MUTED, RULE, SHADE, numbered_canvas, styles
 
@@ -47,7 +47,7 @@ CONTENT_WIDTH = A4[0] - 2 * MARGIN
 
 
 def _esc(value: str) -> str:
-    return value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return printable(value).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
 def period_label(figures: SummaryFigures) -> str:
