@@ -9,6 +9,7 @@ cd "$(dirname "$0")"
 # Korean fonts for PDFs and screens, poppler for PDF checks, Xvfb and Qt's X/EGL libraries for the GUI,
 # zbar to decode QR codes in tests.
 SYSTEM_PACKAGES=(fonts-nanum poppler-utils xvfb xauth libzbar0 libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0
+  libreoffice-calc  # tests/unit/test_documents_xlsx_print.py: soffice --headless --convert-to pdf
   libfontconfig1 libdbus-1-3 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0 libxcb-xinerama0)
 
 install_system_packages() {
