@@ -3,7 +3,7 @@ when printed, and their labels are real text in the embedded Hangul face)."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import date
 
 from reportlab.graphics.charts.barcharts import HorizontalBarChart, VerticalBarChart
@@ -110,7 +110,12 @@ def horizontal_bars(
     return drawing
 
 
-def daily_line(points: Sequence[tuple[date, int]], width: float, height: float) -> Drawing:
+def daily_line(
+    points: Sequence[tuple[date, int]],
+    width: float,
+    height: float,
+    label: Callable[[date], str] = short_date,
+) -> Drawing:
     register_fonts()
     if not any(count for _day, count in points):
         return _empty(width, height)
@@ -121,9 +126,7 @@ def daily_line(points: Sequence[tuple[date, int]], width: float, height: float) 
     chart.data = [[count for _day, count in points]]
     # Label about eight days along the axis however long the period, so the labels never collide.
     every = max(1, round(len(points) / 8))
-    chart.categoryAxis.categoryNames = [
-        short_date(day) if i % every == 0 else "" for i, (day, _c) in enumerate(points)
-    ]
+    chart.categoryAxis.categoryNames = [label(day) if i % every == 0 else "" for i, (day, _c) in enumerate(points)]
     chart.categoryAxis.labels.fontName = REGULAR
     chart.categoryAxis.labels.fontSize = 7.5
     chart.categoryAxis.labels.dy = -3

@@ -7,8 +7,8 @@ Every page carries the title, the period, the time the summary was made and "n /
 from __future__ import annotations
 
 import io
-from collections.abc import Sequence
-from datetime import UTC, datetime
+from collections.abc import Callable, Sequence
+from datetime import UTC, date, datetime, timedelta
 
 from reportlab.graphics.shapes import Drawing
 from reportlab.lib.pagesizes import A4
@@ -29,8 +29,9 @@ from ..domain.masking import mask_name, mask_phone
 from ..domain.report_data import SummaryFigures
 from .charts import daily_line, horizontal_bars, vertical_bars
 from .fonts import BOLD, REGULAR, printable
-from .formatting import count_ko, date_ko, datetime_ko, minutes_ko, percent_ko, short_moment
+from .formatting import count_ko, date_ko, datetime_ko, local, minutes_ko, percent_ko, short_date, short_moment
 from .layout import ACCENT, INK, MUTED, RULE, SHADE, numbered_canvas, styles
+from .summary_extras import extra_sections
 
 TITLE = "민원 처리 현황 요약"
 SHORT_KIND = {
@@ -132,6 +133,39 @@ def _key_figures(f: SummaryFigures) -> Table:
     return table
 
 
+def intake_series(
+    by_day: Sequence[tuple[date, int]],
+) -> tuple[str, list[tuple[date, int]], Callable[[date], str]]:
+    """Days for a period up to a quarter; weeks (from Monday) up to about a year; months beyond: a year of
+    days is 365 zigzags nobody can read."""
+    if len(by_day) <= 92:
+        return "일별", list(by_day), short_date
+    buckets: dict[date, int] = {}
+    if len(by_day) <= 400:
+        for day, count in by_day:
+            week = day - timedelta(days=day.weekday())
+            buckets[week] = buckets.get(week, 0) + count
+        return "주별(월요일부터)", sorted(buckets.items()), short_date
+    for day, count in by_day:
+        month = day.replace(day=1)
+        buckets[month] = buckets.get(month, 0) + count
+    return "월별", sorted(buckets.items()), lambda d: f"{d.year % 100:02d}. {d.month}."
+
+
+def due_label(due: datetime, with_year: bool) -> str:
+    """The due date as the overdue list prints it; with the year when the list spans two years."""
+    text = short_moment(due)
+    return f"{local(due).year}. {text}" if with_year else text
+
+
+def elapsed_ko(late: timedelta) -> str:
+    """How long past the due date: days, or hours on the first day ("경과 0일" told nothing)."""
+    if late >= timedelta(days=1):
+        return f"{late.days}일"
+    hours = int(late.total_seconds() // 3600)
+    return f"{hours}시간" if hours >= 1 else "1시간 미만"
+
+
 def _ended(f: SummaryFigures) -> int:
     return sum(r.count for r in f.ended_otherwise)
 
@@ -211,7 +245,8 @@ def build_summary_pdf(figures: SummaryFigures, office_name: str, *, made_at: dat
         vertical_bars(channel_rows, CONTENT_WIDTH, 55 * mm),
     )
     story += _section("2. 민원 종류별 접수", horizontal_bars(kind_rows, CONTENT_WIDTH, 52 * mm, label_width=100))
-    story += _section("3. 일별 접수 추이", daily_line(f.by_day, CONTENT_WIDTH, 55 * mm))
+    unit, points, label = intake_series(f.by_day)
+    story += _section(f"3. {unit} 접수 추이", daily_line(points, CONTENT_WIDTH, 55 * mm, label))
 
     department_rows = [
         [
@@ -247,6 +282,7 @@ def build_summary_pdf(figures: SummaryFigures, office_name: str, *, made_at: dat
     )
     if f.backlog is not None:
         story += _backlog_section(f)
+    story += extra_sections(f, _section, _table, w)
     extension_rows = [[r.label, f"{count_ko(r.count)}건"] for r in f.extensions]
     extension_rows.append(["연장된 민원 수", f"{count_ko(f.extended_cases)}건"])
     story += _section(
@@ -275,14 +311,16 @@ def build_summary_pdf(figures: SummaryFigures, office_name: str, *, made_at: dat
             numeric_from=2,
         ),
     )
+    years = {local(c.due_at).year for c in f.overdue} | {local(f.as_of).year}
+    spans_years = len(years) > 1
     overdue_rows = [
         [
             c.receipt_no,
             SHORT_KIND[c.kind],
             c.title,
             c.department_name,
-            short_moment(c.due_at),
-            f"{max(0, (f.as_of - c.due_at).days)}일",
+            due_label(c.due_at, spans_years),
+            elapsed_ko(f.as_of - c.due_at),
         ]
         for c in f.overdue
     ]

@@ -208,6 +208,43 @@ class BacklogFigures:
 
 
 @dataclass(frozen=True)
+class OfficerFigures:
+    """One officer's share of a department's intake in the period (the officer it is assigned to now)."""
+
+    name: str
+    assigned: int
+    answered: int
+    answered_on_time: int
+    open: int
+    overdue: int
+
+
+@dataclass(frozen=True)
+class PeriodComparison:
+    """The previous period of the same length: its intake and how much of it was answered, and in time."""
+
+    first_day: date
+    last_day: date
+    received: int
+    answered: int
+    answered_on_time: int
+
+
+@dataclass(frozen=True)
+class SummaryExtras:
+    previous: PeriodComparison
+    satisfaction: list[CountRow]  # scores 1..5, with how many cases gave each
+    online: int  # filed online in the period
+    online_registered_in_time: int  # of those, registered within 8 working hours (영 §6⑧)
+    officers: list[OfficerFigures] = field(default_factory=list)  # for one department's summary
+
+    @property
+    def satisfaction_average(self) -> float | None:
+        answers = sum(r.count for r in self.satisfaction)
+        return sum(int(r.key) * r.count for r in self.satisfaction) / answers if answers else None
+
+
+@dataclass(frozen=True)
 class SummaryFigures:
     """Figures for the cases received in [first_day, last_day] (Asia/Seoul), for one department or all;
     open and overdue are as of ``as_of``."""
@@ -235,6 +272,7 @@ class SummaryFigures:
     overdue: list[OverdueCase] = field(default_factory=list)
     ended_otherwise: list[CountRow] = field(default_factory=list)  # by status; received = answered + open + these
     backlog: BacklogFigures | None = None  # the state at the period's end
+    extras: SummaryExtras | None = None
 
 
 # --- export ----------------------------------------------------------------------------------------------

@@ -30,6 +30,7 @@ from ...domain.report_data import CountRow, DepartmentFigures, OverdueCase, Repe
 from ...domain.statuses import OPEN_STATUSES, Status
 from ..models import CaseRow, Category, Department, EventRow
 from .backlog import backlog_at
+from .summary_extras import summary_extras
 
 SEOUL = ZoneInfo("Asia/Seoul")
 REPEAT_FILER_MIN = 3  # 법 §23: the same content three times or more
@@ -185,6 +186,15 @@ def summary_figures(
             if ended.get(st.value)
         ],
         backlog=backlog_at(session, min(end, as_of), department_code=department_code, names=names),
+        extras=summary_extras(
+            session,
+            first_day,
+            last_day,
+            cohort,
+            bounds=period_bounds,
+            department_code=department_code,
+            as_of=as_of,
+        ),
     )
 
 
