@@ -14,8 +14,6 @@ from ._documents_common import add_store_option, open_store, output_path
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
 
-    from ..domain.roles import Actor
-
 _HELP = "접수증 PDF 만들기 / write a case's receipt as PDF"
 
 
@@ -43,28 +41,6 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     parser.set_defaults(func=run)
 
 
-def _printer(session: Session, receipt_no: str, username: str | None) -> Actor:
-    """Who hands the receipt out: --by, else the clerk who took the case in."""
-    from sqlalchemy import select
-
-    from ..domain.errors import DomainError
-    from ..domain.roles import Actor, Role
-    from ..store.models import CaseRow, Staff
-
-    if username:
-        row = session.execute(select(Staff).where(Staff.username == username)).scalar_one_or_none()
-    else:
-        received_by = session.execute(select(CaseRow.received_by).where(CaseRow.receipt_no == receipt_no)).scalar()
-        row = session.get(Staff, received_by) if received_by else None
-    if row is None or not row.active:
-        raise DomainError(
-            "by",
-            f"발급한 직원을 --by 로 알려 주세요 (없는 직원: '{username or '-'}').",
-            f"Say who hands the receipt out with --by (no such active staff: '{username or '-'}').",
-        )
-    return Actor(row.id, Role(row.role), row.department_code, row.name)
-
-
 def _server_seq(session: Session) -> int | None:
     """A server's store numbers every event it keeps; a desktop's store has no counter."""
     from sqlalchemy import inspect
@@ -90,7 +66,7 @@ def run(args: argparse.Namespace) -> int:
         factory = open_store(args)
         with transaction(factory) as session:
             facts = reports.receipt_facts(session, number)
-            actor = _printer(session, number, args.by)
+            actor = reports.receipt_printer(session, number, args.by)
             office = reports.office_info(session, name=args.office or "", status_url_base=args.status_url or "")
             pdf = build_receipt_pdf(
                 facts, office, ReceiptOptions(paper=args.format, reprint=True if args.reprint else None)

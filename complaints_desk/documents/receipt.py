@@ -32,7 +32,7 @@ THERMAL_WIDTH = 80 * mm
 PENDING_TITLE = "동기화 대기 — 오프라인 발급"
 PENDING_TEXT = "서버 연결이 끊긴 상태에서 발급되었습니다. 연결되면 자동으로 등록되며 접수번호는 그대로 유효합니다."
 VOID_TITLE = "무효"
-FOOTER_CLEAR = 22 * mm  # the closing lines stay above the footer line (drawn at 14 mm)
+FOOTER_CLEAR = 21 * mm  # the office's name (its baseline) stays clear of the footer line at 14 mm
 # Row type size, leading, least row height and most lines a value may take: the usual set, then the tighter
 # one for a receipt that carries everything at once.
 _ROW_METRICS = ((11, 15, 8 * mm, 4), (9.5, 12, 6.5 * mm, 4), (9, 11, 6 * mm, 4))
@@ -286,10 +286,11 @@ def _a4(buffer: io.BytesIO, facts: ReceiptFacts, office: OfficeInfo, reprint: bo
         ]
         rows_h = sum(max(min_h, len(lines) * leading + 9) for _label, lines in laid)
         # The tighter sets close in two lines, not three, and bring the footer line down to 9 mm.
-        closing = 38 * mm if index == 0 else 18 * mm - 5 * mm
+        closing = 30 * mm if index == 0 else 13 * mm - 5 * mm
         if y - rows_h - rest - closing >= FOOTER_CLEAR:
             break
-    compact = size < _ROW_METRICS[0][0]
+    # The rows may be set tighter and still leave room for the full closing lines: only then is it kept.
+    compact = y - rows_h - rest - 30 * mm < FOOTER_CLEAR
     c.setLineWidth(0.5)
     c.setStrokeColor(RULE)
     top = y

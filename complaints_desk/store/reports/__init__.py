@@ -11,6 +11,7 @@ from .receipts import (
     receipt_context,
     receipt_facts,
     receipt_facts_from_state,
+    receipt_printer,
     record_receipt_printed,
 )
 from .summary import period_bounds, summary_figures
@@ -28,6 +29,7 @@ __all__ = [
     "receipt_context",
     "receipt_facts",
     "receipt_facts_from_state",
+    "receipt_printer",
     "record_receipt_printed",
     "result_notice",
     "summary_figures",

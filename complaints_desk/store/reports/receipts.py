@@ -14,7 +14,7 @@ from ...domain.errors import DomainError
 from ...domain.events import Event, EventType
 from ...domain.ids import new_id
 from ...domain.report_data import ReceiptChange, ReceiptFacts
-from ...domain.roles import Actor
+from ...domain.roles import Actor, Role
 from ...domain.statuses import Status
 from ..cases import record_event
 from ..models import CaseRow, Department, EventRow, Staff
@@ -136,6 +136,26 @@ def _moment(value: object) -> datetime | None:
         parsed = datetime.fromisoformat(value)
         return parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)
     return None
+
+
+def receipt_printer(session: Session, receipt_no: str, username: str | None) -> Actor:
+    """Who hands a receipt out from the command line: the staff member named, else the clerk who took the
+    case in; DomainError when neither is an active staff member."""
+    if username:
+        row = session.execute(select(Staff).where(Staff.username == username)).scalar_one_or_none()
+    else:
+        received_by = session.execute(
+            select(CaseRow.received_by).where(CaseRow.receipt_no == receipt_no.strip())
+        ).scalar()
+        row = session.get(Staff, received_by) if received_by else None
+    if row is None or not row.active:
+        raise DomainError(
+            "by",
+            f"발급한 직원을 --by 로 알려 주세요 (없는 직원: '{username or '-'}').",
+            f"Say who hands the receipt out with --by (no such active staff: '{username or '-'}').",
+            code="unknown_staff",
+        )
+    return Actor(row.id, Role(row.role), row.department_code, row.name)
 
 
 def record_receipt_printed(
