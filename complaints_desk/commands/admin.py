@@ -17,7 +17,7 @@ from . import data_dir_parent, fail
 def register(subparsers: Any) -> None:
     parser: argparse.ArgumentParser = subparsers.add_parser(
         "admin",
-        help="서버 관리: 관리자·부서·직원·분류·배정규칙·단말·휴무일 (server administration)",
+        help="서버 관리: 기관 설정·관리자·부서·직원·분류·배정규칙·단말·휴무일 (server administration)",
         description="중앙 서버 데이터베이스를 직접 관리합니다 (서버 명령과 같은 --database-url).",
     )
     actions = parser.add_subparsers(dest="action", metavar="ACTION", required=True)
@@ -72,6 +72,16 @@ def register(subparsers: Any) -> None:
     p.add_argument("start")
     p.add_argument("end")
     p.add_argument("name")
+
+    p = action("office", "기관 설정: 문서에 찍히는 기관명·주소·대표전화·기관장·처리상황 조회 주소", run_office)
+    p.add_argument("--name", help="기관명 (e.g. 서울특별시 한빛구청)")
+    p.add_argument("--address", help="기관 주소")
+    p.add_argument("--phone", help="대표전화 (e.g. 02-2150-3000)")
+    p.add_argument("--head-title", help="통지문 명의 (e.g. 서울특별시 한빛구청장)")
+    p.add_argument(
+        "--status-url",
+        help="시민용 처리상황 조회 주소 (e.g. https://minwon.hanbit.go.kr/status/); 접수번호가 붙습니다",
+    )
 
     p = action("list", "목록 보기 (JSON lines)", run_list)
     p.add_argument("what", choices=["departments", "staff", "categories", "rules", "stations", "closures"])
@@ -220,6 +230,29 @@ def run_add_closure(args: argparse.Namespace) -> int:
         return admin.add_closure(session, start, end, args.name)
 
     return _simple(args, work, args.name)
+
+
+def run_office(args: argparse.Namespace) -> int:
+    """With no option, prints the settings as they stand; otherwise changes the ones given."""
+    from ..store.central import admin
+
+    changes = {
+        "name": args.name,
+        "address": args.address,
+        "phone": args.phone,
+        "head_title": args.head_title,
+        "status_url_base": args.status_url,
+    }
+
+    def work() -> int:
+        if any(value is not None for value in changes.values()):
+            record = _in_transaction(args, lambda s: admin.set_office(s, **changes))
+        else:
+            record = _in_transaction(args, admin.get_office)
+        print(json.dumps(record, ensure_ascii=False, default=str))
+        return 0
+
+    return _guarded(work)
 
 
 def run_list(args: argparse.Namespace) -> int:

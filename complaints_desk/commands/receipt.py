@@ -1,12 +1,18 @@
-"""`complaints-desk receipt RECEIPT_NO --out FILE.pdf [--format a4|thermal] [--reprint]`: the receipt (접수증)
-of a case in the local store, as the counter prints it. Bad input is one line on stderr and exit status 2."""
+"""`complaints-desk receipt RECEIPT_NO --out FILE.pdf [--format a4|thermal] [--reprint] [--by USERNAME]`: the
+receipt (접수증) of a case, as the counter prints it. Every receipt written is recorded as a
+`receipt_printed` event, as the desk's own print is, so the next one says 재발급. Bad input is one line on
+stderr and exit status 2."""
 
 from __future__ import annotations
 
 import argparse
+from typing import TYPE_CHECKING
 
 from . import data_dir_parent, fail
 from ._documents_common import add_store_option, open_store, output_path
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
 
 _HELP = "접수증 PDF 만들기 / write a case's receipt as PDF"
 
@@ -22,12 +28,28 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     )
     parser.add_argument("--reprint", action="store_true", help="재발급으로 표시 / mark as a reprint (재발급)")
     parser.add_argument(
+        "--by",
+        metavar="USERNAME",
+        help="발급한 직원 / who hands the receipt out (default: the clerk who took the case in)",
+    )
+    parser.add_argument(
         "--status-url",
-        help="처리상황 조회 주소 / status page base URL (default: meta or http://127.0.0.1:8470/status/)",
+        help="처리상황 조회 주소 / status page base URL (default: the office settings, 'admin office --status-url')",
     )
     parser.add_argument("--office", help="기관명 / office name printed on the receipt")
     add_store_option(parser)
     parser.set_defaults(func=run)
+
+
+def _server_seq(session: Session) -> int | None:
+    """A server's store numbers every event it keeps; a desktop's store has no counter."""
+    from sqlalchemy import inspect
+
+    if not inspect(session.connection()).has_table("server_counters"):
+        return None
+    from ..store.central.sequence import next_seq
+
+    return next_seq(session)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -44,13 +66,15 @@ def run(args: argparse.Namespace) -> int:
         factory = open_store(args)
         with transaction(factory) as session:
             facts = reports.receipt_facts(session, number)
-            office = reports.office_info(
-                session, office_name=args.office or "", status_url_base=args.status_url or ""
+            actor = reports.receipt_printer(session, number, args.by)
+            office = reports.office_info(session, name=args.office or "", status_url_base=args.status_url or "")
+            pdf = build_receipt_pdf(
+                facts, office, ReceiptOptions(paper=args.format, reprint=True if args.reprint else None)
             )
-        pdf = build_receipt_pdf(
-            facts, office, ReceiptOptions(paper=args.format, reprint=True if args.reprint else None)
-        )
-        out.write_bytes(pdf)
+            out.write_bytes(pdf)
+            # Recorded in the same transaction as the read, after the file is written: a receipt that could
+            # not be written is not counted as handed out.
+            reports.record_receipt_printed(session, number, actor, "cli", seq=_server_seq(session))
     except DomainError as error:
         return fail(error)
     except FontNotFoundError as error:

@@ -44,7 +44,7 @@ def run(args: argparse.Namespace) -> int:
         factory = open_store(args)
         with transaction(factory) as session:
             figures = reports.summary_figures(session, first, last, department_code=args.department)
-            office = reports.office_info(session, office_name=args.office or "")
+            office = reports.office_info(session, name=args.office or "")
         out.write_bytes(build_summary_pdf(figures, office.name))
     except DomainError as error:
         return fail(error)

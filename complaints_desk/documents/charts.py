@@ -3,7 +3,7 @@ when printed, and their labels are real text in the embedded Hangul face)."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import date
 
 from reportlab.graphics.charts.barcharts import HorizontalBarChart, VerticalBarChart
@@ -15,16 +15,19 @@ from .formatting import short_date
 from .layout import ACCENT, INK, MUTED, RULE
 
 
-def _nice_max(value: int) -> int:
-    """A round top for the value axis: 7 → 10, 230 → 250, 1,840 → 2,000."""
+def _axis(value: int) -> tuple[int, int]:
+    """A round top for the value axis and its tick step: the step is 1, 2 or 5 times a power of ten with at
+    most six ticks, and the top the first tick at or above the tallest value (6 → 6 by 1, 7 → 8 by 2,
+    23 → 25 by 5, 1,840 → 2,000 by 500): the bars fill the chart instead of stopping at 60 % of it."""
     if value <= 5:
-        return 5
-    magnitude = 10 ** (len(str(value)) - 1)
-    for step in (1, 2, 2.5, 5, 10):
-        top = int(step * magnitude)
-        if top >= value:
-            return top
-    return value
+        return 5, 1
+    magnitude = 1
+    while True:
+        for factor in (1, 2, 5):
+            step = factor * magnitude
+            if -(-value // step) <= 6:
+                return -(-value // step) * step, step
+        magnitude *= 10
 
 
 def _empty(width: float, height: float) -> Drawing:
@@ -46,8 +49,7 @@ def _empty(width: float, height: float) -> Drawing:
 def _style_counts(chart: VerticalBarChart | HorizontalBarChart, largest: int) -> None:
     """The value axis, grid, bars and bar labels every count chart of the summary shares."""
     chart.valueAxis.valueMin = 0
-    chart.valueAxis.valueMax = _nice_max(largest)
-    chart.valueAxis.valueStep = chart.valueAxis.valueMax / 5
+    chart.valueAxis.valueMax, chart.valueAxis.valueStep = _axis(largest)
     chart.valueAxis.labels.fontName = REGULAR
     chart.valueAxis.labels.fontSize = 7.5
     chart.valueAxis.labelTextFormat = lambda v: f"{int(v):,}"
@@ -108,7 +110,12 @@ def horizontal_bars(
     return drawing
 
 
-def daily_line(points: Sequence[tuple[date, int]], width: float, height: float) -> Drawing:
+def daily_line(
+    points: Sequence[tuple[date, int]],
+    width: float,
+    height: float,
+    label: Callable[[date], str] = short_date,
+) -> Drawing:
     register_fonts()
     if not any(count for _day, count in points):
         return _empty(width, height)
@@ -119,17 +126,14 @@ def daily_line(points: Sequence[tuple[date, int]], width: float, height: float) 
     chart.data = [[count for _day, count in points]]
     # Label about eight days along the axis however long the period, so the labels never collide.
     every = max(1, round(len(points) / 8))
-    chart.categoryAxis.categoryNames = [
-        short_date(day) if i % every == 0 else "" for i, (day, _c) in enumerate(points)
-    ]
+    chart.categoryAxis.categoryNames = [label(day) if i % every == 0 else "" for i, (day, _c) in enumerate(points)]
     chart.categoryAxis.labels.fontName = REGULAR
     chart.categoryAxis.labels.fontSize = 7.5
     chart.categoryAxis.labels.dy = -3
     chart.categoryAxis.strokeColor = RULE
     chart.categoryAxis.tickDown = 2
     chart.valueAxis.valueMin = 0
-    chart.valueAxis.valueMax = _nice_max(max(count for _day, count in points))
-    chart.valueAxis.valueStep = chart.valueAxis.valueMax / 5
+    chart.valueAxis.valueMax, chart.valueAxis.valueStep = _axis(max(count for _day, count in points))
     chart.valueAxis.labels.fontName = REGULAR
     chart.valueAxis.labels.fontSize = 7.5
     chart.valueAxis.labelTextFormat = lambda v: f"{int(v):,}"

@@ -11,14 +11,14 @@ from __future__ import annotations
 import csv
 import os
 from collections.abc import Callable, Iterable, Iterator
-from datetime import datetime
+from datetime import UTC, datetime
 from pathlib import Path
 
 from ..domain.errors import PermissionDenied
 from ..domain.masking import mask_address, mask_email, mask_name, mask_phone
 from ..domain.report_data import CaseExportRow
 from ..domain.roles import Role
-from .formatting import SEOUL
+from .formatting import SEOUL, datetime_ko
 from .xlsx_stream import SheetWriter
 
 Progress = Callable[[int, int], None]
@@ -215,7 +215,10 @@ def _write_csv(rows: Iterable[CaseExportRow], path: Path, full: bool) -> int:
 
 def _write_xlsx(rows: Iterable[CaseExportRow], path: Path, full: bool) -> int:
     person = _person(full)
-    with SheetWriter(path, SHEET_NAME, HEADERS, COLUMN_WIDTHS, date_format=DATE_FORMAT) as sheet:
+    footer = f"{SHEET_NAME} · 내보낸 시각 {datetime_ko(datetime.now(UTC))}" + ("" if full else " · 개인정보 가림")
+    with SheetWriter(
+        path, SHEET_NAME, HEADERS, COLUMN_WIDTHS, date_format=DATE_FORMAT, repeat_columns=1, footer=footer
+    ) as sheet:
         append = sheet.append
         for row in rows:
             # Excel has no time zones: cells hold Seoul wall-clock time, as the people reading the sheet expect.

@@ -193,3 +193,19 @@ def reset_for_tests() -> None:
     global _registered
     with _lock:
         _registered = None
+
+
+MISSING_GLYPH = "□"  # shown where the Hangul font has no glyph (an emoji in a title): never silently dropped
+
+
+def printable(text: str, font: str = REGULAR) -> str:
+    """``text`` with every character the document font cannot draw replaced by a visible □, so that a title
+    with an emoji keeps its length and its shape instead of losing characters without a trace. A Hangul
+    font with colour emoji does not exist on the machines this prints on; the replacement is honest."""
+    register_fonts()
+    from reportlab.pdfbase import pdfmetrics
+
+    glyphs = pdfmetrics.getFont(font).face.charToGlyph
+    if all(ord(ch) in glyphs for ch in text):
+        return text
+    return "".join(ch if ord(ch) in glyphs or ch in "\n\r\t" else MISSING_GLYPH for ch in text)

@@ -28,7 +28,7 @@ from ..domain.report_data import (
     ProposalDecisionFacts,
     ResultNoticeFacts,
 )
-from .fonts import REGULAR
+from .fonts import REGULAR, printable
 from .formatting import date_ko, datetime_ko, due_ko
 from .layout import INK, MUTED, RULE, SHADE, numbered_canvas, styles
 
@@ -38,9 +38,15 @@ RESULT_LABELS = {
     "rejected": "불수용(거부)",
     "informed": "설명·안내",
 }
+# The remedies a refusal names (docs/rules.md, "While a case is open"): each outcome carries its own.
 OBJECTION = (
-    "이의신청: 「민원 처리에 관한 법률」 제35조에 따라 거부처분을 받은 날부터 90일 이내에 처분을 한 "
-    "행정기관의 장에게 문서로 이의신청을 할 수 있습니다."
+    "이의신청: 「민원 처리에 관한 법률」 제35조제1항에 따라 거부처분을 받은 날부터 60일 이내에 그 거부처분을 "
+    "한 행정기관의 장에게 문서로 이의신청을 할 수 있습니다. 이의신청을 받은 날부터 10일 이내에 결정하여 "
+    "알려 드리며, 부득이한 경우 10일 이내에서 한 번 연장할 수 있습니다."
+)
+DISCLOSURE_OBJECTION = (
+    "이의신청: 「공공기관의 정보공개에 관한 법률」 제18조에 따라 비공개 또는 부분 공개 결정의 통지를 받은 "
+    "날부터 30일 이내에 이 기관에 문서로 이의신청을 할 수 있습니다."
 )
 APPEAL = (
     "행정심판: 「행정심판법」 제27조에 따라 처분이 있음을 알게 된 날부터 90일 이내(처분이 있었던 날부터 "
@@ -50,11 +56,37 @@ LAWSUIT = (
     "행정소송: 「행정소송법」 제20조에 따라 처분 등이 있음을 안 날부터 90일 이내(처분 등이 있은 날부터 "
     "1년 이내)에 행정소송을 제기할 수 있습니다."
 )
+NOT_A_DISPOSITION = (
+    "이 민원은 법정민원이 아니어서 「민원 처리에 관한 법률」 제35조의 이의신청 대상이 아닙니다. 답변에 "
+    "궁금한 점은 아래 담당자에게 문의해 주시고, 새로운 사유가 있으면 다시 민원을 신청하실 수 있습니다."
+)
+NO_REASON = "(사유가 기재되지 않았습니다. 아래 담당자에게 사유를 요청하실 수 있습니다.)"
+REFUSALS = ("rejected", "partially_accepted")
+
+
+def remedies_for(facts: ResultNoticeFacts) -> list[str]:
+    """What the petitioner may do against this answer: nothing for an acceptance or an explanation; for a
+    refusal in whole or in part, the objection the law gives this kind of request (정보공개법 §18 for an
+    information-disclosure request, 민원처리법 §35① for a 법정민원) and, both being administrative
+    dispositions, 행정심판 and 행정소송; for any other kind, no statutory objection."""
+    if facts.result not in REFUSALS:
+        return []
+    if facts.case.information_disclosure:
+        remedies = [DISCLOSURE_OBJECTION, APPEAL, LAWSUIT]
+    elif facts.case.kind is Kind.STATUTORY:
+        remedies = [OBJECTION, APPEAL, LAWSUIT]
+    else:
+        remedies = [NOT_A_DISPOSITION]
+    return [facts.remedies, *remedies] if facts.remedies else remedies
+
+
+def _main_phone(office: OfficeInfo) -> str:
+    return f"대표전화 {office.phone}" if office.phone else ""
 
 
 def _esc(value: str) -> str:
     """Paragraph text is markup: petitioners' words must not become tags."""
-    return value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\n", "<br/>")
+    return printable(value).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\n", "<br/>")
 
 
 def _build(
@@ -73,6 +105,15 @@ def _build(
     address = case.petitioner_address if full_details else mask_address(case.petitioner_address)
     story: list[Flowable] = [
         Paragraph(_esc(office.name), s["small"]),
+        *(
+            [
+                Paragraph(
+                    _esc(" · ".join(part for part in (office.address, _main_phone(office)) if part)), s["small"]
+                )
+            ]
+            if office.address or office.phone
+            else []
+        ),
         Spacer(0, 4 * mm),
         Paragraph(_esc(title), s["title"]),
         Spacer(0, 6 * mm),
@@ -89,8 +130,7 @@ def _build(
         _pairs(
             [
                 ("접수번호", case.receipt_no),
-                ("민원 종류", case.kind.korean),
-                ("제목", case.title),
+                ("민원 종류", case.kind.korean),  # the title is in the heading's 제목 line already
                 ("접수 일시", datetime_ko(case.received_at)),
                 ("처리 기한", due_ko(case.due_at)),
             ]
@@ -103,15 +143,15 @@ def _build(
                 ("담당 부서", officer.department_name or "-"),
                 ("담당자", officer.name or "-"),
                 ("전화", officer.phone or office.phone or "-"),
-                ("처리 상황 조회", office.status_url(case.receipt_no)),
+                ("처리 상황 조회", office.typeable_status_url(case.receipt_no) or office.phone or "-"),
             ]
         ),
-        Spacer(0, 12 * mm),
+        Spacer(0, 8 * mm),
         KeepTogether(
             [
                 Paragraph(date_ko(issued_at), _centered(s["base"], 11)),
                 Spacer(0, 5 * mm),
-                Paragraph(_esc(office.name) + "장", _centered(s["title"], 17)),
+                Paragraph(_esc(office.signature), _centered(s["title"], 17)),
             ]
         ),
     ]
@@ -187,12 +227,10 @@ def build_result_notice(
         *_section("처리 결과", f"{result} ({datetime_ko(facts.answered_at)} 처리)"),
         *_section("답변 내용", facts.answer),
     ]
-    if facts.result == "rejected":
-        remedies = [OBJECTION, APPEAL, LAWSUIT] if facts.case.kind is Kind.STATUTORY else [APPEAL, LAWSUIT]
-        if facts.remedies:
-            remedies.insert(0, facts.remedies)
-        body += _section("거부 사유", facts.reasons)
-        body += _numbered("불복 절차 안내 (행정심판·행정소송)", remedies)
+    if facts.result in REFUSALS:
+        heading = "거부 사유" if facts.result == "rejected" else "수용하지 않은 부분과 그 사유"
+        body += _section(heading, facts.reasons or NO_REASON)
+        body += _numbered("불복 절차 안내", remedies_for(facts))
     return _build(
         "민원 처리결과 통지서",
         office,
@@ -271,8 +309,12 @@ def build_progress_notice(
         Spacer(0, 3 * mm),
         Paragraph(
             "접수하신 민원이 30일이 지나도록 처리가 끝나지 않아 「민원 처리에 관한 법률 시행령」 제23조에 따라 "
-            "진행 상황을 알려 드립니다. 처리 상황은 아래 주소에서 언제든 확인하실 수 있습니다: "
-            f"{_esc(facts.status_url)}",
+            "진행 상황을 알려 드립니다. "
+            + (
+                f"처리 상황은 다음 주소에서 언제든 확인하실 수 있습니다: {_esc(facts.status_url)}"
+                if facts.status_url
+                else "처리 상황은 아래 담당자에게 문의해 주십시오."
+            ),
             styles()["base"],
         ),
     ]

@@ -18,10 +18,11 @@ from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 
+from ..domain.deadlines import StopReason
 from ..domain.masking import mask_name, mask_phone
 from ..domain.periods import Period, PeriodUnit
 from ..domain.report_data import OfficeInfo, ReceiptFacts
-from .fonts import BOLD, REGULAR, register_fonts
+from .fonts import BOLD, REGULAR, printable, register_fonts
 from .formatting import date_ko, datetime_ko, due_ko
 from .layout import ACCENT, ALERT, INK, MUTED, RULE, SHADE, set_metadata, wrap
 from .qr import draw_qr
@@ -31,6 +32,10 @@ THERMAL_WIDTH = 80 * mm
 PENDING_TITLE = "동기화 대기 — 오프라인 발급"
 PENDING_TEXT = "서버 연결이 끊긴 상태에서 발급되었습니다. 연결되면 자동으로 등록되며 접수번호는 그대로 유효합니다."
 VOID_TITLE = "무효"
+FOOTER_CLEAR = 21 * mm  # the office's name (its baseline) stays clear of the footer line at 14 mm
+# Row type size, leading, least row height and most lines a value may take: the usual set, then the tighter
+# one for a receipt that carries everything at once.
+_ROW_METRICS = ((11, 15, 8 * mm, 4), (9.5, 12, 6.5 * mm, 4), (9, 11, 6 * mm, 4))
 EMBOLDEN = 0.04  # stroke width of the emboldened regular face, as a share of the type size
 
 
@@ -87,8 +92,31 @@ class ReceiptOptions:
     issued_at: datetime | None = None
 
 
+def change_lines(facts: ReceiptFacts) -> list[str]:
+    """What happened since the receipt was first issued, as a reprint says it beside the original facts."""
+    lines: list[str] = []
+    for change in facts.changes:
+        day = date_ko(change.at)
+        if change.kind == "extended" and change.due_at is not None:
+            lines.append(f"{day} 처리기한 연장 → {due_ko(change.due_at)}")
+        elif change.kind == "stopped":
+            try:
+                why = StopReason(change.detail).korean
+            except ValueError:
+                why = change.detail or "사유 미기재"
+            lines.append(f"{day}부터 처리기간 정지 ({why})")
+        elif change.kind == "resumed" and change.due_at is not None:
+            lines.append(f"{day} 처리기간 재개 → 새 기한 {due_ko(change.due_at)}")
+        elif change.kind == "transferred_out":
+            lines.append(f"{day} 타기관 이송" + (f" ({change.detail})" if change.detail else ""))
+        elif change.kind == "withdrawn":
+            lines.append(f"{day} 민원인 취하")
+    return lines
+
+
 def receipt_rows(facts: ReceiptFacts, office: OfficeInfo) -> list[tuple[str, str]]:
-    """The labelled lines of a receipt, masked (a receipt leaves the office in the citizen's hands)."""
+    """The labelled lines of a receipt, masked (a receipt leaves the office in the citizen's hands). The due
+    date is the one set at receipt; what changed since is its own row."""
     petitioner = mask_name(facts.petitioner_name)
     if facts.is_group and facts.signers > 1:
         petitioner += f" 외 {facts.signers - 1}명 (대표자)"
@@ -97,23 +125,28 @@ def receipt_rows(facts: ReceiptFacts, office: OfficeInfo) -> list[tuple[str, str
         period = Period(facts.period_amount, PeriodUnit(facts.period_unit)).korean()
     except ValueError:
         period = ""
-    due = due_ko(facts.due_at) + (f" (처리기간 {period})" if period else "")
+    due = due_ko(facts.original_due_at or facts.due_at) + (f" (처리기간 {period})" if period else "")
     if facts.pending_sync:
         # The server computes the legal deadline itself (its calendar, its category table); until it has
         # confirmed the intake, the workstation's date is a forecast and must not read as a promise.
         due += " — 예정 (서버 확인 후 확정)"
-    return [
+    changes = change_lines(facts)
+    clerk = facts.clerk_name or ("온라인 접수" if facts.channel.is_online else "-")
+    rows = [
         ("민원 종류", kind),
-        ("제목", facts.title),
+        ("제목", printable(facts.title)),
         ("민원인", petitioner),
         ("연락처", mask_phone(facts.petitioner_phone) or "-"),
         ("접수 일시", datetime_ko(facts.received_at)),
         ("접수 경로", facts.channel.korean),
         ("처리 기한", due),
-        ("처리 부서", facts.department_name or "배정 예정 (접수 후 담당 부서로 이송)"),
+        ("처리 부서", facts.department_name or "배정 예정"),
         ("문의 전화", facts.department_phone or office.phone or "-"),
-        ("접수자", facts.clerk_name or "-"),
+        ("접수자", clerk),
     ]
+    if changes:
+        rows.insert(7, ("변경 사항", "\n".join(changes)))
+    return rows
 
 
 def build_receipt_pdf(facts: ReceiptFacts, office: OfficeInfo, options: ReceiptOptions | None = None) -> bytes:
@@ -139,12 +172,35 @@ def _title(facts: ReceiptFacts, reprint: bool) -> str:
 
 
 def _notes(facts: ReceiptFacts, office: OfficeInfo) -> list[str]:
-    url = office.status_url(facts.receipt_no)
-    return [
-        f"처리 상황은 QR 코드 또는 {url} 에서 확인할 수 있습니다.",
-        "처리 기한은 토요일·공휴일을 빼고 계산하며, 보완 요청·현장 조사 기간은 들어가지 않습니다.",
-        "처리 기한이 연장되면 사유와 새 기한을 알려 드립니다.",
-    ]
+    url = office.typeable_status_url(facts.receipt_no)
+    ask = f"문의 전화 {facts.department_phone or office.phone}" if (facts.department_phone or office.phone) else ""
+    where = (
+        f"처리 상황은 QR 코드 또는 {url} 에서 확인할 수 있습니다 (조회할 때 휴대전화 번호 끝 4자리를 입력합니다)."
+        if url
+        else f"처리 상황은 {ask or '접수한 기관'}(으)로 문의해 주세요."
+    )
+    notes = [where]
+    how = _counting_note(facts)
+    if how:
+        notes.append(how)
+    notes.append("처리 기한이 연장되면 사유와 새 기한을 알려 드립니다.")
+    return notes
+
+
+def _counting_note(facts: ReceiptFacts) -> str:
+    """How this receipt's period is counted (docs/rules.md, "How a deadline is computed"): each unit its own
+    sentence, since a note about working days on a proposal's calendar month tells its reader a wrong date."""
+    if facts.period_unit == PeriodUnit.MONTHS.value:
+        return "심사 기한은 달력의 달로 계산하며, 보완 요청·외부 의견 조회 기간은 들어가지 않습니다."
+    if facts.period_unit == PeriodUnit.HOURS.value or (
+        facts.period_unit == PeriodUnit.DAYS.value and facts.period_amount <= 5
+    ):
+        return (
+            "처리 기한은 근무시간으로 계산하며(토요일·공휴일 제외), 보완 요청·현장 조사 기간은 들어가지 않습니다."
+        )
+    if facts.period_unit == PeriodUnit.DAYS.value:
+        return "처리 기한은 토요일·공휴일을 빼고 계산하며, 보완 요청·현장 조사 기간은 들어가지 않습니다."
+    return ""
 
 
 # --- A4 --------------------------------------------------------------------------------------------------
@@ -174,16 +230,21 @@ def _a4(buffer: io.BytesIO, facts: ReceiptFacts, office: OfficeInfo, reprint: bo
 
     if facts.voided:
         y -= 4 * mm
-        box = 16 * mm
+        # The reason goes under the banner's words, wrapped to two lines at most: drawn beside them, a long
+        # one ran over the banner.
+        reason = _cap(
+            wrap("사유: " + printable(facts.void_reason or "사유 미기재"), REGULAR, 10, inner - 10 * mm), 2
+        )
+        box = 13 * mm + len(reason) * 5 * mm
         c.setStrokeColor(ALERT)
         c.setLineWidth(1.5)
         c.rect(margin, y - box, inner, box, stroke=1, fill=0)
         c.setFillColor(ALERT)
         c.setFont(BOLD, 15)
-        c.drawString(margin + 5 * mm, y - 10.5 * mm, "무효 — 이 접수증은 효력이 없습니다")
+        c.drawString(margin + 5 * mm, y - 8.5 * mm, "무효 — 이 접수증은 효력이 없습니다")
         c.setFont(REGULAR, 10)
-        reason = facts.void_reason or "사유 미기재"
-        c.drawRightString(width - margin - 5 * mm, y - 10 * mm, f"사유: {reason}"[:60])
+        for index, line in enumerate(reason):
+            c.drawString(margin + 5 * mm, y - 14 * mm - index * 5 * mm, line)
         y -= box
 
     # Receipt number with the status QR code beside it.
@@ -202,22 +263,39 @@ def _a4(buffer: io.BytesIO, facts: ReceiptFacts, office: OfficeInfo, reprint: bo
     c.drawString(margin + 6 * mm, y - 22 * mm, facts.receipt_no)
     c.setFillColor(MUTED)
     c.setFont(REGULAR, 9)
-    c.drawString(margin + 6 * mm, y - 30 * mm, "처리 상황 조회: 오른쪽 QR 코드를 휴대전화 카메라로 비춰 주세요.")
+    status_url = office.status_url(facts.receipt_no)
+    if status_url:
+        c.drawString(
+            margin + 6 * mm, y - 30 * mm, "처리 상황 조회: 오른쪽 QR 코드를 휴대전화 카메라로 비춰 주세요."
+        )
+        draw_qr(c, status_url, width - margin - qr_size - 2 * mm, y - block + 2 * mm, qr_size)
     c.drawString(margin + 6 * mm, y - 35 * mm, "문의하실 때 접수번호를 알려 주시면 빠르게 안내해 드립니다.")
-    draw_qr(c, office.status_url(facts.receipt_no), width - margin - qr_size - 2 * mm, y - block + 2 * mm, qr_size)
     y -= block + 6 * mm
 
-    # The labelled rows; a long title wraps inside its cell.
+    # The labelled rows; a long title wraps inside its cell. When everything a receipt may carry at once (a
+    # void banner, a long title, several changes, the offline box) would push the office's name onto the
+    # footer, the rows are set smaller and the closing lines closer, so the page still holds it all.
     label_w = 30 * mm
     pad = 3.5 * mm
-    size = 11
-    leading = 15
+    rows = receipt_rows(facts, office)
+    notes = [wrap(note, REGULAR, 9.5, inner - 5 * mm) for note in _notes(facts, office)]
+    rest = (20 * mm if facts.pending_sync else 0) + 8 * mm + sum(len(n) for n in notes) * 5 * mm
+    for index, (size, leading, min_h, most) in enumerate(_ROW_METRICS):
+        laid = [
+            (label, _cap(wrap(value, REGULAR, size, inner - label_w - 2 * pad), most)) for label, value in rows
+        ]
+        rows_h = sum(max(min_h, len(lines) * leading + 9) for _label, lines in laid)
+        # The tighter sets close in two lines, not three, and bring the footer line down to 9 mm.
+        closing = 30 * mm if index == 0 else 13 * mm - 5 * mm
+        if y - rows_h - rest - closing >= FOOTER_CLEAR:
+            break
+    # The rows may be set tighter and still leave room for the full closing lines: only then is it kept.
+    compact = y - rows_h - rest - 30 * mm < FOOTER_CLEAR
     c.setLineWidth(0.5)
     c.setStrokeColor(RULE)
     top = y
-    for label, value in receipt_rows(facts, office):
-        lines = _cap(wrap(value, REGULAR, size, inner - label_w - 2 * pad), 3)
-        row_h = max(8 * mm, len(lines) * leading + 9)
+    for label, lines in laid:
+        row_h = max(min_h, len(lines) * leading + 9)
         c.setFillColor(SHADE)
         c.rect(margin, y - row_h, label_w, row_h, stroke=0, fill=1)
         c.setFillColor(INK)
@@ -238,39 +316,48 @@ def _a4(buffer: io.BytesIO, facts: ReceiptFacts, office: OfficeInfo, reprint: bo
     c.line(margin + label_w, top, margin + label_w, y)
 
     if facts.pending_sync:
-        y -= 5 * mm
-        box = 15 * mm
+        y -= 3 * mm if compact else 5 * mm
+        box = 13 * mm if compact else 15 * mm
         c.setStrokeColor(INK)
         c.setDash(4, 2)
         c.rect(margin, y - box, inner, box, stroke=1, fill=0)
         c.setDash()
         c.setFillColor(INK)
         c.setFont(BOLD, 11.5)
-        c.drawString(margin + 4 * mm, y - 6 * mm, PENDING_TITLE)
+        c.drawString(margin + 4 * mm, y - 5.5 * mm, PENDING_TITLE)
         c.setFont(REGULAR, 9)
-        c.drawString(margin + 4 * mm, y - 11.5 * mm, PENDING_TEXT)
+        c.drawString(margin + 4 * mm, y - 10.5 * mm, PENDING_TEXT)
         y -= box
 
-    y -= 8 * mm
+    y -= 6 * mm if compact else 8 * mm
     c.setFillColor(INK)
     c.setFont(REGULAR, 9.5)
-    for note in _notes(facts, office):
-        for index, line in enumerate(wrap(note, REGULAR, 9.5, inner - 5 * mm)):
+    for note in notes:
+        for index, line in enumerate(note):
             c.drawString(margin + (0 if index == 0 else 3 * mm), y, ("※ " if index == 0 else "") + line)
-            y -= 5 * mm
+            y -= 4.5 * mm if compact else 5 * mm
 
-    y -= 8 * mm
-    c.setFont(REGULAR, 12)
-    c.drawCentredString(width / 2, y, "위와 같이 민원을 접수하였음을 확인합니다.")
-    c.drawCentredString(width / 2, y - 9 * mm, date_ko(facts.received_at))
-    c.setFont(BOLD, 17)
-    c.drawCentredString(width / 2, y - 22 * mm, office.name)
+    if compact:
+        y -= 5 * mm
+        c.setFont(REGULAR, 10.5)
+        confirmed = f"위와 같이 민원을 접수하였음을 확인합니다.  {date_ko(facts.received_at)}"
+        c.drawCentredString(width / 2, y, confirmed)
+        c.setFont(BOLD, 15)
+        c.drawCentredString(width / 2, y - 8 * mm, office.name)
+    else:
+        y -= 8 * mm
+        c.setFont(REGULAR, 12)
+        c.drawCentredString(width / 2, y, "위와 같이 민원을 접수하였음을 확인합니다.")
+        c.drawCentredString(width / 2, y - 9 * mm, date_ko(facts.received_at))
+        c.setFont(BOLD, 17)
+        c.drawCentredString(width / 2, y - 22 * mm, office.name)
 
     c.setFillColor(MUTED)
     c.setFont(REGULAR, 8)
     footer = f"발행 {datetime_ko(issued_at)}" + (" · 재발급본" if reprint else "")
-    c.drawString(margin, 14 * mm, footer)
-    c.drawRightString(width - margin, 14 * mm, facts.receipt_no)
+    footer_y = 9 * mm if compact else 14 * mm
+    c.drawString(margin, footer_y, footer)
+    c.drawRightString(width - margin, footer_y, facts.receipt_no)
     if facts.voided:
         _void_watermark(c, width / 2, height / 2 - 20 * mm, 150)
     c.showPage()
@@ -316,7 +403,8 @@ Op = Callable[[Canvas, float], None]
 def _thermal(
     buffer: io.BytesIO, facts: ReceiptFacts, office: OfficeInfo, reprint: bool, issued_at: datetime
 ) -> None:
-    """Laid out top-down as (height, drawing) steps first, so the page is exactly as long as its content."""
+    """Laid out top-down as (height, drawing) steps first, so the page is exactly as long as its content.
+    All in black: a 1-bit thermal head dithers grey text into broken dots."""
     margin = 4 * mm
     width = THERMAL_WIDTH
     inner = width - 2 * margin
@@ -349,23 +437,27 @@ def _thermal(
 
         steps.append((4 * mm, draw))
 
-    add_text(office.name, REGULAR, 9, color=MUTED)
+    add_text(office.name, REGULAR, 9)
     add_text("민원 접수증", BOLD, 15, gap=3)
     if reprint:
         add_text("[ 재발급 ]", BOLD, 11)
     if facts.voided:
         add_text("*** 무효 ***", BOLD, 18, gap=2)
-        add_text("이 접수증은 효력이 없습니다. 사유: " + (facts.void_reason or "사유 미기재"), REGULAR, 8.5)
+        add_text(
+            "이 접수증은 효력이 없습니다. 사유: " + printable(facts.void_reason or "사유 미기재"), REGULAR, 8.5
+        )
     rule()
-    add_text("접수번호", REGULAR, 8.5, color=MUTED)
+    add_text("접수번호", REGULAR, 8.5)
     add_text(facts.receipt_no, BOLD, 15, gap=3)
     qr_size = 30 * mm
+    status_url = office.status_url(facts.receipt_no)
 
     def qr(c: Canvas, top: float) -> None:
-        draw_qr(c, office.status_url(facts.receipt_no), (width - qr_size) / 2, top - qr_size, qr_size)
+        draw_qr(c, status_url, (width - qr_size) / 2, top - qr_size, qr_size)
 
-    steps.append((qr_size, qr))
-    add_text("QR 코드로 처리 상황을 조회할 수 있습니다", REGULAR, 7.5, color=MUTED, gap=2)
+    if status_url:
+        steps.append((qr_size, qr))
+        add_text("QR 코드로 처리 상황을 조회할 수 있습니다", REGULAR, 7.5, gap=2)
     rule()
     label_w = 15 * mm
     for label, value in receipt_rows(facts, office):
@@ -377,7 +469,7 @@ def _thermal(
             ) -> None:
                 base = top - 8.5
                 if first:
-                    c.setFillColor(MUTED)
+                    c.setFillColor(INK)
                     c.setFont(REGULAR, 8)
                     c.drawString(margin, base, label)
                 c.setFillColor(INK)
@@ -395,7 +487,7 @@ def _thermal(
     rule()
     add_text("위와 같이 민원을 접수하였습니다.", REGULAR, 8.5)
     add_text(office.name, BOLD, 10.5, gap=2)
-    add_text(f"발행 {datetime_ko(issued_at)}" + (" · 재발급본" if reprint else ""), REGULAR, 7, color=MUTED)
+    add_text(f"발행 {datetime_ko(issued_at)}" + (" · 재발급본" if reprint else ""), REGULAR, 7)
 
     height = sum(h for h, _draw in steps) + 2 * margin + 4 * mm  # the cutter needs a little tail
     c = _ReceiptCanvas(buffer, pagesize=(width, height))

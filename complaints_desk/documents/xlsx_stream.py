@@ -1,5 +1,6 @@
 """A streaming writer for one-sheet XLSX files: text, numbers and dates, a styled header row, column widths,
-a frozen header. The rows go straight into the compressed worksheet part as they come, so memory stays flat
+a frozen header, an autofilter and a print set-up (landscape, fitted to the width, the header row and first
+columns repeated on every page, a footer with page numbers). The rows go straight into the compressed worksheet part as they come, so memory stays flat
 however many rows there are.
 
 Why not a library: the case-list export must write 100,000 rows × 15 columns, fetching included, within
@@ -8,8 +9,8 @@ write-only 66-110 s wall; in CPU seconds XlsxWriter constant_memory ≈ 29, pyex
 The libraries spend their time on per-cell objects and per-cell checking and escaping calls; a one-sheet
 list needs neither (one regular-expression test per row decides whether any of its texts needs escaping).
 The package parts follow what XlsxWriter writes (minus the theme and document properties, which are
-optional); openpyxl reads the result back in the tests (Excel and LibreOffice were not available to check
-here). Everything a cell can hold is covered:
+optional); openpyxl reads the result back in the tests and LibreOffice prints it to PDF there (Excel was not
+available to check). Everything a cell can hold is covered:
 XML-special characters, characters XML 1.0 cannot carry (written as Excel's ``_xHHHH_`` escapes), leading and
 trailing spaces (``xml:space="preserve"``); ``None`` is an empty cell; text is never turned into a formula
 or a link."""
@@ -85,11 +86,16 @@ class SheetWriter:
         *,
         date_format: str = "yyyy-mm-dd hh:mm",
         header_fill: str = "EEF1F5",
+        repeat_columns: int = 0,
+        footer: str = "",
     ) -> None:
         self._zip = zipfile.ZipFile(path, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=1)
         self._columns = [column_letter(i) for i in range(len(headers))]
         self._rows = 0
-        self._write_package(sheet_name, date_format, header_fill)
+        self._sheet_name = sheet_name[:31]
+        self._repeat_columns = repeat_columns
+        self._footer = footer
+        self._write_package(date_format, header_fill)
         stream = self._zip.open("xl/worksheets/sheet1.xml", "w", force_zip64=True)
         self._out: IO[bytes] = stream
         self._buffer: list[str] = []
@@ -98,7 +104,9 @@ class SheetWriter:
             for i, width in enumerate(widths, start=1)
         )
         self._buffer.append(
-            f'{_HEAD}<worksheet xmlns="{_MAIN}" xmlns:r="{_REL}"><sheetViews><sheetView tabSelected="1" '
+            # fitToPage: printed landscape and fitted to the page's width (pageSetup, written at the end).
+            f'{_HEAD}<worksheet xmlns="{_MAIN}" xmlns:r="{_REL}"><sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>'
+            '<sheetViews><sheetView tabSelected="1" '
             'workbookViewId="0"><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/>'
             '<selection pane="bottomLeft"/></sheetView></sheetViews><sheetFormatPr defaultRowHeight="16.5"/>'
             f"<cols>{cols}</cols><sheetData>"
@@ -156,16 +164,50 @@ class SheetWriter:
         if self._zip.fp is None:
             return
         try:
-            self._buffer.append(
-                '</sheetData><pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" '
-                'footer="0.3"/></worksheet>'
-            )
+            self._buffer.append(f"</sheetData>{self._print_setup()}</worksheet>")
             self._flush()
             self._out.close()
+            self._zip.writestr("xl/workbook.xml", _HEAD + self._workbook())
         finally:
             self._zip.close()
 
-    def _write_package(self, sheet_name: str, date_format: str, header_fill: str) -> None:
+    def _filter_range(self) -> str:
+        return f"$A$1:${self._columns[-1]}${max(self._rows, 1)}"
+
+    def _print_setup(self) -> str:
+        """An autofilter over the header and the rows, and the print set-up a list of cases needs: landscape
+        A4 fitted to the page's width, narrow margins, and a footer with the page number. The repeated header
+        row and first columns are the workbook's print titles (_workbook)."""
+        footer = ""
+        if self._footer:
+            # Header/footer codes: &L left, &R right, &P page, &N pages; a literal & is written &&.
+            left = escape(self._footer.replace("&", "&&"))
+            footer = f"<headerFooter><oddFooter>&amp;L{left}&amp;R&amp;P / &amp;N 쪽</oddFooter></headerFooter>"
+        return (
+            f'<autoFilter ref="{self._filter_range().replace("$", "")}"/>'
+            '<pageMargins left="0.4" right="0.4" top="0.5" bottom="0.6" header="0.3" footer="0.3"/>'
+            '<pageSetup paperSize="9" orientation="landscape" fitToWidth="1" fitToHeight="0"/>'
+            f"{footer}"
+        )
+
+    def _workbook(self) -> str:
+        """Written last: the autofilter's defined name needs the number of rows."""
+        sheet = "'" + self._sheet_name.replace("'", "''") + "'"
+        titles = f"{sheet}!$1:$1"
+        if self._repeat_columns:
+            titles = f"{sheet}!$A:${self._columns[self._repeat_columns - 1]},{titles}"
+        names = (
+            f'<definedName name="_xlnm._FilterDatabase" localSheetId="0" hidden="1">'
+            f"{escape(sheet)}!{self._filter_range()}</definedName>"
+            f'<definedName name="_xlnm.Print_Titles" localSheetId="0">{escape(titles)}</definedName>'
+        )
+        return (
+            f'<workbook xmlns="{_MAIN}" xmlns:r="{_REL}"><bookViews><workbookView/></bookViews>'
+            f'<sheets><sheet name={quoteattr(self._sheet_name)} sheetId="1" r:id="rId1"/></sheets>'
+            f"<definedNames>{names}</definedNames></workbook>"
+        )
+
+    def _write_package(self, date_format: str, header_fill: str) -> None:
         sheet = "application/vnd.openxmlformats-officedocument.spreadsheetml"
         parts = {
             "[Content_Types].xml": (
@@ -179,10 +221,6 @@ class SheetWriter:
             "_rels/.rels": (
                 f'<Relationships xmlns="{_PKG_REL}"><Relationship Id="rId1" '
                 f'Type="{_REL}/officeDocument" Target="xl/workbook.xml"/></Relationships>'
-            ),
-            "xl/workbook.xml": (
-                f'<workbook xmlns="{_MAIN}" xmlns:r="{_REL}"><bookViews><workbookView/></bookViews>'
-                f'<sheets><sheet name={quoteattr(sheet_name[:31])} sheetId="1" r:id="rId1"/></sheets></workbook>'
             ),
             "xl/_rels/workbook.xml.rels": (
                 f'<Relationships xmlns="{_PKG_REL}">'

@@ -136,6 +136,24 @@ class Client:
         self.store.close()
 
 
+def _attach_details(client: Client) -> None:
+    """ "Show in full" asks the server through the sync transport (it records the view), and only while the
+    desk is connected and someone is signed in; the button follows the connection."""
+    from ..sync.engine import SyncStatus
+    from .case_details import TransportDetails
+
+    sync = client.sync
+    assert sync is not None
+    panel = client.window.ui.casePanel
+
+    def online() -> bool:
+        return sync.current is not None and sync.status in (SyncStatus.IDLE, SyncStatus.SYNCING)
+
+    details = TransportDetails(sync.transport, online=online)
+    panel.attach_details(details)
+    sync.statusChanged.connect(lambda _status, _detail: panel.attach_details(details))
+
+
 def _follow_numbering(client: Client) -> None:
     """The intake numbers receipts as the signed-in person's sign-in allows (sync.credentials.LoggedIn)."""
     current = client.sync.current if client.sync is not None else None
@@ -175,6 +193,7 @@ def start(
         client.sync.signedIn.connect(lambda _result: _follow_numbering(client))
         client.sync.signedOut.connect(lambda _waiting: _follow_numbering(client))
         client.signin = SignInDesk(window, client.sync, demo=demo, username=username)
+        _attach_details(client)
 
     def chosen_language(value: str | None) -> None:
         if value == Language.ENGLISH.value:

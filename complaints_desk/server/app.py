@@ -120,10 +120,19 @@ def _include_routers(app: FastAPI) -> None:
     from .cases.views import router as cases_router
     from .health import router as health_router
     from .stations.views import router as stations_router
+    from .status_page import router as status_router
     from .sync.views import router as sync_router
 
     app.include_router(health_router)
-    for router in (auth_router, sync_router, stations_router, cases_router, calls_router, admin_router):
+    for router in (
+        auth_router,
+        sync_router,
+        stations_router,
+        cases_router,
+        calls_router,
+        admin_router,
+        status_router,
+    ):
         app.include_router(router)
 
 

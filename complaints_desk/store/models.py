@@ -252,6 +252,20 @@ class Attachment(Base):
     created_at: Mapped[datetime] = mapped_column(UTCDateTime)
 
 
+class OfficeSettings(Base):
+    """The issuing office every document names: one row (id "office"), set by the administrator on the
+    server and pulled by every desktop with the other reference data."""
+
+    __tablename__ = "office_settings"
+    id: Mapped[str] = mapped_column(ID, primary_key=True)
+    name: Mapped[str] = mapped_column(String(100), default="")
+    address: Mapped[str] = mapped_column(String(300), default="")
+    phone: Mapped[str] = mapped_column(String(40), default="")
+    head_title: Mapped[str] = mapped_column(String(100), default="")
+    status_url_base: Mapped[str] = mapped_column(String(300), default="")
+    updated_seq: Mapped[int] = mapped_column(BigInteger, default=0, index=True)
+
+
 class Meta(Base):
     """Small per-database facts: this workstation's station code, schema facts, and the like."""
 

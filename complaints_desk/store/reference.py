@@ -14,7 +14,7 @@ from ..domain.ids import new_id
 from ..domain.receipts import check_station_code
 from ..domain.roles import Role
 from ..domain.routing import RoutingRule
-from .models import Category, ClosureRow, Department, RoutingRuleRow, Staff, Station
+from .models import Category, ClosureRow, Department, OfficeSettings, RoutingRuleRow, Staff, Station
 
 
 @dataclass(frozen=True)
@@ -174,3 +174,28 @@ def one_account_per_role(session: Session) -> dict[str, str]:
     for row in session.execute(select(Staff).where(Staff.active.is_(True)).order_by(Staff.username)).scalars():
         accounts.setdefault(row.role, row.username)
     return accounts
+
+
+OFFICE_ID = "office"  # the one row of office_settings
+
+
+def put_office(
+    session: Session,
+    *,
+    name: str,
+    address: str = "",
+    phone: str = "",
+    head_title: str = "",
+    status_url_base: str = "",
+    seq: int = 0,
+) -> OfficeSettings:
+    """Set the issuing office every document prints (the demo's and the tests' office; the administrator goes
+    through store.central.admin.set_office, which checks each field)."""
+    row = session.get(OfficeSettings, OFFICE_ID)
+    if row is None:
+        row = OfficeSettings(id=OFFICE_ID)
+        session.add(row)
+    row.name, row.address, row.phone, row.head_title = name, address, phone, head_title
+    row.status_url_base, row.updated_seq = status_url_base, seq or row.updated_seq or 0
+    session.flush()
+    return row

@@ -189,7 +189,9 @@ class PulledEvent(WireEvent):
     recorded_at: datetime
 
 
-ReferenceTable = Literal["departments", "staff", "stations", "categories", "routing_rules", "closures"]
+ReferenceTable = Literal[
+    "departments", "staff", "stations", "categories", "routing_rules", "closures", "office_settings"
+]
 
 
 class ReferenceChange(BaseModel):

@@ -33,7 +33,7 @@ def test_receipt_shows_every_required_field_masked(sqlite_session_factory, paper
     assert len(pages) == 1
     text = pages[0]
     for expected in (
-        "서울특별시 한빛구청 민원여권과",  # office
+        "서울특별시 한빛구청",  # office, from the office settings
         "민원 접수증",
         case.receipt_no,
         "고충민원",  # kind, in Korean
@@ -45,7 +45,7 @@ def test_receipt_shows_every_required_field_masked(sqlite_session_factory, paper
         "도로관리과",
         "02-2150-3120",  # the department's phone
         "김창구",  # the clerk
-        f"http://127.0.0.1:8470/status/{case.receipt_no}",
+        f"minwon.hanbit-gu.example/status/{case.receipt_no}",  # typeable: no scheme
     ):
         assert expected in text, expected
     # The full name and phone never leave the office on a receipt.
@@ -121,7 +121,7 @@ def test_qr_code_decodes_to_the_status_page(sqlite_session_factory, tmp_path: Pa
     )
     found = decode(Image.open(tmp_path / "r.png"))
     payloads = [symbol.data.decode() for symbol in found if symbol.type == "QRCODE"]
-    assert payloads == [f"http://127.0.0.1:8470/status/{case.receipt_no}"]
+    assert payloads == [f"https://minwon.hanbit-gu.example/status/{case.receipt_no}"]
 
 
 def test_status_url_base_is_configurable(sqlite_session_factory) -> None:  # type: ignore[no-untyped-def]
@@ -130,7 +130,7 @@ def test_status_url_base_is_configurable(sqlite_session_factory) -> None:  # typ
         office = reports.office_info(session, status_url_base="https://minwon.example.go.kr/s")
         facts = reports.receipt_facts(session, cases["counter"].receipt_no)
     text = pdf_text(build_receipt_pdf(facts, office, ReceiptOptions(issued_at=NOW)))
-    assert f"https://minwon.example.go.kr/s/{cases['counter'].receipt_no}" in text
+    assert f"minwon.example.go.kr/s/{cases['counter'].receipt_no}" in text
 
 
 def test_a_long_title_wraps_inside_the_page(sqlite_session_factory) -> None:  # type: ignore[no-untyped-def]

@@ -39,7 +39,8 @@ def test_summary_pdf_pages_headings_and_figures(sqlite_session_factory) -> None:
         "부서별 처리 현황",
         "기한 내 처리율",
         "처리시간 중앙값",
-        "처리시간 90%",
+        "90%는",  # the 90th percentile, in the note under the key figures
+        "기간 말 미처리 현황",
         "처리기간 연장과 사유",
         "주요 민원 분야",
         "반복 민원인",

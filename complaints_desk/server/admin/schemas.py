@@ -64,3 +64,13 @@ class ClosureIn(_Body):
     start_date: date
     end_date: date
     name: str = Field(min_length=1, max_length=200)
+
+
+class OfficeIn(_Body):
+    """The office settings; a field left out keeps its value."""
+
+    name: str | None = Field(default=None, max_length=100)
+    address: str | None = Field(default=None, max_length=300)
+    phone: str | None = Field(default=None, max_length=40)
+    head_title: str | None = Field(default=None, max_length=100)
+    status_url_base: str | None = Field(default=None, max_length=300)

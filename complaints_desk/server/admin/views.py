@@ -1,4 +1,4 @@
-"""/admin/*: departments, staff, categories, routing rules, stations and closures (administrator only).
+"""/admin/*: the office, departments, staff, categories, routing rules, stations and closures (administrator only).
 Each change takes a sequence number and reaches the clients through pull."""
 
 from __future__ import annotations
@@ -18,6 +18,7 @@ from .schemas import (
     CategoryIn,
     ClosureIn,
     DepartmentIn,
+    OfficeIn,
     RoutingRuleChange,
     RoutingRuleIn,
     StaffChange,
@@ -210,3 +211,14 @@ def delete_closure(
 ) -> dict[str, bool]:
     _change(factory, notifier, staff, f"closure {closure_id}", lambda s: admin.delete_closure(s, closure_id))
     return {"deleted": True}
+
+
+@router.get("/office", summary="기관 설정 (문서에 찍히는 기관명·주소·대표전화·기관장·처리상황 조회 주소)")
+def get_office(factory: FactoryDep) -> dict[str, Any]:
+    return _read(factory, admin.get_office)
+
+
+@router.put("/office", summary="기관 설정 변경")
+def put_office(body: OfficeIn, factory: FactoryDep, notifier: NotifierDep, staff: StaffDep) -> dict[str, Any]:
+    changes = body.model_dump(exclude_none=True)
+    return _change(factory, notifier, staff, "office", lambda s: admin.set_office(s, **changes), repeatable=True)

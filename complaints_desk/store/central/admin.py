@@ -18,7 +18,7 @@ from ...domain.masking import normalize_phone
 from ...domain.receipts import check_station_code
 from ...domain.roles import STAFF_ROLES, Role
 from .. import reference
-from ..models import Category, ClosureRow, Department, RoutingRuleRow, Staff, Station
+from ..models import Category, ClosureRow, Department, OfficeSettings, RoutingRuleRow, Staff, Station
 from .accounts import StaffInfo, hash_password, revoke_all_tokens, staff_info
 from .feed import reference_record
 from .sequence import next_seq
@@ -369,3 +369,57 @@ def add_channel_station(session: Session, code: str, name: str) -> dict[str, Any
 
 def list_stations(session: Session) -> list[dict[str, Any]]:
     return [reference_record(r) for r in session.execute(select(Station).order_by(Station.code)).scalars()]
+
+
+# --- the office ------------------------------------------------------------------------------------------
+
+OFFICE_ID = reference.OFFICE_ID
+_OFFICE_LIMITS = {"name": 100, "address": 300, "phone": 40, "head_title": 100, "status_url_base": 300}
+
+
+def _status_url_base(value: str) -> str:
+    value = value.strip()
+    _require(
+        value.startswith(("https://", "http://")) and " " not in value and len(value) > len("https://x"),
+        "status_url_base",
+        f"처리상황 조회 주소는 https:// 로 시작하는 주소입니다: '{value}'",
+        f"The status page address is a URL starting with https://: '{value}'",
+    )
+    return value if value.endswith("/") else value + "/"
+
+
+def set_office(session: Session, **changes: str | None) -> dict[str, Any]:
+    """Change the issuing office that every document prints (name, address, main phone, the head's title,
+    the public address of the citizens' status page); fields left None keep their value. The row takes a
+    sequence number so every desktop pulls it like a department."""
+    unknown = set(changes) - set(_OFFICE_LIMITS)
+    _require(not unknown, "office", f"없는 항목입니다: {sorted(unknown)}", f"Unknown fields: {sorted(unknown)}")
+    row = session.get(OfficeSettings, OFFICE_ID)
+    if row is None:
+        row = OfficeSettings(id=OFFICE_ID, name="", address="", phone="", head_title="", status_url_base="")
+        session.add(row)
+    for key, value in changes.items():
+        if value is None:
+            continue
+        if key == "name":
+            value = _text(value, "name", _OFFICE_LIMITS[key])
+        elif key == "phone":
+            value = normalize_phone(value) if value.strip() else ""
+        elif key == "status_url_base":
+            value = _status_url_base(value) if value.strip() else ""
+        else:
+            value = value.strip()
+            _require(
+                len(value) <= _OFFICE_LIMITS[key], key, f"'{key}'은(는) 너무 깁니다.", f"'{key}' is too long."
+            )
+        setattr(row, key, value)
+    row.updated_seq = next_seq(session)
+    session.flush()
+    return reference_record(row)
+
+
+def get_office(session: Session) -> dict[str, Any]:
+    row = session.get(OfficeSettings, OFFICE_ID)
+    if row is None:
+        return {key: "" for key in _OFFICE_LIMITS}
+    return reference_record(row)

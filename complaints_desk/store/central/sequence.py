@@ -19,7 +19,7 @@ from typing import Any
 from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
-from ..models import Category, ClosureRow, Department, EventRow, RoutingRuleRow, Staff, Station
+from ..models import Category, ClosureRow, Department, EventRow, OfficeSettings, RoutingRuleRow, Staff, Station
 from . import listen
 from .tables import ReferenceTombstone, ServerCounter
 
@@ -89,4 +89,5 @@ REFERENCE_MODELS: dict[str, Any] = {
     "categories": Category,
     "routing_rules": RoutingRuleRow,
     "closures": ClosureRow,
+    "office_settings": OfficeSettings,
 }

@@ -1,4 +1,4 @@
-"""Putting the demo office into a store (departments, categories, routing rules, staff, stations) and
+"""Putting the demo office into a store (its office settings, departments, categories, routing rules, staff, stations) and
 reading it back, so the cases refer to the staff ids that are really there."""
 
 from __future__ import annotations
@@ -14,9 +14,19 @@ from ...domain.receipts import ReceiptNumber
 from ...domain.roles import Role
 from .. import reference
 from ..cases import note_receipt_seen
-from ..models import Category, Department, RoutingRuleRow, Staff
+from ..models import Category, Department, OfficeSettings, RoutingRuleRow, Staff
 from .ids import IdMaker
-from .office import CALL_STATIONS, COUNTER_STATIONS, Office, build_office
+from .office import (
+    CALL_STATIONS,
+    COUNTER_STATIONS,
+    OFFICE_ADDRESS,
+    OFFICE_HEAD_TITLE,
+    OFFICE_NAME,
+    OFFICE_PHONE,
+    OFFICE_STATUS_URL,
+    Office,
+    build_office,
+)
 
 
 def install_office(session: Session, seed: int, moment: object) -> Office:
@@ -62,6 +72,15 @@ def install_office(session: Session, seed: int, moment: object) -> Office:
             )
     for station in office.stations:
         reference.ensure_station(session, station.code, station.name, station.kind)
+    if session.get(OfficeSettings, reference.OFFICE_ID) is None:
+        reference.put_office(
+            session,
+            name=OFFICE_NAME,
+            address=OFFICE_ADDRESS,
+            phone=OFFICE_PHONE,
+            head_title=OFFICE_HEAD_TITLE,
+            status_url_base=OFFICE_STATUS_URL,
+        )
     return load_office(session, office)
 
 

@@ -9,6 +9,12 @@ from dataclasses import dataclass, field
 from ...domain.roles import Role
 
 OFFICE_NAME = "서울특별시 한빛구청"
+OFFICE_ADDRESS = "서울특별시 한빛구 한빛로 100"
+OFFICE_PHONE = "02-2150-3000"
+OFFICE_HEAD_TITLE = "서울특별시 한빛구청장"
+# A reserved example domain (RFC 2606): the demo's office has no public site, and a real-looking one would
+# send a citizen's phone somewhere else. Set the real one with `complaints-desk admin office --status-url`.
+OFFICE_STATUS_URL = "https://minwon.hanbit-gu.example/status/"
 
 
 @dataclass(frozen=True)

@@ -20,10 +20,9 @@ from ...domain.roles import Actor, Role
 from .. import reference
 from ..cases import record_event
 from ..intake import Intake, take_intake
-from ..models import Meta
+from .office import OFFICE_ADDRESS, OFFICE_HEAD_TITLE, OFFICE_NAME, OFFICE_PHONE, OFFICE_STATUS_URL
 
 SEOUL = ZoneInfo("Asia/Seoul")
-OFFICE_NAME = "서울특별시 한빛구청 민원여권과"
 STATION = "C03"
 
 
@@ -61,8 +60,14 @@ def seed_office(session: Session) -> SampleOffice:
     for code, name, department, days in _CATEGORIES:
         reference.add_category(session, code, name, default_department_code=department, statutory_days=days)
     reference.ensure_station(session, STATION, "민원실 3번 창구")
-    session.merge(Meta(key="office_name", value=OFFICE_NAME))
-    session.merge(Meta(key="office_phone", value="02-2150-3000"))
+    reference.put_office(
+        session,
+        name=OFFICE_NAME,
+        address=OFFICE_ADDRESS,
+        phone=OFFICE_PHONE,
+        head_title=OFFICE_HEAD_TITLE,
+        status_url_base=OFFICE_STATUS_URL,
+    )
     clerk = reference.add_staff(session, "clerk1", "김창구", Role.CLERK, phone="02-2150-3001")
     boss = reference.add_staff(session, "boss", "한팀장", Role.SUPERVISOR, phone="02-2150-3002")
     officers = {}

@@ -38,7 +38,18 @@ from ...domain.errors import DomainError
 from ...domain.events import EventType
 from ...domain.lifecycle import fields_touched, project
 from .. import indexes, search
-from ..models import Base, CaseRow, Category, ClosureRow, Department, EventRow, RoutingRuleRow, Staff, Station
+from ..models import (
+    Base,
+    CaseRow,
+    Category,
+    ClosureRow,
+    Department,
+    EventRow,
+    OfficeSettings,
+    RoutingRuleRow,
+    Staff,
+    Station,
+)
 from ..types import UTCDateTime
 from . import bulk
 from .incoming import IncomingEvent, ServerEvent
@@ -56,6 +67,7 @@ _REFERENCE_MODELS: Mapping[str, type[Base]] = {
     "categories": Category,
     "routing_rules": RoutingRuleRow,
     "closures": ClosureRow,
+    "office_settings": OfficeSettings,
 }
 _NEVER_FROM_WIRE = {"password_hash"}
 _RECEIPT = {EventType.RECEIVED.value}  # a client never keeps other people's password hashes

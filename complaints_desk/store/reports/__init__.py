@@ -6,7 +6,14 @@ document."""
 from .export import ExportFilter, count_export_rows, iter_export_rows
 from .notices import extension_notice, progress_notice, proposal_decision_notice, result_notice
 from .office import office_info
-from .receipts import ReceiptContext, receipt_context, receipt_facts, receipt_facts_from_state
+from .receipts import (
+    ReceiptContext,
+    receipt_context,
+    receipt_facts,
+    receipt_facts_from_state,
+    receipt_printer,
+    record_receipt_printed,
+)
 from .summary import period_bounds, summary_figures
 
 __all__ = [
@@ -22,6 +29,8 @@ __all__ = [
     "receipt_context",
     "receipt_facts",
     "receipt_facts_from_state",
+    "receipt_printer",
+    "record_receipt_printed",
     "result_notice",
     "summary_figures",
 ]

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ...domain.errors import DomainError
@@ -21,10 +22,12 @@ from ...domain.report_data import (
     ResultNoticeFacts,
 )
 from ..cases import case_events, load_case
+from ..models import Category
 from .office import find_department, find_staff, office_info
 from .summary import SEOUL
 
 PROGRESS_INTERVAL_DAYS = 30
+INFORMATION_DISCLOSURE = "information-disclosure"  # the category code of a 정보공개청구
 
 
 def _case_and_events(session: Session, case_id: str) -> tuple[NoticeCase, list[Event], str | None, str | None]:
@@ -40,8 +43,20 @@ def _case_and_events(session: Session, case_id: str) -> tuple[NoticeCase, list[E
         received_at=state.received_at,
         due_at=state.due_at,
         status=state.status,
+        information_disclosure=_is_information_disclosure(session, state.category_code),
     )
     return notice_case, case_events(session, case_id), state.department_code, state.assignee_id
+
+
+def _is_information_disclosure(session: Session, category_code: str | None) -> bool:
+    """A request for the disclosure of information (정보공개청구), known by its category: the code the
+    demo and the stock categories use, or a name that says so (an office's own table of categories)."""
+    if not category_code:
+        return False
+    if category_code == INFORMATION_DISCLOSURE:
+        return True
+    name = session.execute(select(Category.name).where(Category.code == category_code)).scalar()
+    return bool(name and "정보공개" in name)
 
 
 def _officer(session: Session, staff_id: str | None, department_code: str | None) -> Officer:
@@ -135,7 +150,7 @@ def progress_notice(
         as_of=as_of,
         days_open=days_open,
         notice_number=max(1, days_open // PROGRESS_INTERVAL_DAYS),
-        status_url=office.status_url(case.receipt_no),
+        status_url=office.typeable_status_url(case.receipt_no),
     )
 
 

@@ -1,7 +1,10 @@
 """The supervisor's summary for a period: aggregate SQL shaped for a million-case store.
 
-Every figure is about the cases *received* in the period (a cohort), found through the received_at index;
-open and overdue are as of the moment the report is made. The channel, kind, day and department counts come
+Two parts. The intake: the cases *received* in the period (a cohort), found through the received_at index,
+each counted once as answered, open or ended otherwise (merged, transferred out, withdrawn, closed without an
+answer) as of the moment the report is made, so that they add up to what was received. The backlog: every
+case open at the period's end, whenever it was received, as the events up to that instant make it
+(store.reports.backlog). The channel, kind, day and department counts come
 from one grouped pass over the cohort; handling times come as a histogram of whole minutes (one grouped
 query on both SQLite and PostgreSQL, exact to the minute) from which the median and 90th percentile are read,
 so no per-case rows cross into Python."""
@@ -26,6 +29,8 @@ from ...domain.kinds import Kind
 from ...domain.report_data import CountRow, DepartmentFigures, OverdueCase, RepeatFiler, SummaryFigures
 from ...domain.statuses import OPEN_STATUSES, Status
 from ..models import CaseRow, Category, Department, EventRow
+from .backlog import backlog_at
+from .summary_extras import summary_extras
 
 SEOUL = ZoneInfo("Asia/Seoul")
 REPEAT_FILER_MIN = 3  # 법 §23: the same content three times or more
@@ -33,6 +38,7 @@ TOP_CATEGORIES = 10
 TOP_REPEAT_FILERS = 20
 OVERDUE_LIST_LIMIT = 300
 UNASSIGNED = "(미배정)"
+_ENDED_LABELS = {Status.CLOSED: "답변 없이 종결", Status.TRANSFERRED_OUT: "타기관 이송"}
 
 
 def period_bounds(first_day: date, last_day: date) -> tuple[datetime, datetime]:
@@ -111,6 +117,7 @@ def summary_figures(
             func.sum(case((is_done, one), else_=0)).label("done"),
             func.sum(case((and_(is_done, _done_at() <= CaseRow.due_at), one), else_=0)).label("on_time"),
             func.sum(case((and_(is_open, CaseRow.due_at < as_of), one), else_=0)).label("overdue"),
+            func.sum(case((and_(~is_open, _done_at().is_(None)), one), else_=0)).label("ended"),
         )
         .where(*cohort)
         .group_by(CaseRow.department_code, CaseRow.channel, CaseRow.kind, day)
@@ -124,10 +131,18 @@ def summary_figures(
         channels[r.channel] += r.n
         kinds[r.kind] += r.n
         days[_as_date(r.day)] += r.n
-        sums = per_department.setdefault(r.department_code, [0, 0, 0, 0, 0])
-        for index, value in enumerate((r.n, r.open, r.done, r.on_time, r.overdue)):
+        sums = per_department.setdefault(r.department_code, [0, 0, 0, 0, 0, 0])
+        for index, value in enumerate((r.n, r.open, r.done, r.on_time, r.overdue, r.ended)):
             sums[index] += int(value or 0)
-    totals = [sum(v[i] for v in per_department.values()) for i in range(5)]
+    totals = [sum(v[i] for v in per_department.values()) for i in range(6)]
+    ended = {
+        status: int(count)
+        for status, count in session.execute(
+            select(CaseRow.status, func.count())
+            .where(*cohort, ~is_open, _done_at().is_(None))
+            .group_by(CaseRow.status)
+        )
+    }
 
     by_day = []
     cursor = first_day
@@ -165,6 +180,21 @@ def summary_figures(
         top_categories=_top_categories(session, cohort),
         repeat_filers=_repeat_filers(session, cohort),
         overdue=_overdue(session, cohort, is_open, as_of, names),
+        ended_otherwise=[
+            CountRow(st.value, _ENDED_LABELS.get(st, st.korean), ended[st.value])
+            for st in Status
+            if ended.get(st.value)
+        ],
+        backlog=backlog_at(session, min(end, as_of), department_code=department_code, names=names),
+        extras=summary_extras(
+            session,
+            first_day,
+            last_day,
+            cohort,
+            bounds=period_bounds,
+            department_code=department_code,
+            as_of=as_of,
+        ),
     )
 
 
