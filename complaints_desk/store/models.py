@@ -272,3 +272,17 @@ class Meta(Base):
     __tablename__ = "meta"
     key: Mapped[str] = mapped_column(String(60), primary_key=True)
     value: Mapped[str] = mapped_column(Text)
+
+
+# The reference tables that travel to every desktop through pull, by their name on the wire
+# (sync.protocol.ReferenceTable): the server numbers their changes (central.sequence, central.feed) and the
+# desktop applies them (local.pull). A new reference table is added here, once, and to the protocol's names.
+SYNCED_REFERENCE: dict[str, Any] = {
+    "departments": Department,
+    "staff": Staff,
+    "stations": Station,
+    "categories": Category,
+    "routing_rules": RoutingRuleRow,
+    "closures": ClosureRow,
+    "office_settings": OfficeSettings,
+}

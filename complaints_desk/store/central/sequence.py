@@ -19,7 +19,10 @@ from typing import Any
 from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
-from ..models import Category, ClosureRow, Department, EventRow, OfficeSettings, RoutingRuleRow, Staff, Station
+from ..models import (
+    SYNCED_REFERENCE,
+    EventRow,
+)
 from . import listen
 from .tables import ReferenceTombstone, ServerCounter
 
@@ -82,12 +85,4 @@ def stamp_unsequenced_reference(session: Session) -> int:
     return stamped
 
 
-REFERENCE_MODELS: dict[str, Any] = {
-    "departments": Department,
-    "staff": Staff,
-    "stations": Station,
-    "categories": Category,
-    "routing_rules": RoutingRuleRow,
-    "closures": ClosureRow,
-    "office_settings": OfficeSettings,
-}
+REFERENCE_MODELS = SYNCED_REFERENCE  # (store.models: one list for the server and the desktop)

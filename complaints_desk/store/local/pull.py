@@ -39,15 +39,10 @@ from ...domain.events import EventType
 from ...domain.lifecycle import fields_touched, project
 from .. import indexes, search
 from ..models import (
+    SYNCED_REFERENCE,
     Base,
     CaseRow,
-    Category,
-    ClosureRow,
-    Department,
     EventRow,
-    OfficeSettings,
-    RoutingRuleRow,
-    Staff,
     Station,
 )
 from ..types import UTCDateTime
@@ -60,15 +55,7 @@ from .sync_state import cursor as current_cursor
 from .sync_state import set_cursor
 from .tables import OutboxRow, OutboxState, SyncStateRow
 
-_REFERENCE_MODELS: Mapping[str, type[Base]] = {
-    "departments": Department,
-    "staff": Staff,
-    "stations": Station,
-    "categories": Category,
-    "routing_rules": RoutingRuleRow,
-    "closures": ClosureRow,
-    "office_settings": OfficeSettings,
-}
+_REFERENCE_MODELS: Mapping[str, type[Base]] = SYNCED_REFERENCE  # (store.models: one list for both programs)
 _NEVER_FROM_WIRE = {"password_hash"}
 _RECEIPT = {EventType.RECEIVED.value}  # a client never keeps other people's password hashes
 
