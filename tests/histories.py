@@ -73,6 +73,8 @@ def _payload(kind: EventType, rng: random.Random, state: CaseState, at: datetime
         EventType.SATISFACTION_RECORDED: lambda: {"score": rng.randint(1, 5)},
         EventType.DETAILS_VIEWED: lambda: {},
         EventType.DEADLINE_SET: lambda: {"due_at": due.isoformat(), "period": {"amount": 7, "unit": "days"}},
+        EventType.REPLY_SENT: lambda: {"platform": "telegram", "attempts": 1, "message_id": new_id()},
+        EventType.REPLY_FAILED: lambda: {"platform": "sms", "attempts": 6, "message_id": new_id(), "error": "503"},
     }
     return makers[kind]()
 

@@ -83,7 +83,41 @@ def register(subparsers: Any) -> None:
         default=60.0,
         help="refuse pushed times older than this; long enough for an outage's backlog (default 60 days)",
     )
+    parser.add_argument(
+        "--channels",
+        metavar="FILE",
+        help="the online channels' settings, a TOML or JSON file: one table per channel "
+        "(telegram, line, kakao, meta, sms, alimtalk, email, open311, web) with its tokens, secrets and API base "
+        "URLs; docs/channels.md lists the keys. Default: COMPLAINTS_DESK_CHANNELS, else channels.toml in the data "
+        "directory when it exists",
+    )
     parser.set_defaults(func=run)
+
+
+def channel_settings(args: argparse.Namespace) -> dict[str, dict[str, str]]:
+    """The channels' settings file (TOML or JSON) as {channel: {key: text}}; {} when there is none.
+    Raises ValueError with a message in both languages."""
+    import json
+    import os
+    import tomllib
+    from pathlib import Path
+
+    from ..store.db import resolve_data_dir
+
+    named = getattr(args, "channels", None) or os.environ.get("COMPLAINTS_DESK_CHANNELS")
+    path = Path(named) if named else resolve_data_dir(getattr(args, "data_dir", None)) / "channels.toml"
+    if not path.exists():
+        if named:
+            raise ValueError(f"채널 설정 파일이 없습니다 / channel settings file not found: {path}")
+        return {}
+    text = path.read_text(encoding="utf-8")
+    try:
+        loaded = json.loads(text) if path.suffix == ".json" else tomllib.loads(text)
+    except (ValueError, tomllib.TOMLDecodeError) as error:
+        raise ValueError(f"채널 설정 파일을 읽을 수 없습니다 / cannot read channel settings {path}: {error}") from None
+    if not isinstance(loaded, dict) or not all(isinstance(v, dict) for v in loaded.values()):
+        raise ValueError(f"채널 설정은 채널별 표여야 합니다 / channel settings must be one table per channel: {path}")
+    return {str(name): {str(k): str(v) for k, v in table.items()} for name, table in loaded.items()}
 
 
 def database_url_for(args: argparse.Namespace) -> str:
@@ -135,6 +169,10 @@ def run(args: argparse.Namespace) -> int:
             "--clock-skew-minutes must be ≥ 0 and --max-event-age-days positive"
         )
     url = database_url_for(args)
+    try:
+        channels = channel_settings(args)
+    except ValueError as error:
+        return fail(str(error))
     settings = ServerSettings(
         url,
         token_ttl=timedelta(hours=args.token_hours),
@@ -147,6 +185,7 @@ def run(args: argparse.Namespace) -> int:
         address_lockout_after=args.address_lockout_after,
         future_skew=timedelta(minutes=args.clock_skew_minutes),
         max_event_age=timedelta(days=args.max_event_age_days),
+        channels=channels,
     )
     serve(url, args.host, args.port, settings=settings)
     return 0

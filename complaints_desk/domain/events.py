@@ -37,6 +37,8 @@ class EventType(StrEnum):
     SATISFACTION_RECORDED = "satisfaction_recorded"
     DETAILS_VIEWED = "details_viewed"
     DEADLINE_SET = "deadline_set"  # the server's own deadline where the workstation's forecast differed
+    REPLY_SENT = "reply_sent"  # the answer reached the citizen on the channel they asked for (the server's)
+    REPLY_FAILED = "reply_failed"  # it could not be delivered after the retries: someone must call or write
 
     @property
     def korean(self) -> str:
@@ -73,6 +75,8 @@ _KOREAN = {
     EventType.SATISFACTION_RECORDED: "만족도 기록",
     EventType.DETAILS_VIEWED: "개인정보 열람",
     EventType.DEADLINE_SET: "처리기한 확정",
+    EventType.REPLY_SENT: "답변 전달",
+    EventType.REPLY_FAILED: "답변 전달 실패",
 }
 
 COMMUTING_EVENTS = frozenset(
@@ -82,6 +86,8 @@ COMMUTING_EVENTS = frozenset(
         EventType.RECEIPT_PRINTED,
         EventType.DETAILS_VIEWED,
         EventType.PROGRESS_NOTIFIED,
+        EventType.REPLY_SENT,
+        EventType.REPLY_FAILED,
     }
 )
 

@@ -108,6 +108,8 @@ RULES: Mapping[EventType, Rule] = {
     ),
     EventType.DETAILS_VIEWED: Rule(_EVERYONE, _ANY),
     EventType.DEADLINE_SET: Rule(frozenset({Role.SYSTEM}), _ANY),
+    EventType.REPLY_SENT: Rule(frozenset({Role.SYSTEM}), _ANY),
+    EventType.REPLY_FAILED: Rule(frozenset({Role.SYSTEM}), _ANY),
 }
 
 
@@ -641,6 +643,9 @@ _EFFECTS: Mapping[EventType, tuple[Handler, tuple[str, ...]]] = {
     EventType.SATISFACTION_RECORDED: (_satisfaction, ("satisfaction",)),
     EventType.DETAILS_VIEWED: (_unchanged, ()),
     EventType.DEADLINE_SET: (_deadline_set, ("due_at", "period_amount", "period_unit")),
+    # A delivery report changes nothing on the case: the timeline shows it, the case view reads the newest.
+    EventType.REPLY_SENT: (_unchanged, ()),
+    EventType.REPLY_FAILED: (_unchanged, ()),
 }
 # Keyed by the types' text: an EventType (a StrEnum) finds the same entry as an IncomingEvent's plain string.
 _HANDLERS: dict[str, Handler] = {str(t): handler for t, (handler, _) in _EFFECTS.items()}

@@ -82,3 +82,21 @@ def suggest_departments(
         Suggestion(code, round(score, 3), tuple(rule_ids[code]), tuple(dict.fromkeys(keywords[code])))
         for code, score in ranked
     ]
+
+
+# A filing that arrives online is routed at once only when the rules leave no doubt: a rule for its category,
+# or two of one rule's keywords, and no other department close behind. Otherwise it waits in "to register"
+# for an agent (영 §6⑧: registered within 8 working hours).
+CONFIDENT_SCORE = 3.0
+CONFIDENT_MARGIN = 1.5
+
+
+def confident_department(suggestions: Sequence[Suggestion]) -> str | None:
+    """The department to hand an online filing to without a person, or None."""
+    if not suggestions or not suggestions[0].rule_ids:
+        return None
+    best = suggestions[0]
+    runner_up = suggestions[1].score if len(suggestions) > 1 else 0.0
+    if best.score >= CONFIDENT_SCORE and best.score - runner_up >= CONFIDENT_MARGIN:
+        return best.department_code
+    return None

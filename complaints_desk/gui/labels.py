@@ -72,6 +72,8 @@ EVENT = {
     EventType.SATISFACTION_RECORDED: QT_TRANSLATE_NOOP("Event", "Satisfaction recorded"),
     EventType.DETAILS_VIEWED: QT_TRANSLATE_NOOP("Event", "Personal details viewed"),
     EventType.DEADLINE_SET: QT_TRANSLATE_NOOP("Event", "Deadline set by the server"),
+    EventType.REPLY_SENT: QT_TRANSLATE_NOOP("Event", "Answer delivered to the citizen"),
+    EventType.REPLY_FAILED: QT_TRANSLATE_NOOP("Event", "Answer could not be delivered"),
 }
 ROLE = {
     Role.AGENT: QT_TRANSLATE_NOOP("Role", "Call-centre agent"),

@@ -16,12 +16,16 @@ from ..store.central.sequence import latest_seq
 from ..store.db import make_engine, make_sessionmaker, migrate, transaction
 from . import units
 from .auth.gate import PasswordGate
+from .channels.worker import OutboxWorker
 from .config import ServerSettings
 from .errors import install as install_errors
 from .logs import configure_logging, log
 from .middleware import RequestGuard
 from .notify import Notifier
 from .token_cache import TokenCache
+
+# The citizens' pages that take a filing with its attachments (server/citizen/): a larger body limit.
+CITIZEN_FORM_PREFIX = "/minwon/"
 
 
 def create_app(database_url: str | ServerSettings, **overrides: object) -> FastAPI:
@@ -45,10 +49,13 @@ def create_app(database_url: str | ServerSettings, **overrides: object) -> FastA
         anyio.to_thread.current_default_thread_limiter().total_tokens = settings.worker_threads
         notifier.start()
         _app.state.password_gate.start()
+        if settings.run_outbox_worker:
+            _app.state.outbox.start()
         log("server_started", database=engine.url.render_as_string(hide_password=True), version=__version__)
         try:
             yield
         finally:
+            _app.state.outbox.stop()
             notifier.stop()
             _app.state.password_gate.close()
             engine.dispose()
@@ -69,10 +76,24 @@ def create_app(database_url: str | ServerSettings, **overrides: object) -> FastA
     app.state.password_gate = PasswordGate(
         settings.password_hash_limit, settings.password_hash_queue, settings.password_hash_nice
     )
+    app.state.outbox = OutboxWorker(
+        factory,
+        settings.channels,
+        poll_seconds=settings.outbox_poll_seconds,
+        batch=settings.outbox_batch,
+        published=notifier.publish,
+    )
     app.state.next_cleanup = 0.0  # monotonic seconds: the first login cleans up
     install_errors(app)
     _include_routers(app)
-    app.add_middleware(RequestGuard, max_body_bytes=settings.max_body_bytes)
+    app.add_middleware(
+        RequestGuard,
+        max_body_bytes=settings.max_body_bytes,
+        route_limits=(
+            ("/webhooks/", settings.webhook_body_bytes),
+            (CITIZEN_FORM_PREFIX, settings.form_body_bytes),
+        ),
+    )
     if settings.trusted_proxies:
         # Outermost, so the request log and the login's address both see the client, not the proxy: the
         # right-most X-Forwarded-For entry that is not a trusted proxy (the left-most is whatever the client
@@ -118,6 +139,7 @@ def _include_routers(app: FastAPI) -> None:
     from .auth.views import router as auth_router
     from .calls.views import router as calls_router
     from .cases.views import router as cases_router
+    from .channels.webhooks import router as webhooks_router
     from .health import router as health_router
     from .stations.views import router as stations_router
     from .status_page import router as status_router
@@ -132,6 +154,7 @@ def _include_routers(app: FastAPI) -> None:
         calls_router,
         admin_router,
         status_router,
+        webhooks_router,
     ):
         app.include_router(router)
 

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from datetime import timedelta
 
 
@@ -53,3 +54,14 @@ class ServerSettings:
     # same throughput within the noise of a shared machine, fewer with a shorter closed-loop tail (requests
     # wait their turn in order instead of all waiting for the GIL and the sequence counter at once).
     worker_threads: int = 16
+    # The online channels' settings, by channel (server/channels/): tokens, secrets and the platforms' API
+    # base URLs (a test points them at a local fake), e.g. {"telegram": {"token": …, "secret_token": …}}.
+    channels: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
+    # A webhook's body (a citizen's message; the platforms send small JSON) and the web form's, which carries
+    # attachments (each up to 10 MB); the sync routes keep max_body_bytes.
+    webhook_body_bytes: int = 256 * 1024
+    form_body_bytes: int = 45 * 1024 * 1024
+    # The outbox worker: how often it looks when nobody woke it, and how many messages it takes at once.
+    outbox_poll_seconds: float = 1.0
+    outbox_batch: int = 20
+    run_outbox_worker: bool = True

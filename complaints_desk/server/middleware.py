@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import logging
 import time
+from collections.abc import Sequence
 from typing import Any
 
 from starlette.exceptions import HTTPException
@@ -36,9 +37,20 @@ def _problem_bytes(limit: int) -> bytes:
 
 
 class RequestGuard:
-    def __init__(self, app: ASGIApp, max_body_bytes: int) -> None:
+    """`route_limits`: (path prefix, limit) pairs that replace `max_body_bytes` for their routes, the first
+    matching prefix winning: the citizens' form with its attachments may be larger than a sync request,
+    a webhook smaller."""
+
+    def __init__(self, app: ASGIApp, max_body_bytes: int, route_limits: Sequence[tuple[str, int]] = ()) -> None:
         self.app = app
         self.max_body_bytes = max_body_bytes
+        self.route_limits = tuple(route_limits)
+
+    def limit_for(self, path: str) -> int:
+        for prefix, limit in self.route_limits:
+            if path.startswith(prefix):
+                return limit
+        return self.max_body_bytes
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -46,7 +58,7 @@ class RequestGuard:
             return
         started = time.perf_counter()
         state: dict[str, Any] = {"status": 0, "sent": False}
-        limit = self.max_body_bytes
+        limit = self.limit_for(scope["path"])
 
         async def counting_send(message: Message) -> None:
             if message["type"] == "http.response.start":

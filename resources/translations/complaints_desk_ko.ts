@@ -1024,6 +1024,14 @@
         <source>Deadline set by the server</source>
         <translation>처리기한 확정</translation>
     </message>
+    <message>
+        <source>Answer delivered to the citizen</source>
+        <translation>답변 전달 완료</translation>
+    </message>
+    <message>
+        <source>Answer could not be delivered</source>
+        <translation>답변 전달 실패</translation>
+    </message>
 </context>
 <context>
     <name>ExtendDialog</name>

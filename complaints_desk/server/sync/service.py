@@ -28,10 +28,12 @@ from ...domain.case import CaseState
 from ...domain.errors import DomainError, PermissionDenied
 from ...domain.events import Event
 from ...store.cases import load_case
+from ...store.central import outbound
 from ...store.central.accounts import StaffInfo
 from ...store.central.checks import Pusher, ServerChecks, TimeWindow, fingerprint, id_reused, reused_ids
 from ...store.central.push import Outcome, apply_batch
 from ...store.central.push_commit import commit_numbered
+from ...store.reports.office import office_info
 from ...sync.protocol import EventResult, echoed_id, parse_pushed_event
 from .. import units
 from ..deps import WorkstationClaim
@@ -157,6 +159,15 @@ def push_chunk(
                 refusal = _rejection(event, id_reused(), load_case(session, event.case_id))
                 for position in answered[event_id]:
                     batch.outcomes[position] = refusal
+        answers = outbound.answers_among([event for event, _ in batch.recording.accepted])
+        if answers:  # the message to the citizen, in the answer's own transaction (server/channels/worker.py)
+            outbound.enqueue_answers(
+                session,
+                answers,
+                batch.recording.states,
+                status_url_base=office_info(session).status_url_base,
+                now=now,
+            )
         outcomes = commit_numbered(session, batch)
         created.update(checks.received_in_push)
         return outcomes

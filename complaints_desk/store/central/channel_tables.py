@@ -1,0 +1,78 @@
+"""Tables of the server's online channels (server/channels/): how to reach the citizen behind a case, the
+platform events already taken in (a platform that delivers twice makes one case), the short conversations
+a messenger filing goes through, and the outbox of messages going back to citizens.
+(The client's database has them too, empty: one migration history for both.)"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import BigInteger, Index, Integer, String, Text
+from sqlalchemy.orm import Mapped, mapped_column
+
+from ..models import ID, Base
+from ..types import JSONType, UTCDateTime
+
+
+class ChannelContact(Base):
+    """Where the answer to a case goes back: the platform the citizen used and their address on it (a chat id,
+    a user id, a page-scoped id), with a phone number for the fallback by SMS or 알림톡."""
+
+    __tablename__ = "channel_contacts"
+    case_id: Mapped[str] = mapped_column(ID, primary_key=True)
+    platform: Mapped[str] = mapped_column(String(20))
+    address: Mapped[str] = mapped_column(String(200), default="")
+    phone: Mapped[str] = mapped_column(String(40), default="")
+    email: Mapped[str] = mapped_column(String(200), default="")
+    # Meta lets a page answer only within 24 hours of the citizen's last message (server/channels/meta.py).
+    last_inbound_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+class ChannelInbound(Base):
+    """A platform's own event id, once taken in: the same delivery again changes nothing."""
+
+    __tablename__ = "channel_inbound"
+    platform: Mapped[str] = mapped_column(String(20), primary_key=True)
+    event_id: Mapped[str] = mapped_column(String(200), primary_key=True)
+    received_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+class ChannelConversation(Base):
+    """One citizen's conversation with a messenger channel: what has been collected so far
+    (domain.conversation.Conversation as JSON), so that any server process can take the next message."""
+
+    __tablename__ = "channel_conversations"
+    platform: Mapped[str] = mapped_column(String(20), primary_key=True)
+    user_key: Mapped[str] = mapped_column(String(200), primary_key=True)
+    state: Mapped[dict[str, object]] = mapped_column(JSONType)
+    last_inbound_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+class OutboundMessage(Base):
+    """A message to a citizen (a conversation's reply, a receipt number, an answer), written in the same
+    transaction as what caused it and delivered by the outbox worker (server/channels/worker.py) with
+    retries and backoff. On PostgreSQL several server processes share the work (rows claimed with
+    FOR UPDATE SKIP LOCKED); `claimed_until` lets another process take a row whose worker died."""
+
+    __tablename__ = "outbound_messages"
+    id: Mapped[str] = mapped_column(ID, primary_key=True)
+    case_id: Mapped[str | None] = mapped_column(ID, nullable=True, index=True)
+    platform: Mapped[str] = mapped_column(String(20))  # the sender: telegram, line, meta, sms, alimtalk, email
+    address: Mapped[str] = mapped_column(String(200))
+    purpose: Mapped[str] = mapped_column(String(20))  # conversation | receipt | answer | status
+    body: Mapped[dict[str, object]] = mapped_column(JSONType)  # {"text": …, "buttons": […], …}
+    source_event_id: Mapped[str | None] = mapped_column(ID, nullable=True)
+    status: Mapped[str] = mapped_column(String(10), default="pending")  # pending | sent | failed
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    next_attempt_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    claimed_until: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+    last_error: Mapped[str] = mapped_column(Text, default="")
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    sent_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+    # A fallback (an SMS after Meta's window closed) points at the message it replaces.
+    replaces_id: Mapped[str | None] = mapped_column(ID, nullable=True)
+    order_key: Mapped[int] = mapped_column(BigInteger, default=0)  # replies of one conversation in order
+
+    __table_args__ = (Index("ix_outbound_due", "status", "next_attempt_at"),)
