@@ -137,6 +137,8 @@ def _stamp_reference(factory: object) -> None:
 def _include_routers(app: FastAPI) -> None:
     from .admin.views import router as admin_router
     from .auth.views import router as auth_router
+    from .calls.cti import router as cti_router
+    from .calls.cti import webhook_router as cti_webhook_router
     from .calls.views import router as calls_router
     from .cases.views import router as cases_router
     from .channels.webhooks import router as webhooks_router
@@ -146,12 +148,14 @@ def _include_routers(app: FastAPI) -> None:
     from .sync.views import router as sync_router
 
     app.include_router(health_router)
+    app.include_router(cti_webhook_router)  # before /webhooks/{name}: /webhooks/cti/{token} has its own route
     for router in (
         auth_router,
         sync_router,
         stations_router,
         cases_router,
         calls_router,
+        cti_router,
         admin_router,
         status_router,
         webhooks_router,

@@ -76,3 +76,24 @@ class OutboundMessage(Base):
     order_key: Mapped[int] = mapped_column(BigInteger, default=0)  # replies of one conversation in order
 
     __table_args__ = (Index("ix_outbound_due", "status", "next_attempt_at"),)
+
+
+class CtiCall(Base):
+    """One telephone call as the PBX reported it through the generic CTI webhook (server/channels/cti.py):
+    ringing, answered (by whom), missed or ended. `changed_at` orders what a desktop has not seen yet."""
+
+    __tablename__ = "cti_calls"
+    call_id: Mapped[str] = mapped_column(String(250), primary_key=True)
+    direction: Mapped[str] = mapped_column(String(3))  # in | out
+    caller: Mapped[str] = mapped_column(String(40))  # the citizen's number ("anonymous" when withheld)
+    called: Mapped[str] = mapped_column(String(40))
+    queue: Mapped[str] = mapped_column(String(100), default="")
+    users: Mapped[list[str]] = mapped_column(JSONType, default=list)  # the PBX's names of the people rung
+    state: Mapped[str] = mapped_column(String(10))  # ringing | answered | missed | ended
+    started_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    answered_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+    ended_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+    answered_by: Mapped[str | None] = mapped_column(ID, nullable=True, index=True)  # staff id
+    answering_number: Mapped[str] = mapped_column(String(100), default="")
+    cause: Mapped[str] = mapped_column(String(40), default="")
+    changed_at: Mapped[datetime] = mapped_column(UTCDateTime, index=True)
