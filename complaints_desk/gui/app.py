@@ -12,7 +12,7 @@ import sys
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication
@@ -127,8 +127,12 @@ class Client:
     intake: IntakeActions | None = None
     sync: DeskSync | None = None  # with a server: the sign-in, the engine and the status bar
     signin: SignInDesk | None = None
+    phone_calls: Any = None  # gui.phone_calls.PhoneCallsDock, with a server
+    call_watcher: Any = None  # sync.cti.CallWatcher
 
     def close(self) -> None:
+        if self.call_watcher is not None:
+            self.call_watcher.stop()
         if self.signin is not None:
             self.signin.close()
         self.window.close()
@@ -152,6 +156,43 @@ def _attach_details(client: Client) -> None:
     details = TransportDetails(sync.transport, online=online)
     panel.attach_details(details)
     sync.statusChanged.connect(lambda _status, _detail: panel.attach_details(details))
+
+
+def _attach_phone_calls(client: Client) -> None:
+    """The phone calls panel (F9), fed by the server's CTI calls while someone is signed in; a call's number
+    opens the phone intake with it filled in."""
+    from ..sync.cti import CallWatcher
+    from .intake import Mode
+    from .phone_calls import PhoneCallsDock
+
+    sync = client.sync
+    assert sync is not None
+    dock = PhoneCallsDock(client.tasks, client.window)
+    client.window.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, dock)
+    dock.hide()
+    client.window.add_case_action(dock.toggle, toolbar=False)
+
+    def arrived(calls: list[object]) -> None:
+        dock.panel.add_calls(calls)  # type: ignore[arg-type]
+        dock.show()
+
+    watcher = CallWatcher(
+        sync.transport,
+        lambda calls: sync.post(lambda: arrived(list(calls))),
+        signed_in=lambda: sync.current is not None,
+    )
+
+    def take_call(phone: str) -> None:
+        if client.intake is None:
+            return
+        form = client.intake.open(Mode.PHONE).form
+        if not form.ui.phoneEdit.text():
+            form.ui.phoneEdit.setText(phone)
+
+    dock.panel.takeCall.connect(take_call)
+    sync.signedIn.connect(lambda _result: watcher.start())
+    client.phone_calls = dock
+    client.call_watcher = watcher
 
 
 def _follow_numbering(client: Client) -> None:
@@ -194,6 +235,7 @@ def start(
         client.sync.signedOut.connect(lambda _waiting: _follow_numbering(client))
         client.signin = SignInDesk(window, client.sync, demo=demo, username=username)
         _attach_details(client)
+        _attach_phone_calls(client)
 
     def chosen_language(value: str | None) -> None:
         if value == Language.ENGLISH.value:

@@ -8,7 +8,6 @@ loop pauses and retries."""
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from functools import partial
 from typing import Any
@@ -41,10 +40,8 @@ def send_unsent_calls(write: StoreWriter | sessionmaker[Session], transport: Tra
             break
         for record in batch:
             writer(partial(_note_attempt, record_id=record.id), background=True)
-            body = json.dumps(record.as_wire(), ensure_ascii=False).encode()
             try:
-                # Transport has no public call for this path yet; _fetch is its one way to send and classify.
-                transport._fetch("POST", CALLS_PATH, data=body)
+                transport.post_json(CALLS_PATH, record.as_wire())
             except ServerRefused as error:
                 problem = error.problem
 

@@ -254,6 +254,25 @@ class Transport:
             read_timeout=seconds + 10.0,
         )
 
+    def get_json(
+        self, path: str, params: dict[str, Any] | None = None, *, read_timeout: float | None = None
+    ) -> Any:
+        """GET an API path's JSON answer (the failures as the engine's exceptions)."""
+        return json_module.loads(self._fetch("GET", path, params=params, read_timeout=read_timeout))
+
+    def post_json(self, path: str, body: Any) -> bytes:
+        """POST one JSON document to an API path; the answer's body."""
+        return self._fetch("POST", path, data=json_module.dumps(body, ensure_ascii=False).encode())
+
+    def cti_calls(self, since: str | None, wait: float) -> list[dict[str, Any]]:
+        """The signed-in agent's calls changed after `since` (server/calls/cti.py), waiting up to `wait` s."""
+        params: dict[str, Any] = {"wait": wait}
+        if since:
+            params["since"] = since
+        answer = self.get_json("/cti/calls", params, read_timeout=wait + 10.0)
+        calls: list[dict[str, Any]] = answer.get("calls", []) if isinstance(answer, dict) else []
+        return calls
+
     def case(self, case_id: str, *, details: bool = False) -> dict[str, Any]:
         """GET /cases/{id}: the case as the server shows this role; `details`: the petitioner in full for a
         role that may see it (the server records an officer's view as `details_viewed`)."""

@@ -1465,6 +1465,78 @@
     </message>
 </context>
 <context>
+    <name>PhoneCallsDock</name>
+    <message>
+        <source>Phone calls</source>
+        <translation>전화 통화</translation>
+    </message>
+    <message>
+        <source>&amp;Phone calls</source>
+        <translation>전화 통화(&amp;P)</translation>
+    </message>
+    <message>
+        <source>The calls the telephone system reports (F9)</source>
+        <translation>전화 교환기가 알려 온 통화 (F9)</translation>
+    </message>
+</context>
+<context>
+    <name>PhoneCallsPanel</name>
+    <message>
+        <source>Ringing</source>
+        <translation>수신 중</translation>
+    </message>
+    <message>
+        <source>On the line</source>
+        <translation>통화 중</translation>
+    </message>
+    <message>
+        <source>Missed</source>
+        <translation>부재중</translation>
+    </message>
+    <message>
+        <source>Ended</source>
+        <translation>통화 종료</translation>
+    </message>
+    <message>
+        <source>Number withheld</source>
+        <translation>발신번호 표시 제한</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>없음</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n case(s), newest %1 %2</source>
+        <translation>
+            <numerusform>%n건, 최근 %1 %2</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Phone calls</source>
+        <translation>전화 통화</translation>
+    </message>
+    <message>
+        <source>Calls the telephone system reports: double-click (or Enter) to take the caller&apos;s complaint.</source>
+        <translation>전화 교환기가 알려 온 통화입니다. 두 번 누르거나 Enter를 누르면 그 번호로 전화 접수를 엽니다.</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>시각</translation>
+    </message>
+    <message>
+        <source>Caller</source>
+        <translation>발신 번호</translation>
+    </message>
+    <message>
+        <source>Call</source>
+        <translation>통화</translation>
+    </message>
+    <message>
+        <source>Earlier cases</source>
+        <translation>이전 민원</translation>
+    </message>
+</context>
+<context>
     <name>QueueModel</name>
     <message>
         <source>Click to sort by this column</source>

@@ -112,3 +112,29 @@ def test_an_answered_call_reaches_the_agent_who_took_it_and_a_missed_one_everyon
     assert log[call]["caller"] == "010-1234-5678" and log[missed]["state"] == "missed"
     with team.client("officer") as officer:
         assert officer.get("/cti/calls").status_code == 403
+
+
+def test_the_desks_call_watcher_hears_an_answered_call_at_once(cti_server: LiveServer) -> None:
+    from complaints_desk.sync.cti import CallWatcher, PhoneCall
+    from complaints_desk.sync.transport import Transport
+
+    team = make_team(cti_server)
+    heard: list[PhoneCall] = []
+    arrived = threading.Event()
+
+    def on_calls(calls: list[PhoneCall]) -> None:
+        heard.extend(calls)
+        if any(c.state.value == "answered" for c in calls):
+            arrived.set()
+
+    transport = Transport(cti_server.base_url, token=lambda: team.tokens["agent"])
+    watcher = CallWatcher(transport, on_calls, signed_in=lambda: True, wait_seconds=10)
+    watcher.start()
+    try:
+        base = {"from": "01055556666", "to": "02120", "direction": "in", "callId": "desk-1"}
+        _pbx(cti_server, {**base, "event": "newCall"})
+        _pbx(cti_server, {**base, "event": "answer", "answeringNumber": "agent"})
+        assert arrived.wait(15)
+    finally:
+        watcher.stop()
+    assert heard[-1].caller == "01055556666" and heard[-1].answered_by == team.staff["agent"]["id"]
