@@ -215,6 +215,21 @@ class CasePanel(QWidget):
             return False
         return may_view_details(data.actor.role, data.actor.department_code, data.state.department_code)
 
+    def _reply_text(self, view: CaseView) -> str:
+        """How the citizen asked to be answered, and where the answer's message stands."""
+        text = labels.reply(view.reply_code) if view.reply_code else "—"
+        delivery = view.delivery
+        if delivery is None:
+            return text
+        when = formats.date_time(delivery.at, korean=korean())
+        if delivery.failed:
+            note = self.tr(
+                "answer NOT delivered by %1 after %n attempt(s) (%2): contact the citizen", "", delivery.attempts
+            )
+            return f"{text} — " + note.replace("%1", labels.reply(delivery.platform)).replace("%2", when)
+        note = self.tr("answer delivered by %1 (%2)")
+        return f"{text} — " + note.replace("%1", labels.reply(delivery.platform)).replace("%2", when)
+
     def _fill_details_button(self) -> None:
         button = self.ui.detailsButton
         allowed = self.may_show_details()
@@ -311,7 +326,9 @@ class CasePanel(QWidget):
         if self._details_error:
             ui.petitionerValue.setText(f"{ui.petitionerValue.text()}  ({self._details_error})")
         self._fill_details_button()
-        ui.replyChannelValue.setText(labels.channel(view.reply_channel) if view.reply_channel else "—")
+        ui.replyChannelValue.setText(self._reply_text(view))
+        failed = view.delivery is not None and view.delivery.failed
+        ui.replyChannelValue.setStyleSheet("color: #b00020; font-weight: bold;" if failed else "")
         ui.placeValue.setText(view.place or "—")
         ui.consentValue.setText(
             self.tr("Agreed to the use of personal data") if view.privacy_consent else self.tr("Not given")

@@ -140,6 +140,13 @@ def describe(entry: TimelineEntry) -> str:
             QT_TRANSLATE_NOOP("CaseTimeline", "into %1"),
             str(p.get("into_receipt_no") or p.get("into_case_id") or ""),
         )
+    elif t in (EventType.REPLY_SENT, EventType.REPLY_FAILED):
+        _with(parts, QT_TRANSLATE_NOOP("CaseTimeline", "by %1"), labels.reply(str(p.get("platform") or "")))
+        if t is EventType.REPLY_FAILED:
+            _with(parts, QT_TRANSLATE_NOOP("CaseTimeline", "after %1 attempts"), str(p.get("attempts") or ""))
+            error = str(p.get("error") or "").strip()
+            if error:
+                parts.append(error[:120])
     elif t is EventType.SATISFACTION_RECORDED:
         _with(parts, QT_TRANSLATE_NOOP("CaseTimeline", "score %1 of 5"), str(p.get("score", "")))
     return " · ".join(parts)

@@ -105,6 +105,26 @@ def channel(value: Channel) -> str:
     return QCoreApplication.translate("Channel", str(CHANNEL[value]))
 
 
+# How a citizen may ask to be answered besides the channels (domain.replies), and the senders that deliver.
+REPLY = {
+    "sms": QT_TRANSLATE_NOOP("Reply", "Text message (SMS)"),
+    "alimtalk": QT_TRANSLATE_NOOP("Reply", "KakaoTalk notification (알림톡)"),
+    "none": QT_TRANSLATE_NOOP("Reply", "No answer wanted"),
+    "email": QT_TRANSLATE_NOOP("Reply", "E-mail"),
+    "meta": QT_TRANSLATE_NOOP("Reply", "Facebook/Instagram"),
+}
+
+
+def reply(code: str) -> str:
+    """How the citizen asked to be answered (a channel, or one of REPLY), as the desk names it."""
+    if code in REPLY:
+        return QCoreApplication.translate("Reply", str(REPLY[code]))
+    try:
+        return channel(Channel(code))
+    except ValueError:
+        return code
+
+
 def event(value: EventType) -> str:
     return QCoreApplication.translate("Event", str(EVENT[value]))
 

@@ -33,6 +33,17 @@ class TimelineEntry:
 
 
 @dataclass(frozen=True)
+class Delivery:
+    """Where the answer's message to the citizen stands (the server's reply_sent / reply_failed events)."""
+
+    platform: str  # telegram, line, meta, sms, alimtalk, email
+    failed: bool
+    attempts: int
+    error: str
+    at: datetime
+
+
+@dataclass(frozen=True)
 class CaseView:
     id: str
     receipt_no: str
@@ -60,6 +71,8 @@ class CaseView:
     department_code: str | None = None
     assignee_id: str | None = None
     version: int = 0
+    reply_code: str = ""  # how the citizen asked to be answered, as stored (sms, alimtalk, none are not channels)
+    delivery: Delivery | None = None  # the newest report on the answer's delivery
 
 
 _NOTE_FIELDS = ("text", "summary", "answer", "reason")
@@ -78,6 +91,23 @@ def _channel(value: str | None) -> Channel | None:
         return Channel(value) if value else None
     except ValueError:
         return None
+
+
+_REPORTS = (EventType.REPLY_SENT, EventType.REPLY_FAILED)
+
+
+def _delivery(timeline: list[TimelineEntry]) -> Delivery | None:
+    report = next((entry for entry in reversed(timeline) if entry.type in _REPORTS), None)
+    if report is None:
+        return None
+    attempts = report.payload.get("attempts")
+    return Delivery(
+        platform=str(report.payload.get("platform") or ""),
+        failed=report.type is EventType.REPLY_FAILED,
+        attempts=attempts if isinstance(attempts, int) else 0,
+        error=str(report.payload.get("error") or ""),
+        at=report.occurred_at,
+    )
 
 
 def case_view(session: Session, case_id: str) -> CaseView | None:
@@ -117,6 +147,8 @@ def case_view(session: Session, case_id: str) -> CaseView | None:
             )
         )
     return CaseView(
+        delivery=_delivery(timeline),
+        reply_code=row.reply_channel or "",
         id=row.id,
         receipt_no=row.receipt_no,
         kind=Kind(row.kind),

@@ -652,6 +652,16 @@
         <source>By</source>
         <translation>처리자</translation>
     </message>
+    <message numerus="yes">
+        <source>answer NOT delivered by %1 after %n attempt(s) (%2): contact the citizen</source>
+        <translation>
+            <numerusform>%1(으)로 답변 전달 실패, %n회 시도 (%2): 민원인에게 직접 연락하세요</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>answer delivered by %1 (%2)</source>
+        <translation>%1(으)로 답변 전달됨 (%2)</translation>
+    </message>
     <message>
         <source>Asks the server for the petitioner&apos;s details; the server records that you viewed them.</source>
         <translation>서버에 민원인 정보 전체를 요청합니다. 열람 기록이 서버에 남습니다.</translation>
@@ -854,6 +864,10 @@
     <message>
         <source>into %1</source>
         <translation>병합 대상 %1</translation>
+    </message>
+    <message>
+        <source>after %1 attempts</source>
+        <translation>%1회 시도 후</translation>
     </message>
     <message>
         <source>score %1 of 5</source>
@@ -1667,6 +1681,29 @@
     <message>
         <source>&amp;Open case</source>
         <translation>민원 열기(&amp;O)</translation>
+    </message>
+</context>
+<context>
+    <name>Reply</name>
+    <message>
+        <source>Text message (SMS)</source>
+        <translation>문자(SMS)</translation>
+    </message>
+    <message>
+        <source>KakaoTalk notification (알림톡)</source>
+        <translation>카카오 알림톡</translation>
+    </message>
+    <message>
+        <source>No answer wanted</source>
+        <translation>답변 원하지 않음</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>이메일</translation>
+    </message>
+    <message>
+        <source>Facebook/Instagram</source>
+        <translation>페이스북·인스타그램</translation>
     </message>
 </context>
 <context>
