@@ -7,6 +7,7 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
+import pytest
 from sqlalchemy import func, select
 
 from complaints_desk.domain.channels import Channel
@@ -134,3 +135,27 @@ def test_an_answer_that_cannot_be_delivered_is_recorded_on_its_case(session_fact
         assert events[-1].type is EventType.REPLY_FAILED
         assert events[-1].payload["platform"] == "telegram" and "blocked" in events[-1].payload["error"]
         assert session.execute(select(func.max(EventRow.seq))).scalar_one() == latest_seq(session)
+
+
+def test_two_processes_claiming_at_once_on_postgresql_never_take_the_same_message(
+    session_factory: Any, db_url: str
+) -> None:
+    if not db_url.startswith("postgresql"):
+        pytest.skip("SQLite has one writer at a time: the embedded server runs one worker")
+    now = datetime(2026, 12, 1, 3, 0, tzinfo=UTC)
+    with transaction(session_factory) as session:
+        for n in range(6):
+            outbound.enqueue(
+                session, platform="sms", address="01012345678", purpose="answer", body={"text": str(n)}, now=now
+            )
+    first, second = session_factory(), session_factory()
+    try:
+        mine = outbound.claim_due(first, limit=4, now=now)  # not committed yet: the rows stay locked
+        theirs = outbound.claim_due(second, limit=4, now=now)  # skips the locked rows instead of waiting
+        assert len(mine) == 4 and len(theirs) == 2
+        assert not {m.id for m in mine} & {m.id for m in theirs}
+        first.commit()
+        second.commit()
+    finally:
+        first.close()
+        second.close()
