@@ -75,7 +75,7 @@ _KOREAN = {
     EventType.SATISFACTION_RECORDED: "만족도 기록",
     EventType.DETAILS_VIEWED: "개인정보 열람",
     EventType.DEADLINE_SET: "처리기한 확정",
-    EventType.REPLY_SENT: "답변 전달",
+    EventType.REPLY_SENT: "답변 전달 완료",
     EventType.REPLY_FAILED: "답변 전달 실패",
 }
 
