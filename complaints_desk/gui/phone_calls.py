@@ -93,7 +93,7 @@ class PhoneCallsPanel(QWidget):
 
     def _history_text(self, caller: str) -> str:
         if caller == "anonymous":
-            return self.tr("Number withheld")
+            return "—"  # nothing to look up
         history = self.histories.get(caller)
         if history is None or history.total == 0:
             return self.tr("None")
