@@ -387,10 +387,12 @@ class SolapiFake(FakeHttpServer):
 
 @dataclass
 class SmtpFake:
-    """An SMTP server on loopback (aiosmtpd) that keeps every mail it is given; `stop()` takes it away."""
+    """An SMTP server on loopback (aiosmtpd) that keeps every mail it is given; `stop()` takes it away, and
+    a recipient in `unknown` is refused (550) as a mail server refuses a mailbox it does not have."""
 
     port: int = field(default_factory=free_port)
     mails: list[EmailMessage] = field(default_factory=list)
+    unknown: set[str] = field(default_factory=set)
     _controller: Any = None
 
     def start(self) -> SmtpFake:
@@ -399,6 +401,14 @@ class SmtpFake:
         fake = self
 
         class Handler:
+            async def handle_RCPT(
+                self, server: Any, session: Any, envelope: Any, address: str, options: Any
+            ) -> str:
+                if address in fake.unknown:
+                    return "550 5.1.1 No such user here"
+                envelope.rcpt_tos.append(address)
+                return "250 OK"
+
             async def handle_DATA(self, server: Any, session: Any, envelope: Any) -> str:
                 mail = message_from_bytes(envelope.original_content, policy=policy.default)
                 assert isinstance(mail, EmailMessage)
