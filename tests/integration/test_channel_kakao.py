@@ -196,3 +196,22 @@ def test_a_mail_answer_reaches_the_mail_server(stack: Stack) -> None:
     content = mail.get_content()
     assert "<b>불법주차</b> 단속을 강화하겠습니다." in content  # plain text, as written
     wait_for("reply_sent", lambda: _reports(stack, case_id, "reply_sent"))
+
+
+def test_a_skill_request_while_the_store_is_locked_is_503_not_500(stack: Stack) -> None:
+    """SQLite has one writer: a burst that keeps the lock past the busy timeout is answered 503 (Kakao shows its
+    error and the citizen sends again), never 500."""
+    if not stack.server.database_url.startswith("sqlite"):
+        pytest.skip("SQLite's single writer lock")
+    import sqlite3
+
+    holder = sqlite3.connect(stack.server.database_url.removeprefix("sqlite:///"), isolation_level=None)
+    try:
+        holder.execute("BEGIN IMMEDIATE")
+        body = json.dumps(stack.kakao.payload("kakao-user-busy", "민원"), ensure_ascii=False).encode()
+        busy = stack.kakao.post(body)
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
+    assert busy.status_code == 503 and busy.headers.get("Retry-After")
+    assert "불편하신 점" in skill_texts(stack.kakao.say("kakao-user-busy", "민원"))
