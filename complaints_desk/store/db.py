@@ -142,6 +142,12 @@ def is_disconnect(error: BaseException) -> bool:
     return isinstance(error, OperationalError) and error.statement is None
 
 
+def is_busy(error: BaseException) -> bool:
+    """True when SQLite's one writer lock was not had within the busy timeout ("database is locked"): nothing
+    of the unit was written, the store is only overloaded."""
+    return isinstance(error, OperationalError) and "database is locked" in str(error.orig)
+
+
 @contextmanager
 def psycopg_connection(session: Session, statement: str) -> Iterator[Any]:
     """The session's own psycopg connection, for what SQLAlchemy cannot express (a pipeline). A psycopg error

@@ -14,9 +14,12 @@ from typing import Any
 from fastapi import APIRouter, Request
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import JSONResponse, Response
+from sqlalchemy.exc import OperationalError
 
+from ...store.db import is_busy
 from .. import units
 from ..deps import FactoryDep, SettingsDep
+from ..errors import DatabaseUnavailable
 from ..logs import log
 from . import registry
 from .base import ChannelRefused, InboundMessage, Messenger, WebhookRequest
@@ -70,7 +73,12 @@ async def webhook(name: str, request: Request, factory: FactoryDep, settings: Se
             message=refused.message[:200],
         )
         return _refusal(name, refused.status, refused.reason, refused.message)
-    taken = await run_in_threadpool(_take_all, factory, messenger, messages)
+    try:
+        taken = await run_in_threadpool(_take_all, factory, messenger, messages)
+    except OperationalError as error:  # SQLite's writer lock not had in time under a burst: 503, not 500
+        if not is_busy(error):
+            raise
+        raise DatabaseUnavailable(error) from error
     if any(t.filed is not None for t in taken):
         request.app.state.notifier.publish()
         for t in taken:
