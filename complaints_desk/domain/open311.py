@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 from zoneinfo import ZoneInfo
 
 from .kinds import Kind
@@ -167,3 +168,48 @@ def korean_date(moment: datetime) -> str:
     """2026. 12. 15.(화)"""
     local = moment.astimezone(SEOUL)
     return f"{local.year}. {local.month}. {local.day}.({'월화수목금토일'[local.weekday()]})"
+
+
+def service_record(
+    code: str, name: str, department_name: str, keywords: tuple[str, ...], kind: str
+) -> dict[str, Any]:
+    """One service of GET services: a category. Every service has the shared definition (metadata true:
+    the privacy consent is required). `kind`: realtime (the service_request_id at once) or batch (a token)."""
+    group = department_name or "기타"
+    return {
+        "service_code": code,
+        "service_name": name,
+        "description": f"{name} 민원. {group}에서 처리합니다.",
+        "metadata": True,
+        "type": kind,
+        "keywords": ", ".join(keywords),
+        "group": group,
+    }
+
+
+def service_definition(code: str) -> dict[str, Any]:
+    """GET services/{code}: the shared attributes, in the specification's fields."""
+    return {
+        "service_code": code,
+        "attributes": [
+            {
+                "variable": attribute.variable,
+                "code": attribute.code,
+                "datatype": attribute.datatype,
+                "required": attribute.required,
+                "datatype_description": attribute.datatype_description,
+                "order": attribute.order,
+                "description": attribute.description,
+                "values": [{"key": value.key, "name": value.name} for value in attribute.values],
+            }
+            for attribute in ATTRIBUTES
+        ],
+    }
+
+
+def filed_notice(receipt_no: str, due_at: datetime, department_name: str | None) -> str:
+    """POST requests' service_notice: the receipt number and what happens next."""
+    due = f"{korean_date(due_at)}까지 처리합니다"
+    if department_name:
+        return f"접수번호 {receipt_no}. {department_name}에서 {due}. 진행 상황: requests/{receipt_no}"
+    return f"접수번호 {receipt_no}. 8근무시간 안에 담당 부서를 정하고 {due}. 진행 상황: requests/{receipt_no}"

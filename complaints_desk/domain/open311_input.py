@@ -347,3 +347,28 @@ def read_list_query(params: Params, now: datetime) -> ListQuery:
         end=end,
         statuses=statuses,
     )
+
+
+def case_place(submission: Submission) -> str:
+    """Where the matter is, as the case keeps it: the address, and the coordinates or the address id."""
+    parts = [submission.address_string] if submission.address_string else []
+    if submission.lat is not None and submission.long is not None:
+        parts.append(f"(위도 {submission.lat:.6f}, 경도 {submission.long:.6f})")
+    if submission.address_id and not submission.address_string:
+        parts.append(f"주소 ID {submission.address_id}")
+    place = " ".join(parts)
+    return place if len(place) <= PLACE_MAX else place[: PLACE_MAX - 1] + "…"
+
+
+def case_body(submission: Submission, client_name: str) -> str:
+    """The case's content for the officer: the description, then what the Open311 client added."""
+    lines = [f"[Open311 · {client_name}]"]
+    if submission.lat is not None and submission.long is not None:
+        lines.append(f"좌표(WGS84): {submission.lat:.6f}, {submission.long:.6f}")
+    if submission.address_id:
+        lines.append(f"주소 ID: {submission.address_id}")
+    if submission.media_url:
+        lines.append(f"사진·자료: {submission.media_url}")
+    if submission.disclosure != DISCLOSURE_FULL:
+        lines.append("공개 목록에 내용 비공개 요청")
+    return "\n\n".join(part for part in (submission.description, "\n".join(lines)) if part)
