@@ -34,6 +34,7 @@ from ...domain.open311 import (
 )
 from ...domain.open311_input import Params, case_body, case_place, read_list_query, read_submission
 from ...domain.open311_view import PublicCase, public_record
+from ...domain.values import check_chars, text_problem
 from ...store.central import admin as central_admin
 from ...store.central import online
 from ...store.central import open311 as store
@@ -49,6 +50,14 @@ PREFIX = "/open311/v2"
 router = APIRouter(prefix=PREFIX, tags=["open311"])
 MAX_FIELDS = 300  # form fields in one POST
 _REPLY_CHANNELS = {"open311": Channel.OPEN311.value, "sms": "sms", "mail": "mail"}
+# The case's fields the lifecycle may refuse, by the Open311 argument they came from.
+_ARGUMENTS = {
+    "title": "description (attribute[title])",
+    "body": "description",
+    "name": "last_name, first_name",
+    "place": "address_string",
+    "address": "address_string",
+}
 
 
 class Refusal(Exception):
@@ -102,13 +111,17 @@ async def _answer(
                 f"지원하지 않는 형식입니다: .{fmt[:10]} (.json 또는 .xml)",
                 f"Unsupported format .{fmt[:10]}: use .json or .xml",
             )
+        for name, value in request.path_params.items():
+            if text_problem(str(value)):  # a NUL or a broken character names nothing (and PostgreSQL refuses it)
+                raise Refusal(404, f"없는 자원입니다 ({name}).", f"No such resource ({name}).")
         params = await load() if load is not None else _params(request.query_params.multi_items())
         _check_jurisdiction(request, params)
         return await work(chosen, params)
     except Refusal as refusal:
         status, description = refusal.status, f"{refusal.ko} / {refusal.en}"
     except DomainError as error:
-        status, description = 400, f"{error.field}: {error.ko} / {error.en}"
+        argument = _ARGUMENTS.get(error.field, error.field)
+        status, description = 400, f"{argument}: {error.ko} / {error.en}"
     except DatabaseUnavailable:
         status, headers = 503, {"Retry-After": str(RETRY_AFTER_SECONDS)}
         description = "데이터베이스에 연결할 수 없습니다. 잠시 후 다시 시도해 주세요. / The database cannot be reached; retry shortly."
@@ -240,6 +253,7 @@ async def post_request(request: Request, fmt: str) -> Response:
             if key is None:
                 raise Refusal(403, "api_key가 올바르지 않거나 폐기되었습니다.", "Invalid or revoked api_key.")
             code = _one(params, "service_code")
+            check_chars("service_code", code)
             if not code:
                 raise Refusal(400, "service_code가 없습니다.", "service_code was not provided.")
             service = store.service(session, code)

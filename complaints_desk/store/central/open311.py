@@ -28,6 +28,7 @@ from ..reference import department_names
 from .open311_tables import Open311Key, Open311Request
 
 KEY_PREFIX = "o311_"
+UNCATEGORIZED = "uncategorized"  # the service_code a public list shows for a case filed without a category
 NAME_MAX = 100
 
 # --- API keys --------------------------------------------------------------------------------------------
@@ -313,7 +314,7 @@ def _public_cases(session: Session, rows: list[CaseRow]) -> list[PublicCase]:
         listed.append(
             PublicCase(
                 case=state,
-                service_code=state.category_code or "",
+                service_code=state.category_code or UNCATEGORIZED,
                 service_name=categories.get(state.category_code or "", "") or state.kind.korean,
                 department_name=departments.get(state.department_code or "", ""),
                 details=None
