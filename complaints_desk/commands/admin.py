@@ -1,5 +1,5 @@
 """`complaints-desk admin …`: the administrator's tools on the server's database (the first admin account,
-departments, staff, categories, routing rules, stations, closures). The same changes are available over
+departments, staff, categories, routing rules, stations, closures, Open311 API keys). The same changes are available over
 HTTP at /api/v1/admin/* for an administrator who is logged in."""
 
 from __future__ import annotations
@@ -85,6 +85,10 @@ def register(subparsers: Any) -> None:
 
     p = action("list", "목록 보기 (JSON lines)", run_list)
     p.add_argument("what", choices=["departments", "staff", "categories", "rules", "stations", "closures"])
+
+    from . import open311_keys
+
+    open311_keys.register(actions, _common)
 
 
 def _common() -> argparse.ArgumentParser:

@@ -13,7 +13,14 @@ _RRN = re.compile(r"(?<!\d)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])\s*[-–
 _ROAD_SUFFIX = re.compile(r"^\S*\d*(?:로|길)$|^\S+(?:로|길)\d+(?:번)?길$")
 _WRITTEN_PHONE = re.compile(r"^(?:01[016789]-\d{3,4}|02-\d{3,4}|0[3-6][1-5]-\d{3,4}|070-\d{4})-\d{4}$")
 _PHONE_CHARACTERS = re.compile(r"^\+?[\d\s().-]+$")
-_AREA_SUFFIX = ("동", "리", "가", "읍", "면")
+# A road written with its building number: 한빛로12, 테헤란로7길22-3 (the road is group 1).
+_ROAD_WITH_NUMBER = re.compile(r"^([^\d\s]+(?:로|길)(?:\d+(?:번)?길)?)\d+(?:-\d+)?,?$")
+# A 지번 address's area: 인계동, 양근리, 종로1가, 상계1동, 양평읍, 백령면 (not an apartment block's 101동).
+_AREA = re.compile(r"^[가-힣]+\d*(?:동|리|가|읍|면)$")
+_POSTAL_CODE = re.compile(r"^\(?\d{5}\)?$")
+# A phone number or an e-mail address written inside a free text (a description shown publicly).
+_PHONE_IN_TEXT = re.compile(r"(?<!\d)(01[016789]|02|0[3-6][1-5]|070)[-.\s]?(\d{3,4})[-.\s]?(\d{4})(?!\d)")
+_EMAIL_IN_TEXT = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 
 
 def contains_resident_number(text: str) -> bool:
@@ -88,18 +95,37 @@ def mask_phone(phone: str) -> str:
 
 
 def mask_address(address: str) -> str:
-    """Cut after the road name: '서울특별시 종로구 세종대로 209 (세종로)' → '서울특별시 종로구 세종대로'.
-    For a lot-number address, cut after the 동/리; otherwise keep the first two parts."""
+    """Cut after the road name: '서울특별시 종로구 세종대로 209 (세종로)' → '서울특별시 종로구 세종대로' (a road
+    written with its number, '한빛로12', is cut to '한빛로'). A lot-number (지번) address is cut after its
+    last 동·리·가·읍·면 before the lot number: '경기도 양평군 양평읍 양근리 123' → '경기도 양평군 양평읍 양근리'.
+    Otherwise only the leading parts without a digit are kept (at most two), so a number never shows."""
     parts = address.split()
+    if parts and _POSTAL_CODE.match(parts[0]):
+        parts = parts[1:]
     if not parts:
         return ""
     for index, part in enumerate(parts):
-        if index > 0 and _ROAD_SUFFIX.match(part):
+        if _ROAD_SUFFIX.match(part):
             return " ".join(parts[: index + 1])
+        numbered = _ROAD_WITH_NUMBER.match(part)
+        if numbered:
+            return " ".join([*parts[:index], numbered.group(1)])
+        if part == "산" or any(ch.isdigit() for ch in part):
+            break  # a number before any road: a lot-number address (whatever follows is its detail)
+    last_area = None
     for index, part in enumerate(parts):
-        if index > 0 and part.endswith(_AREA_SUFFIX) and not any(ch.isdigit() for ch in part):
-            return " ".join(parts[: index + 1])
-    return " ".join(parts[:2])
+        if _AREA.match(part):
+            last_area = index
+        elif part == "산" or any(ch.isdigit() for ch in part):
+            break
+    if last_area is not None:
+        return " ".join(parts[: last_area + 1])
+    leading: list[str] = []
+    for part in parts[:2]:
+        if any(ch.isdigit() for ch in part):
+            break
+        leading.append(part)
+    return " ".join(leading)
 
 
 def mask_email(email: str) -> str:
@@ -108,3 +134,15 @@ def mask_email(email: str) -> str:
         return mask_name(local)
     shown = local[:2] if len(local) > 2 else local[:1]
     return f"{shown}{'*' * max(1, len(local) - len(shown))}@{domain}"
+
+
+def mask_contacts_in_text(text: str, names: tuple[str, ...] = ()) -> str:
+    """A free text as a public list may show it: phone numbers (010-****-5678), e-mail addresses
+    (ho**@example.com) and resident registration numbers inside it masked, and each of `names` (the
+    petitioner's own) masked like a name."""
+    masked = _RRN.sub(lambda m: re.sub(r"\d", "*", m.group(0)), text)
+    masked = _PHONE_IN_TEXT.sub(lambda m: f"{m.group(1)}-{'*' * len(m.group(2))}-{m.group(3)}", masked)
+    masked = _EMAIL_IN_TEXT.sub(lambda m: mask_email(m.group(0)), masked)
+    for name in sorted({n.strip() for n in names if len(n.strip()) >= 2}, key=len, reverse=True):
+        masked = masked.replace(name, mask_name(name))
+    return masked

@@ -26,6 +26,8 @@ from .token_cache import TokenCache
 
 # The citizens' pages that take a filing with its attachments (server/citizen/): a larger body limit.
 CITIZEN_FORM_PREFIX = "/minwon/"
+# Open311 GeoReport v2 (server/open311/): small forms (a 4,000-character description), the webhooks' limit.
+OPEN311_PREFIX = "/open311/"
 
 
 def create_app(database_url: str | ServerSettings, **overrides: object) -> FastAPI:
@@ -91,6 +93,7 @@ def create_app(database_url: str | ServerSettings, **overrides: object) -> FastA
         max_body_bytes=settings.max_body_bytes,
         route_limits=(
             ("/webhooks/", settings.webhook_body_bytes),
+            (OPEN311_PREFIX, settings.webhook_body_bytes),
             (CITIZEN_FORM_PREFIX, settings.form_body_bytes),
         ),
     )
@@ -143,6 +146,8 @@ def _include_routers(app: FastAPI) -> None:
     from .cases.views import router as cases_router
     from .channels.webhooks import router as webhooks_router
     from .health import router as health_router
+    from .open311.admin import router as open311_keys_router
+    from .open311.views import router as open311_router
     from .stations.views import router as stations_router
     from .status_page import router as status_router
     from .sync.views import router as sync_router
@@ -159,6 +164,8 @@ def _include_routers(app: FastAPI) -> None:
         admin_router,
         status_router,
         webhooks_router,
+        open311_keys_router,
+        open311_router,
     ):
         app.include_router(router)
 
