@@ -209,7 +209,7 @@ def _backlog_section(f: SummaryFigures) -> list[Flowable]:
         _table(["접수 후 경과", "미처리", "비율"], age_rows, [w * 0.5, w * 0.25, w * 0.25]),
         Spacer(0, 3 * mm),
         _table(
-            ["부서 (현재 배정 기준)", "미처리", "그중 기한 경과"],
+            ["부서", "미처리", "그중 기한 경과"],
             department_rows or [["미처리 민원이 없습니다", "0", "0"]],
             [w * 0.5, w * 0.25, w * 0.25],
         ),
