@@ -18,7 +18,7 @@ from ..domain.errors import PermissionDenied
 from ..domain.masking import mask_address, mask_email, mask_name, mask_phone
 from ..domain.report_data import CaseExportRow
 from ..domain.roles import Role
-from .formatting import SEOUL, datetime_ko
+from .formatting import SEOUL, datetime_ko, keep_units
 from .xlsx_stream import SheetWriter
 
 Progress = Callable[[int, int], None]
@@ -215,7 +215,11 @@ def _write_csv(rows: Iterable[CaseExportRow], path: Path, full: bool) -> int:
 
 def _write_xlsx(rows: Iterable[CaseExportRow], path: Path, full: bool) -> int:
     person = _person(full)
-    footer = f"{SHEET_NAME} · 내보낸 시각 {datetime_ko(datetime.now(UTC))}" + ("" if full else " · 개인정보 가림")
+    # The date in the footer holds together (formatting.keep_units); the cells are not wrapped, so LibreOffice
+    # and Excel never break a line inside them, and a petitioner's text is written as typed.
+    footer = keep_units(f"{SHEET_NAME} · 내보낸 시각 {datetime_ko(datetime.now(UTC))}") + (
+        "" if full else " · 개인정보 가림"
+    )
     with SheetWriter(
         path, SHEET_NAME, HEADERS, COLUMN_WIDTHS, date_format=DATE_FORMAT, repeat_columns=1, footer=footer
     ) as sheet:

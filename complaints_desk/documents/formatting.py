@@ -5,11 +5,27 @@ Korean government documents write dates. Stored times are UTC; everything printe
 
 from __future__ import annotations
 
+import re
 from datetime import date, datetime, time
 from zoneinfo import ZoneInfo
 
 SEOUL = ZoneInfo("Asia/Seoul")
 WEEKDAYS = "월화수목금토일"
+NO_BREAK_SPACE = "\u00a0"
+# A number and the unit after it ("30 일", "3 / 12 쪽"), and the parts of a date ("2026. 11. 22."), are read
+# as one token: a line must not end between them. The units a document or a person writes after a number.
+_UNIT_AFTER_SPACE = re.compile(r"(?<=\d) (?=(?:일|개월|달|주|년|시간|분|초|쪽|면|건|차|회|명|세대|원|%|조|항|호))")
+_DATE_PART_SPACE = re.compile(r"(?<=\d\.) (?=\d)")
+
+
+def keep_units(text: str) -> str:
+    """``text`` with a NO-BREAK SPACE wherever a line break would split a number from its unit or a date
+    from itself ("30 일", "2026. 11. 22."), so that neither a PDF paragraph nor a spreadsheet's wrapped
+    cell or footer ends a line there. "30일" written without a space is one word already: the documents'
+    paragraphs break lines only between words (layout.styles)."""
+    if " " not in text:
+        return text
+    return _DATE_PART_SPACE.sub(NO_BREAK_SPACE, _UNIT_AFTER_SPACE.sub(NO_BREAK_SPACE, text))
 
 
 def local(moment: datetime) -> datetime:

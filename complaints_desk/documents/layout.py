@@ -1,5 +1,6 @@
-"""Shared pieces of every layout: paragraph styles in the Hangul face, line wrapping that also breaks long
-Korean words, document metadata, and a canvas that knows the total page count ("3 / 12 쪽")."""
+"""Shared pieces of every layout: paragraph styles in the Hangul face, line wrapping that breaks between words
+and inside a word only when it alone is too long, document metadata, and a canvas that knows the total page
+count ("3 / 12 쪽")."""
 
 from __future__ import annotations
 
@@ -24,9 +25,14 @@ ALERT = colors.HexColor("#b00020")
 
 @lru_cache(maxsize=1)
 def styles() -> dict[str, ParagraphStyle]:
-    """Paragraph styles; `wordWrap="CJK"` lets Hangul break between any two syllables, as Korean print does."""
+    """Paragraph styles. Lines break between words (어절), as Korean official documents set them, and inside a
+    word only when it alone is wider than the line (a long title written without spaces, an address):
+    reportlab's `wordWrap="CJK"` breaks between any two characters, which cuts "30일" into "30" and "일" and
+    "행정기관" into "행" and "정기관" at a line's end. A NO-BREAK SPACE (formatting.keep_units) holds too."""
     register_fonts()
-    base = ParagraphStyle("base", fontName=REGULAR, fontSize=10, leading=15, textColor=INK, wordWrap="CJK")
+    base = ParagraphStyle(
+        "base", fontName=REGULAR, fontSize=10, leading=15, textColor=INK, wordWrap=None, splitLongWords=True
+    )
     return {
         "base": base,
         "small": ParagraphStyle("small", parent=base, fontSize=8.5, leading=12, textColor=MUTED),

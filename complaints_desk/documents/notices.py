@@ -29,7 +29,7 @@ from ..domain.report_data import (
     ResultNoticeFacts,
 )
 from .fonts import REGULAR, printable
-from .formatting import date_ko, datetime_ko, due_ko
+from .formatting import date_ko, datetime_ko, due_ko, keep_units
 from .layout import INK, MUTED, RULE, SHADE, numbered_canvas, styles
 
 RESULT_LABELS = {
@@ -86,7 +86,13 @@ def _main_phone(office: OfficeInfo) -> str:
 
 def _esc(value: str) -> str:
     """Paragraph text is markup: petitioners' words must not become tags."""
-    return printable(value).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\n", "<br/>")
+    return (
+        keep_units(printable(value))
+        .replace("&", "&amp;")
+        .replace("<", "&lt;")
+        .replace(">", "&gt;")
+        .replace("\n", "<br/>")
+    )
 
 
 def _build(

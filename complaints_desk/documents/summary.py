@@ -29,7 +29,17 @@ from ..domain.masking import mask_name, mask_phone
 from ..domain.report_data import SummaryFigures
 from .charts import daily_line, horizontal_bars, vertical_bars
 from .fonts import BOLD, REGULAR, printable
-from .formatting import count_ko, date_ko, datetime_ko, local, minutes_ko, percent_ko, short_date, short_moment
+from .formatting import (
+    count_ko,
+    date_ko,
+    datetime_ko,
+    keep_units,
+    local,
+    minutes_ko,
+    percent_ko,
+    short_date,
+    short_moment,
+)
 from .layout import ACCENT, INK, MUTED, RULE, SHADE, numbered_canvas, styles
 from .summary_extras import extra_sections
 
@@ -48,7 +58,7 @@ CONTENT_WIDTH = A4[0] - 2 * MARGIN
 
 
 def _esc(value: str) -> str:
-    return printable(value).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return keep_units(printable(value)).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
 def period_label(figures: SummaryFigures) -> str:
@@ -209,7 +219,7 @@ def _backlog_section(f: SummaryFigures) -> list[Flowable]:
         _table(["접수 후 경과", "미처리", "비율"], age_rows, [w * 0.5, w * 0.25, w * 0.25]),
         Spacer(0, 3 * mm),
         _table(
-            ["부서 (현재 배정 기준)", "미처리", "그중 기한 경과"],
+            ["부서", "미처리", "그중 기한 경과"],
             department_rows or [["미처리 민원이 없습니다", "0", "0"]],
             [w * 0.5, w * 0.25, w * 0.25],
         ),

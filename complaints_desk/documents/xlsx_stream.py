@@ -180,9 +180,12 @@ class SheetWriter:
         row and first columns are the workbook's print titles (_workbook)."""
         footer = ""
         if self._footer:
-            # Header/footer codes: &L left, &R right, &P page, &N pages; a literal & is written &&.
+            # Header/footer codes: &L left, &R right, &P page, &N pages; a literal & is written &&. The page
+            # count and its unit are joined by a NO-BREAK SPACE: a narrow footer never ends a line between them.
             left = escape(self._footer.replace("&", "&&"))
-            footer = f"<headerFooter><oddFooter>&amp;L{left}&amp;R&amp;P / &amp;N 쪽</oddFooter></headerFooter>"
+            footer = (
+                f"<headerFooter><oddFooter>&amp;L{left}&amp;R&amp;P / &amp;N\u00a0쪽</oddFooter></headerFooter>"
+            )
         return (
             f'<autoFilter ref="{self._filter_range().replace("$", "")}"/>'
             '<pageMargins left="0.4" right="0.4" top="0.5" bottom="0.6" header="0.3" footer="0.3"/>'

@@ -181,6 +181,8 @@ class CaseRow(Base):
         Index("ix_cases_assignee_status", "assignee_id", "status"),
         Index("ix_cases_phone", "petitioner_phone"),
         Index("ix_cases_name", "petitioner_name"),
+        # The cases changed since an instant: the summary's backlog at its period's end reads only those.
+        Index("ix_cases_updated", "updated_at"),
         # The desktop's queues (store.queue): each queue's filter is an index prefix and each sortable column
         # (received, due, receipt number) follows it, so a window at any depth is a seek, never a sort.
         Index("ix_cases_assignee_received", "assignee_id", "received_at"),

@@ -55,7 +55,7 @@ def test_the_xlsx_carries_its_autofilter_and_print_set_up(sqlite_session_factory
     fit = sheet.find("m:sheetPr/m:pageSetUpPr", NS)
     assert fit is not None and fit.get("fitToPage") == "1"
     footer = sheet.find("m:headerFooter/m:oddFooter", NS)
-    assert footer is not None and "&P / &N 쪽" in (footer.text or "") and "민원 목록" in (footer.text or "")
+    assert footer is not None and "&P / &N\u00a0쪽" in (footer.text or "") and "민원 목록" in (footer.text or "")
     names = {n.get("name"): n.text for n in workbook.iterfind("m:definedNames/m:definedName", NS)}
     assert names["_xlnm.Print_Titles"] == "'민원 목록'!$A:$A,'민원 목록'!$1:$1"
     assert names["_xlnm._FilterDatabase"] == f"'민원 목록'!$A$1:$O${last_row}"

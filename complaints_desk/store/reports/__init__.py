@@ -3,6 +3,7 @@ supervisor's summary. Each returns the plain dataclasses of domain.report_data; 
 The names below are the API the commands and documents call; each lives in the module named for its
 document."""
 
+from .backlog import backlog_at
 from .export import ExportFilter, count_export_rows, iter_export_rows
 from .notices import extension_notice, progress_notice, proposal_decision_notice, result_notice
 from .office import office_info
@@ -19,6 +20,7 @@ from .summary import period_bounds, summary_figures
 __all__ = [
     "ExportFilter",
     "ReceiptContext",
+    "backlog_at",
     "count_export_rows",
     "extension_notice",
     "iter_export_rows",
