@@ -1,16 +1,16 @@
 """cases updated index: the cases changed since an instant, which the summary's backlog at its period's end
 reads (store.reports.backlog); without it that is a scan of every case received before the instant
 
-Revision ID: 0013
-Revises: 0012
+Revision ID: 0016
+Revises: 0015
 """
 
 from __future__ import annotations
 
 from alembic import op
 
-revision = "0013"
-down_revision = "0012"
+revision = "0016"
+down_revision = "0015"
 branch_labels = None
 depends_on = None
 
