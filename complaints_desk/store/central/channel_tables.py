@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import BigInteger, Index, Integer, String, Text
+from sqlalchemy import BigInteger, Float, Index, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from ..models import ID, Base
@@ -76,3 +76,14 @@ class OutboundMessage(Base):
     order_key: Mapped[int] = mapped_column(BigInteger, default=0)  # replies of one conversation in order
 
     __table_args__ = (Index("ix_outbound_due", "status", "next_attempt_at"),)
+
+
+class RateBucket(Base):
+    """A token bucket of the citizens' web pages (store/central/rate_limits.py), one per purpose and client
+    address ("lookup:203.0.113.7"): in the database, so that every server process behind the load balancer
+    draws on the same bucket."""
+
+    __tablename__ = "rate_buckets"
+    key: Mapped[str] = mapped_column(String(120), primary_key=True)
+    tokens: Mapped[float] = mapped_column(Float)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime, index=True)
