@@ -93,6 +93,7 @@ def create_app(database_url: str | ServerSettings, **overrides: object) -> FastA
             ("/webhooks/", settings.webhook_body_bytes),
             (CITIZEN_FORM_PREFIX, settings.form_body_bytes),
         ),
+        page_prefixes=(CITIZEN_FORM_PREFIX, "/status/"),
     )
     if settings.trusted_proxies:
         # Outermost, so the request log and the login's address both see the client, not the proxy: the
@@ -140,6 +141,7 @@ def _include_routers(app: FastAPI) -> None:
     from .calls.views import router as calls_router
     from .cases.views import router as cases_router
     from .channels.webhooks import router as webhooks_router
+    from .citizen.views import router as citizen_router
     from .health import router as health_router
     from .stations.views import router as stations_router
     from .status_page import router as status_router
@@ -155,6 +157,7 @@ def _include_routers(app: FastAPI) -> None:
         admin_router,
         status_router,
         webhooks_router,
+        citizen_router,
     ):
         app.include_router(router)
 
