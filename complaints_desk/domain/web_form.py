@@ -18,10 +18,10 @@ from .masking import normalize_phone
 # has its own form).
 COMPLAINT_KINDS: dict[Kind, tuple[str, str]] = {
     Kind.GRIEVANCE: ("불편·고충", "생활 불편이나 행정 처분으로 겪는 어려움 (처리기간 7일)"),
-    Kind.SUGGESTION: ("건의", "정책이나 제도를 고쳐 달라는 요청 (14일)"),
-    Kind.INQUIRY_PROCEDURE: ("제도·절차 문의", "제도나 절차에 대한 설명 요청 (7일)"),
-    Kind.INQUIRY_LAW: ("법령 해석 문의", "법령의 해석을 묻는 질의 (14일)"),
-    Kind.OTHER: ("간단한 문의·신고", "구두·전화로도 바로 답할 수 있는 간단한 일 (근무시간 3시간)"),
+    Kind.SUGGESTION: ("건의", "정책이나 제도를 고쳐 달라는 요청 (처리기간 14일)"),
+    Kind.INQUIRY_PROCEDURE: ("제도·절차 문의", "제도나 절차에 대한 설명 요청 (처리기간 7일)"),
+    Kind.INQUIRY_LAW: ("법령 해석 문의", "법령의 해석을 묻는 질의 (처리기간 14일)"),
+    Kind.OTHER: ("간단한 문의·신고", "바로 답할 수 있는 간단한 일 (처리기간 근무시간 3시간)"),
 }
 # How the citizen wants to be told the answer: the case's reply channel (domain.replies.route_for_answer).
 REPLY_CHOICES: dict[str, str] = {
@@ -85,6 +85,14 @@ def form_problems(form: WebForm) -> list[DomainError]:
             "Enter your phone number: its last four digits are asked when you look the case up.",
             code="required",
         )
+    digits = _digits(form.phone)
+    if "phone" not in problems and not 9 <= len(digits) <= 11:  # 02-123-4567 … 010-1234-5678
+        problems["phone"] = DomainError(
+            "phone",
+            f"전화번호 형식이 올바르지 않습니다: '{form.phone.strip()}' (예: 010-1234-5678)",
+            f"Not a valid phone number: '{form.phone.strip()}' (e.g. 010-1234-5678)",
+            code="phone",
+        )
     email = form.email.strip()
     if email and (len(email) > EMAIL_MAX or not _EMAIL.match(email)):
         problems["email"] = DomainError(
@@ -101,7 +109,7 @@ def form_problems(form: WebForm) -> list[DomainError]:
             "Enter an e-mail address to be answered by e-mail.",
             code="required",
         )
-    elif form.reply == "sms" and "phone" not in problems and not _MOBILE.match(_digits(form.phone)):
+    elif form.reply == "sms" and "phone" not in problems and not _MOBILE.match(digits):
         problems["phone"] = DomainError(
             "phone",
             "문자로 답변 받으시려면 휴대전화 번호(010-…)를 입력해 주세요.",

@@ -212,7 +212,11 @@ async def proposals(request: Request, factory: FactoryDep, page: str = "1") -> H
     )
 
 
-_STATIC = {"minwon.css": "text/css; charset=utf-8", "minwon.js": "text/javascript; charset=utf-8"}
+_STATIC = {
+    "minwon.css": "text/css; charset=utf-8",
+    "minwon.js": "text/javascript; charset=utf-8",
+    "favicon.svg": "image/svg+xml",
+}
 _static_cache: dict[str, bytes] = {}
 
 
