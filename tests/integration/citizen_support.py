@@ -8,12 +8,13 @@ import html
 import io
 import re
 from dataclasses import dataclass, field
+from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
 import httpx
 from PIL import Image
 
-from .conftest import LiveServer
+from .conftest import DEPARTMENT, LiveServer, Team, push, wire_event
 
 _INPUT = re.compile(r'<input type="hidden" name="(csrf_token|form_id)" value="([^"]*)">')
 _RECEIPT = re.compile(r'id="receipt-no">([^<]+)<')
@@ -124,3 +125,62 @@ class Citizen:
                 "last4": last4,
             },
         )
+
+
+def pulled_events(team: Team, who: str = "agent") -> list[dict[str, Any]]:
+    with team.client(who) as client:
+        page = client.get("/sync/pull", params={"after": 0, "limit": 5000})
+    assert page.status_code == 200, page.text
+    events: list[dict[str, Any]] = page.json()["events"]
+    return events
+
+
+def received_event(team: Team, receipt_no: str) -> dict[str, Any]:
+    found = [
+        e for e in pulled_events(team) if e["type"] == "received" and e["payload"]["receipt_no"] == receipt_no
+    ]
+    assert len(found) == 1, receipt_no
+    return found[0]
+
+
+def _now(event: dict[str, Any]) -> dict[str, Any]:
+    event["occurred_at"] = datetime.now(UTC).isoformat()  # wire_event's: half an hour ago, before the filing
+    return event
+
+
+def route(team: Team, case_id: str) -> None:
+    """The agent hands the case to 도로과 (pushed as a desk would)."""
+    with team.client("agent") as agent:
+        routed = wire_event(team, "agent", "routed", case_id, {"department_code": DEPARTMENT}, base_version=1)
+        assert push(agent, [_now(routed)])[0]["status"] == "accepted"
+
+
+def decide(team: Team, receipt_no: str, decision: str | None, reasons: str = "") -> None:
+    """Route a proposal to 도로과; its officer takes it up and (unless `decision` is None) decides it."""
+    case_id = received_event(team, receipt_no)["case_id"]
+    route(team, case_id)
+    events = [_now(wire_event(team, "officer", "accepted", case_id, {}, base_version=2))]
+    if decision is not None:
+        payload: dict[str, Any] = {"decision": decision, "reasons": reasons}
+        if decision == "adopted":
+            payload["implementation_date"] = (date.today() + timedelta(days=90)).isoformat()
+        events.append(_now(wire_event(team, "officer", "decided", case_id, payload, base_version=3)))
+    with team.client("officer") as officer:
+        assert {r["status"] for r in push(officer, events)} == {"accepted"}
+
+
+def answer(team: Team, receipt_no: str, text: str) -> None:
+    """Route a complaint to 도로과; its officer takes it up and answers it."""
+    case_id = received_event(team, receipt_no)["case_id"]
+    route(team, case_id)
+    accepted = wire_event(team, "officer", "accepted", case_id, {}, base_version=2)
+    answered = wire_event(
+        team,
+        "officer",
+        "answered",
+        case_id,
+        {"result": "accepted", "answer": text, "notify_channel": "web"},
+        base_version=3,
+    )
+    with team.client("officer") as officer:
+        assert [r["status"] for r in push(officer, [_now(accepted), _now(answered)])] == ["accepted", "accepted"]

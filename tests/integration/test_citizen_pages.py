@@ -11,39 +11,30 @@ from __future__ import annotations
 import hashlib
 import socket
 from collections.abc import Callable
-from datetime import date, timedelta
 from pathlib import Path
-from typing import Any
 
 import httpx
 
 from .citizen_support import (
     COMPLAINT,
     Citizen,
+    decide,
     field_value,
     jpeg_bytes,
     notice_text,
     pdf_bytes,
     png_bytes,
+    pulled_events,
     receipt_number,
+    received_event,
 )
 from .conftest import DEPARTMENT, LiveServer, Team, push, wire_event, wire_received
 
 HOSTILE = '<script>alert("x")</script><img src=x onerror=alert(1)>'
 
 
-def _pull(team: Team, who: str = "agent") -> list[dict[str, Any]]:
-    with team.client(who) as client:
-        page = client.get("/sync/pull", params={"after": 0, "limit": 5000})
-    assert page.status_code == 200, page.text
-    events: list[dict[str, Any]] = page.json()["events"]
-    return events
-
-
-def _received(team: Team, receipt_no: str) -> dict[str, Any]:
-    found = [e for e in _pull(team) if e["type"] == "received" and e["payload"]["receipt_no"] == receipt_no]
-    assert len(found) == 1, receipt_no
-    return found[0]
+_pull = pulled_events
+_received = received_event
 
 
 def test_a_filing_with_attachments_reaches_staff_who_fetch_the_bytes(live_server: LiveServer, team: Team) -> None:
@@ -281,19 +272,8 @@ def test_the_public_list_of_proposals_respects_the_proposers_choice(live_server:
         (receipt_number(public.text), "adopted", "내년 예산에 반영해 대여소 3곳을 늘립니다."),
         (receipt_number(private.text), "not_adopted", "인력 사정으로 당장은 어렵습니다."),
     ):
-        received = _received(team, receipt)
-        assert received["payload"]["public"] is (decision == "adopted")
-        case_id = received["case_id"]
-        with team.client("agent") as agent:
-            routed = wire_event(team, "agent", "routed", case_id, {"department_code": DEPARTMENT}, base_version=1)
-            assert push(agent, [routed])[0]["status"] == "accepted"
-        payload: dict[str, Any] = {"decision": decision, "reasons": reasons}
-        if decision == "adopted":
-            payload["implementation_date"] = (date.today() + timedelta(days=90)).isoformat()
-        with team.client("officer") as officer:
-            accepted = wire_event(team, "officer", "accepted", case_id, {}, base_version=2)
-            decided = wire_event(team, "officer", "decided", case_id, payload, base_version=3)
-            assert [r["status"] for r in push(officer, [accepted, decided])] == ["accepted", "accepted"]
+        assert _received(team, receipt)["payload"]["public"] is (decision == "adopted")
+        decide(team, receipt, decision, reasons)
 
     listing = citizen.client.get("/minwon/proposals")
     assert listing.status_code == 200

@@ -63,6 +63,11 @@ def megabytes(size: int) -> str:
     return f"{size / (1024 * 1024):.1f}MB"
 
 
+def size_text(size: int) -> str:
+    """A file's size as people read it: 820KB, 3.4MB."""
+    return megabytes(size) if size >= 1024 * 1024 else f"{max(1, round(size / 1024))}KB"
+
+
 def check_file(name: str, data: bytes) -> CheckedFile:
     """The file, when its content is an image or PDF of the kind its name says and at most 10 MB;
     DomainError (field "files") otherwise."""

@@ -37,7 +37,7 @@ from .. import units
 from ..deps import FactoryDep, SettingsDep
 from ..logs import log
 from . import security
-from .files import ALLOWED_WORDS, CheckedFile, check_file, megabytes
+from .files import ALLOWED_WORDS, CheckedFile, check_file, size_text
 from .limits import WebSettings, web_settings
 from .pages import render
 
@@ -252,7 +252,7 @@ async def _take(
             title=filing.title,
             due_at=filed.due_at,
             reply=REPLY_CHOICES.get(form.reply, ""),
-            files=[f"{item.name} ({megabytes(len(item.data))})" for item in files],
+            files=[f"{item.name} ({size_text(len(item.data))})" for item in files],
             public=filing.public,
         ),
     )

@@ -1,5 +1,6 @@
 // The citizens' pages: small helps only; every page works without this script (the server checks all).
 "use strict";
+document.documentElement.classList.add("js");
 (function () {
   var form = document.querySelector("form.filing");
   if (form) {
@@ -19,6 +20,12 @@
       list.textContent = "";
       var files = input.files || [];
       tooMany = files.length > maxFiles;
+      if (!files.length) {
+        var none = document.createElement("li");
+        none.className = "is-none";
+        none.textContent = "고른 파일이 없습니다.";
+        list.appendChild(none);
+      }
       for (var i = 0; i < files.length; i++) {
         var file = files[i];
         var item = document.createElement("li");
@@ -37,7 +44,7 @@
       }
     }
 
-    if (input && list) { input.addEventListener("change", showFiles); }
+    if (input && list) { input.addEventListener("change", showFiles); showFiles(); }
     form.addEventListener("submit", function (event) {
       if (tooMany) { event.preventDefault(); input.focus(); return; }
       if (submit) {
