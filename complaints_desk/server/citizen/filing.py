@@ -32,14 +32,13 @@ from ...store.attachments import store_bytes
 from ...store.central import conversations, rate_limits
 from ...store.central.citizen import WEB_FORM_PLATFORM, filed_by_form
 from ...store.central.online import CitizenView, Contact, OnlineFiling, file_online
-from ...store.reports.office import office_info
 from .. import units
 from ..deps import FactoryDep, SettingsDep
 from ..logs import log
 from . import security
 from .files import ALLOWED_WORDS, CheckedFile, check_file, size_text
 from .limits import WebSettings, web_settings
-from .pages import render
+from .pages import office_of, render
 
 router = APIRouter(tags=["citizens"], include_in_schema=False)
 _FORM_ID = re.compile(r"^[A-Za-z0-9_-]{24,64}$")
@@ -119,7 +118,7 @@ def typed_form(fields: FormData, proposal: bool) -> WebForm:
 
 
 async def _office(factory: sessionmaker[Session]) -> Any:
-    return await run_in_threadpool(units.read, factory, office_info)
+    return await office_of(factory)
 
 
 async def _show(
@@ -200,9 +199,6 @@ async def _take(
     if page.errors or page.file_errors:
         page.notice = "고칠 곳이 있어 접수하지 않았습니다. 아래에 표시된 항목을 확인해 주세요."
         return await _show(request, factory, page, 400)
-    existing = await run_in_threadpool(units.read, factory, partial(filed_by_form, form_token=form_id))
-    if existing is not None:
-        return await _result(request, factory, _Receipt.of_view(existing))
     filing = _filing(form, form_id)
     try:
         filed = await run_in_threadpool(
@@ -229,7 +225,7 @@ async def _take(
         page.errors[error.field if error.field in _FIELDS else "body"] = error.ko
         page.notice = "고칠 곳이 있어 접수하지 않았습니다. 아래에 표시된 항목을 확인해 주세요."
         return await _show(request, factory, page, 400)
-    if filed is None:  # the same form, filed by a request that ran at the same moment
+    if filed is None:  # the same form sent again (a reload, a double click): the receipt it got
         existing = await run_in_threadpool(units.read, factory, partial(filed_by_form, form_token=form_id))
         if existing is None:
             page.notice = "이 신청서는 이미 보내졌습니다. 접수번호는 처리 상황 조회에서 확인해 주세요."

@@ -23,13 +23,12 @@ from ...domain.statuses import Status
 from ...store.central import rate_limits
 from ...store.central.citizen import public_proposals
 from ...store.central.online import CitizenView, lookup_for_citizen
-from ...store.reports.office import office_info
 from .. import units
 from ..deps import FactoryDep, SettingsDep
 from ..logs import log
 from . import security
 from .limits import WebSettings, web_settings
-from .pages import DECISION_WORDS, STATUS_WORDS, render, steps
+from .pages import DECISION_WORDS, STATUS_WORDS, office_of, render, steps
 
 router = APIRouter(tags=["citizens"], include_in_schema=False)
 PROPOSALS_PER_PAGE = 20
@@ -40,7 +39,7 @@ NOT_FOUND = (
 
 
 async def _office(factory: sessionmaker[Session]) -> Any:
-    return await run_in_threadpool(units.read, factory, office_info)
+    return await office_of(factory)
 
 
 @router.get("/minwon", include_in_schema=False)

@@ -4,6 +4,7 @@ people read them (2026. 11. 22.(일) 14:05)."""
 
 from __future__ import annotations
 
+import time
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime
@@ -11,12 +12,16 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from fastapi import Request
+from fastapi.concurrency import run_in_threadpool
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
+from sqlalchemy.orm import Session, sessionmaker
 from starlette.responses import HTMLResponse
 
 from ...domain.kinds import Kind
 from ...domain.report_data import OfficeInfo
 from ...domain.statuses import Status
+from ...store.reports.office import office_info
+from .. import units
 from . import security
 
 SEOUL = ZoneInfo("Asia/Seoul")
@@ -104,6 +109,21 @@ def steps(kind: Kind, status: Status) -> list[Step]:
         Step(label, "done" if i < at or at == 3 else "current" if i == at else "todo")
         for i, label in enumerate(labels)
     ]
+
+
+OFFICE_SECONDS = 10.0  # an administrator's change of the office's name shows on the pages within this
+_office_cache: dict[int, tuple[float, OfficeInfo]] = {}
+
+
+async def office_of(factory: sessionmaker[Session]) -> OfficeInfo:
+    """The office every page names (header, footer, the number to call), read at most every
+    OFFICE_SECONDS per process: every page shows it, and it changes once in a long while."""
+    cached = _office_cache.get(id(factory))
+    if cached is not None and time.monotonic() - cached[0] < OFFICE_SECONDS:
+        return cached[1]
+    office = await run_in_threadpool(units.read, factory, office_info)
+    _office_cache[id(factory)] = (time.monotonic(), office)
+    return office
 
 
 def render(
