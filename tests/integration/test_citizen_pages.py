@@ -79,6 +79,10 @@ def test_a_filing_with_attachments_reaches_staff_who_fetch_the_bytes(live_server
         assert push(agent, [routed])[0]["status"] == "accepted"
     with team.client("officer") as officer:
         assert officer.get(photo_url).content == photo
+    viewed = [e for e in _pull(team) if e["type"] == "details_viewed" and e["case_id"] == case_id]
+    assert [(e["actor_id"], e["payload"]["attachment_id"]) for e in viewed] == [
+        (team.staff["officer"]["id"], attachments[0]["id"])
+    ]  # the officer's look is on the record; the agent's is not (agents see petitioners in full anyway)
     with team.client("other_officer") as other:
         refused = other.get(photo_url)
         assert refused.status_code == 403 and "첨부파일" in refused.json()["message_ko"]

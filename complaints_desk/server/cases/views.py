@@ -85,10 +85,16 @@ def read_case(
     response_class=Response,
 )
 async def read_attachment(
-    case_id: str, attachment_id: str, staff: StaffDep, factory: FactoryDep, settings: SettingsDep
+    case_id: str,
+    attachment_id: str,
+    staff: StaffDep,
+    factory: FactoryDep,
+    settings: SettingsDep,
+    notifier: NotifierDep,
 ) -> Response:
     """The bytes, with the content type they were checked to be (server/citizen/files.py). Like the
-    petitioner's details: an officer only for their own department's cases."""
+    petitioner's details: an officer only for their own department's cases, and an officer's look is
+    recorded as a `details_viewed` event (fields ["attachment"], the attachment's id) first."""
     folder = web_settings(settings.channels).attachments_dir
 
     def load(session: Session) -> tuple[CaseState | None, Any, bytes | None]:
@@ -122,6 +128,27 @@ async def read_attachment(
             "attachment_id",
         )
     filename, content_type, sha256 = meta
+    if not sees_full(staff):  # an officer's look at a citizen's file is recorded, like a full view of details
+        assert staff.role is Role.OFFICER
+        now = datetime.now(UTC)
+        viewed = Event(
+            id=new_id(),
+            case_id=case_id,
+            type=EventType.DETAILS_VIEWED,
+            occurred_at=now,
+            actor_id=staff.id,
+            actor_role=staff.role,
+            actor_department=staff.department_code,
+            base_version=state.version,
+            payload={"fields": ["attachment"], "attachment_id": attachment_id},
+        )
+
+        def record_view(session: Session) -> int:
+            seq = answers.apply_pushed_event(session, viewed, pushed_by=staff.id, now=now)
+            sequence.announce(session, seq)
+            return seq
+
+        notifier.publish(await run_in_threadpool(units.write, factory, record_view))
     return Response(
         data,
         media_type=content_type,
