@@ -14,6 +14,9 @@ from collections.abc import Callable
 from pathlib import Path
 
 import httpx
+import pytest
+
+from complaints_desk.sync.transport import ServerRefused, Transport
 
 from .citizen_support import (
     COMPLAINT,
@@ -79,9 +82,16 @@ def test_a_filing_with_attachments_reaches_staff_who_fetch_the_bytes(live_server
         assert push(agent, [routed])[0]["status"] == "accepted"
     with team.client("officer") as officer:
         assert officer.get(photo_url).content == photo
+    desk = Transport(live_server.base_url, token=lambda: team.tokens["officer"])  # what a desktop calls
+    assert desk.attachment(case_id, attachments[1]["id"], sha256=attachments[1]["sha256"]) == plan
+    with pytest.raises(ServerRefused):
+        desk.attachment(case_id, attachments[1]["id"], sha256="0" * 64)
+    desk.close()
     viewed = [e for e in _pull(team) if e["type"] == "details_viewed" and e["case_id"] == case_id]
     assert [(e["actor_id"], e["payload"]["attachment_id"]) for e in viewed] == [
-        (team.staff["officer"]["id"], attachments[0]["id"])
+        (team.staff["officer"]["id"], attachments[0]["id"]),
+        (team.staff["officer"]["id"], attachments[1]["id"]),
+        (team.staff["officer"]["id"], attachments[1]["id"]),
     ]  # the officer's look is on the record; the agent's is not (agents see petitioners in full anyway)
     with team.client("other_officer") as other:
         refused = other.get(photo_url)
