@@ -20,6 +20,7 @@ from ...domain.errors import DomainError
 from ...domain.kinds import Kind
 from ...domain.receipts import parse_receipt_number
 from ...domain.statuses import Status
+from ...domain.web_form import COMPLAINT_KINDS
 from ...store.central import rate_limits
 from ...store.central.citizen import public_proposals
 from ...store.central.online import CitizenView, lookup_for_citizen
@@ -181,7 +182,7 @@ def _case_context(view: CitizenView) -> dict[str, Any]:
     return {
         "view": view,
         "proposal": view.kind is Kind.PROPOSAL,
-        "kind_label": view.kind.korean,
+        "kind_label": COMPLAINT_KINDS.get(view.kind, (view.kind.korean, ""))[0],
         "status_words": STATUS_WORDS.get(status, status.korean),
         "steps": steps(view.kind, status),
         "finished": finished,
