@@ -133,3 +133,14 @@ def test_the_public_list_shows_a_private_proposal_by_title_and_decision_only(ses
     assert by_title["공개 제안"].body == "공개 내용" and by_title["공개 제안"].public
     assert by_title["비공개 제안"].body == "" and not by_title["비공개 제안"].public
     assert by_title["데스크 제안"].body == ""  # nobody asked the proposer: private
+
+
+def test_a_platform_event_or_a_form_is_taken_in_once(session_factory) -> None:  # type: ignore[no-untyped-def]
+    from complaints_desk.store.central.conversations import first_delivery
+
+    with transaction(session_factory) as session:
+        assert first_delivery(session, "web", "form-1") is True
+        assert first_delivery(session, "web", "form-1") is False  # (rowcount reads -1 on PostgreSQL)
+        assert first_delivery(session, "telegram", "form-1") is True
+    with transaction(session_factory) as session:
+        assert first_delivery(session, "web", "form-1") is False
