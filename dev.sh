@@ -11,6 +11,7 @@ cd "$(dirname "$0")"
 # machine has no keyring of its own (the client keeps sign-in tokens in the OS keyring).
 SYSTEM_PACKAGES=(fonts-nanum poppler-utils xvfb xauth libzbar0 libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0
   libreoffice-calc  # tests/unit/test_documents_xlsx_print.py: soffice --headless --convert-to pdf
+  chromium  # tests/integration/test_citizen_browser.py: the citizens' pages in headless Chromium (Playwright)
   libfontconfig1 libdbus-1-3 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0 libxcb-xinerama0
   gnome-keyring dbus)
 

@@ -298,6 +298,45 @@ def _petitioner(payload: Mapping[str, Any], key: str) -> None:
         raise DomainError(key, "민원인 정보 형식이 올바르지 않습니다.", "The petitioner is malformed.")
 
 
+ATTACHMENTS_MAX = 10  # named by one event (the web form takes fewer: domain.attachments.MAX_FILES)
+_HEX = frozenset("0123456789abcdef")
+
+
+def check_attachments(payload: Mapping[str, Any], key: str) -> None:
+    """A `received` event's attachments: a list of {id, name, content_type, size, sha256} (domain.attachments),
+    each id a UUID, the hash 64 lower-case hex digits, the size a whole number of bytes."""
+    items = payload.get(key)
+    if items is None:
+        return
+    if not isinstance(items, list | tuple) or len(items) > ATTACHMENTS_MAX:
+        raise DomainError(
+            key,
+            f"첨부파일 목록 형식이 올바르지 않습니다(최대 {ATTACHMENTS_MAX}개).",
+            f"The attachments are malformed (a list of at most {ATTACHMENTS_MAX}).",
+            code="invalid_attachments",
+        )
+    for item in items:
+        if not isinstance(item, Mapping) or set(item) != {"id", "name", "content_type", "size", "sha256"}:
+            raise DomainError(
+                key,
+                "첨부파일마다 id, name, content_type, size, sha256이 있어야 합니다.",
+                "Each attachment has exactly id, name, content_type, size and sha256.",
+                code="invalid_attachments",
+            )
+        check_id(f"{key}.id", item["id"])
+        read_text(item, "name", limit=255)
+        read_text(item, "content_type", limit=100)
+        whole_number(f"{key}.size", item["size"])
+        digest = item["sha256"]
+        if not isinstance(digest, str) or len(digest) != 64 or not set(digest) <= _HEX:
+            raise DomainError(
+                f"{key}.sha256",
+                "첨부파일의 sha256은 16진수 64자리여야 합니다.",
+                "An attachment's sha256 is 64 lower-case hex digits.",
+                code="invalid_attachments",
+            )
+
+
 def _optional_text(limit: int) -> Any:
     return lambda payload, key: read_text(payload, key, required=False, limit=limit)
 
@@ -313,6 +352,8 @@ _FIELD_RULES: dict[str, dict[str, Any]] = {
         "privacy_consent": lambda payload, key: flag(payload, key),
         "period": _period,
         "petitioner": lambda payload, key: _petitioner(payload, key),
+        "attachments": check_attachments,
+        "public": lambda payload, key: flag(payload, key),
     },
     "decided": {"implementation_date": lambda payload, key: day(payload, key, required=False)},
     "extended": {"consent": lambda payload, key: flag(payload, key)},

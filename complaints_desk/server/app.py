@@ -96,6 +96,7 @@ def create_app(database_url: str | ServerSettings, **overrides: object) -> FastA
             (OPEN311_PREFIX, settings.webhook_body_bytes),
             (CITIZEN_FORM_PREFIX, settings.form_body_bytes),
         ),
+        page_prefixes=(CITIZEN_FORM_PREFIX, "/status/"),
     )
     if settings.trusted_proxies:
         # Outermost, so the request log and the login's address both see the client, not the proxy: the
@@ -145,6 +146,7 @@ def _include_routers(app: FastAPI) -> None:
     from .calls.views import router as calls_router
     from .cases.views import router as cases_router
     from .channels.webhooks import router as webhooks_router
+    from .citizen.views import router as citizen_router
     from .health import router as health_router
     from .open311.admin import router as open311_keys_router
     from .open311.views import router as open311_router
@@ -166,6 +168,7 @@ def _include_routers(app: FastAPI) -> None:
         webhooks_router,
         open311_keys_router,
         open311_router,
+        citizen_router,
     ):
         app.include_router(router)
 

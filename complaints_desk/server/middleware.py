@@ -36,15 +36,43 @@ def _problem_bytes(limit: int) -> bytes:
     ).encode("utf-8")
 
 
+def _page_bytes(limit: int) -> bytes:
+    """The 413 a citizen's browser shows (the web pages): a page, not JSON."""
+    megabytes = limit // (1024 * 1024)
+    return (
+        '<!doctype html><html lang="ko"><head><meta charset="utf-8">'
+        '<meta name="viewport" content="width=device-width, initial-scale=1"><title>보내신 내용이 너무 큽니다</title>'
+        "</head><body><h1>보내신 내용이 너무 큽니다</h1>"
+        f"<p>첨부파일을 모두 합쳐 {megabytes}MB보다 크게 보낼 수 없습니다. 한 파일은 10MB까지, 4개까지 보낼 수 있습니다.</p>"
+        '<p>브라우저의 뒤로 가기로 돌아가 파일을 줄여 다시 보내 주세요. <a href="/minwon/">처음으로</a></p>'
+        "</body></html>"
+    ).encode()
+
+
+_PAGE_HEADERS = [
+    (b"content-type", b"text/html; charset=utf-8"),
+    (b"content-security-policy", b"default-src 'none'; frame-ancestors 'none'"),
+    (b"x-content-type-options", b"nosniff"),
+    (b"connection", b"close"),
+]
+
+
 class RequestGuard:
     """`route_limits`: (path prefix, limit) pairs that replace `max_body_bytes` for their routes, the first
     matching prefix winning: the citizens' form with its attachments may be larger than a sync request,
-    a webhook smaller."""
+    a webhook smaller. Under `page_prefixes` (the citizens' pages) the 413 is a page in Korean."""
 
-    def __init__(self, app: ASGIApp, max_body_bytes: int, route_limits: Sequence[tuple[str, int]] = ()) -> None:
+    def __init__(
+        self,
+        app: ASGIApp,
+        max_body_bytes: int,
+        route_limits: Sequence[tuple[str, int]] = (),
+        page_prefixes: Sequence[str] = (),
+    ) -> None:
         self.app = app
         self.max_body_bytes = max_body_bytes
         self.route_limits = tuple(route_limits)
+        self.page_prefixes = tuple(page_prefixes)
 
     def limit_for(self, path: str) -> int:
         for prefix, limit in self.route_limits:
@@ -84,14 +112,12 @@ class RequestGuard:
             await self.app(scope, limited_receive, counting_send)
         except BodyTooLarge:
             if not state["sent"]:
-                body = _problem_bytes(limit)
-                await counting_send(
-                    {
-                        "type": "http.response.start",
-                        "status": 413,
-                        "headers": [(b"content-type", b"application/json"), (b"connection", b"close")],
-                    }
+                page = scope["path"].startswith(self.page_prefixes) if self.page_prefixes else False
+                body = _page_bytes(limit) if page else _problem_bytes(limit)
+                headers = (
+                    _PAGE_HEADERS if page else [(b"content-type", b"application/json"), (b"connection", b"close")]
                 )
+                await counting_send({"type": "http.response.start", "status": 413, "headers": headers})
                 await send({"type": "http.response.body", "body": body})
             log(
                 "request_rejected",

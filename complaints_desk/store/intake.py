@@ -12,7 +12,9 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from ..domain import deadlines
+from ..domain import deadlines, disclosure
+from ..domain.attachments import PAYLOAD_KEY as ATTACHMENTS_KEY
+from ..domain.attachments import AttachmentRef
 from ..domain.calendar import Closure, WorkCalendar
 from ..domain.case import CaseState
 from ..domain.channels import Channel
@@ -53,6 +55,11 @@ class Intake:
     households: int = 1
     place: str = ""  # where the matter is, when it is not the petitioner's address
     privacy_consent: bool = False
+    # Files the citizen attached (the web pages): named in the received event, the bytes kept on the server
+    # (store/attachments.py) and fetched by a desktop when opened.
+    attachments: tuple[AttachmentRef, ...] = ()
+    # A proposal's 공개 여부 (domain.disclosure); None: nobody was asked (a desk intake).
+    public: bool | None = None
 
 
 _calendar_cache: dict[tuple[object, ...], WorkCalendar] = {}
@@ -122,6 +129,10 @@ def take_intake(
         "place": intake.place,
         "privacy_consent": intake.privacy_consent,
     }
+    if intake.attachments:
+        payload[ATTACHMENTS_KEY] = [ref.as_dict() for ref in intake.attachments]
+    if intake.public is not None:
+        payload[disclosure.PAYLOAD_KEY] = intake.public
     if intake.channel.is_online:
         payload["registration_due_at"] = deadlines.registration_due_at(
             received_at.astimezone(SEOUL), calendar

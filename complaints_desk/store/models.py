@@ -13,6 +13,7 @@ from sqlalchemy import (
     ForeignKey,
     Index,
     Integer,
+    LargeBinary,
     MetaData,
     String,
     Text,
@@ -241,7 +242,8 @@ class EventRow(Base):
 
 
 class Attachment(Base):
-    """Metadata only; the bytes live on disk under the data directory, named by their SHA-256."""
+    """Metadata only; the bytes are named by their SHA-256, on disk under a folder (the desktop's data
+    directory, or the server's shared attachments folder) or in AttachmentBlob (store/attachments.py)."""
 
     __tablename__ = "attachments"
     id: Mapped[str] = mapped_column(ID, primary_key=True)
@@ -251,6 +253,18 @@ class Attachment(Base):
     content_type: Mapped[str] = mapped_column(String(100))
     size: Mapped[int] = mapped_column(BigInteger)
     sha256: Mapped[str] = mapped_column(String(64), index=True)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+class AttachmentBlob(Base):
+    """An attachment's bytes kept in the database, once per content, so that every server process can serve
+    what any of them took in (the citizens' web pages; store/attachments.py). No foreign key: the bytes are
+    written before the filing's own transaction, so the case's numbered events never wait for them."""
+
+    __tablename__ = "attachment_blobs"
+    sha256: Mapped[str] = mapped_column(String(64), primary_key=True)
+    size: Mapped[int] = mapped_column(BigInteger)
+    data: Mapped[bytes] = mapped_column(LargeBinary)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime)
 
 

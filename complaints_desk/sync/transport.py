@@ -8,6 +8,7 @@ AuthRequired (the token is missing, expired or revoked) and ServerRefused (a 4xx
 
 from __future__ import annotations
 
+import hashlib
 import json as json_module
 import threading
 from collections.abc import Callable, Sequence
@@ -279,6 +280,23 @@ class Transport:
         content = self._fetch("GET", f"/cases/{case_id}", params={"details": "true"} if details else None)
         answer: dict[str, Any] = json_module.loads(content)
         return answer
+
+    def attachment(self, case_id: str, attachment_id: str, *, sha256: str | None = None) -> bytes:
+        """GET /cases/{id}/attachments/{attachment_id}: a file a citizen attached (the received event names
+        it: domain.attachments), fetched when it is opened, never through pull; with `sha256` (the event's),
+        bytes that do not match are refused (ServerRefused, code `damaged`)."""
+        content = self._fetch("GET", f"/cases/{case_id}/attachments/{attachment_id}")
+        if sha256 is not None and hashlib.sha256(content).hexdigest() != sha256:
+            raise ServerRefused(
+                200,
+                ProblemDetail(
+                    code="damaged",
+                    field="attachment_id",
+                    message_ko="내려받은 첨부파일이 접수 때의 파일과 다릅니다.",
+                    message_en="The attachment received differs from the one filed.",
+                ),
+            )
+        return content
 
 
 def _problem(response: requests.Response) -> ProblemDetail:

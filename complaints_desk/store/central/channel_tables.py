@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import BigInteger, Index, Integer, String, Text
+from sqlalchemy import BigInteger, Float, Index, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from ..models import ID, Base
@@ -97,3 +97,14 @@ class CtiCall(Base):
     answering_number: Mapped[str] = mapped_column(String(100), default="")
     cause: Mapped[str] = mapped_column(String(40), default="")
     changed_at: Mapped[datetime] = mapped_column(UTCDateTime, index=True)
+
+
+class RateBucket(Base):
+    """A token bucket of the citizens' web pages (store/central/rate_limits.py), one per purpose and client
+    address ("lookup:203.0.113.7"): in the database, so that every server process behind the load balancer
+    draws on the same bucket."""
+
+    __tablename__ = "rate_buckets"
+    key: Mapped[str] = mapped_column(String(120), primary_key=True)
+    tokens: Mapped[float] = mapped_column(Float)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime, index=True)

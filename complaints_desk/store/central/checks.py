@@ -33,7 +33,7 @@ from ...domain.lifecycle import may
 from ...domain.periods import Period
 from ...domain.roles import Role
 from ..intake import calendar_for
-from ..models import CaseRow, Category, Department, EventRow, Staff
+from ..models import Attachment, CaseRow, Category, Department, EventRow, Staff
 from ..projection import row_to_event
 from .tables import PushOutcome
 
@@ -167,6 +167,8 @@ class ServerChecks:
                     f"There is no department {code.strip()!r}.",
                     "unknown_department",
                 )
+        if event.type is EventType.RECEIVED and p.get("attachments"):
+            self._attachments(event)
         if event.type is EventType.RECEIVED:
             category = p.get("category_code")
             if isinstance(category, str) and category.strip() and self._category(category.strip()) is None:
@@ -194,6 +196,30 @@ class ServerChecks:
                     "The case to merge into does not exist on the server.",
                     "unknown_merge_target",
                 )
+
+    def _attachments(self, event: Event) -> None:
+        """A pushed intake may name only files the server holds for that case (the bytes are fetched from the
+        server when opened): none can exist before the case, so a desktop's intake names none."""
+        items = event.payload.get("attachments")
+        wanted = {
+            (str(item.get("id")), str(item.get("sha256")))
+            for item in (items if isinstance(items, list) else [])
+            if isinstance(item, dict)
+        }
+        held = set(
+            self.session.execute(
+                select(Attachment.id, Attachment.sha256).where(
+                    Attachment.case_id == event.case_id, Attachment.id.in_([i for i, _ in wanted])
+                )
+            ).tuples()
+        )
+        if not wanted <= held:
+            raise _refusal(
+                "attachments",
+                "서버에 없는 첨부파일을 가리킵니다. 첨부파일은 인터넷 민원으로 서버에 올린 것만 적을 수 있습니다.",
+                "The intake names attachments the server does not hold; only files uploaded to the server may be named.",
+                "unknown_attachment",
+            )
 
     def _department(self, code: str) -> bool:
         if code not in self._departments:

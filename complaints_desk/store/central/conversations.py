@@ -18,8 +18,11 @@ def first_delivery(session: Session, platform: str, event_id: str, *, now: datet
     """Note a platform's event id; False when it was taken in before (the platform delivered it again)."""
     values = {"platform": platform, "event_id": event_id[:200], "received_at": now or datetime.now(UTC)}
     insert = pg_insert if session.get_bind().dialect.name == "postgresql" else sqlite_insert
-    result = session.execute(insert(ChannelInbound).values(**values).on_conflict_do_nothing())
-    return bool(getattr(result, "rowcount", 0))
+    # RETURNING, not rowcount: on PostgreSQL (psycopg) the rowcount of this INSERT reads -1 either way.
+    taken = session.execute(
+        insert(ChannelInbound).values(**values).on_conflict_do_nothing().returning(ChannelInbound.event_id)
+    ).first()
+    return taken is not None
 
 
 def load_state(session: Session, platform: str, user_key: str) -> dict[str, Any] | None:

@@ -15,6 +15,7 @@ from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from ...domain import routing
+from ...domain.attachments import AttachmentRef
 from ...domain.case import CaseState
 from ...domain.channels import Channel
 from ...domain.events import Event, EventType
@@ -65,6 +66,8 @@ class OnlineFiling:
     category_code: str | None = None
     contact: Contact | None = None
     received_at: datetime | None = None
+    attachments: tuple[AttachmentRef, ...] = ()  # bytes already kept (store.attachments.store_bytes)
+    public: bool | None = None  # a proposal's 공개 여부 (domain.disclosure)
 
 
 @dataclass(frozen=True)
@@ -112,8 +115,12 @@ def file_online(session: Session, filing: OnlineFiling, *, now: datetime | None 
         received_at=filing.received_at or now,
         place=filing.place,
         privacy_consent=filing.privacy_consent,
+        attachments=filing.attachments,
+        public=filing.public,
     )
     state = take_intake(session, intake, actor=SYSTEM_ACTOR, station_code=station_code, now=now)
+    if filing.attachments:
+        _record_attachments(session, state.id, filing.attachments)
     seq = number_case_events(session, state.id)
     if filing.contact is not None:
         session.add(
@@ -135,6 +142,25 @@ def file_online(session: Session, filing: OnlineFiling, *, now: datetime | None 
         department_code=state.department_code,
         seq=seq,
     )
+
+
+def _record_attachments(session: Session, case_id: str, refs: tuple[AttachmentRef, ...]) -> None:
+    from ..attachments import record_attachment
+
+    event_id = session.execute(
+        select(EventRow.id).where(EventRow.case_id == case_id, EventRow.type == EventType.RECEIVED.value)
+    ).scalar_one()
+    for ref in refs:
+        record_attachment(
+            session,
+            case_id=case_id,
+            filename=ref.name,
+            content_type=ref.content_type,
+            size=ref.size,
+            sha256=ref.sha256,
+            event_id=event_id,
+            attachment_id=ref.id,
+        )
 
 
 def ensure_channel_station(session: Session, channel: Channel) -> str:
