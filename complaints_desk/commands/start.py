@@ -94,6 +94,7 @@ def run(args: argparse.Namespace) -> int:
             )
             return 1
         print(f"중앙 서버: {base}/  (API 문서: {base}/docs)")
+        print(f"시민용 인터넷 민원 / citizens' pages: {base}/minwon/  (Open311: {base}/open311/v2/discovery.json)")
         client = _command(data_dir, "client", "--server", base)
         shown = " ".join(client[2:]).replace("complaints_desk.cli", "complaints-desk", 1)
         if args.no_client or not has_display():
