@@ -26,6 +26,7 @@ from ..store.models import Department, Staff
 from .intake import IntakeActions, install_intake
 from .language import Language, Languages
 from .main_window import LANGUAGE_KEY, MainWindow, Viewer
+from .packaged import STYLE_SHEET, resource_text
 from .tasks import Tasks
 
 if TYPE_CHECKING:
@@ -33,7 +34,6 @@ if TYPE_CHECKING:
     from .signin_desk import SignInDesk
     from .sync_desk import DeskSync
 
-STYLE_SHEET = Path(__file__).resolve().parents[2] / "resources" / "style.qss"
 # Hangul first: the first of these the machine has is the UI font (fonts-nanum on Linux, Malgun Gothic on
 # Windows); Qt falls back per character for anything they lack.
 KOREAN_FONTS = (
@@ -97,8 +97,7 @@ def application(argv: Sequence[str] = ()) -> QApplication:
         font.setFamilies([chosen, *[f for f in KOREAN_FONTS if f in families and f != chosen]])
     font.setPointSizeF(max(font.pointSizeF(), 10.0))
     app.setFont(font)
-    if STYLE_SHEET.exists():
-        app.setStyleSheet(STYLE_SHEET.read_text(encoding="utf-8"))
+    app.setStyleSheet(resource_text(STYLE_SHEET))
     return app
 
 
