@@ -23,7 +23,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from ..store import desk_settings
 from ..store.db import CLIENT_STORE_FILE, make_engine, make_sessionmaker, migrate, sqlite_url
 from ..store.models import Department, Staff
-from .intake import IntakeActions, install_intake
+from .intake_window import IntakeActions, install_intake
 from .language import Language, Languages
 from .main_window import LANGUAGE_KEY, MainWindow, Viewer
 from .packaged import STYLE_SHEET, resource_text
