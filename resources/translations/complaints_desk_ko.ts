@@ -1686,9 +1686,19 @@
         <source>Report saved</source>
         <translation>보고서 저장됨</translation>
     </message>
+    <message numerus="yes">
+        <source>Printed %1 (%n page(s))</source>
+        <translation>
+            <numerusform>%1 인쇄함 (%n쪽)</numerusform>
+        </translation>
+    </message>
     <message>
-        <source>Saved %1. Open it to read or print?</source>
-        <translation>%1에 저장했습니다. 열어서 보거나 인쇄할까요?</translation>
+        <source>Nothing was printed: the printer could not be started.</source>
+        <translation>인쇄하지 못했습니다. 프린터를 시작할 수 없습니다.</translation>
+    </message>
+    <message>
+        <source>Not printed: %1</source>
+        <translation>인쇄하지 못했습니다: %1</translation>
     </message>
 </context>
 <context>
@@ -1716,6 +1726,33 @@
     <message>
         <source>System</source>
         <translation>시스템</translation>
+    </message>
+</context>
+<context>
+    <name>SavedFileBox</name>
+    <message>
+        <source>Saved %1.</source>
+        <translation>%1에 저장했습니다.</translation>
+    </message>
+    <message>
+        <source>&amp;Print…</source>
+        <translation>인쇄(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Print it here, through the print dialog</source>
+        <translation>인쇄 대화상자를 거쳐 여기서 인쇄합니다</translation>
+    </message>
+    <message>
+        <source>Print it now, or open it to read it.</source>
+        <translation>지금 인쇄하거나, 열어서 읽을 수 있습니다.</translation>
+    </message>
+    <message>
+        <source>Open it in the program this computer has for it (and print from there).</source>
+        <translation>이 컴퓨터에서 이 파일을 여는 프로그램으로 열 수 있습니다 (인쇄도 그 프로그램에서 합니다).</translation>
+    </message>
+    <message>
+        <source>&amp;Open</source>
+        <translation>열기(&amp;O)</translation>
     </message>
 </context>
 <context>
