@@ -157,6 +157,11 @@ class CasePanel(QWidget):
         return self._data
 
     @property
+    def details_source(self) -> DetailsSource | None:
+        """Where 원문 보기 asks (None: no server attached)."""
+        return self._details
+
+    @property
     def network(self) -> Network:
         return self._network
 

@@ -503,9 +503,36 @@
         <source>Recorded: %1</source>
         <translation>기록했습니다: %1</translation>
     </message>
+</context>
+<context>
+    <name>CaseNotices</name>
+    <message>
+        <source>The server cannot be reached.</source>
+        <translation>서버에 연결할 수 없습니다.</translation>
+    </message>
     <message>
         <source>No notice made: %1</source>
         <translation>통지서를 만들지 못했습니다: %1</translation>
+    </message>
+    <message>
+        <source>Notice not made</source>
+        <translation>통지서를 만들지 않음</translation>
+    </message>
+    <message>
+        <source>The notice was not made: it is addressed to the petitioner in full, which this desk holds masked and only the server gives (it records that you viewed them).</source>
+        <translation>통지서를 만들지 않았습니다. 통지서에는 민원인의 이름과 주소를 그대로 적어야 하는데, 이 PC에는 가려진 정보만 있고 원문은 서버만 줄 수 있습니다 (서버가 열람을 기록합니다).</translation>
+    </message>
+    <message>
+        <source>Connect to the server, then try again.</source>
+        <translation>서버에 연결한 뒤 다시 시도하세요.</translation>
+    </message>
+    <message>
+        <source>&amp;Try again</source>
+        <translation>다시 시도(&amp;T)</translation>
+    </message>
+    <message>
+        <source>No notice made: it needs the server.</source>
+        <translation>통지서를 만들지 않았습니다: 서버 연결이 필요합니다.</translation>
     </message>
     <message>
         <source>Save the notice</source>
@@ -516,8 +543,8 @@
         <translation>통지서 저장됨</translation>
     </message>
     <message>
-        <source>Saved %1. Open it to read or print?</source>
-        <translation>%1에 저장했습니다. 열어서 보거나 인쇄할까요?</translation>
+        <source>Not printed: %1</source>
+        <translation>인쇄하지 못했습니다: %1</translation>
     </message>
 </context>
 <context>
