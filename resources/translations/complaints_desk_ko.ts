@@ -2006,6 +2006,10 @@
         <translation>로그아웃한 직원의 변경은 그 직원의 인증으로 보내며, 다른 사람의 변경을 막지 않습니다.</translation>
     </message>
     <message>
+        <source>%1&apos;s %2 after signing in again</source>
+        <translation>%1님 %2건은 다시 로그인한 뒤에</translation>
+    </message>
+    <message>
         <source>Syncing</source>
         <translation>동기화 중</translation>
     </message>
