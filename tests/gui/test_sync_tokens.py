@@ -10,6 +10,8 @@ from complaints_desk.gui.app import Client
 from tests.gui.desk_support import sign_in, take_intake
 from tests.gui.test_signin import wait_bar
 
+from .conftest import settle
+
 
 def test_a_refused_token_of_ones_own_is_a_state_naming_whose_changes_wait(
     open_desk: Callable[..., Client], accounts: dict[str, str], qtbot: Any
@@ -25,3 +27,4 @@ def test_a_refused_token_of_ones_own_is_a_state_naming_whose_changes_wait(
     wait_bar(desk, qtbot, f"보낼 변경 1건 ({name}님 1건은 다시 로그인한 뒤에)")
     sign_in(desk, qtbot, accounts["supervisor"])
     wait_bar(desk, qtbot, "보낼 변경 없음")
+    settle(desk, qtbot)  # (what the last sync started, finished before the desk closes)
