@@ -22,6 +22,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from ..store import desk_settings
 from ..store.db import CLIENT_STORE_FILE, make_engine, make_sessionmaker, migrate, sqlite_url
+from ..store.local.desk_intake import DeskIdentity
 from ..store.models import Department, Staff
 from .intake_window import IntakeActions, install_intake
 from .language import Language, Languages
@@ -153,6 +154,14 @@ def _attach_details(client: Client) -> None:
     sync.statusChanged.connect(lambda _status, _detail: panel.attach_details(details))
 
 
+def _signed_in_identity(client: Client) -> DeskIdentity | None:
+    """The intake's identity as the sign-in gives it (before the desk's first pull brings the staff rows)."""
+    current = client.sync.current if client.sync is not None else None
+    if current is None:
+        return None
+    return DeskIdentity(current.actor, current.station_code, offline=current.offline_numbering)
+
+
 def _follow_numbering(client: Client) -> None:
     """The intake numbers receipts as the signed-in person's sign-in allows (sync.credentials.LoggedIn)."""
     current = client.sync.current if client.sync is not None else None
@@ -192,6 +201,8 @@ def start(
         client.sync.signedIn.connect(lambda _result: _follow_numbering(client))
         client.sync.signedOut.connect(lambda _waiting: _follow_numbering(client))
         client.signin = SignInDesk(window, client.sync, demo=demo, username=username)
+        if client.intake is not None:
+            client.intake.signed_in = lambda: _signed_in_identity(client)
         _attach_details(client)
 
     def chosen_language(value: str | None) -> None:

@@ -153,6 +153,11 @@ class CasePanel(QWidget):
         return self._case
 
     @property
+    def wanted(self) -> str | None:
+        """The case asked for last (on screen, or still being read)."""
+        return self._wanted
+
+    @property
     def data(self) -> PanelData | None:
         return self._data
 

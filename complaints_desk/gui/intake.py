@@ -157,7 +157,12 @@ class IntakeForm(QWidget):
         self.retranslate()
         self.set_mode(Mode.PHONE)
         self.clear()
-        tasks.read(intake_choices, self._choices_arrived)
+        self.read_choices()
+
+    def read_choices(self) -> None:
+        """The departments, categories and routing rules as the store has them now (a desk's first pull
+        brings them after the form may already exist)."""
+        self.tasks.read(intake_choices, self._choices_arrived)
 
     def _timer(self, slot: Callable[[], None]) -> QTimer:
         timer = QTimer(self)

@@ -27,6 +27,8 @@ class IntakeWindow(QWidget):
         self.resize(1280, 860)
 
     def open(self, mode: Mode) -> None:
+        if not self.isVisible():
+            self.form.read_choices()  # what the sync has brought since the form was last open
         self.form.set_mode(mode)
         self.setWindowTitle(self.form.windowTitle())
         self.show()
@@ -45,6 +47,9 @@ class IntakeActions(QObject):
         self.tasks = tasks
         self.identity: DeskIdentity | None = None
         self.offline = True
+        # Who the sign-in says works here, for a desk whose store does not know them yet (its first pull is
+        # still under way): the sync wiring sets it.
+        self.signed_in: Callable[[], DeskIdentity | None] = lambda: None
         self.window: IntakeWindow | None = None
         self.phone = QAction(window)
         self.phone.setShortcut(QKeySequence(Qt.Key.Key_F2))
@@ -60,7 +65,7 @@ class IntakeActions(QObject):
         self.tasks.read(lambda s: desk_identity(s, staff_id, offline=offline), self._identity_arrived)
 
     def _identity_arrived(self, identity: DeskIdentity | None) -> None:
-        self.identity = identity
+        self.identity = identity or self.signed_in()
         if self.window is not None:
             self.window.form.identity_changed()
 

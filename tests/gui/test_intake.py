@@ -277,3 +277,19 @@ def test_a_counter_receipt_previewed_saved_printed_and_reprinted(
     assert printed.stat().st_size > 10_000  # the rendered pages went to the printer
     assert "재발급" in "".join(p.extract_text() for p in PdfReader(io.BytesIO(_document(form).pdf)).pages)
     assert _case(desk, _saved(form).receipt_no)["receipts_printed"] == 2
+
+
+def test_someone_signed_in_whom_the_store_does_not_know_yet_takes_intakes(desk: Client, qtbot: Any) -> None:
+    """A fresh desk's first pull may still be bringing the staff rows when someone signs in: the intake then
+    works as the sign-in says who they are."""
+    from complaints_desk.domain.ids import new_id
+    from complaints_desk.domain.roles import Actor, Role
+    from complaints_desk.store.local.desk_intake import DeskIdentity
+
+    actions = desk.intake
+    assert actions is not None
+    someone = DeskIdentity(Actor(new_id(), Role.AGENT, None, "신규 상담원"), "C07", offline=False)
+    actions.signed_in = lambda: someone
+    actions.read_identity(someone.actor.id)  # no staff row of theirs in this store
+    settle(desk, qtbot)
+    assert actions.identity == someone
