@@ -22,10 +22,12 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from ..store import desk_settings
 from ..store.db import CLIENT_STORE_FILE, make_engine, make_sessionmaker, migrate, sqlite_url
+from ..store.local.desk_intake import DeskIdentity
 from ..store.models import Department, Staff
-from .intake import IntakeActions, install_intake
+from .intake_window import IntakeActions, install_intake
 from .language import Language, Languages
 from .main_window import LANGUAGE_KEY, MainWindow, Viewer
+from .packaged import STYLE_SHEET, resource_text
 from .tasks import Tasks
 
 if TYPE_CHECKING:
@@ -33,7 +35,6 @@ if TYPE_CHECKING:
     from .signin_desk import SignInDesk
     from .sync_desk import DeskSync
 
-STYLE_SHEET = Path(__file__).resolve().parents[2] / "resources" / "style.qss"
 # Hangul first: the first of these the machine has is the UI font (fonts-nanum on Linux, Malgun Gothic on
 # Windows); Qt falls back per character for anything they lack.
 KOREAN_FONTS = (
@@ -97,8 +98,7 @@ def application(argv: Sequence[str] = ()) -> QApplication:
         font.setFamilies([chosen, *[f for f in KOREAN_FONTS if f in families and f != chosen]])
     font.setPointSizeF(max(font.pointSizeF(), 10.0))
     app.setFont(font)
-    if STYLE_SHEET.exists():
-        app.setStyleSheet(STYLE_SHEET.read_text(encoding="utf-8"))
+    app.setStyleSheet(resource_text(STYLE_SHEET))
     return app
 
 
@@ -195,6 +195,14 @@ def _attach_phone_calls(client: Client) -> None:
     client.call_watcher = watcher
 
 
+def _signed_in_identity(client: Client) -> DeskIdentity | None:
+    """The intake's identity as the sign-in gives it (before the desk's first pull brings the staff rows)."""
+    current = client.sync.current if client.sync is not None else None
+    if current is None:
+        return None
+    return DeskIdentity(current.actor, current.station_code, offline=current.offline_numbering)
+
+
 def _follow_numbering(client: Client) -> None:
     """The intake numbers receipts as the signed-in person's sign-in allows (sync.credentials.LoggedIn)."""
     current = client.sync.current if client.sync is not None else None
@@ -234,6 +242,8 @@ def start(
         client.sync.signedIn.connect(lambda _result: _follow_numbering(client))
         client.sync.signedOut.connect(lambda _waiting: _follow_numbering(client))
         client.signin = SignInDesk(window, client.sync, demo=demo, username=username)
+        if client.intake is not None:
+            client.intake.signed_in = lambda: _signed_in_identity(client)
         _attach_details(client)
         _attach_phone_calls(client)
 

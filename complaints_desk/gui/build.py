@@ -6,7 +6,8 @@
 Forms: `pyside6-uic` output, headed "generated, do not edit", committed beside the code. Translations:
 `pyside6-lupdate` gathers every tr()/translate() string of complaints_desk/gui and ui/ into the Qt Linguist
 source resources/translations/complaints_desk_ko.ts (translate new strings there with Qt Linguist,
-`pyside6-linguist`), and `pyside6-lrelease` compiles it to the .qm the client loads. tests/gui/test_build.py
+`pyside6-linguist`), and `pyside6-lrelease` compiles it to the .qm the client loads, inside the package
+(complaints_desk/resources/translations/, shipped in the wheel; gui/packaged.py finds it). tests/gui/test_build.py
 fails when a committed module or .qm is not what these commands make, or a string has no Korean.
 """
 
@@ -19,12 +20,14 @@ import subprocess
 import sys
 from pathlib import Path
 
+from .packaged import KOREAN_QM as KOREAN_QM_NAME
+
 ROOT = Path(__file__).resolve().parents[2]
 FORMS = ROOT / "ui"
 GUI = Path(__file__).resolve().parent
-TRANSLATIONS = ROOT / "resources" / "translations"
+TRANSLATIONS = ROOT / "resources" / "translations"  # the Qt Linguist sources (not shipped)
 KOREAN_TS = TRANSLATIONS / "complaints_desk_ko.ts"
-KOREAN_QM = TRANSLATIONS / "complaints_desk_ko.qm"
+KOREAN_QM = GUI.parent / "resources" / KOREAN_QM_NAME  # what the client loads: package data (gui/packaged.py)
 HEADER = "# generated from ui/{form} by pyside6-uic (python -m complaints_desk.gui.build), do not edit\n"
 # The compiler names its version in a comment; two machines with different PySide6 builds still agree.
 _VERSION_LINE = re.compile(r"^## Created by: .*$", re.MULTILINE)

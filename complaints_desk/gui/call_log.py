@@ -4,9 +4,12 @@ after a warning), enabled in the order the rule allows. Each press is a call-log
 thread (store.local.call_queue.record_call: kept and queued for the server in one transaction); the sync
 engine sends it (sync.calls).
 
-For the phone intake form: put a CallLogBox on it, `attach(tasks)`, `set_agent(staff_id)` once the desk knows
-who works there, `start_call(phone)` when a call begins (a new call id), `set_caller_phone` as the number is
-typed. Connect `recorded` to the sync engine's notify_local_change so the record goes out at once.
+The phone intake form carries one (ui/intake.ui, `callLog`; gui/intake.py): it calls `attach(tasks)`,
+`set_agent(staff_id)` once the desk knows who works there, `start_call()` when a call begins (the form opened
+or cleared for the next call: a new call id), `caller_typed(text)` as the number is typed, and
+`intake_saved()` when the call's intake is saved: the caller may still be on the line while the receipt
+number is read out, so the call goes on until a number is typed into the emptied form. Every record is one
+`Tasks.write`, after which the desk's sync pushes at once (sync.calls rides on the push).
 """
 
 from __future__ import annotations
@@ -64,6 +67,7 @@ class CallLogBox(QGroupBox):
         self._records: list[CallRecord] = []
         self._saving = False
         self._message = ""
+        self._next_on_typing = False  # the call's intake is saved: the next number typed is the next call
         self.ui.warnButton.clicked.connect(self.record_warning)
         self.ui.endButton.clicked.connect(self.record_end)
         self.retranslate()
@@ -84,8 +88,22 @@ class CallLogBox(QGroupBox):
         self._call_id = new_id()
         self._records = []
         self._message = ""
+        self._next_on_typing = False
         self.set_caller_phone(caller_phone)
         self._update()
+
+    def caller_typed(self, phone: str) -> None:
+        """The caller's number as the form has it now; after `intake_saved`, a number typed starts the next
+        call (the form emptying itself after the save does not)."""
+        if self._next_on_typing:
+            if phone.strip():
+                self.start_call(phone)
+            return
+        self.set_caller_phone(phone)
+
+    def intake_saved(self) -> None:
+        """The intake of this call is saved: the call goes on (its warnings stay) until the next number."""
+        self._next_on_typing = True
 
     def set_caller_phone(self, phone: str) -> None:
         # The record is kept whatever was typed: a number that is not one yet is left out, never refused.

@@ -14,12 +14,11 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QObject, QUrl
-from PySide6.QtGui import QAction, QDesktopServices, QKeySequence
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QObject
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QWidget
 from sqlalchemy.orm import Session
 
 from ..domain.errors import DomainError
@@ -32,6 +31,7 @@ from ..store.cases import load_case
 from ..store.local.outbox import RejectedEvent, acknowledge_rejection, record_local
 from ..store.local.sync_state import sync_state
 from . import case_actions_dialogs as dialogs
+from .case_notices import CaseNotices
 from .case_panel import PanelData
 
 if TYPE_CHECKING:
@@ -165,20 +165,6 @@ def _event(
     return event
 
 
-def _notice_pdf(session: Session, case_id: str, event_type: EventType, full: bool) -> tuple[str, bytes]:
-    """The notice of the change just made: the extension notice (영 §21) or the result notice (with a
-    rejection's reasons and remedies)."""
-    from ..documents.notices import build_extension_notice, build_result_notice
-    from ..store import reports
-
-    office = reports.office_info(session)
-    if event_type is EventType.EXTENDED:
-        extension = reports.extension_notice(session, case_id)
-        return extension.case.receipt_no, build_extension_notice(extension, office, full_details=full)
-    result = reports.result_notice(session, case_id)
-    return result.case.receipt_no, build_result_notice(result, office, full_details=full)
-
-
 def _record(session: Session, event: Event, redo_of: str | None) -> Event:
     event = replace(event, station_code=sync_state(session).station_code)  # (the writer may make its row)
     record_local(session, event)
@@ -195,9 +181,7 @@ class CaseActions(QObject):
         self.panel = window.ui.casePanel
         self.actions: dict[EventType, QAction] = {}
         self.dialog: dialogs.ActionDialog | None = None  # the one open (tests reach it here)
-        # Asked of the clerk; tests replace them.
-        self.ask_save_path: Callable[[str], Path | None] = self._ask_save_path
-        self.offer_open: Callable[[Path], None] = self._offer_open
+        self.notices = CaseNotices(window)  # the notice after an extension or an answer
         for event_type, spec in SPECS.items():
             action = QAction(window)
             action.setObjectName(str(event_type))
@@ -338,7 +322,7 @@ class CaseActions(QObject):
         )
         self.window.refresh()
         if wants_notice:
-            self.make_notice(event.case_id, event.type)
+            self.notices.make(event.case_id, event.type, event.actor_role)
 
     # ---- refused by the server -------------------------------------------------------------------------------
 
@@ -348,48 +332,3 @@ class CaseActions(QObject):
     def discard(self, rejection: RejectedEvent) -> None:
         event_id = rejection.event.id
         self.tasks.write(lambda s: acknowledge_rejection(s, event_id), lambda _done: self.window.refresh())
-
-    # ---- notices ---------------------------------------------------------------------------------------------
-
-    def make_notice(self, case_id: str, event_type: EventType) -> None:
-        """The extension notice or the result notice of the change just recorded, as a PDF to save and open
-        (and print from the viewer)."""
-        name = "extension-notice" if event_type is EventType.EXTENDED else "result-notice"
-
-        def built(made: tuple[str, bytes]) -> None:
-            receipt_no, pdf = made
-            path = self.ask_save_path(f"{receipt_no}-{name}.pdf")
-            if path is None:
-                return
-            self.tasks.read(
-                lambda _s: path.write_bytes(pdf), lambda _n: self.offer_open(path), self._notice_failed
-            )
-
-        full = self.panel.may_show_details()
-        self.tasks.read(lambda s: _notice_pdf(s, case_id, event_type, full), built, self._notice_failed)
-
-    def _notice_failed(self, error: BaseException) -> None:
-        message = error.ko if isinstance(error, DomainError) else str(error)
-        self.window.show_message(
-            QCoreApplication.translate("CaseActions", "No notice made: %1").replace("%1", message), 15_000
-        )
-
-    def _ask_save_path(self, suggested: str) -> Path | None:
-        chosen, _filter = QFileDialog.getSaveFileName(
-            self.window,
-            QCoreApplication.translate("CaseActions", "Save the notice"),
-            str(Path.home() / suggested),
-            "PDF (*.pdf)",
-        )
-        return Path(chosen) if chosen else None
-
-    def _offer_open(self, path: Path) -> None:
-        answer = QMessageBox.question(
-            self.window,
-            QCoreApplication.translate("CaseActions", "Notice saved"),
-            QCoreApplication.translate("CaseActions", "Saved %1. Open it to read or print?").replace(
-                "%1", str(path)
-            ),
-        )
-        if answer == QMessageBox.StandardButton.Yes:
-            QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))

@@ -9,20 +9,9 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import QEvent, QSize, Qt, Signal
 from PySide6.QtGui import QAction, QFont, QFontMetrics, QResizeEvent
-from PySide6.QtWidgets import (
-    QFrame,
-    QHBoxLayout,
-    QLabel,
-    QMenu,
-    QPushButton,
-    QSizePolicy,
-    QToolButton,
-    QTreeWidgetItem,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QBoxLayout, QFormLayout, QMenu, QSizePolicy, QToolButton, QTreeWidgetItem, QWidget
 from sqlalchemy.orm import Session
 
 from ..domain.case import CaseState
@@ -35,7 +24,8 @@ from ..store.local.outbox import RejectedEvent, rejected_events
 from ..sync.transport import TransportError
 from . import formats, labels
 from .case_details import DetailsSource, Network, Petitioner
-from .case_timeline import STOP_REASON, describe, label, words
+from .case_rejections import rejection_box
+from .case_timeline import describe, words
 from .formats import Urgency
 from .language import korean
 from .queue_model import URGENCY_COLOURS
@@ -85,6 +75,7 @@ def panel_data(session: Session, case_id: str, staff_id: str | None) -> PanelDat
 
 
 ACTION_COLUMNS = 3
+BESIDE_GAP, UNDER_GAP = 12, 4  # between the petitioner's name and 원문 보기, on one line or under it
 
 
 class CasePanel(QWidget):
@@ -96,6 +87,12 @@ class CasePanel(QWidget):
         super().__init__(parent)
         self.ui = Ui_CasePanel()
         self.ui.setupUi(self)
+        for row in range(self.ui.fields.rowCount()):
+            item = self.ui.fields.itemAt(row, QFormLayout.ItemRole.LabelRole)
+            if item is not None and (label := item.widget()) is not None:
+                label.setProperty("fieldLabel", True)  # (style.qss: quieter than the value)
+                label.style().unpolish(label)  # (the form's set-up has polished it already)
+                label.style().polish(label)
         self._tasks: Tasks | None = None
         self._case: CaseView | None = None
         self._data: PanelData | None = None
@@ -105,6 +102,7 @@ class CasePanel(QWidget):
         self._network = Network()
         self._full: Petitioner | None = None  # the server's answer, for the case on screen only
         self._details_error = ""
+        self._min_width = 0
         self._buttons: list[QToolButton] = []
         self._more_actions: list[QAction] = []
         self._more = QToolButton(self.ui.actionsBar)
@@ -113,6 +111,7 @@ class CasePanel(QWidget):
         self._more.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self._more.setVisible(False)
         self.ui.detailsButton.clicked.connect(self.show_details)
+        self.ui.petitionerLayout.setSpacing(BESIDE_GAP)
         title = QFont(self.ui.titleValue.font())
         title.setPointSizeF(title.pointSizeF() * 1.25)
         title.setBold(True)
@@ -125,7 +124,19 @@ class CasePanel(QWidget):
         super().resizeEvent(event)
         if event.size().width() != event.oldSize().width():
             self._place_action_buttons()
-        self._fill()  # the history's notes wrap to the new width
+        self._fill()  # the history's notes wrap to the new width (and the fields find their places)
+
+    def minimumSizeHint(self) -> QSize:
+        """Wide enough for the widest field with its label above it (the texts and the history wrap to any
+        width), so a splitter never cuts a field's end off: the details scroll only up and down."""
+        hint = super().minimumSizeHint()
+        label, field = self._field_widths()
+        margins = self.ui.caseLayout.contentsMargins() + self.ui.panelLayout.contentsMargins()
+        margins += self.ui.detailsLayout.contentsMargins()
+        scroll = self.ui.detailsScroll.verticalScrollBar().sizeHint().width()
+        return QSize(
+            max(hint.width(), max(label, field) + scroll + margins.left() + margins.right()), hint.height()
+        )
 
     def attach(self, tasks: Tasks, who: Callable[[], str | None] = lambda: None) -> None:
         """`who`: the staff id of whoever works at the desk now (the main window's viewer)."""
@@ -142,8 +153,18 @@ class CasePanel(QWidget):
         return self._case
 
     @property
+    def wanted(self) -> str | None:
+        """The case asked for last (on screen, or still being read)."""
+        return self._wanted
+
+    @property
     def data(self) -> PanelData | None:
         return self._data
+
+    @property
+    def details_source(self) -> DetailsSource | None:
+        """Where 원문 보기 asks (None: no server attached)."""
+        return self._details
 
     @property
     def network(self) -> Network:
@@ -242,6 +263,50 @@ class CasePanel(QWidget):
             else self.tr("Needs the connection to the server, which records every view of personal details.")
         )
 
+    def _field_widths(self) -> tuple[int, int]:
+        """The widest label, and the least width of the widest field (원문 보기 counted under the name)."""
+        fields = self.ui.fields
+        label = field = 0
+        for row in range(fields.rowCount()):
+            for role in (QFormLayout.ItemRole.LabelRole, QFormLayout.ItemRole.FieldRole):
+                item = fields.itemAt(row, role)
+                widget = item.widget() if item is not None else None
+                if widget is None or widget.isHidden():
+                    continue
+                if role is QFormLayout.ItemRole.LabelRole:
+                    label = max(label, widget.sizeHint().width())
+                else:
+                    field = max(field, widget.minimumSizeHint().width())
+        button = self.ui.detailsButton
+        if not button.isHidden():
+            field = max(field, button.sizeHint().width())
+        return label, field
+
+    def _fit_fields(self) -> None:
+        """The fields beside their labels while the widest fits so, else each under its label (a narrow
+        panel: 200 % scaling); 원문 보기 beside the petitioner's name when both fit on the line, else under
+        it: never squeezed against the name or cut off."""
+        ui = self.ui
+        margins = ui.detailsLayout.contentsMargins()
+        room = ui.detailsScroll.viewport().width() - margins.left() - margins.right()
+        label, field = self._field_widths()
+        beside_labels = label + ui.fields.horizontalSpacing() + field <= room
+        policy = QFormLayout.RowWrapPolicy.DontWrapRows if beside_labels else QFormLayout.RowWrapPolicy.WrapAllRows
+        if ui.fields.rowWrapPolicy() != policy:
+            ui.fields.setRowWrapPolicy(policy)
+        column = room - (label + ui.fields.horizontalSpacing() if beside_labels else 0)
+        layout = ui.petitionerLayout
+        name = ui.petitionerValue.fontMetrics().horizontalAdvance(ui.petitionerValue.text())
+        beside = name + BESIDE_GAP + ui.detailsButton.sizeHint().width() <= column
+        direction = QBoxLayout.Direction.LeftToRight if beside else QBoxLayout.Direction.TopToBottom
+        if layout.direction() != direction:
+            layout.setDirection(direction)
+            layout.setSpacing(BESIDE_GAP if beside else UNDER_GAP)
+        wanted = self.minimumSizeHint().width()
+        if wanted != self._min_width:  # this case's fields need another width: tell the splitter
+            self._min_width = wanted
+            self.updateGeometry()
+
     def show_details(self) -> None:
         data, source = self._data, self._details
         if data is None or source is None or not source.is_online() or not self.may_show_details():
@@ -326,6 +391,7 @@ class CasePanel(QWidget):
         if self._details_error:
             ui.petitionerValue.setText(f"{ui.petitionerValue.text()}  ({self._details_error})")
         self._fill_details_button()
+        self._fit_fields()
         ui.replyChannelValue.setText(self._reply_text(view))
         failed = view.delivery is not None and view.delivery.failed
         ui.replyChannelValue.setStyleSheet("color: #b00020; font-weight: bold;" if failed else "")
@@ -370,64 +436,4 @@ class CasePanel(QWidget):
         rejections = self._data.rejections if self._data else ()
         self.ui.rejectionsGroup.setVisible(bool(rejections))
         for rejection in rejections:
-            layout.addWidget(self._rejection_box(rejection))
-
-    def _rejection_box(self, rejection: RejectedEvent) -> QFrame:
-        ko = korean()
-        box = QFrame(self.ui.rejectionsGroup)
-        box.setObjectName(f"rejection_{rejection.event.id}")
-        box.setFrameShape(QFrame.Shape.StyledPanel)
-        box.setStyleSheet("QFrame { background: #fdecea; }")
-        column = QVBoxLayout(box)
-        reason = (rejection.message_ko if ko else rejection.message_en) or rejection.reason
-        head = QLabel(
-            self.tr("%1 of %2 was refused: %3")
-            .replace("%1", labels.event(rejection.event.type))
-            .replace("%2", formats.date_time(rejection.event.occurred_at, korean=ko))
-            .replace("%3", reason),
-            box,
-        )
-        head.setWordWrap(True)
-        head.setObjectName("rejectionReason")
-        column.addWidget(head)
-        now = QLabel(self._server_now(rejection), box)
-        now.setWordWrap(True)
-        now.setObjectName("rejectionServerCase")
-        column.addWidget(now)
-        row = QHBoxLayout()
-        row.addStretch(1)
-        redo = QPushButton(self.tr("&Redo on the server's case"), box)
-        redo.setObjectName("redoButton")
-        redo.setToolTip(self.tr("Make the change again as a new one, against the case as the server has it now."))
-        redo.clicked.connect(lambda: self.redo.emit(rejection))
-        discard = QPushButton(self.tr("D&iscard"), box)
-        discard.setObjectName("discardButton")
-        discard.setToolTip(self.tr("Leave the change out; it stays in this desk's history."))
-        discard.clicked.connect(lambda: self.discard.emit(rejection))
-        row.addWidget(redo)
-        row.addWidget(discard)
-        column.addLayout(row)
-        return box
-
-    def _server_now(self, rejection: RejectedEvent) -> str:
-        case = rejection.server_case or {}
-        if not case:
-            return self.tr("The server sent no copy of the case.")
-        parts = []
-        try:
-            from ..domain.statuses import Status
-
-            parts.append(labels.status(Status(str(case.get("status")))))
-        except ValueError:
-            pass
-        if case.get("version") is not None:
-            parts.append(self.tr("version %1").replace("%1", str(case["version"])))
-        if isinstance(case.get("due_at"), str):
-            try:
-                due = formats.date_time(datetime.fromisoformat(case["due_at"]), korean=korean())
-                parts.append(self.tr("due %1").replace("%1", due))
-            except ValueError:
-                pass
-        if case.get("clock_stopped_at"):
-            parts.append(label(STOP_REASON, case.get("clock_stop_reason") or ""))
-        return self.tr("The server has now: %1").replace("%1", " · ".join(parts))
+            layout.addWidget(rejection_box(rejection, self.ui.rejectionsGroup, self.redo.emit, self.discard.emit))

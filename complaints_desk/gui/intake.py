@@ -3,7 +3,9 @@
 The caller's number comes first: after a pause in typing, their earlier cases are listed (store.intake_support
 on the reader pool). Departments are suggested from the routing rules as the title and content are typed
 (domain.routing, over rules read once), and Enter in the title or on the department accepts the first.
-Ctrl+Enter or Ctrl+S saves (the writer thread, through the outbox), Esc clears. A saved intake shows its
+Ctrl+Enter or Ctrl+S saves (the writer thread, through the outbox), Esc clears. The phone mode carries the
+call-log box (gui/call_log.py: F8 the warning announced, Ctrl+F8 the call ended after it) for the call the
+form is taking. A saved intake shows its
 receipt number in large type to read out, and the form is empty and focused for the next call; the counter
 mode also shows the receipt to print (gui.receipt_preview). A refused form keeps what was typed and says
 what is wrong next to each field (domain.intake_form; the lifecycle's field names for what only it knows).
@@ -16,7 +18,7 @@ from datetime import UTC, datetime
 from enum import Enum
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
-from PySide6.QtGui import QAction, QFont, QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtGui import QFont, QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import QLabel, QLineEdit, QPlainTextEdit, QTreeWidgetItem, QWidget
 
 from ..domain.case import CaseState
@@ -34,7 +36,7 @@ from ..store.intake_support import (
     intake_choices,
     likely_duplicates,
 )
-from ..store.local.desk_intake import AtOnceAnswer, DeskIdentity, desk_identity, save_intake
+from ..store.local.desk_intake import AtOnceAnswer, DeskIdentity, save_intake
 from . import formats, labels
 from .language import korean
 from .receipt_preview import ReceiptPreview
@@ -121,6 +123,8 @@ class IntakeForm(QWidget):
         self._phone_timer = self._timer(self._look_up_caller)
         self._text_timer = self._timer(self._look_up_duplicates)
         ui.phoneEdit.textChanged.connect(lambda _t: self._phone_timer.start())
+        ui.callLog.attach(tasks)  # the phone call's warnings and its end (gui/call_log.py)
+        ui.phoneEdit.textChanged.connect(ui.callLog.caller_typed)
         ui.titleEdit.textChanged.connect(self._text_changed)
         ui.bodyEdit.textChanged.connect(self._text_changed)
         ui.categoryCombo.currentIndexChanged.connect(lambda _i: self._suggest())
@@ -153,7 +157,12 @@ class IntakeForm(QWidget):
         self.retranslate()
         self.set_mode(Mode.PHONE)
         self.clear()
-        tasks.read(intake_choices, self._choices_arrived)
+        self.read_choices()
+
+    def read_choices(self) -> None:
+        """The departments, categories and routing rules as the store has them now (a desk's first pull
+        brings them after the form may already exist)."""
+        self.tasks.read(intake_choices, self._choices_arrived)
 
     def _timer(self, slot: Callable[[], None]) -> QTimer:
         timer = QTimer(self)
@@ -187,9 +196,16 @@ class IntakeForm(QWidget):
         counter = mode is Mode.COUNTER
         self.ui.groupBox.setVisible(counter)
         self.ui.previewHost.setVisible(counter)
+        self.ui.callLog.setVisible(not counter)  # a counter visit is no call
+        self.identity_changed()
         if not self.ui.phoneEdit.text():
             self._select(self.ui.replyCombo, (Channel.COUNTER if counter else Channel.PHONE).value)
         self._retranslate_mode()
+
+    def identity_changed(self) -> None:
+        """Who works at the desk changed (a sign-in, a switch of user): their call log from now on."""
+        identity = self.identity()
+        self.ui.callLog.set_agent(identity.actor.id if identity is not None else None)
 
     @property
     def channel(self) -> Channel:
@@ -443,8 +459,11 @@ class IntakeForm(QWidget):
         self.general_error.setText(self._message)
 
     def clear(self, keep_receipt: bool = False) -> None:
-        """Esc: an empty form for the next call, the caller's number focused."""
+        """Esc: an empty form for the next call, the caller's number focused. After a save (`keep_receipt`)
+        the call itself goes on until the next number is typed (its call log stays with it)."""
         ui = self.ui
+        if keep_receipt:
+            ui.callLog.intake_saved()
         for edit in (ui.phoneEdit, ui.nameEdit, ui.titleEdit, ui.placeEdit, ui.addressEdit):
             edit.clear()
         ui.bodyEdit.clear()
@@ -470,6 +489,7 @@ class IntakeForm(QWidget):
             self.last_saved = None
             ui.receiptNumber.clear()
             self.preview.show_receipt(None)
+            ui.callLog.start_call()
         self._kind_changed()
         self._suggest()
         self._retranslate_receipt()
@@ -555,90 +575,3 @@ class IntakeForm(QWidget):
             tree.setHeaderLabels(
                 [self.tr("Receipt no."), self.tr("Received"), self.tr("Status"), self.tr("Title")]
             )
-
-
-class IntakeWindow(QWidget):
-    """The intake form in its own window beside the main one (it stays open for the next call)."""
-
-    def __init__(self, tasks: Tasks, identity: Callable[[], DeskIdentity | None], parent: QWidget) -> None:
-        super().__init__(parent, Qt.WindowType.Window)
-        from PySide6.QtWidgets import QVBoxLayout
-
-        self.form = IntakeForm(tasks, identity, self)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(6, 6, 6, 6)
-        layout.addWidget(self.form)
-        self.resize(1280, 860)
-
-    def open(self, mode: Mode) -> None:
-        self.form.set_mode(mode)
-        self.setWindowTitle(self.form.windowTitle())
-        self.show()
-        self.raise_()
-        self.activateWindow()
-        self.form.ui.phoneEdit.setFocus(Qt.FocusReason.ShortcutFocusReason)
-
-
-class IntakeActions(QObject):
-    """F2 and F3 in the main window's Case menu; the identity of the desk read when the viewer changes.
-    `offline` is the receipt numbering the desk must use until sign-in says the counter is confirmed."""
-
-    def __init__(self, window: QWidget, tasks: Tasks) -> None:
-        super().__init__(window)
-        self.main = window
-        self.tasks = tasks
-        self.identity: DeskIdentity | None = None
-        self.offline = True
-        self.window: IntakeWindow | None = None
-        self.phone = QAction(window)
-        self.phone.setShortcut(QKeySequence(Qt.Key.Key_F2))
-        self.phone.triggered.connect(lambda: self.open(Mode.PHONE))
-        self.counter = QAction(window)
-        self.counter.setShortcut(QKeySequence(Qt.Key.Key_F3))
-        self.counter.triggered.connect(lambda: self.open(Mode.COUNTER))
-        window.installEventFilter(self)
-        self.retranslate()
-
-    def read_identity(self, staff_id: str | None) -> None:
-        offline = self.offline
-        self.tasks.read(lambda s: desk_identity(s, staff_id, offline=offline), self._identity_arrived)
-
-    def _identity_arrived(self, identity: DeskIdentity | None) -> None:
-        self.identity = identity
-
-    def open(self, mode: Mode) -> IntakeWindow:
-        if self.window is None:
-            self.window = IntakeWindow(self.tasks, lambda: self.identity, self.main)
-        self.window.open(mode)
-        return self.window
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self.main and event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        return False
-
-    def retranslate(self) -> None:
-        self.phone.setText(self.tr("&Phone intake"))
-        self.phone.setToolTip(self.tr("Take a complaint by phone (F2)"))
-        self.counter.setText(self.tr("C&ounter intake"))
-        self.counter.setToolTip(self.tr("Take a complaint at the counter and print its receipt (F3)"))
-
-
-def install_intake(window: object, tasks: Tasks) -> IntakeActions:
-    """Wire the intake into the main window: F2 and F3 in its Case menu and toolbar, the desk's identity
-    following its viewer."""
-    from .main_window import MainWindow
-
-    assert isinstance(window, MainWindow)
-    actions = IntakeActions(window, tasks)
-    window.add_case_action(actions.phone)
-    window.add_case_action(actions.counter)
-    original = window.set_viewer
-
-    def set_viewer(viewer: object) -> None:
-        original(viewer)  # type: ignore[arg-type]
-        actions.read_identity(window.viewer.staff_id)
-
-    window.set_viewer = set_viewer  # type: ignore[method-assign]
-    actions.read_identity(window.viewer.staff_id)
-    return actions

@@ -4,11 +4,10 @@ QEvent.LanguageChange, and each widget's `retranslate()` sets its strings again 
 from __future__ import annotations
 
 from enum import StrEnum
-from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
-TRANSLATIONS = Path(__file__).resolve().parents[2] / "resources" / "translations"
+from .packaged import KOREAN_QM, resource_file
 
 
 class Language(StrEnum):
@@ -29,7 +28,7 @@ def korean() -> bool:
 
 
 class Languages:
-    """The application's translators: ours (resources/translations) and Qt's own (dialog buttons and the like)."""
+    """The application's translators: ours (complaints_desk/resources/translations) and Qt's own (dialog buttons and the like)."""
 
     def use(self, language: Language) -> None:
         global _current
@@ -41,8 +40,9 @@ class Languages:
         _current = language
         if language is Language.KOREAN:
             ours = QTranslator(app)
-            if not ours.load(str(TRANSLATIONS / "complaints_desk_ko.qm")):
-                raise FileNotFoundError(TRANSLATIONS / "complaints_desk_ko.qm")
+            compiled = resource_file(KOREAN_QM)
+            if not ours.load(str(compiled)):
+                raise FileNotFoundError(compiled)
             qt = QTranslator(app)
             if qt.load(
                 QLocale(QLocale.Language.Korean),

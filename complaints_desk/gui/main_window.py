@@ -251,7 +251,7 @@ class MainWindow(QMainWindow):
 
     def refresh(self) -> None:
         """Read the queue, the selected case and the store's state again."""
-        selected = self.ui.casePanel.case.id if self.ui.casePanel.case else None
+        selected = self.ui.casePanel.wanted  # (one still being read too: a refresh must not drop it)
         self.model.refresh()
         self._show_count(self.model.count, loading=True)
         self.ui.casePanel.show_case(selected)

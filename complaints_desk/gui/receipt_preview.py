@@ -1,5 +1,6 @@
 """The counter's receipt: a preview of the very PDF documents/receipt.py makes (its pages rendered by QtPdf,
-no second layout), printed by painting the same rendered pages on the system printer, or saved as the PDF.
+no second layout), printed by painting the same rendered pages on the system printer (gui/pdf_print.py), or
+saved as the PDF.
 Every print or save records a `receipt_printed` event (through the outbox), so the next one says 재발급."""
 
 from __future__ import annotations
@@ -8,10 +9,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QBuffer, QByteArray, QEvent, QIODevice, QSize, Qt, Signal
-from PySide6.QtGui import QImage, QPainter, QPixmap
-from PySide6.QtPdf import QPdfDocument
-from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtGui import QImage, QPixmap
+from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
@@ -29,10 +29,10 @@ from ..store import desk_settings
 from ..store.local.desk_intake import DeskIdentity, record_receipt_printed
 from ..store.reports.office import office_info
 from ..store.reports.receipts import receipt_facts
+from .pdf_print import choose_printer, paint_on, render_pages
 from .tasks import Tasks
 
 PAPER_KEY = "receipt.paper"  # this workstation's receipt paper: a4, or thermal (an 80 mm roll)
-PRINT_DPI = 300
 
 
 @dataclass(frozen=True)
@@ -53,42 +53,6 @@ def make_receipt(session: Session, receipt_no: str, paper: str | None = None) ->
 
     state = load_case_by_receipt(session, receipt_no)
     return ReceiptDocument(state.id if state else "", receipt_no, pdf, chosen, facts.times_printed)
-
-
-def render_pages(pdf: bytes, width: int) -> list[QImage]:
-    """Each page of the PDF as an image `width` pixels wide (any thread: QtPdf renders without a GUI)."""
-    document = QPdfDocument()
-    data = QByteArray(pdf)
-    buffer = QBuffer(data)
-    buffer.open(QIODevice.OpenModeFlag.ReadOnly)
-    document.load(buffer)
-    images = []
-    for page in range(document.pageCount()):
-        points = document.pagePointSize(page)
-        height = max(1, round(width * points.height() / max(points.width(), 1.0)))
-        image = document.render(page, QSize(width, height))
-        images.append(image.convertToFormat(QImage.Format.Format_RGB32))
-    document.close()
-    return images
-
-
-def paint_on(printer: QPrinter, pdf: bytes) -> int:
-    """Paint the PDF's pages on the printer at its resolution, each fitted to the printable area. Returns the
-    number of pages printed."""
-    painter = QPainter()
-    if not painter.begin(printer):
-        return 0
-    area = printer.pageLayout().paintRectPixels(printer.resolution())
-    pages = render_pages(pdf, max(1, area.width()))
-    for number, image in enumerate(pages):
-        if number:
-            printer.newPage()
-        scaled = image.scaled(
-            area.size(), Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.SmoothTransformation
-        )
-        painter.drawImage(0, 0, scaled)
-    painter.end()
-    return len(pages)
 
 
 class ReceiptPreview(QWidget):
@@ -165,10 +129,7 @@ class ReceiptPreview(QWidget):
 
     def choose_printer(self) -> QPrinter | None:
         """The system print dialog (tests put a PDF-file printer here)."""
-        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-        printer.setResolution(PRINT_DPI)
-        dialog = QPrintDialog(printer, self)
-        return printer if dialog.exec() == QPrintDialog.DialogCode.Accepted else None
+        return choose_printer(self)
 
     def choose_file(self) -> Path | None:
         document = self.document

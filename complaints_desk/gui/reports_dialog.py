@@ -4,8 +4,10 @@ may see them in full and asks for it (documents.export.full_details_allowed, as 
 
 The menu exists for supervisors and administrators only. The work runs on the reader pool with a progress
 dialog: the export reports each batch of rows and stops at the next batch when cancelled, and the exporter
-then deletes its partial file; the summary is one query and one PDF, which a cancel simply drops. The file
-is then offered to open (the system's viewer prints it)."""
+then deletes its partial file; the summary is one query and one PDF, which a cancel simply drops. The saved
+file is then offered (gui/pdf_print.SavedFileBox): the summary to print through our own print dialog (its
+pages rendered by QtPdf, on the reader pool) or to open, a case list to open in the desktop's spreadsheet
+program (whose print set-up the XLSX carries)."""
 
 from __future__ import annotations
 
@@ -15,9 +17,10 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QDate, QEvent, QObject, Qt, QUrl, Signal
-from PySide6.QtGui import QAction, QDesktopServices
-from PySide6.QtWidgets import QDialog, QFileDialog, QLabel, QMenu, QMessageBox, QProgressDialog, QWidget
+from PySide6.QtCore import QDate, QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QAction
+from PySide6.QtPrintSupport import QPrinter
+from PySide6.QtWidgets import QDialog, QFileDialog, QLabel, QMenu, QProgressDialog, QWidget
 from sqlalchemy.orm import Session
 
 from ..domain.errors import DomainError
@@ -26,6 +29,7 @@ from ..store import reports
 from ..store.case_actions import Choice, desk_actor
 from ..store.reference import departments
 from .language import korean
+from .pdf_print import SavedFileBox, choose_printer, print_pdf
 from .ui_reports_dialog import Ui_ReportsDialog
 
 if TYPE_CHECKING:
@@ -183,7 +187,10 @@ class ReportsMenu(QObject):
         self.progress: QProgressDialog | None = None
         self.ask_save_path: Callable[[str, str], Path | None] = self._ask_save_path
         self.offer_open: Callable[[Path], None] = self._offer_open
+        self.choose_printer: Callable[[], QPrinter | None] = lambda: choose_printer(self.window)
         self.finished: Callable[[Path | None], None] = lambda _path: None  # tests wait on it
+        self.printed: Callable[[int], None] = lambda _pages: None  # tests wait on it
+        self.saved_box: SavedFileBox | None = None
         window.installEventFilter(self)
         self.retranslate()
         self.viewer_changed()
@@ -287,10 +294,27 @@ class ReportsMenu(QObject):
         return Path(chosen) if chosen else None
 
     def _offer_open(self, path: Path) -> None:
-        answer = QMessageBox.question(
-            self.window,
-            self.tr("Report saved"),
-            self.tr("Saved %1. Open it to read or print?").replace("%1", str(path)),
-        )
-        if answer == QMessageBox.StandardButton.Yes:
-            QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+        box = SavedFileBox(path, self.tr("Report saved"), self.window, self.print_file)
+        box.finished.connect(box.deleteLater)
+        self.saved_box = box
+        box.open()
+
+    def print_file(self, path: Path) -> None:
+        """The saved summary on paper, through the print dialog (its pages painted on the reader pool)."""
+        printer = self.choose_printer()
+        if printer is None:
+            return
+
+        def printed(pages: int) -> None:
+            self.window.show_message(
+                self.tr("Printed %1 (%n page(s))", "", pages).replace("%1", path.name)
+                if pages
+                else self.tr("Nothing was printed: the printer could not be started.")
+            )
+            self.printed(pages)
+
+        def failed(error: BaseException) -> None:
+            self.window.show_message(self.tr("Not printed: %1").replace("%1", str(error)), 15_000)
+            self.printed(0)
+
+        print_pdf(self.tasks, printer, path.read_bytes, printed, failed)

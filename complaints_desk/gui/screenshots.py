@@ -83,7 +83,7 @@ def shoot_intake(client: Client, out: Path) -> None:
 
 
 def call_log_shots(client: Client, out: Path) -> None:
-    """The call-log box as the phone intake form will carry it: before a warning, then after the first."""
+    """The call-log box (on the phone intake form): before a warning, then after the first."""
     from ..domain.ids import new_id
     from .call_log import CallLogBox
 

@@ -104,7 +104,7 @@ class SyncStatusBar(QWidget):
         self._timer.setInterval(SUMMARY_EVERY_MS)
         self._timer.timeout.connect(self.refresh)
         self._timer.start()
-        desk.statusChanged.connect(lambda _s, _d: self._retranslate_connection())
+        desk.statusChanged.connect(lambda _s, _d: self.retranslate())  # (whose changes wait may follow it)
         desk.catchingUp.connect(lambda _p: self._retranslate_connection())
         desk.changed.connect(self.refresh)
         desk.rejected.connect(lambda _ids: self.refresh())
@@ -215,11 +215,18 @@ class SyncStatusBar(QWidget):
             for p in summary.by_person
             if p.staff_id is not None and (person is None or p.staff_id != person.staff_id)
         ]
-        if others:
-            parts = [
-                self.tr("%1's %2").replace("%1", p.name or "?").replace("%2", formats.number(p.count))
-                for p in others
-            ]
+        parts = [
+            self.tr("%1's %2").replace("%1", p.name or "?").replace("%2", formats.number(p.count)) for p in others
+        ]
+        mine = next((p for p in summary.by_person if person is not None and p.staff_id == person.staff_id), None)
+        if mine is not None and self.desk.status is SyncStatus.AUTH_REQUIRED:  # the server refused their token
+            parts.insert(
+                0,
+                self.tr("%1's %2 after signing in again")
+                .replace("%1", mine.name or (person.name if person is not None else "?"))
+                .replace("%2", formats.number(mine.count)),
+            )
+        if parts:
             text += " (" + ", ".join(parts) + ")"
             self.pending.setToolTip(
                 self.tr(

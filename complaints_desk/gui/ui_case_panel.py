@@ -16,10 +16,11 @@ from PySide6.QtGui import (QBrush, QColor, QConicalGradient, QCursor,
     QFont, QFontDatabase, QGradient, QIcon,
     QImage, QKeySequence, QLinearGradient, QPainter,
     QPalette, QPixmap, QRadialGradient, QTransform)
-from PySide6.QtWidgets import (QApplication, QFrame, QGridLayout, QGroupBox,
-    QHBoxLayout, QHeaderView, QLabel, QPushButton,
-    QScrollArea, QSizePolicy, QStackedWidget, QTreeWidget,
-    QTreeWidgetItem, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QApplication, QFormLayout, QFrame, QGridLayout,
+    QGroupBox, QHBoxLayout, QHeaderView, QLabel,
+    QPushButton, QScrollArea, QSizePolicy, QSpacerItem,
+    QStackedWidget, QTreeWidget, QTreeWidgetItem, QVBoxLayout,
+    QWidget)
 
 class Ui_CasePanel(object):
     def setupUi(self, CasePanel):
@@ -73,31 +74,32 @@ class Ui_CasePanel(object):
         self.detailsScroll = QScrollArea(self.casePage)
         self.detailsScroll.setObjectName(u"detailsScroll")
         self.detailsScroll.setWidgetResizable(True)
+        self.detailsScroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.detailsScroll.setFrameShape(QFrame.Shape.NoFrame)
         self.details = QWidget()
         self.details.setObjectName(u"details")
         self.detailsLayout = QVBoxLayout(self.details)
         self.detailsLayout.setObjectName(u"detailsLayout")
-        self.fields = QGridLayout()
+        self.fields = QFormLayout()
         self.fields.setObjectName(u"fields")
+        self.fields.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         self.fields.setHorizontalSpacing(12)
         self.receiptNoLabel = QLabel(self.details)
         self.receiptNoLabel.setObjectName(u"receiptNoLabel")
 
-        self.fields.addWidget(self.receiptNoLabel, 0, 0, 1, 1)
+        self.fields.setWidget(0, QFormLayout.ItemRole.LabelRole, self.receiptNoLabel)
 
         self.receiptNoValue = QLabel(self.details)
         self.receiptNoValue.setObjectName(u"receiptNoValue")
         self.receiptNoValue.setText(u"")
         self.receiptNoValue.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByKeyboard|Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.receiptNoValue.setWordWrap(True)
 
-        self.fields.addWidget(self.receiptNoValue, 0, 1, 1, 1)
+        self.fields.setWidget(0, QFormLayout.ItemRole.FieldRole, self.receiptNoValue)
 
         self.statusLabel = QLabel(self.details)
         self.statusLabel.setObjectName(u"statusLabel")
 
-        self.fields.addWidget(self.statusLabel, 1, 0, 1, 1)
+        self.fields.setWidget(1, QFormLayout.ItemRole.LabelRole, self.statusLabel)
 
         self.statusValue = QLabel(self.details)
         self.statusValue.setObjectName(u"statusValue")
@@ -105,12 +107,12 @@ class Ui_CasePanel(object):
         self.statusValue.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByKeyboard|Qt.TextInteractionFlag.TextSelectableByMouse)
         self.statusValue.setWordWrap(True)
 
-        self.fields.addWidget(self.statusValue, 1, 1, 1, 1)
+        self.fields.setWidget(1, QFormLayout.ItemRole.FieldRole, self.statusValue)
 
         self.kindLabel = QLabel(self.details)
         self.kindLabel.setObjectName(u"kindLabel")
 
-        self.fields.addWidget(self.kindLabel, 2, 0, 1, 1)
+        self.fields.setWidget(2, QFormLayout.ItemRole.LabelRole, self.kindLabel)
 
         self.kindValue = QLabel(self.details)
         self.kindValue.setObjectName(u"kindValue")
@@ -118,12 +120,12 @@ class Ui_CasePanel(object):
         self.kindValue.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByKeyboard|Qt.TextInteractionFlag.TextSelectableByMouse)
         self.kindValue.setWordWrap(True)
 
-        self.fields.addWidget(self.kindValue, 2, 1, 1, 1)
+        self.fields.setWidget(2, QFormLayout.ItemRole.FieldRole, self.kindValue)
 
         self.channelLabel = QLabel(self.details)
         self.channelLabel.setObjectName(u"channelLabel")
 
-        self.fields.addWidget(self.channelLabel, 3, 0, 1, 1)
+        self.fields.setWidget(3, QFormLayout.ItemRole.LabelRole, self.channelLabel)
 
         self.channelValue = QLabel(self.details)
         self.channelValue.setObjectName(u"channelValue")
@@ -131,12 +133,12 @@ class Ui_CasePanel(object):
         self.channelValue.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByKeyboard|Qt.TextInteractionFlag.TextSelectableByMouse)
         self.channelValue.setWordWrap(True)
 
-        self.fields.addWidget(self.channelValue, 3, 1, 1, 1)
+        self.fields.setWidget(3, QFormLayout.ItemRole.FieldRole, self.channelValue)
 
         self.receivedAtLabel = QLabel(self.details)
         self.receivedAtLabel.setObjectName(u"receivedAtLabel")
 
-        self.fields.addWidget(self.receivedAtLabel, 4, 0, 1, 1)
+        self.fields.setWidget(4, QFormLayout.ItemRole.LabelRole, self.receivedAtLabel)
 
         self.receivedAtValue = QLabel(self.details)
         self.receivedAtValue.setObjectName(u"receivedAtValue")
@@ -144,12 +146,12 @@ class Ui_CasePanel(object):
         self.receivedAtValue.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByKeyboard|Qt.TextInteractionFlag.TextSelectableByMouse)
         self.receivedAtValue.setWordWrap(True)
 
-        self.fields.addWidget(self.receivedAtValue, 4, 1, 1, 1)
+        self.fields.setWidget(4, QFormLayout.ItemRole.FieldRole, self.receivedAtValue)
 
         self.dueAtLabel = QLabel(self.details)
         self.dueAtLabel.setObjectName(u"dueAtLabel")
 
-        self.fields.addWidget(self.dueAtLabel, 5, 0, 1, 1)
+        self.fields.setWidget(5, QFormLayout.ItemRole.LabelRole, self.dueAtLabel)
 
         self.dueAtValue = QLabel(self.details)
         self.dueAtValue.setObjectName(u"dueAtValue")
@@ -157,12 +159,12 @@ class Ui_CasePanel(object):
         self.dueAtValue.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByKeyboard|Qt.TextInteractionFlag.TextSelectableByMouse)
         self.dueAtValue.setWordWrap(True)
 
-        self.fields.addWidget(self.dueAtValue, 5, 1, 1, 1)
+        self.fields.setWidget(5, QFormLayout.ItemRole.FieldRole, self.dueAtValue)
 
         self.remainingLabel = QLabel(self.details)
         self.remainingLabel.setObjectName(u"remainingLabel")
 
-        self.fields.addWidget(self.remainingLabel, 6, 0, 1, 1)
+        self.fields.setWidget(6, QFormLayout.ItemRole.LabelRole, self.remainingLabel)
 
         self.remainingValue = QLabel(self.details)
         self.remainingValue.setObjectName(u"remainingValue")
@@ -170,12 +172,12 @@ class Ui_CasePanel(object):
         self.remainingValue.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByKeyboard|Qt.TextInteractionFlag.TextSelectableByMouse)
         self.remainingValue.setWordWrap(True)
 
-        self.fields.addWidget(self.remainingValue, 6, 1, 1, 1)
+        self.fields.setWidget(6, QFormLayout.ItemRole.FieldRole, self.remainingValue)
 
         self.departmentLabel = QLabel(self.details)
         self.departmentLabel.setObjectName(u"departmentLabel")
 
-        self.fields.addWidget(self.departmentLabel, 7, 0, 1, 1)
+        self.fields.setWidget(7, QFormLayout.ItemRole.LabelRole, self.departmentLabel)
 
         self.departmentValue = QLabel(self.details)
         self.departmentValue.setObjectName(u"departmentValue")
@@ -183,12 +185,12 @@ class Ui_CasePanel(object):
         self.departmentValue.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByKeyboard|Qt.TextInteractionFlag.TextSelectableByMouse)
         self.departmentValue.setWordWrap(True)
 
-        self.fields.addWidget(self.departmentValue, 7, 1, 1, 1)
+        self.fields.setWidget(7, QFormLayout.ItemRole.FieldRole, self.departmentValue)
 
         self.assigneeLabel = QLabel(self.details)
         self.assigneeLabel.setObjectName(u"assigneeLabel")
 
-        self.fields.addWidget(self.assigneeLabel, 8, 0, 1, 1)
+        self.fields.setWidget(8, QFormLayout.ItemRole.LabelRole, self.assigneeLabel)
 
         self.assigneeValue = QLabel(self.details)
         self.assigneeValue.setObjectName(u"assigneeValue")
@@ -196,12 +198,12 @@ class Ui_CasePanel(object):
         self.assigneeValue.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByKeyboard|Qt.TextInteractionFlag.TextSelectableByMouse)
         self.assigneeValue.setWordWrap(True)
 
-        self.fields.addWidget(self.assigneeValue, 8, 1, 1, 1)
+        self.fields.setWidget(8, QFormLayout.ItemRole.FieldRole, self.assigneeValue)
 
         self.categoryLabel = QLabel(self.details)
         self.categoryLabel.setObjectName(u"categoryLabel")
 
-        self.fields.addWidget(self.categoryLabel, 9, 0, 1, 1)
+        self.fields.setWidget(9, QFormLayout.ItemRole.LabelRole, self.categoryLabel)
 
         self.categoryValue = QLabel(self.details)
         self.categoryValue.setObjectName(u"categoryValue")
@@ -209,12 +211,12 @@ class Ui_CasePanel(object):
         self.categoryValue.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByKeyboard|Qt.TextInteractionFlag.TextSelectableByMouse)
         self.categoryValue.setWordWrap(True)
 
-        self.fields.addWidget(self.categoryValue, 9, 1, 1, 1)
+        self.fields.setWidget(9, QFormLayout.ItemRole.FieldRole, self.categoryValue)
 
         self.petitionerLabel = QLabel(self.details)
         self.petitionerLabel.setObjectName(u"petitionerLabel")
 
-        self.fields.addWidget(self.petitionerLabel, 10, 0, 1, 1)
+        self.fields.setWidget(10, QFormLayout.ItemRole.LabelRole, self.petitionerLabel)
 
         self.petitionerLayout = QHBoxLayout()
         self.petitionerLayout.setObjectName(u"petitionerLayout")
@@ -236,26 +238,29 @@ class Ui_CasePanel(object):
 
         self.petitionerLayout.addWidget(self.detailsButton)
 
+        self.petitionerSpacer = QSpacerItem(0, 0, QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
 
-        self.fields.addLayout(self.petitionerLayout, 10, 1, 1, 1)
+        self.petitionerLayout.addItem(self.petitionerSpacer)
+
+
+        self.fields.setLayout(10, QFormLayout.ItemRole.FieldRole, self.petitionerLayout)
 
         self.phoneLabel = QLabel(self.details)
         self.phoneLabel.setObjectName(u"phoneLabel")
 
-        self.fields.addWidget(self.phoneLabel, 11, 0, 1, 1)
+        self.fields.setWidget(11, QFormLayout.ItemRole.LabelRole, self.phoneLabel)
 
         self.phoneValue = QLabel(self.details)
         self.phoneValue.setObjectName(u"phoneValue")
         self.phoneValue.setText(u"")
         self.phoneValue.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByKeyboard|Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.phoneValue.setWordWrap(True)
 
-        self.fields.addWidget(self.phoneValue, 11, 1, 1, 1)
+        self.fields.setWidget(11, QFormLayout.ItemRole.FieldRole, self.phoneValue)
 
         self.addressLabel = QLabel(self.details)
         self.addressLabel.setObjectName(u"addressLabel")
 
-        self.fields.addWidget(self.addressLabel, 12, 0, 1, 1)
+        self.fields.setWidget(12, QFormLayout.ItemRole.LabelRole, self.addressLabel)
 
         self.addressValue = QLabel(self.details)
         self.addressValue.setObjectName(u"addressValue")
@@ -263,12 +268,12 @@ class Ui_CasePanel(object):
         self.addressValue.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByKeyboard|Qt.TextInteractionFlag.TextSelectableByMouse)
         self.addressValue.setWordWrap(True)
 
-        self.fields.addWidget(self.addressValue, 12, 1, 1, 1)
+        self.fields.setWidget(12, QFormLayout.ItemRole.FieldRole, self.addressValue)
 
         self.replyChannelLabel = QLabel(self.details)
         self.replyChannelLabel.setObjectName(u"replyChannelLabel")
 
-        self.fields.addWidget(self.replyChannelLabel, 13, 0, 1, 1)
+        self.fields.setWidget(13, QFormLayout.ItemRole.LabelRole, self.replyChannelLabel)
 
         self.replyChannelValue = QLabel(self.details)
         self.replyChannelValue.setObjectName(u"replyChannelValue")
@@ -276,12 +281,12 @@ class Ui_CasePanel(object):
         self.replyChannelValue.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByKeyboard|Qt.TextInteractionFlag.TextSelectableByMouse)
         self.replyChannelValue.setWordWrap(True)
 
-        self.fields.addWidget(self.replyChannelValue, 13, 1, 1, 1)
+        self.fields.setWidget(13, QFormLayout.ItemRole.FieldRole, self.replyChannelValue)
 
         self.placeLabel = QLabel(self.details)
         self.placeLabel.setObjectName(u"placeLabel")
 
-        self.fields.addWidget(self.placeLabel, 14, 0, 1, 1)
+        self.fields.setWidget(14, QFormLayout.ItemRole.LabelRole, self.placeLabel)
 
         self.placeValue = QLabel(self.details)
         self.placeValue.setObjectName(u"placeValue")
@@ -289,12 +294,12 @@ class Ui_CasePanel(object):
         self.placeValue.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByKeyboard|Qt.TextInteractionFlag.TextSelectableByMouse)
         self.placeValue.setWordWrap(True)
 
-        self.fields.addWidget(self.placeValue, 14, 1, 1, 1)
+        self.fields.setWidget(14, QFormLayout.ItemRole.FieldRole, self.placeValue)
 
         self.consentLabel = QLabel(self.details)
         self.consentLabel.setObjectName(u"consentLabel")
 
-        self.fields.addWidget(self.consentLabel, 15, 0, 1, 1)
+        self.fields.setWidget(15, QFormLayout.ItemRole.LabelRole, self.consentLabel)
 
         self.consentValue = QLabel(self.details)
         self.consentValue.setObjectName(u"consentValue")
@@ -302,9 +307,8 @@ class Ui_CasePanel(object):
         self.consentValue.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByKeyboard|Qt.TextInteractionFlag.TextSelectableByMouse)
         self.consentValue.setWordWrap(True)
 
-        self.fields.addWidget(self.consentValue, 15, 1, 1, 1)
+        self.fields.setWidget(15, QFormLayout.ItemRole.FieldRole, self.consentValue)
 
-        self.fields.setColumnStretch(1, 1)
 
         self.detailsLayout.addLayout(self.fields)
 

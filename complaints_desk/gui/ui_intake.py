@@ -22,6 +22,8 @@ from PySide6.QtWidgets import (QApplication, QCheckBox, QComboBox, QFormLayout,
     QSpacerItem, QSpinBox, QSplitter, QTreeWidget,
     QTreeWidgetItem, QVBoxLayout, QWidget)
 
+from complaints_desk.gui.call_log import CallLogBox
+
 class Ui_IntakeForm(object):
     def setupUi(self, IntakeForm):
         if not IntakeForm.objectName():
@@ -271,6 +273,11 @@ class Ui_IntakeForm(object):
         self.receiptNumber.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
         self.infoSideLayout.addWidget(self.receiptNumber)
+
+        self.callLog = CallLogBox(self.infoSide)
+        self.callLog.setObjectName(u"callLog")
+
+        self.infoSideLayout.addWidget(self.callLog)
 
         self.historyLabel = QLabel(self.infoSide)
         self.historyLabel.setObjectName(u"historyLabel")

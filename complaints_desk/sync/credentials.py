@@ -157,6 +157,9 @@ class Credentials:
     def token_for(self, staff_id: str | None) -> str | None:
         current = self.current
         if staff_id is None or (current is not None and current.staff_id == staff_id):
+            with self._lock:  # the signed-in person's own token, unless the server refused it
+                if current is not None and current.staff_id in self._refused:
+                    return None
             return self.token()
         with self._lock:
             if staff_id in self._refused:
@@ -172,6 +175,9 @@ class Credentials:
         return self._kept_token(username)
 
     def token_refused(self, staff_id: str | None) -> None:
+        """`staff_id`'s token was refused (None: the signed-in person's, which pushes everyone's unnamed
+        events): theirs wait until they sign in online again (`login`)."""
+        staff_id = staff_id or self.current_staff_id()
         if staff_id is not None:
             with self._lock:
                 self._refused.add(staff_id)

@@ -33,6 +33,7 @@ from ..store.bulk_gc import light_garbage_collection
 from ..store.local import outbox, sync_state
 from ..store.local.pull import CatchUp, PageSummary, apply_incoming_page, finish_deferred, has_deferred
 from ..store.local.rebase import ServerEvent
+from ..store.local.resend import resend_unproven
 from .calls import send_unsent_calls
 from .catch_up import PageReader
 from .protocol import DEFAULT_PULL_PAGE, MAX_PUSH_EVENTS, EventResult, PullResponse
@@ -251,16 +252,23 @@ class SyncEngine:
         self._stop = threading.Event()
         self._wake_push = threading.Event()
         self._credentials_changed = threading.Event()
+        self._resent_for: tuple[str, str] | None = None  # the workstation proof unproven intakes were resent for
 
     # --- one round ---------------------------------------------------------------------------------------
 
     def push_once(self) -> PushReport:
         """Send every pending event, each person's run with that person's token, oldest first within a run,
         in batches; settle each batch's answers in one transaction. A run with no token (its person signed
-        out, their kept token refused) waits and holds up nobody else's; an offline server stops them all."""
+        out, their kept token refused, the signed-in person's own token refused) waits, labelled as theirs in
+        the report, and holds up nobody else's; an offline server stops them all. The signed-in person's
+        refused token makes the status AUTH_REQUIRED (they must sign in again) without stopping the others'.
+        First, when the workstation proves itself with a new proof (a re-enrolment), the intakes refused as
+        `workstation_unproven` are queued again (store.local.resend)."""
         with self._push_lock:
+            self._resend_if_proven()
             tally = _PushTally()
-            refused: AuthRequired | None = None
+            refused: AuthRequired | None = None  # without per-person tokens: nothing goes until a sign-in
+            own: AuthRequired | None = None  # the signed-in person's token: theirs wait, the others' go
             for run in self._write(outbox.pending_runs, background=True):
                 token = self.tokens.token_for(run.staff_id) if self.tokens is not None else None
                 if self.tokens is not None and token is None:
@@ -269,9 +277,11 @@ class SyncEngine:
                 try:
                     self._push_run(run.staff_id, token, tally)
                 except AuthRequired as error:
-                    if self.tokens is None or run.staff_id in (None, self.tokens.current_staff_id()):
+                    if self.tokens is None:
                         refused = error
                     else:
+                        if run.staff_id in (None, self.tokens.current_staff_id()):
+                            own = error
                         self.tokens.token_refused(run.staff_id)
                     tally.waiting.append((run.staff_id, run.count))
                     continue
@@ -284,7 +294,18 @@ class SyncEngine:
             self.observer.conflicts(report.rejected_cases)
         if refused is not None:
             raise refused
+        if own is not None:
+            self._set_status(SyncStatus.AUTH_REQUIRED, str(own))
         return report
+
+    def _resend_if_proven(self) -> None:
+        proof = self.transport.workstation_proof()
+        if proof is None or proof == self._resent_for:
+            return
+        self._resent_for = proof  # once per proof: a refusal under this one stays until the next
+        resent = self._write(resend_unproven, background=True)
+        if resent:
+            log.info("re-sending %d intake(s) refused before this workstation proved itself", len(resent))
 
     def _push_run(self, staff_id: str | None, token: str | None, tally: _PushTally) -> None:
         position = 0
@@ -461,11 +482,20 @@ class SyncEngine:
                 return
             try:
                 self.push_once()
-                send_unsent_calls(self._write, self.transport)
+                self._send_calls()
                 backoff.reset()
             except Exception as error:
                 self._pause_after(error, backoff)
                 self._wake_push.set()  # retry after the pause
+
+    def _send_calls(self) -> None:
+        """The call log rides on the push, with the signed-in person's token; refused, the records wait for
+        their sign-in (the status says so already) and the pushes of others go on."""
+        try:
+            send_unsent_calls(self._write, self.transport)
+        except AuthRequired:
+            if self.tokens is None:
+                raise
 
     def _pause_after(self, error: Exception, backoff: Backoff) -> None:
         if isinstance(error, AuthRequired):

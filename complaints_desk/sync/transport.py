@@ -107,6 +107,10 @@ class Transport:
         self.connect_timeout, self.read_timeout = connect_timeout, read_timeout
         self._local = threading.local()
 
+    def workstation_proof(self) -> tuple[str, str] | None:
+        """The proof this transport sends now (None before enrolment)."""
+        return self._workstation()
+
     def _session(self) -> requests.Session:
         session: requests.Session | None = getattr(self._local, "session", None)
         if session is None:

@@ -503,9 +503,36 @@
         <source>Recorded: %1</source>
         <translation>기록했습니다: %1</translation>
     </message>
+</context>
+<context>
+    <name>CaseNotices</name>
+    <message>
+        <source>The server cannot be reached.</source>
+        <translation>서버에 연결할 수 없습니다.</translation>
+    </message>
     <message>
         <source>No notice made: %1</source>
         <translation>통지서를 만들지 못했습니다: %1</translation>
+    </message>
+    <message>
+        <source>Notice not made</source>
+        <translation>통지서를 만들지 않음</translation>
+    </message>
+    <message>
+        <source>The notice was not made: it is addressed to the petitioner in full, which this desk holds masked and only the server gives (it records that you viewed them).</source>
+        <translation>통지서를 만들지 않았습니다. 통지서에는 민원인의 이름과 주소를 그대로 적어야 하는데, 이 PC에는 가려진 정보만 있고 원문은 서버만 줄 수 있습니다 (서버가 열람을 기록합니다).</translation>
+    </message>
+    <message>
+        <source>Connect to the server, then try again.</source>
+        <translation>서버에 연결한 뒤 다시 시도하세요.</translation>
+    </message>
+    <message>
+        <source>&amp;Try again</source>
+        <translation>다시 시도(&amp;T)</translation>
+    </message>
+    <message>
+        <source>No notice made: it needs the server.</source>
+        <translation>통지서를 만들지 않았습니다: 서버 연결이 필요합니다.</translation>
     </message>
     <message>
         <source>Save the notice</source>
@@ -516,8 +543,8 @@
         <translation>통지서 저장됨</translation>
     </message>
     <message>
-        <source>Saved %1. Open it to read or print?</source>
-        <translation>%1에 저장했습니다. 열어서 보거나 인쇄할까요?</translation>
+        <source>Not printed: %1</source>
+        <translation>인쇄하지 못했습니다: %1</translation>
     </message>
 </context>
 <context>
@@ -1803,9 +1830,19 @@
         <source>Report saved</source>
         <translation>보고서 저장됨</translation>
     </message>
+    <message numerus="yes">
+        <source>Printed %1 (%n page(s))</source>
+        <translation>
+            <numerusform>%1 인쇄함 (%n쪽)</numerusform>
+        </translation>
+    </message>
     <message>
-        <source>Saved %1. Open it to read or print?</source>
-        <translation>%1에 저장했습니다. 열어서 보거나 인쇄할까요?</translation>
+        <source>Nothing was printed: the printer could not be started.</source>
+        <translation>인쇄하지 못했습니다. 프린터를 시작할 수 없습니다.</translation>
+    </message>
+    <message>
+        <source>Not printed: %1</source>
+        <translation>인쇄하지 못했습니다: %1</translation>
     </message>
 </context>
 <context>
@@ -1833,6 +1870,33 @@
     <message>
         <source>System</source>
         <translation>시스템</translation>
+    </message>
+</context>
+<context>
+    <name>SavedFileBox</name>
+    <message>
+        <source>Saved %1.</source>
+        <translation>%1에 저장했습니다.</translation>
+    </message>
+    <message>
+        <source>&amp;Print…</source>
+        <translation>인쇄(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Print it here, through the print dialog</source>
+        <translation>인쇄 대화상자를 거쳐 여기서 인쇄합니다</translation>
+    </message>
+    <message>
+        <source>Print it now, or open it to read it.</source>
+        <translation>지금 인쇄하거나, 열어서 읽을 수 있습니다.</translation>
+    </message>
+    <message>
+        <source>Open it in the program this computer has for it (and print from there).</source>
+        <translation>이 컴퓨터에서 이 파일을 여는 프로그램으로 열 수 있습니다 (인쇄도 그 프로그램에서 합니다).</translation>
+    </message>
+    <message>
+        <source>&amp;Open</source>
+        <translation>열기(&amp;O)</translation>
     </message>
 </context>
 <context>
@@ -2057,6 +2121,10 @@
     <message>
         <source>Changes of someone who signed out are sent with their own sign-in; they hold up nobody else&apos;s.</source>
         <translation>로그아웃한 직원의 변경은 그 직원의 인증으로 보내며, 다른 사람의 변경을 막지 않습니다.</translation>
+    </message>
+    <message>
+        <source>%1&apos;s %2 after signing in again</source>
+        <translation>%1님 %2건은 다시 로그인한 뒤에</translation>
     </message>
     <message>
         <source>Syncing</source>

@@ -1,4 +1,4 @@
-"""The call-log box a phone intake form will carry: 경고 안내 기록 (F8) and 통화 종료 기록 (Ctrl+F8), enabled in
+"""The call-log box the phone intake form carries: 경고 안내 기록 (F8) and 통화 종료 기록 (Ctrl+F8), enabled in
 the order the rule allows; each press is saved on the writer thread into the desk's call log and queued for
 the server; a new call starts over; the box speaks Korean and follows a switch to English."""
 

@@ -14,20 +14,37 @@ import pytest
 from pypdf import PdfReader
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QToolButton
+from PySide6.QtWidgets import QMessageBox, QToolButton
 from sqlalchemy import select
 
 from complaints_desk.domain.events import EventType
 from complaints_desk.domain.lifecycle import allowed_events
+from complaints_desk.domain.roles import Role
 from complaints_desk.gui import case_actions_dialogs as dialogs
 from complaints_desk.gui.app import Client
 from complaints_desk.gui.case_actions_dialogs import AnswerDialog, ExtendDialog, TextDialog
+from complaints_desk.gui.case_details import Petitioner
 from complaints_desk.store.cases import load_case
 from complaints_desk.store.db import make_engine, make_sessionmaker, transaction
 from complaints_desk.store.local import outbox
 from complaints_desk.store.models import CaseRow, Staff
 
 from .conftest import GuiThreadGuard, open_client, settle
+
+
+class ServerDetails:
+    """What 원문 보기 gets from the server for the desk (tests against a real server: tests/gui/test_case_sync)."""
+
+    def __init__(self, online: bool = True) -> None:
+        self.online = online
+        self.cases: list[str] = []
+
+    def is_online(self) -> bool:
+        return self.online
+
+    def fetch(self, case_id: str) -> Petitioner:
+        self.cases.append(case_id)
+        return Petitioner("김원문", "010-3333-4444", "한빛로 7", "")
 
 
 def _store(client: Client) -> Any:
@@ -126,8 +143,11 @@ def test_an_officer_accepts_extends_and_answers_and_the_outbox_has_each_change(
         saved.append(path)
         return path
 
-    window.case_actions.ask_save_path = save_as
-    window.case_actions.offer_open = lambda path: None
+    notices = window.case_actions.notices
+    notices.ask_save_path = save_as
+    notices.offer_open = lambda path: None
+    asked = ServerDetails()  # the officer's desk holds the petitioner masked: the notice asks the server
+    window.ui.casePanel.attach_details(asked)
     press(window, qtbot, Qt.Key.Key_A)
     settle(client, qtbot)
     assert window.ui.casePanel.data is not None and window.ui.casePanel.data.state.status == "in_progress"
@@ -145,6 +165,7 @@ def test_an_officer_accepts_extends_and_answers_and_the_outbox_has_each_change(
     qtbot.waitUntil(lambda: any(p.exists() for p in saved), timeout=20_000)
     notice = "".join(page.extract_text() for page in PdfReader(saved[0]).pages)
     assert "연장" in notice and "사실·현장 확인" in notice
+    assert asked.cases == [case_id] and "김원문 님 (한빛로 7)" in notice  # in full, as the server said
 
     # the answer: a rejection, with its reasons and remedies, and the result notice
     press(window, qtbot, Qt.Key.Key_W)
@@ -162,6 +183,7 @@ def test_an_officer_accepts_extends_and_answers_and_the_outbox_has_each_change(
     # the reasons and the officer's remedy, then the one the law gives this kind of case (documents.notices)
     assert "도로법상 관리 대상이 아닙니다" in flat and "이의신청을 할 수 있습니다" in flat
     assert ("행정심판" in flat) or ("이의신청 대상이 아닙니다" in flat)
+    assert asked.cases == [case_id, case_id] and "김원문" in flat
 
     with transaction(_store(client)) as session:
         entries = [e.event for e in outbox.pending_batch(session, 10) if e.event.case_id == case_id]
@@ -185,6 +207,42 @@ def test_an_officer_accepts_extends_and_answers_and_the_outbox_has_each_change(
         "처리기간 연장" in line and "사실·현장 확인 필요" in line and "새 처리기한" in line for line in lines
     )
     assert any(line.startswith("답변") and "불수용(거부)" in line and "카카오톡" in line for line in lines)
+
+
+def test_offline_an_officers_notice_is_not_made_and_the_desk_says_it_needs_the_server(
+    client: Client, qtbot: Any, tmp_path: Path
+) -> None:
+    window = client.window
+    case_id = a_case(client.store.path, "in_progress", "road")
+    show(client, qtbot, case_id)
+    notices = window.case_actions.notices
+    saved: list[str] = []
+    notices.ask_save_path = lambda name: saved.append(name) or tmp_path / name
+    told: list[tuple[str, EventType, str]] = []
+    notices.needs_server = lambda case, kind, _role, why: told.append((case, kind, why))
+    window.ui.casePanel.attach_details(ServerDetails(online=False))
+    window.case_actions.open(EventType.EXTENDED)
+    extend = _dialog(client, qtbot, ExtendDialog)
+    extend.ui.reasonCombo.setCurrentIndex(extend.ui.reasonCombo.findData("fact_check"))
+    QTest.mouseClick(extend.ui.buttons.button(extend.ui.buttons.StandardButton.Ok), Qt.MouseButton.LeftButton)
+    settle(client, qtbot)
+    qtbot.waitUntil(lambda: bool(told), timeout=10_000)
+    assert told == [(case_id, EventType.EXTENDED, "서버에 연결할 수 없습니다.")]
+    assert saved == []  # no notice with a masked name
+
+    # the desk's own box says why and offers to try again, which works once the server answers
+    notices.needs_server = notices._needs_server
+    notices.make(case_id, EventType.EXTENDED, Role.OFFICER)
+    box = window.findChild(QMessageBox, "noticeNeedsServer")
+    qtbot.waitUntil(lambda: box.isVisible(), timeout=5000)
+    assert "가려진 정보만 있고 원문은 서버만" in box.text() and "서버에 연결한 뒤" in box.informativeText()
+    assert window.statusBar().currentMessage() == "통지서를 만들지 않았습니다: 서버 연결이 필요합니다."
+    window.ui.casePanel.attach_details(ServerDetails())
+    notices.offer_open = lambda _path: None
+    again = next(b for b in box.buttons() if b.text() == "다시 시도(&T)")
+    QTest.mouseClick(again, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: (tmp_path / saved[0]).exists() if saved else False, timeout=20_000)
+    assert saved[0].endswith("-extension-notice.pdf")
 
 
 def test_a_refused_check_keeps_the_dialog_open_with_the_message_and_what_was_typed(

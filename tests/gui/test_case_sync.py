@@ -138,8 +138,9 @@ def test_a_refused_change_is_shown_then_redone_against_the_servers_case_or_disca
         client = open_client(tmp_path / "desk.sqlite3", guard, qtbot, user="officer")
         window, panel = client.window, client.window.ui.casePanel
         notices: list[Path] = []
-        window.case_actions.ask_save_path = lambda name: notices.append(tmp_path / name) or notices[-1]
-        window.case_actions.offer_open = lambda _path: None
+        window.case_actions.notices.ask_save_path = lambda name: notices.append(tmp_path / name) or notices[-1]
+        window.case_actions.notices.offer_open = lambda _path: None
+        panel.attach_details(TransportDetails(desk.transport))  # the notices ask the server for the petitioner
         _show(client, qtbot, case_id)
         window.case_actions.open(EventType.EXTENDED)
         extend = _dialog(client, qtbot, ExtendDialog)
@@ -179,10 +180,21 @@ def test_a_refused_change_is_shown_then_redone_against_the_servers_case_or_disca
         assert again.event.id != first.event.id and kept.event.id == first.event.id and kept.acknowledged_at
         assert again.event.base_version == server_version
         assert again.event.payload["consent"] is True and again.event.payload["reason_code"] == "fact_check"
-        # the officer's desk holds the petitioner masked: its notice is made all the same
+        # the officer's desk holds the petitioner masked: its notices are addressed in full, from the server,
+        # which recorded each view
         qtbot.waitUntil(lambda: len(notices) == 2 and notices[1].exists(), timeout=20_000)
-        notice = "".join(page.extract_text() for page in PdfReader(notices[1]).pages)
-        assert "동의" in notice and "홍*동" in notice
+        assert panel.ui.petitionerValue.text() == "홍*동"
+        for made in notices:
+            notice = "".join(page.extract_text() for page in PdfReader(made).pages)
+            assert "홍길동 님" in notice and "홍*동" not in notice
+        assert "동의" in notice
+        engine, factory = server_session_factory(server.database_url)
+        try:
+            with transaction(factory) as session:
+                viewed = [e for e in case_events(session, case_id) if e.type is EventType.DETAILS_VIEWED]
+        finally:
+            engine.dispose()
+        assert len(viewed) == 2 and all(e.actor_role == "officer" for e in viewed)
         assert desk.sync.run_once().push.accepted == 1
         window.refresh()
         settle(client, qtbot)

@@ -148,6 +148,50 @@ def test_a_phone_intake_by_keyboard_alone(desk: Client, qtbot: Any) -> None:
     assert row["petitioner_phone"] == phone and row["channel"] == "phone"
 
 
+def test_the_phone_form_logs_the_warning_and_the_end_of_the_call_without_leaving_it(
+    desk: Client, qtbot: Any
+) -> None:
+    form = _open(desk, qtbot, Qt.Key.Key_F2)
+    box = form.ui.callLog
+    assert box.isVisible() and box.ui.warnButton.isEnabled() and not box.ui.endButton.isEnabled()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is form.window(), timeout=5000)  # shortcuts need it
+    type_in(qtbot, form.ui.phoneEdit, "01077778888")
+    qtbot.keyClick(form.ui.phoneEdit, Qt.Key.Key_Tab)
+    type_in(qtbot, form.ui.nameEdit, "박민원")
+    qtbot.keyClick(form.ui.nameEdit, Qt.Key.Key_F8)  # the caller turns abusive: the warning, from the form
+    qtbot.waitUntil(lambda: len(box.records) == 1, timeout=10_000)
+    assert box.records[0].caller_phone == "010-7777-8888"
+    assert form.ui.nameEdit.hasFocus() and form.ui.nameEdit.text() == "박민원"  # typing goes on where it was
+    assert "1차 경고 안내를 기록했습니다" in box.ui.stateLabel.text()
+
+    form.ui.titleEdit.setText("소음 민원")
+    qtbot.keyClick(form.ui.titleEdit, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: form.last_saved is not None, timeout=10_000)
+    assert form.ui.phoneEdit.text() == ""  # the form is ready for the next call; this one goes on
+    qtbot.keyClick(form.ui.phoneEdit, Qt.Key.Key_F8, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: len(box.records) == 2, timeout=10_000)
+    assert "경고 후 통화 종료" in box.ui.stateLabel.text()
+    with _look(desk) as session:
+        rows = session.execute(
+            text(
+                "SELECT c.call_id, c.kind, c.caller_phone, u.record_id IS NOT NULL FROM call_log c"
+                " LEFT JOIN call_log_unsent u ON u.record_id = c.id ORDER BY c.occurred_at"
+            )
+        ).all()
+    assert [tuple(r)[1:] for r in rows] == [
+        ("warning_announced", "010-7777-8888", 1),
+        ("call_ended_after_warning", "010-7777-8888", 1),
+    ]
+    assert rows[0][0] == rows[1][0]  # one call
+
+    type_in(qtbot, form.ui.phoneEdit, "0102")  # the next caller: a new call, nothing recorded yet
+    assert box.records == () and not box.ui.endButton.isEnabled()
+    assert box.ui.warnButton.text() == "경고 안내 기록 (F8)"
+    assert desk.intake is not None
+    desk.intake.open(Mode.COUNTER)
+    assert not form.ui.callLog.isVisible()  # a counter visit is no call
+
+
 def test_an_other_complaint_answered_and_closed_at_intake(desk: Client, qtbot: Any) -> None:
     form = _open(desk, qtbot, Qt.Key.Key_F2)
     type_in(qtbot, form.ui.phoneEdit, "01055501234")
@@ -233,3 +277,19 @@ def test_a_counter_receipt_previewed_saved_printed_and_reprinted(
     assert printed.stat().st_size > 10_000  # the rendered pages went to the printer
     assert "재발급" in "".join(p.extract_text() for p in PdfReader(io.BytesIO(_document(form).pdf)).pages)
     assert _case(desk, _saved(form).receipt_no)["receipts_printed"] == 2
+
+
+def test_someone_signed_in_whom_the_store_does_not_know_yet_takes_intakes(desk: Client, qtbot: Any) -> None:
+    """A fresh desk's first pull may still be bringing the staff rows when someone signs in: the intake then
+    works as the sign-in says who they are."""
+    from complaints_desk.domain.ids import new_id
+    from complaints_desk.domain.roles import Actor, Role
+    from complaints_desk.store.local.desk_intake import DeskIdentity
+
+    actions = desk.intake
+    assert actions is not None
+    someone = DeskIdentity(Actor(new_id(), Role.AGENT, None, "신규 상담원"), "C07", offline=False)
+    actions.signed_in = lambda: someone
+    actions.read_identity(someone.actor.id)  # no staff row of theirs in this store
+    settle(desk, qtbot)
+    assert actions.identity == someone

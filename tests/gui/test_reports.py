@@ -13,10 +13,11 @@ from typing import Any
 from openpyxl import load_workbook
 from pypdf import PdfReader
 from PySide6.QtCore import QDate, Qt
+from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QPushButton
 
-from complaints_desk.gui import reports_dialog
+from complaints_desk.gui import pdf_print, reports_dialog
 from complaints_desk.gui.app import Client
 from complaints_desk.store import reports
 from complaints_desk.store.db import make_engine, make_sessionmaker
@@ -36,12 +37,20 @@ def expected_rows(client: Client, department: str | None = None) -> int:
 
 
 def run_report(
-    client: Client, qtbot: Any, path: Path, kind: str, *, department: str | None = None, full: bool = False
+    client: Client,
+    qtbot: Any,
+    path: Path,
+    kind: str,
+    *,
+    department: str | None = None,
+    full: bool = False,
+    offer: bool = False,
 ) -> Path | None:
     menu = client.window.reports
     finished: list[Path | None] = []
     menu.ask_save_path = lambda _name, _kind: path
-    menu.offer_open = lambda _path: None
+    if not offer:
+        menu.offer_open = lambda _path: None
     menu.finished = finished.append
     menu.action.trigger()
     qtbot.waitUntil(lambda: menu.dialog is not None and menu.dialog.isVisible(), timeout=10_000)
@@ -143,5 +152,50 @@ def test_a_cancelled_export_leaves_no_file(
         assert client.window.statusBar().currentMessage() == "취소했습니다. 파일을 만들지 않았습니다."
     finally:
         release.set()
+        client.close()
+    assert guard.offences == []
+
+
+def test_the_saved_summary_prints_through_our_print_dialog_and_a_list_opens_in_its_program(
+    fresh_store: Path, guard: GuiThreadGuard, qtbot: Any, tmp_path: Path, monkeypatch: Any
+) -> None:
+    opened: list[str] = []
+    monkeypatch.setattr(pdf_print.QDesktopServices, "openUrl", lambda url: opened.append(url.toLocalFile()))
+    client = open_client(fresh_store, guard, qtbot, user="supervisor1")
+    menu = client.window.reports
+    paper = tmp_path / "printed.pdf"
+
+    def pdf_printer() -> QPrinter:  # what the print dialog hands back, as a file to look at
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+        printer.setOutputFileName(str(paper))
+        return printer
+
+    menu.choose_printer = pdf_printer
+    printed: list[int] = []
+    menu.printed = printed.append
+    try:
+        summary = run_report(client, qtbot, tmp_path / "summary.pdf", "pdf", offer=True)
+        assert summary is not None
+        box = menu.saved_box
+        assert box is not None and box.isVisible() and box.print_button is not None
+        assert box.print_button.text() == "인쇄(&P)…" and box.open_button.text() == "열기(&O)"
+        QTest.mouseClick(box.print_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: bool(printed), timeout=60_000)
+        pages = len(PdfReader(summary).pages)
+        assert printed == [pages] and len(PdfReader(paper).pages) == pages  # every page, on our printer
+        assert paper.stat().st_size > 50_000  # the rendered pages, not blank ones
+        first = pdf_print.render_pages(paper.read_bytes(), 300)[0]
+        assert first.pixelColor(3, 3).name() == "#ffffff"  # on white paper (not a black page with black text)
+        assert client.window.statusBar().currentMessage() == f"summary.pdf 인쇄함 ({pages}쪽)"
+        assert opened == []  # nothing was handed to another program
+
+        listed = run_report(client, qtbot, tmp_path / "cases.xlsx", "xlsx", offer=True)
+        assert listed is not None
+        box = menu.saved_box
+        assert box is not None and box.print_button is None  # a spreadsheet prints from its own program
+        QTest.mouseClick(box.open_button, Qt.MouseButton.LeftButton)
+        assert opened == [str(listed)]
+    finally:
         client.close()
     assert guard.offences == []
