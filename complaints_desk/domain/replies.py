@@ -17,6 +17,8 @@ MESSENGERS = frozenset({"telegram", "line", "meta"})
 SMS = "sms"
 ALIMTALK = "alimtalk"
 EMAIL = "email"
+# How an answer may go besides the channels themselves (what a desk offers when answering).
+ANSWER_ROUTES = (SMS, ALIMTALK, EMAIL, "none")
 ANSWER_TEXT_MAX = 1800  # longer answers are cut with the address of the full text (a messenger's bubble)
 
 
@@ -43,9 +45,9 @@ def route_for_answer(
     """The sender and address for an answer, or None when nothing is to be sent by the server."""
     wanted = (notify_channel or reply_channel or "").strip().lower()
     mobile = _mobile(phone)
-    if wanted in ("none", "phone", "counter", "web", "open311", ""):
-        return None
-    if wanted == "mail":
+    if wanted in ("none", "phone", "counter", "web", "open311", "mail", ""):
+        return None  # "mail" is a letter (우편): the officer posts it
+    if wanted == EMAIL:
         return Route(EMAIL, email) if email else None
     if wanted == SMS:
         return Route(SMS, mobile) if mobile else None

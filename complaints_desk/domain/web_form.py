@@ -27,7 +27,7 @@ COMPLAINT_KINDS: dict[Kind, tuple[str, str]] = {
 REPLY_CHOICES: dict[str, str] = {
     "web": "이 누리집에서 확인 (접수번호와 전화번호 끝 네 자리로 조회)",
     "sms": "문자 메시지 (휴대전화)",
-    "mail": "이메일",
+    "email": "이메일",
 }
 EMAIL_MAX = 200
 _EMAIL = re.compile(r"^[^@\s<>\"']+@[^@\s<>\"']+\.[^@\s<>\"']+$")
@@ -102,7 +102,7 @@ def form_problems(form: WebForm) -> list[DomainError]:
         problems["reply"] = DomainError(
             "reply", "답변 받을 방법을 골라 주세요.", "Choose how to be answered.", code="required"
         )
-    elif form.reply == "mail" and not email and "email" not in problems:
+    elif form.reply == "email" and not email and "email" not in problems:
         problems["email"] = DomainError(
             "email",
             "이메일로 답변 받으시려면 이메일 주소를 입력해 주세요.",

@@ -22,6 +22,7 @@ from ..domain.deadlines import StopReason, TransferKind
 from ..domain.errors import DomainError
 from ..domain.extensions import ExtensionReason
 from ..domain.periods import Period
+from ..domain.replies import ANSWER_ROUTES
 from ..store.case_actions import ActionContext, FoundCase
 from . import formats, labels
 from .case_timeline import CLOSE_REASON, CONTACT_METHOD, EXTENSION_REASON, RESULT, STOP_REASON, tr
@@ -396,10 +397,13 @@ class AnswerDialog(ActionDialog):
 
     def fill(self) -> None:
         _fill(self.ui.resultCombo, [(code, tr(name)) for code, name in RESULT.items()])
+        # How the citizen asked to be answered comes first and is chosen: the server sends the answer that way
+        # (domain.replies.route_for_answer: the messenger the case came from, 알림톡, SMS, e-mail).
         reply = self.context.state.reply_channel
-        channels = [(str(c), labels.channel(c)) for c in Channel]
-        _fill(self.ui.channelCombo, channels)
-        if self.ui.channelCombo.currentIndex() == 0 and reply:
+        codes = [reply] if reply else []
+        codes += [code for code in (*(str(c) for c in Channel), *ANSWER_ROUTES) if code not in codes]
+        _fill(self.ui.channelCombo, [(code, labels.reply(code)) for code in codes])
+        if reply:
             _choose(self.ui.channelCombo, reply)
         self._result_changed()
 

@@ -186,7 +186,7 @@ def test_an_sms_answer_is_retried_while_the_provider_is_down_then_delivered(stac
 
 
 def test_a_mail_answer_reaches_the_mail_server(stack: Stack) -> None:
-    case_id = _phone_intake(stack, email="citizen@example.kr", reply_channel="mail")
+    case_id = _phone_intake(stack, email="citizen@example.kr", reply_channel="email")
     receipt_no = case_now(stack.team, case_id)["receipt_no"]
     answer_case(stack.team, case_id, "<b>불법주차</b> 단속을 강화하겠습니다.")
     [mail] = wait_for(

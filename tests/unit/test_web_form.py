@@ -40,8 +40,8 @@ def test_every_problem_is_named_at_once_in_the_forms_order() -> None:
 
 
 def test_contact_rules_follow_how_the_answer_goes() -> None:
-    assert _fields(replace(GOOD, reply="mail")) == ["email"]
-    assert _fields(replace(GOOD, reply="mail", email="hong@example.kr")) == []
+    assert _fields(replace(GOOD, reply="email")) == ["email"]
+    assert _fields(replace(GOOD, reply="email", email="hong@example.kr")) == []
     assert _fields(replace(GOOD, email="not an address")) == ["email"]
     assert _fields(replace(GOOD, reply="sms", phone="02-123-4567")) == ["phone"]  # a text needs a mobile
     assert _fields(replace(GOOD, phone="123")) == ["phone"]

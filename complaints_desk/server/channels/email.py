@@ -1,5 +1,5 @@
 """E-mail: the answer to a case whose citizen asked to be answered by mail and gave an e-mail address
-(domain.replies routes "mail" here), sent over SMTP (smtplib) to the office's mail server.
+(domain.replies routes "email" here), sent over SMTP (smtplib) to the office's mail server.
 
 Settings: `host`, `port` (587 with STARTTLS, 465 with `ssl`, else 25), `from` (the office's address, with a
 display name if wanted), `starttls` (default on), `ssl`, `username` / `password` when the server wants a

@@ -49,7 +49,11 @@ from .render import error_response, respond
 PREFIX = "/open311/v2"
 router = APIRouter(prefix=PREFIX, tags=["open311"])
 MAX_FIELDS = 300  # form fields in one POST
-_REPLY_CHANNELS = {"open311": Channel.OPEN311.value, "sms": "sms", "mail": "mail"}
+_REPLY_CHANNELS = {
+    "open311": Channel.OPEN311.value,
+    "sms": "sms",
+    "mail": "email",
+}  # the attribute value "mail" is e-mail
 # The case's fields the lifecycle may refuse, by the Open311 argument they came from.
 _ARGUMENTS = {
     "title": "description (attribute[title])",

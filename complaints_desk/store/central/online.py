@@ -61,7 +61,7 @@ class OnlineFiling:
     email: str = ""
     address: str = ""
     place: str = ""
-    reply_channel: str = ""  # how to answer: the channel's own value, "sms", "alimtalk", "mail" or "none"
+    reply_channel: str = ""  # how to answer: the channel's own value, "sms", "alimtalk", "email" or "none"
     privacy_consent: bool = False
     category_code: str | None = None
     contact: Contact | None = None
