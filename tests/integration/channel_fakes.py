@@ -262,3 +262,95 @@ def eventually(check: Callable[[], Any], *, timeout: float = WAIT_SECONDS, every
             assert value, f"not within {timeout} s: {value!r}"
             return value
         time.sleep(every)
+
+
+# --- the case a channel filed, as the desktops see it ------------------------------------------------------
+
+
+def pulled_events(team: Any, who: str = "supervisor", *, case_id: str | None = None) -> list[dict[str, Any]]:
+    """Every event `who` pulls through the sync API (a case's only, with `case_id`), oldest first."""
+    events: list[dict[str, Any]] = []
+    after = 0
+    with team.client(who) as client:
+        while True:
+            response = client.get("/sync/pull", params={"after": after, "limit": 1000})
+            assert response.status_code == 200, response.text
+            page = response.json()
+            events.extend(e for e in page["events"] if case_id is None or e["case_id"] == case_id)
+            after = page["next_after"]
+            if not page["has_more"]:
+                return events
+
+
+def filed_case(team: Any, receipt_no: str, who: str = "agent") -> list[dict[str, Any]]:
+    """The events of the case with this receipt number, as `who` pulls them; fails when there is none."""
+    events = pulled_events(team, who)
+    received = [e for e in events if e["type"] == "received" and e["payload"].get("receipt_no") == receipt_no]
+    assert len(received) == 1, f"{len(received)} cases numbered {receipt_no}"
+    return [e for e in events if e["case_id"] == received[0]["case_id"]]
+
+
+def cases_of_channel(team: Any, channel: str, who: str = "agent") -> list[dict[str, Any]]:
+    """The received events of every case filed through `channel` (each case once)."""
+    return [
+        e for e in pulled_events(team, who) if e["type"] == "received" and e["payload"].get("channel") == channel
+    ]
+
+
+def answer_case(team: Any, case_id: str, answer: str, *, department: str = "ROAD") -> list[dict[str, Any]]:
+    """The agent routes the case to `department`, its officer accepts it and answers it, each pushed through
+    the sync API as a desktop pushes it; returns the pushed events."""
+    from datetime import UTC, datetime
+
+    from complaints_desk.domain.ids import new_id
+
+    version = max(e["case_version"] for e in pulled_events(team, "supervisor", case_id=case_id))
+    steps = [
+        ("agent", "routed", {"department_code": department}),
+        ("officer", "accepted", {}),
+        ("officer", "answered", {"result": "accepted", "answer": answer}),
+    ]
+    pushed: list[dict[str, Any]] = []
+    for offset, (who, kind, payload) in enumerate(steps):
+        staff = team.staff[who]
+        event = {
+            "id": new_id(),
+            "case_id": case_id,
+            "type": kind,
+            "occurred_at": datetime.now(UTC).isoformat(),
+            "actor_id": staff["id"],
+            "actor_role": staff["role"],
+            "actor_department": staff["department_code"],
+            "station_code": team.station_code,
+            "base_version": version + offset,
+            "payload": payload,
+        }
+        with team.client(who) as client:
+            response = client.post("/sync/push", json={"events": [event]})
+        assert response.status_code == 200, response.text
+        assert response.json()["results"][0]["status"] == "accepted", response.text
+        pushed.append(event)
+    return pushed
+
+
+def delivery_reports(team: Any, case_id: str, who: str = "supervisor") -> list[dict[str, Any]]:
+    """The case's reply_sent / reply_failed events, as a desktop pulls them."""
+    return [e for e in pulled_events(team, who, case_id=case_id) if e["type"] in ("reply_sent", "reply_failed")]
+
+
+def to_register_on_desktop(tmp_path: Path, base_url: str, who: str = "agent") -> list[Any]:
+    """The "to register" queue (등록 대기) of a desktop client that signs in as `who` and pulls from the
+    server: its store.queue items."""
+    from complaints_desk.store.queue import Queue, QueueQuery, queue_window
+
+    from .sync_client_support import make_client
+
+    desk = make_client(tmp_path, f"{who}-desk", base_url)
+    try:
+        desk.login(who)
+        report = desk.sync.pull_once()
+        assert report is not None
+        with desk.factory() as session:
+            return queue_window(session, QueueQuery(queue=Queue.TO_REGISTER), limit=1000)
+    finally:
+        desk.close()
