@@ -252,10 +252,10 @@ class TelegramCitizen:
         body = update if isinstance(update, bytes) else json.dumps(update, ensure_ascii=False).encode("utf-8")
         if isinstance(update, Mapping):
             self.last_update = dict(update)
-        headers: dict[str, str | bytes] = {"Content-Type": "application/json"}
+        headers: dict[bytes, bytes] = {b"Content-Type": b"application/json"}
         chosen = self.secret_token if secret is None else secret
         if chosen:
-            headers["X-Telegram-Bot-Api-Secret-Token"] = chosen.encode("utf-8")
+            headers[b"X-Telegram-Bot-Api-Secret-Token"] = chosen.encode("utf-8")
         response = httpx.post(self.webhook_url, content=body, headers=headers, timeout=30)
         if response.status_code == 200 and response.content:
             self._carry_out(response)
