@@ -297,9 +297,13 @@ def cases_of_channel(team: Any, channel: str, who: str = "agent") -> list[dict[s
     ]
 
 
-def answer_case(team: Any, case_id: str, answer: str, *, department: str = "ROAD") -> list[dict[str, Any]]:
-    """The agent routes the case to `department`, its officer accepts it and answers it, each pushed through
-    the sync API as a desktop pushes it; returns the pushed events."""
+def answer_case(
+    team: Any, case_id: str, answer: str, *, department: str = "ROAD", officer: str | None = None
+) -> list[dict[str, Any]]:
+    """The agent routes the case to `department`, its officer (the team's `officer` for ROAD,
+    `other_officer` for PARK) accepts it and answers it, each pushed through the sync API as a desktop
+    pushes it; returns the pushed events."""
+    officer = officer or {"ROAD": "officer", "PARK": "other_officer"}[department]
     from datetime import UTC, datetime
 
     from complaints_desk.domain.ids import new_id
@@ -307,8 +311,8 @@ def answer_case(team: Any, case_id: str, answer: str, *, department: str = "ROAD
     version = max(e["case_version"] for e in pulled_events(team, "supervisor", case_id=case_id))
     steps = [
         ("agent", "routed", {"department_code": department}),
-        ("officer", "accepted", {}),
-        ("officer", "answered", {"result": "accepted", "answer": answer}),
+        (officer, "accepted", {}),
+        (officer, "answered", {"result": "accepted", "answer": answer}),
     ]
     pushed: list[dict[str, Any]] = []
     for offset, (who, kind, payload) in enumerate(steps):
