@@ -293,6 +293,25 @@ def one_round(args: argparse.Namespace, tmp: Path, number: int) -> dict[str, Fig
             process.kill()
         fake.server.shutdown()
         drop()
+        _report_problems(tmp / f"server-{number}.log")
+
+
+def _report_problems(log: Path) -> None:
+    """The server's warnings and errors, counted by what they say (a refused delivery shows why)."""
+    seen: dict[str, int] = {}
+    for line in log.read_text(encoding="utf-8", errors="replace").splitlines():
+        try:
+            entry = json.loads(line)
+        except ValueError:
+            continue
+        if entry.get("level") in ("warning", "error"):
+            key = f"{entry.get('event')} {entry.get('status', '')} {str(entry.get('error', ''))[:700]}".strip()
+            seen[key] = seen.get(key, 0) + 1
+        elif entry.get("event") == "request" and entry.get("status") not in (200, None):
+            key = f"request {entry.get('path')} {entry.get('status')}"
+            seen[key] = seen.get(key, 0) + 1
+    for key, count in sorted(seen.items(), key=lambda item: -item[1])[:10]:
+        print(f"  server log: {count} × {key}")
 
 
 def _print(title: str, figures: dict[str, Figures | float]) -> None:
