@@ -114,9 +114,13 @@ def channel_settings(args: argparse.Namespace) -> dict[str, dict[str, str]]:
     try:
         loaded = json.loads(text) if path.suffix == ".json" else tomllib.loads(text)
     except (ValueError, tomllib.TOMLDecodeError) as error:
-        raise ValueError(f"채널 설정 파일을 읽을 수 없습니다 / cannot read channel settings {path}: {error}") from None
+        raise ValueError(
+            f"채널 설정 파일을 읽을 수 없습니다 / cannot read channel settings {path}: {error}"
+        ) from None
     if not isinstance(loaded, dict) or not all(isinstance(v, dict) for v in loaded.values()):
-        raise ValueError(f"채널 설정은 채널별 표여야 합니다 / channel settings must be one table per channel: {path}")
+        raise ValueError(
+            f"채널 설정은 채널별 표여야 합니다 / channel settings must be one table per channel: {path}"
+        )
     return {str(name): {str(k): str(v) for k, v in table.items()} for name, table in loaded.items()}
 
 

@@ -44,7 +44,7 @@ def test_someone_who_writes_straight_away_is_asked_only_what_is_missing() -> Non
 
 def test_kakao_answers_by_alimtalk_and_needs_a_mobile_number() -> None:
     turn = _talk(KAKAO, "민원", "불법 주차 차량이 매일 있습니다", "없음", "김영희")
-    assert [b.value for b in turn.replies[0].buttons][0] == AnswerBy.ALIMTALK
+    assert next(b.value for b in turn.replies[0].buttons) == AnswerBy.ALIMTALK
     turn = take(turn.state, AnswerBy.ALIMTALK.value, KAKAO)
     assert turn.state["step"] == Step.PHONE and not turn.replies[0].buttons  # no skipping: 알림톡 needs it
     turn = take(turn.state, "02-123-4567", KAKAO)

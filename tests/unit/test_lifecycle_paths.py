@@ -103,7 +103,10 @@ STORIES: dict[str, list[tuple[EventType, dict[str, Any]]]] = {
     "answered online, the delivery failed, then went through": [
         *_story("other"),
         (E.ANSWERED, {"payload": {"result": "informed", "answer": "안내해 드립니다."}}),
-        (E.REPLY_FAILED, {"role": Role.SYSTEM, "payload": {"platform": "telegram", "attempts": 6, "error": "503"}}),
+        (
+            E.REPLY_FAILED,
+            {"role": Role.SYSTEM, "payload": {"platform": "telegram", "attempts": 6, "error": "503"}},
+        ),
         (E.REPLY_SENT, {"role": Role.SYSTEM, "payload": {"platform": "sms", "attempts": 1}}),
     ],
 }
