@@ -1,7 +1,7 @@
 """Webhook acknowledgement under 50 concurrent senders (docs/architecture.md budget: p99 ≤ 200 ms), and the
 deliveries per second the server sustains, beside a bare endpoint's figures measured in the same run.
 
-    .venv/bin/python -m bench.webhook_bench [--senders 50] [--seconds 10] [--rate 100] [--repeat 3]
+    .venv/bin/python -m bench.webhook_bench [--senders 50] [--seconds 10] [--rate 25] [--repeat 3]
         [--database postgresql|sqlite]
 
 Starts one real server process (`complaints-desk server --channels FILE`) on a fresh PostgreSQL schema (or a
@@ -330,7 +330,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--senders", type=int, default=50)
     parser.add_argument("--seconds", type=float, default=10.0)
-    parser.add_argument("--rate", type=float, default=100.0, help="the paced runs' requests per second")
+    parser.add_argument("--rate", type=float, default=25.0, help="the paced runs' requests per second")
     parser.add_argument("--repeat", type=int, default=1)
     parser.add_argument("--database", choices=("postgresql", "sqlite"), default="postgresql")
     args = parser.parse_args(argv)
