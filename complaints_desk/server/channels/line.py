@@ -33,18 +33,11 @@ import uuid
 from collections import OrderedDict
 from collections.abc import Mapping, Sequence
 from datetime import UTC, datetime
+from functools import cache
+from types import ModuleType
 from typing import Any, ClassVar
 
 from fastapi import Response
-from linebot.v3 import SignatureValidator
-from linebot.v3.webhooks import (
-    Event,
-    FollowEvent,
-    MessageEvent,
-    PostbackEvent,
-    TextMessageContent,
-    UserSource,
-)
 
 from ...domain.channels import Channel
 from ...domain.conversation import Capabilities, Reply
@@ -61,6 +54,16 @@ LABEL_MAX = 20  # Quick reply button's action label: max 20 characters
 DATA_MAX = 300  # Postback action data and displayText: max 300 characters
 REPLY_TOKEN_SECONDS = 50.0  # a reply token is good within one minute of the event: a margin for the clock
 _RETRY_KEYS = uuid.UUID("5b1f0f4e-6a52-4c53-9b51-3f1d8d0e2a10")  # the namespace of our push retry keys
+
+
+@cache
+def _sdk() -> tuple[ModuleType, ModuleType]:
+    """linebot.v3 and its webhook models, imported at the first LINE delivery: the SDK takes about a second to
+    import (it brings aiohttp), which a server without LINE, or a Telegram webhook, should not wait for."""
+    import linebot.v3
+    import linebot.v3.webhooks
+
+    return linebot.v3, linebot.v3.webhooks
 
 
 class _UsedTokens:
@@ -102,7 +105,7 @@ class Line:
         # The SDK signs the body as text: a body that is not UTF-8 cannot be LINE's, and decoded with
         # replacements it no longer matches its signature.
         body = request.body.decode("utf-8", errors="replace")
-        if not SignatureValidator(settings["channel_secret"]).validate(body, signature):
+        if not _sdk()[0].SignatureValidator(settings["channel_secret"]).validate(body, signature):
             raise ChannelRefused(401, "bad_signature", f"the {SIGNATURE_HEADER} header does not match the body")
 
     def parse(self, request: WebhookRequest) -> Sequence[InboundMessage]:
@@ -164,18 +167,19 @@ def _message(raw: Mapping[str, Any]) -> InboundMessage | None:
     """One webhook event as a turn of the conversation, or None for one that is not."""
     if raw.get("mode", "active") != "active" or not isinstance(raw.get("webhookEventId"), str):
         return None
+    models = _sdk()[1]
     try:
-        event = Event.from_dict(dict(raw))
+        event = models.Event.from_dict(dict(raw))
     except (ValueError, TypeError, KeyError, AttributeError):
         return None  # an event type or message type this SDK does not know
     source = getattr(event, "source", None)
-    if not isinstance(source, UserSource) or not source.user_id:
+    if not isinstance(source, models.UserSource) or not source.user_id:
         return None
-    if isinstance(event, MessageEvent):
-        text = event.message.text if isinstance(event.message, TextMessageContent) else ""
-    elif isinstance(event, PostbackEvent):
+    if isinstance(event, models.MessageEvent):
+        text = event.message.text if isinstance(event.message, models.TextMessageContent) else ""
+    elif isinstance(event, models.PostbackEvent):
         text = event.postback.data or ""
-    elif isinstance(event, FollowEvent):
+    elif isinstance(event, models.FollowEvent):
         text = "도움말"
     else:
         return None
