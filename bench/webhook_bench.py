@@ -30,6 +30,7 @@ import argparse
 import http.client
 import json
 import os
+import shutil
 import statistics
 import subprocess
 import sys
@@ -136,11 +137,12 @@ class Sender:
     _update_ids = iter(range(1, 10**12))
     _ids_lock = threading.Lock()
 
-    def __init__(self, base: str, chat_id: int) -> None:
+    def __init__(self, base: str, chat_id: int, first_step: int = 0) -> None:
         host, port = base.removeprefix("http://").split(":")
         self.connection = http.client.HTTPConnection(host, int(port), timeout=60)
         self.chat_id = chat_id
-        self.step = 0
+        self.sent = 0
+        self.step = first_step  # chats at different steps: the filings spread over time, as citizens' do
         self.refused = 0
 
     def _update(self) -> bytes:
@@ -148,6 +150,7 @@ class Sender:
             update_id = next(Sender._update_ids)
         how, text = STEPS[self.step % len(STEPS)]
         self.step += 1
+        self.sent += 1
         user = {"id": self.chat_id, "is_bot": False, "first_name": "시민"}
         chat = {"id": self.chat_id, "type": "private", "first_name": "시민"}
         if how == "text":
@@ -273,14 +276,14 @@ def one_round(args: argparse.Namespace, tmp: Path, number: int) -> dict[str, Fig
     (tmp / f"round-{number}").mkdir(exist_ok=True)
     process, base = start_server(url, channels, tmp / f"server-{number}.log")
     try:
-        senders = [Sender(base, 7_000_000 + number * 1000 + n) for n in range(args.senders)]
+        senders = [Sender(base, 7_000_000 + number * 1000 + n, n % len(STEPS)) for n in range(args.senders)]
         for sender in senders[:5]:  # the first delivery imports the channels: not part of any figure
             sender.webhook()
         figures: dict[str, Figures | float] = {}
         figures["bare, closed"] = run(senders, Sender.bare, args.seconds, None)
         sent_before, started = fake.sent, time.perf_counter()
         figures["webhook, closed"] = run(senders, Sender.webhook, args.seconds, None)
-        expected = sum(s.step for s in senders)  # every update so far is answered by one message
+        expected = sum(s.sent for s in senders)  # every update so far is answered by one message
         deadline = time.perf_counter() + 120
         while fake.sent < expected and time.perf_counter() < deadline:
             time.sleep(0.05)
@@ -336,6 +339,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--rate", type=float, default=25.0, help="the paced runs' requests per second")
     parser.add_argument("--repeat", type=int, default=1)
     parser.add_argument("--database", choices=("postgresql", "sqlite"), default="postgresql")
+    parser.add_argument("--logs", metavar="DIR", help="keep the server logs (JSON lines) in DIR")
     args = parser.parse_args(argv)
     print(
         f"webhook bench: {args.senders} senders, {args.seconds:g} s a run, paced at {args.rate:g}/s, "
@@ -346,6 +350,10 @@ def main(argv: list[str] | None = None) -> int:
         for number in range(args.repeat):
             rounds.append(one_round(args, Path(tmp), number))
             _print(f"round {number + 1}", rounds[-1])
+        if args.logs:
+            Path(args.logs).mkdir(parents=True, exist_ok=True)
+            for log in Path(tmp).glob("server-*.log"):
+                shutil.copy(log, Path(args.logs) / log.name)
     medians: dict[str, Figures | float] = {}
     for name, first in rounds[0].items():
         values = [r[name] for r in rounds]
