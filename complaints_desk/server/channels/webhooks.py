@@ -14,9 +14,12 @@ from typing import Any
 from fastapi import APIRouter, Request
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import JSONResponse, Response
+from sqlalchemy.exc import DBAPIError
 
+from ...store.db import is_contention
 from .. import units
 from ..deps import FactoryDep, SettingsDep
+from ..errors import DatabaseUnavailable
 from ..logs import log
 from . import registry
 from .base import ChannelRefused, InboundMessage, Messenger, WebhookRequest
@@ -88,7 +91,23 @@ async def webhook(name: str, request: Request, factory: FactoryDep, settings: Se
 
 
 def _take_all(factory: Any, messenger: Messenger, messages: list[InboundMessage]) -> list[Taken]:
-    return [units.write(factory, partial(take_message, messenger=messenger, message=m)) for m in messages]
+    return [_take(factory, messenger, m) for m in messages]
+
+
+def _take(factory: Any, messenger: Messenger, message: InboundMessage) -> Taken:
+    """One message in its own transaction; when it did not get its locks in time (SQLite's busy timeout
+    under many senders at once, a PostgreSQL deadlock) it rolled back with nothing saved: tried once more,
+    then answered 503 with Retry-After, so the platform delivers it again (its event id was not taken)."""
+    for attempt in (1, 2):
+        try:
+            return units.write(factory, partial(take_message, messenger=messenger, message=message))
+        except DBAPIError as error:
+            if not is_contention(error):
+                raise
+            if attempt == 2:
+                raise DatabaseUnavailable(error, busy=True) from error
+            log("webhook_retry", logging.INFO, channel=messenger.name, error=type(error).__name__)
+    raise AssertionError("unreachable")  # pragma: no cover
 
 
 @router.get("/{name}", summary="웹훅 확인 (Meta의 hub.challenge)")
