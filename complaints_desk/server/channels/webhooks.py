@@ -7,6 +7,7 @@ webhook's answer (KakaoTalk's skill server)."""
 from __future__ import annotations
 
 import logging
+import threading
 from collections.abc import Mapping
 from functools import partial
 from typing import Any
@@ -26,6 +27,7 @@ from .base import ChannelRefused, InboundMessage, Messenger, WebhookRequest
 from .inbox import Taken, take_message
 
 router = APIRouter(prefix="/webhooks", tags=["channels"])
+_SQLITE_WRITERS = threading.Lock()
 
 
 def _refusal(name: str, status: int, reason: str, message: str) -> JSONResponse:
@@ -100,6 +102,12 @@ def _take(factory: Any, messenger: Messenger, message: InboundMessage) -> Taken:
     then answered 503 with Retry-After, so the platform delivers it again (its event id was not taken)."""
     for attempt in (1, 2):
         try:
+            if factory.kw["bind"].dialect.name == "sqlite":
+                # One write lock for the whole file: the webhook threads queue here and each goes the moment
+                # the one before commits, instead of polling SQLite's lock (its busy handler sleeps up to
+                # 100 ms a try, and an unlucky thread waits seconds while others pass it).
+                with _SQLITE_WRITERS:
+                    return units.write(factory, partial(take_message, messenger=messenger, message=message))
             return units.write(factory, partial(take_message, messenger=messenger, message=message))
         except DBAPIError as error:
             if not is_contention(error):
