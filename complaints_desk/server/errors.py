@@ -48,10 +48,11 @@ class DatabaseUnavailable(Exception):
     """The database connection was lost and a fresh one failed too (server/units.py), or it was lost while a
     unit that must not run twice was committing. Answered 503 with Retry-After, logged once."""
 
-    def __init__(self, error: BaseException, *, while_committing: bool = False) -> None:
+    def __init__(self, error: BaseException, *, while_committing: bool = False, busy: bool = False) -> None:
         super().__init__(f"database unavailable: {type(error).__name__}")
         self.error = error
         self.while_committing = while_committing
+        self.busy = busy  # the unit did not get its locks in time (store.db.is_contention): nothing saved
 
 
 def unauthorized() -> ApiError:
@@ -159,10 +160,14 @@ def install(app: FastAPI) -> None:
             path=request.url.path,
             status=503,
             while_committing=exc.while_committing,
+            busy=exc.busy,
             error=type(exc.error).__name__,
             reason=database_reason(exc.error),
         )
-        if exc.while_committing:
+        if exc.busy:
+            ko = "요청이 몰려 처리하지 못했습니다. 저장된 것은 없습니다. 잠시 후 다시 시도해 주세요."
+            en = "Too many requests at once: nothing was saved; please retry shortly."
+        elif exc.while_committing:
             ko = "저장하는 도중 데이터베이스 연결이 끊겨 저장 여부를 알 수 없습니다. 확인한 뒤 다시 시도해 주세요."
             en = "The database connection was lost while saving, so whether it was saved is unknown; check, then retry."
         else:

@@ -142,9 +142,19 @@ def is_disconnect(error: BaseException) -> bool:
     return isinstance(error, OperationalError) and error.statement is None
 
 
-def is_busy(error: BaseException) -> bool:
-    """True when SQLite's one writer lock was not had within the busy timeout ("database is locked"): nothing
-    of the unit was written, the store is only overloaded."""
+# SQLSTATEs of a lock not had: deadlock_detected, serialization_failure, lock_not_available.
+_CONTENTION_STATES = ("40P01", "40001", "55P03")
+
+
+def is_contention(error: BaseException) -> bool:
+    """True when a database call failed for want of a lock, and its transaction was rolled back with nothing
+    of it saved: SQLite's "database is locked" after its busy timeout, a PostgreSQL deadlock or
+    serialisation failure. The same work may well succeed when tried again (the answer is 503, not 500)."""
+    if not isinstance(error, DBAPIError):
+        return False
+    sqlstate = getattr(error.orig, "sqlstate", None)
+    if isinstance(sqlstate, str) and sqlstate in _CONTENTION_STATES:
+        return True
     return isinstance(error, OperationalError) and "database is locked" in str(error.orig)
 
 

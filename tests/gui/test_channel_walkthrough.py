@@ -30,7 +30,6 @@ from tests.integration.channel_fakes_km import (
     SmtpFake,
     SolapiFake,
     skill_texts,
-    wait_for,
 )
 from tests.integration.channel_stack_km import (
     KAKAO_SECRET,

@@ -7,6 +7,7 @@ webhook's answer (KakaoTalk's skill server)."""
 from __future__ import annotations
 
 import logging
+import threading
 from collections.abc import Mapping
 from functools import partial
 from typing import Any
@@ -14,9 +15,9 @@ from typing import Any
 from fastapi import APIRouter, Request
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import JSONResponse, Response
-from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import DBAPIError
 
-from ...store.db import is_busy
+from ...store.db import is_contention
 from .. import units
 from ..deps import FactoryDep, SettingsDep
 from ..errors import DatabaseUnavailable
@@ -26,6 +27,7 @@ from .base import ChannelRefused, InboundMessage, Messenger, WebhookRequest
 from .inbox import Taken, take_message
 
 router = APIRouter(prefix="/webhooks", tags=["channels"])
+_SQLITE_WRITERS = threading.Lock()
 
 
 def _refusal(name: str, status: int, reason: str, message: str) -> JSONResponse:
@@ -73,12 +75,7 @@ async def webhook(name: str, request: Request, factory: FactoryDep, settings: Se
             message=refused.message[:200],
         )
         return _refusal(name, refused.status, refused.reason, refused.message)
-    try:
-        taken = await run_in_threadpool(_take_all, factory, messenger, messages)
-    except OperationalError as error:  # SQLite's writer lock not had in time under a burst: 503, not 500
-        if not is_busy(error):
-            raise
-        raise DatabaseUnavailable(error) from error
+    taken = await run_in_threadpool(_take_all, factory, messenger, messages)  # (503 when the locks are not had)
     if any(t.filed is not None for t in taken):
         request.app.state.notifier.publish()
         for t in taken:
@@ -96,7 +93,29 @@ async def webhook(name: str, request: Request, factory: FactoryDep, settings: Se
 
 
 def _take_all(factory: Any, messenger: Messenger, messages: list[InboundMessage]) -> list[Taken]:
-    return [units.write(factory, partial(take_message, messenger=messenger, message=m)) for m in messages]
+    return [_take(factory, messenger, m) for m in messages]
+
+
+def _take(factory: Any, messenger: Messenger, message: InboundMessage) -> Taken:
+    """One message in its own transaction; when it did not get its locks in time (SQLite's busy timeout
+    under many senders at once, a PostgreSQL deadlock) it rolled back with nothing saved: tried once more,
+    then answered 503 with Retry-After, so the platform delivers it again (its event id was not taken)."""
+    for attempt in (1, 2):
+        try:
+            if factory.kw["bind"].dialect.name == "sqlite":
+                # One write lock for the whole file: the webhook threads queue here and each goes the moment
+                # the one before commits, instead of polling SQLite's lock (its busy handler sleeps up to
+                # 100 ms a try, and an unlucky thread waits seconds while others pass it).
+                with _SQLITE_WRITERS:
+                    return units.write(factory, partial(take_message, messenger=messenger, message=message))
+            return units.write(factory, partial(take_message, messenger=messenger, message=message))
+        except DBAPIError as error:
+            if not is_contention(error):
+                raise
+            if attempt == 2:
+                raise DatabaseUnavailable(error, busy=True) from error
+            log("webhook_retry", logging.INFO, channel=messenger.name, error=type(error).__name__)
+    raise AssertionError("unreachable")  # pragma: no cover
 
 
 @router.get("/{name}", summary="웹훅 확인 (Meta의 hub.challenge)")

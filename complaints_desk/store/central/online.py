@@ -85,7 +85,7 @@ def file_online(session: Session, filing: OnlineFiling, *, now: datetime | None 
     route it at once when a routing rule is confident (domain.routing.confident_department), and number its
     events. Raises DomainError (nothing written) for a value the lifecycle refuses."""
     now = (now or datetime.now(UTC)).astimezone(UTC)
-    station_code = ensure_channel_station(session, filing.channel)
+    station_code, new_station = _channel_station(session, filing.channel)
     category_department = None
     if filing.category_code:
         category = session.execute(
@@ -121,6 +121,8 @@ def file_online(session: Session, filing: OnlineFiling, *, now: datetime | None 
     state = take_intake(session, intake, actor=SYSTEM_ACTOR, station_code=station_code, now=now)
     if filing.attachments:
         _record_attachments(session, state.id, filing.attachments)
+    if new_station:  # numbered with the case, last (the counter's lock is the transaction's last)
+        session.execute(update(Station).where(Station.code == station_code).values(updated_seq=next_seq(session)))
     seq = number_case_events(session, state.id)
     if filing.contact is not None:
         session.add(
@@ -166,25 +168,40 @@ def _record_attachments(session: Session, case_id: str, refs: tuple[AttachmentRe
 def ensure_channel_station(session: Session, channel: Channel) -> str:
     """The channel's receipt station (W01 for the web pages …), made on first use on a server that never had
     one: stations are reference data, so a new one is numbered and pulled by every desktop."""
+    code, made = _channel_station(session, channel)
+    if made:
+        session.execute(update(Station).where(Station.code == code).values(updated_seq=next_seq(session)))
+    return code
+
+
+def _channel_station(session: Session, channel: Channel) -> tuple[str, bool]:
+    """The channel's station code, and whether this transaction made the station (then the caller numbers
+    it, with its other changes, as the transaction's last step). Several first filings at once are safe:
+    the row is inserted ON CONFLICT DO NOTHING before any lock on the sequence counter is taken, so a
+    second filing waits for the first one's station (or finds it) instead of failing on the unique code or
+    deadlocking against the counter."""
     code = channel.station_code
     if code is None:
         raise ValueError(f"{channel.value} is not an online channel")
     exists = session.execute(select(Station.id).where(Station.code == code)).scalar_one_or_none()
-    if exists is None:
-        from ...domain.ids import new_id
+    if exists is not None:
+        return code, False
+    from sqlalchemy.dialects.postgresql import insert as pg_insert
+    from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
-        session.add(
-            Station(
-                id=new_id(),
-                code=code,
-                name=_CHANNEL_STATION_NAMES.get(channel, channel.korean),
-                kind="channel",
-                last_receipt_seq=0,
-                updated_seq=next_seq(session),
-            )
-        )
-        session.flush()
-    return code
+    from ...domain.ids import new_id
+
+    insert = pg_insert if session.get_bind().dialect.name == "postgresql" else sqlite_insert
+    values = {
+        "id": new_id(),
+        "code": code,
+        "name": _CHANNEL_STATION_NAMES.get(channel, channel.korean),
+        "kind": "channel",
+        "last_receipt_seq": 0,
+        "updated_seq": 0,
+    }
+    result = session.execute(insert(Station).values(**values).on_conflict_do_nothing(index_elements=["code"]))
+    return code, bool(getattr(result, "rowcount", 0))
 
 
 def number_case_events(session: Session, case_id: str) -> int:
