@@ -26,6 +26,36 @@ PHASE = ["idle"]  # what the script is doing, for the report of the longest stal
 SEGMENTS, FRAMES = 6, 30  # the drag from top to bottom: six stretches of 30 frames, a stop after each
 
 
+class GcWatch:
+    """Every garbage collection in the process while it watches: how long it held the interpreter (and so the
+    GUI thread, whichever thread ran it), by generation."""
+
+    def __init__(self) -> None:
+        import gc
+
+        self.passes: list[tuple[int, float]] = []  # (generation, ms)
+        self._started = 0.0
+        self._gc = gc
+        gc.callbacks.append(self._callback)
+
+    def _callback(self, phase: str, info: dict[str, int]) -> None:
+        if phase == "start":
+            self._started = time.perf_counter()
+        else:
+            self.passes.append((info["generation"], (time.perf_counter() - self._started) * 1000))
+
+    def stop(self) -> None:
+        self._gc.callbacks.remove(self._callback)
+
+    def summary(self) -> str:
+        parts = []
+        for generation in (0, 1, 2):
+            times = [ms for g, ms in self.passes if g == generation]
+            if times:
+                parts.append(f"gen {generation}: {len(times)} passes, longest {max(times):.1f} ms")
+        return "garbage collection during the scenarios: " + ("; ".join(parts) or "none")
+
+
 class Heartbeat:
     """A 2 ms timer on the GUI thread; the gaps between its ticks are the thread's stalls."""
 
@@ -313,6 +343,7 @@ def desk_figures(path: Path, user: str, events: int, n_intakes: int) -> list[str
     staff_id, department = client.window.viewer.staff_id, client.window.viewer.department_code
     baselines = store_baselines(path, staff_id, department)
     heart = Heartbeat()
+    collections = GcWatch()
     idle_start = time.perf_counter()
     Script(iter([3000.0])).run()  # the baseline: the heartbeat on an idle desk (the machine's own jitter)
     idle = (idle_start, time.perf_counter())
@@ -349,6 +380,7 @@ def desk_figures(path: Path, user: str, events: int, n_intakes: int) -> list[str
     Script(during()).run()
     worker.join()
     heart.timer.stop()
+    collections.stop()
     client.close()
 
     def stall(spans: list[tuple[float, float]]) -> Timing:
@@ -393,6 +425,7 @@ def desk_figures(path: Path, user: str, events: int, n_intakes: int) -> list[str
         " is the idle desk's median gap)",
         _worst("longest stalls, quiet desk", [g for s in quiet.spans for g in heart.labelled_gaps(*s)]),
         _worst("longest stalls, catch-up", heart.labelled_gaps(*span)),
+        collections.summary(),
     ]
     return lines
 
