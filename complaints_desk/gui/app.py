@@ -14,15 +14,23 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication
-from PySide6.QtWidgets import QApplication
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
-from ..store import desk_settings
+# The layers under the window come before any Qt module: PySide6's import hook (shibokensupport's feature
+# check) reads the source of every module imported after Qt to see whether it uses Qt, about a tenth of a start
+# for the store, SQLAlchemy, pydantic and requests. Only a speed matter: a module missing here is checked, that's all.
+from ..store import case_actions, case_view, cases, desk_settings, intake_support, queue  # noqa: F401
 from ..store.db import CLIENT_STORE_FILE, make_engine, make_sessionmaker, migrate, sqlite_url
+from ..store.local import desk_intake, outbox  # noqa: F401
 from ..store.models import Department, Staff
+from ..sync import transport  # noqa: F401
+
+# isort: split
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication
+from PySide6.QtWidgets import QApplication
+
 from .intake import IntakeActions, install_intake
 from .language import Language, Languages
 from .main_window import LANGUAGE_KEY, MainWindow, Viewer
