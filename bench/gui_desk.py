@@ -63,11 +63,26 @@ class Heartbeat:
         from PySide6.QtCore import Qt, QTimer
 
         self.ticks: list[tuple[float, str]] = []  # (when, what the script was doing)
+        self.cpu: list[float] = []  # the GUI thread's own CPU time at each tick (time.thread_time)
         self.timer = QTimer()
         self.timer.setTimerType(Qt.TimerType.PreciseTimer)
         self.timer.setInterval(2)
-        self.timer.timeout.connect(lambda: self.ticks.append((time.perf_counter(), PHASE[0])))
+        self.timer.timeout.connect(self._tick)
         self.timer.start()
+
+    def _tick(self) -> None:
+        self.ticks.append((time.perf_counter(), PHASE[0]))
+        self.cpu.append(time.thread_time())
+
+    def cpu_gaps(self, start: float, end: float) -> list[float]:
+        """The GUI thread's own CPU milliseconds between ticks: the work it did without coming back to its
+        event loop, whatever else the machine ran meanwhile (a wall gap also holds the time the thread was not
+        scheduled, or waited for the interpreter lock)."""
+        return [gap for gap, _phase in self.labelled_cpu_gaps(start, end)]
+
+    def labelled_cpu_gaps(self, start: float, end: float) -> list[tuple[float, str]]:
+        inside = [(c, p) for (t, p), c in zip(self.ticks, self.cpu, strict=True) if start <= t <= end]
+        return [((b[0] - a[0]) * 1000, a[1]) for a, b in itertools.pairwise(inside)]
 
     def gaps(self, start: float, end: float) -> list[float]:
         return [gap for gap, _phase in self.labelled_gaps(start, end)]
@@ -383,8 +398,8 @@ def desk_figures(path: Path, user: str, events: int, n_intakes: int) -> list[str
     collections.stop()
     client.close()
 
-    def stall(spans: list[tuple[float, float]]) -> Timing:
-        gaps = [g for span in spans for g in heart.gaps(*span)]
+    def stall(spans: list[tuple[float, float]], cpu: bool = False) -> Timing:
+        gaps = [g for span in spans for g in (heart.cpu_gaps(*span) if cpu else heart.gaps(*span))]
         return Timing(timing(gaps).p50, max(gaps, default=float("nan")), len(gaps))
 
     span = (pull_span[0], pull_span[1])
@@ -394,6 +409,8 @@ def desk_figures(path: Path, user: str, events: int, n_intakes: int) -> list[str
     lines = [
         _line("GUI stall, quiet desk (heartbeat gap; 2nd column = max)", stall(quiet.spans), STALL_MS, idle_t),
         _line("GUI stall during the catch-up (2nd column = max)", stall([span]), STALL_MS, idle_t),
+        _line("  GUI thread's own CPU between ticks, quiet (max)", stall(quiet.spans, cpu=True), STALL_MS, None),
+        _line("  GUI thread's own CPU between ticks, catch-up (max)", stall([span], cpu=True), STALL_MS, None),
         _line(
             "  of which the first 1.5 s, desk idle (the catch-up alone)",
             stall([(idle_busy[0], idle_busy[1])]),
@@ -425,6 +442,11 @@ def desk_figures(path: Path, user: str, events: int, n_intakes: int) -> list[str
         " is the idle desk's median gap)",
         _worst("longest stalls, quiet desk", [g for s in quiet.spans for g in heart.labelled_gaps(*s)]),
         _worst("longest stalls, catch-up", heart.labelled_gaps(*span)),
+        _worst(
+            "most GUI-thread CPU between ticks, quiet",
+            [g for s in quiet.spans for g in heart.labelled_cpu_gaps(*s)],
+        ),
+        _worst("most GUI-thread CPU between ticks, catch-up", heart.labelled_cpu_gaps(*span)),
         collections.summary(),
     ]
     return lines

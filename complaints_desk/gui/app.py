@@ -7,6 +7,7 @@ training desk beside the real one, or two offices on one machine.
 
 from __future__ import annotations
 
+import gc
 import re
 import sys
 from collections.abc import Sequence
@@ -225,7 +226,27 @@ def start(
         tasks.write(lambda _s: ensure_demo(store.writer, cases=demo_cases), filled)
     else:
         find_who()
+    _settle_the_interpreter()
     return client
+
+
+# How long a thread may keep the interpreter while another asks for it (CPython's default: 5 ms). Every call
+# from Qt into Python on the GUI thread (a table repaint makes some two thousand) waits for the interpreter
+# while a worker runs Python (a catch-up page, a queue window): a shorter turn bounds each wait.
+SWITCH_INTERVAL_S = 0.001
+_settled: list[bool] = []
+
+
+def _settle_the_interpreter() -> None:
+    """Once per process, when the window is built: shorter turns on the interpreter for the GUI thread's sake,
+    and everything made so far (modules, Qt's wrappers, SQLAlchemy's caches: most of the heap, and all of it
+    long-lived) left out of the garbage collector's full passes, each of which would otherwise walk it all while
+    every thread, the GUI's too, waits."""
+    if _settled:
+        return
+    _settled.append(True)
+    sys.setswitchinterval(SWITCH_INTERVAL_S)
+    gc.freeze()  # no collection first: it would cost the start a full pass, for the little garbage there is
 
 
 def run(

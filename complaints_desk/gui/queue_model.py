@@ -84,6 +84,7 @@ _TEXT_ROLES = frozenset((_DISPLAY, _TOOLTIP))
 _LOOK_ROLES = frozenset((_FONT, _FOREGROUND))
 _RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 _REMAINING, _TITLE = int(Column.REMAINING), int(Column.TITLE)
+_COLUMN_COUNT = len(Column)
 PLACEHOLDER = "…"
 
 
@@ -266,7 +267,7 @@ class QueueModel(QAbstractTableModel):
         return 0 if parent.isValid() else self._count.value
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(Column)
+        return 0 if parent.isValid() else _COLUMN_COUNT  # asked for every cell painted, as is rowCount
 
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
