@@ -304,13 +304,18 @@ def _index_for(query: QueueQuery) -> str | None:
 
 
 def _members_source(query: QueueQuery, sqlite: bool) -> str:
-    """Where the queue's rowids are read from the index alone (SQLite: the index named, as above)."""
+    """Where the queue's rows are found, in no order, from an index that holds its condition's columns, so that
+    listing or counting them reads no row of cases (SQLite: the index named, as above). The windows read them in
+    order through _index_for's index instead."""
     if not sqlite:
         return "cases c"
-    if query.queue is Queue.TO_REGISTER:
-        return "cases c INDEXED BY ix_cases_unregistered_list"  # holds the condition's columns
-    if query.queue in (Queue.MINE, Queue.DEPARTMENT):
-        return f"cases c INDEXED BY {_INDEX_PREFIX[query.queue]}received"
+    match query.queue:
+        case Queue.TO_REGISTER:
+            return "cases c INDEXED BY ix_cases_unregistered_list"
+        case Queue.MINE | Queue.DEPARTMENT:
+            return f"cases c INDEXED BY {_INDEX_PREFIX[query.queue]}received"
+        case Queue.OVERDUE | Queue.DUE_SOON:
+            return "cases c INDEXED BY ix_cases_open_due"  # open by its condition, due_at the key
     return "cases c"
 
 
@@ -422,6 +427,8 @@ def queue_count(session: Session, query: QueueQuery, *, cap: int | None = COUNT_
     if plan is None:
         return QueueCount(0, exact=True)
     plan.search_only()
+    if plan.order_value is not None:  # not a search: count from the index that holds the condition
+        plan.source = _members_source(query, session.get_bind().dialect.name == "sqlite")
     if cap is None:
         counted = session.execute(text(f"SELECT count(*) FROM {plan.source}{plan.clause()}"), plan.params)
         return QueueCount(int(counted.scalar_one()), exact=True)
