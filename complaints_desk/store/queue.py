@@ -169,8 +169,9 @@ class _Plan:
     rowid: str  # the rowid column in SQL
     descending: bool
     # A search inside a listed queue (_LISTED_QUEUES): the SQL of the queue's rowids, which the search's matches
-    # are checked against instead of reading each match's row.
+    # are checked against instead of reading each match's row, and the queue's own condition on cases (c).
     members: str | None = None
+    queue_where: list[str] = field(default_factory=list)
 
     def search_only(self) -> None:
         """A search of every case, or inside a listed queue: the search index alone (with the queue's rowids)
@@ -287,8 +288,8 @@ def _plan(session: Session, query: QueueQuery) -> _Plan | None:
         # about a millisecond) and check each match against that list; only the window's rows are read.
         # The "+" keeps the list out of FTS5, which would otherwise look each listed rowid up in the index.
         members = f"SELECT c.rowid FROM {members_source} WHERE {' AND '.join(where)}"
-        where = [f"{search.FTS_TABLE} MATCH :search_q", f"+{search.FTS_TABLE}.rowid IN ({members})"]
-        return _Plan(source, where, params, None, f"{search.FTS_TABLE}.rowid", query.descending, members)
+        listed = [f"{search.FTS_TABLE} MATCH :search_q", f"+{search.FTS_TABLE}.rowid IN ({members})"]
+        return _Plan(source, listed, params, None, f"{search.FTS_TABLE}.rowid", query.descending, members, where)
     # Elsewhere each match costs one rowid lookup in cases: a big queue holds many of the matches.
     where = [f"{search.FTS_TABLE} MATCH :search_q", *where]
     return _Plan(source, where, params, None, f"{search.FTS_TABLE}.rowid", query.descending)
@@ -436,22 +437,11 @@ def queue_count(session: Session, query: QueueQuery, *, cap: int | None = COUNT_
         cap = min(
             cap, SEARCH_WALK
         )  # each match costs a phrase check: a few thousand say enough for a first screen
-    if plan.members is not None:
-        # Walk at most `cap` of the word's matches in the search index alone, checking each against the queue.
-        walked, found = session.execute(
-            text(
-                f"SELECT count(*), coalesce(sum(f.r IN ({plan.members})), 0) FROM (SELECT rowid AS r"
-                f" FROM {search.FTS_TABLE} WHERE {search.FTS_TABLE} MATCH :search_q LIMIT {cap + 1}) f"
-            ),
-            plan.params,
-        ).one()
-        return (
-            QueueCount(int(found), exact=True) if walked <= cap else QueueCount(min(int(found), cap), exact=False)
-        )
     if plan.rowid.startswith(search.FTS_TABLE) and len(plan.where) > 1:
         # A word found in many cases, in a queue that holds few of them: counting the queue's matches would
-        # walk all the word's matches. Walk at most `cap` of them; past that the count is a lower bound.
-        conditions = plan.where[1:]
+        # walk all the word's matches. Walk at most `cap` of them; past that the count is a lower bound. (A
+        # few thousand rows read cost less than listing a listed queue's rowids: its windows list them.)
+        conditions = plan.queue_where if plan.members is not None else plan.where[1:]
         passed = (
             f"coalesce(sum(CASE WHEN {' AND '.join(conditions)} THEN 1 ELSE 0 END), 0)"
             if conditions
