@@ -14,7 +14,9 @@
    --events events runs on a thread of the same process (the sync engine fed by bench.sync_pull_bench's canned
    transport: requests, parsing and applying all run, the server does not). Beside it, the time from the
    scroll stopping to the visible rows filled (≤ 100 ms), so placeholder rows cannot pass, and the store-level
-   query times of the same listings as the baseline.
+   query times of the same listings as the baseline. Beside the wall gaps, the GUI thread's own CPU between
+   ticks (time.thread_time): the work it did without returning to its event loop, which a crowded machine does
+   not inflate; and the garbage collector's passes, which hold every thread.
 3. Intake saved to its receipt number on screen (p50 ≤ 15 ms, p99 ≤ 50 ms), quiet and during the catch-up,
    and its receipt PDF ready (p50 ≤ 30 ms, counted from the save). The intake form is not on this branch, so
    the bench drives what it will do: store.local.outbox.record_local_intake on the writer thread (tasks.write),
