@@ -19,11 +19,9 @@ from __future__ import annotations
 from collections import OrderedDict
 from dataclasses import dataclass, replace
 from datetime import datetime
-from enum import IntEnum
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QFont
 from sqlalchemy.orm import Session
 
 from ..store.queue import (
@@ -36,10 +34,11 @@ from ..store.queue import (
     queue_key_at,
     queue_window,
 )
-from . import formats, labels
-from .formats import Urgency
 from .language import korean
+from .queue_rows import URGENCY_COLOURS, Column, Row, Texts, bold_font, rows
 from .tasks import Tasks
+
+__all__ = ["KEEP", "SORTABLE", "URGENCY_COLOURS", "WINDOW", "Column", "QueueModel"]
 
 WINDOW = 100
 KEEP = 6
@@ -47,33 +46,11 @@ KNOWN_KEYS = 4000  # positions whose key the model remembers (two per window it 
 Index = QModelIndex | QPersistentModelIndex
 
 
-class Column(IntEnum):
-    RECEIPT = 0
-    RECEIVED = 1
-    KIND = 2
-    TITLE = 3
-    CHANNEL = 4
-    DEPARTMENT = 5
-    ASSIGNEE = 6
-    STATUS = 7
-    REMAINING = 8
-    PETITIONER = 9
-
-
 SORTABLE = {
     Column.RECEIPT: SortColumn.RECEIPT,
     Column.RECEIVED: SortColumn.RECEIVED,
     Column.REMAINING: SortColumn.DUE,
 }
-URGENCY_COLOURS = {
-    Urgency.OVERDUE: QColor("#b3261e"),
-    Urgency.TODAY: QColor("#c25e00"),
-    Urgency.SOON: QColor("#8a6d00"),
-    Urgency.CALM: QColor("#1e6b34"),
-    Urgency.STOPPED: QColor("#5b5f97"),
-    Urgency.DONE: QColor("#6b6b6b"),
-}
-_BOLD = (Urgency.OVERDUE, Urgency.TODAY)
 _DISPLAY = int(Qt.ItemDataRole.DisplayRole)
 _TOOLTIP = int(Qt.ItemDataRole.ToolTipRole)  # the tip shows what a narrow column cuts off
 _FONT = int(Qt.ItemDataRole.FontRole)
@@ -86,78 +63,6 @@ _RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 _REMAINING, _TITLE = int(Column.REMAINING), int(Column.TITLE)
 _COLUMN_COUNT = len(Column)
 PLACEHOLDER = "…"
-
-
-@dataclass(frozen=True)
-class _Texts:
-    """What a row's texts depend on besides its case: the language and the moment the time left is counted
-    from. Made on the GUI thread (translated there), read by the reader thread that formats a window."""
-
-    korean: bool
-    now: datetime
-    not_routed: str
-    stopped: str
-    overdue: str  # with %1 for the time
-
-
-class _Row:
-    """One case as the table shows it: its ten cells' texts, and the time left's colour and weight."""
-
-    __slots__ = ("bold", "cells", "colour", "item")
-
-    def __init__(self, item: QueueItem, texts: _Texts) -> None:
-        self.item = item
-        ko = texts.korean
-        name, phone = formats.masked_name(item.petitioner_name), formats.masked_phone(item.petitioner_phone)
-        self.cells = [
-            item.receipt_no,
-            formats.date_time(item.received_at, korean=ko),
-            labels.kind(item.kind),
-            item.title,
-            labels.channel(item.channel),
-            item.department_name or texts.not_routed,
-            item.assignee_name or "—",
-            labels.status(item.status),
-            "",
-            f"{name} · {phone}" if phone else name,
-        ]
-        self.colour = URGENCY_COLOURS[Urgency.CALM]
-        self.bold: QFont | None = None
-        self.count_down(texts)
-
-    def count_down(self, texts: _Texts) -> None:
-        """The time left, its colour and its weight, from `texts.now`."""
-        item = self.item
-        left = formats.remaining(
-            item.due_at, texts.now, open_=item.status.is_open, clock_stopped=item.clock_stopped
-        )
-        match left.urgency:
-            case Urgency.DONE:
-                text = "—"
-            case Urgency.STOPPED:
-                text = texts.stopped
-            case Urgency.OVERDUE:
-                text = texts.overdue.replace("%1", formats.duration(left.left, korean=texts.korean))
-            case _:
-                text = formats.duration(left.left, korean=texts.korean)
-        self.cells[_REMAINING] = text
-        self.colour = URGENCY_COLOURS[left.urgency]
-        self.bold = _bold_font() if left.urgency in _BOLD else None
-
-
-_BOLD_FONT: list[QFont] = []
-
-
-def _bold_font() -> QFont:
-    if not _BOLD_FONT:
-        bold = QFont()
-        bold.setBold(True)
-        _BOLD_FONT.append(bold)
-    return _BOLD_FONT[0]
-
-
-def _rows(items: list[QueueItem], texts: _Texts) -> list[_Row]:
-    return [_Row(item, texts) for item in items]
 
 
 @dataclass(frozen=True)
@@ -192,14 +97,14 @@ class QueueModel(QAbstractTableModel):
         self._query = QueueQuery()
         self._generation = 0
         self._count = QueueCount(0, exact=True)
-        self._windows: OrderedDict[int, list[_Row]] = OrderedDict()
+        self._windows: OrderedDict[int, list[Row]] = OrderedDict()
         self._shown = -1  # the window `data` last read (the most recently used one)
         self._pending: set[int] = set()
         self._keys: dict[int, QueueKey] = {}
         self._now = datetime.now().astimezone()
         self.peak_rows = 0  # the most rows ever held at once (the tests' proof that it never holds the table)
         self._headers: list[str] = []
-        _bold_font()  # made here, on the GUI thread, before a reader thread formats a row with it
+        bold_font()  # made here, on the GUI thread, before a reader thread formats a row with it
         self._texts = self._make_texts()
         self.retranslate()
         self._clock = QTimer(self)
@@ -250,7 +155,7 @@ class QueueModel(QAbstractTableModel):
         shown = self._row(row)
         return None if shown is None else shown.item
 
-    def _row(self, row: int) -> _Row | None:
+    def _row(self, row: int) -> Row | None:
         number, offset = divmod(row, WINDOW)
         window = self._windows.get(number)
         if window is None:
@@ -326,14 +231,14 @@ class QueueModel(QAbstractTableModel):
 
     # ---- the cells' text -------------------------------------------------------------------------------
 
-    def _make_texts(self) -> _Texts:
-        return _Texts(korean(), self._now, self.tr("Not routed"), self.tr("Stopped"), self.tr("%1 overdue"))
+    def _make_texts(self) -> Texts:
+        return Texts(korean(), self._now, self.tr("Not routed"), self.tr("Stopped"), self.tr("%1 overdue"))
 
     def _reformat(self) -> None:
         """Format the held windows again (a language change): a few hundred rows."""
         self._texts = self._make_texts()
         for window in self._windows.values():
-            window[:] = [_Row(row.item, self._texts) for row in window]
+            window[:] = [Row(row.item, self._texts) for row in window]
 
     def overdue(self, span: str) -> str:
         return self.tr("%1 overdue").replace("%1", span)
@@ -364,17 +269,17 @@ class QueueModel(QAbstractTableModel):
         self._pending.add(number)
         fetch, query, generation, texts = self._plan(number), self._query, self._generation, self._texts
         self._tasks.read(
-            lambda s: _rows(fetch.run(s, query), texts),
+            lambda s: rows(fetch.run(s, query), texts),
             lambda rows: self._arrived(generation, number, texts, rows),
             self._failed,
         )
 
-    def _arrived(self, generation: int, number: int, texts: _Texts, rows: list[_Row]) -> None:
+    def _arrived(self, generation: int, number: int, texts: Texts, rows: list[Row]) -> None:
         if generation != self._generation:
             return  # an older listing's window
         self._pending.discard(number)
         if texts != self._texts:  # the language or the minute changed while it was read
-            rows = [_Row(row.item, self._texts) for row in rows]
+            rows = [Row(row.item, self._texts) for row in rows]
         items = [row.item for row in rows]
         self._windows[number] = rows
         self._windows.move_to_end(number)

@@ -170,7 +170,7 @@ def test_a_search_inside_a_persons_queue_walks_in_order_either_way(
     demo: tuple[Engine, sessionmaker[Session]], base: QueueQuery, narrow: bool, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     if not narrow:
-        monkeypatch.setattr("complaints_desk.store.queue.NARROW_FILTER", 0)
+        monkeypatch.setattr("complaints_desk.store.queue_plan.NARROW_FILTER", 0)
     expected = _walks_in_order(demo, base)
     _engine, factory = demo
     with factory() as session:
