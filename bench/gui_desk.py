@@ -26,6 +26,36 @@ PHASE = ["idle"]  # what the script is doing, for the report of the longest stal
 SEGMENTS, FRAMES = 6, 30  # the drag from top to bottom: six stretches of 30 frames, a stop after each
 
 
+class GcWatch:
+    """Every garbage collection in the process while it watches: how long it held the interpreter (and so the
+    GUI thread, whichever thread ran it), by generation."""
+
+    def __init__(self) -> None:
+        import gc
+
+        self.passes: list[tuple[int, float]] = []  # (generation, ms)
+        self._started = 0.0
+        self._gc = gc
+        gc.callbacks.append(self._callback)
+
+    def _callback(self, phase: str, info: dict[str, int]) -> None:
+        if phase == "start":
+            self._started = time.perf_counter()
+        else:
+            self.passes.append((info["generation"], (time.perf_counter() - self._started) * 1000))
+
+    def stop(self) -> None:
+        self._gc.callbacks.remove(self._callback)
+
+    def summary(self) -> str:
+        parts = []
+        for generation in (0, 1, 2):
+            times = [ms for g, ms in self.passes if g == generation]
+            if times:
+                parts.append(f"gen {generation}: {len(times)} passes, longest {max(times):.1f} ms")
+        return "garbage collection during the scenarios: " + ("; ".join(parts) or "none")
+
+
 class Heartbeat:
     """A 2 ms timer on the GUI thread; the gaps between its ticks are the thread's stalls."""
 
@@ -33,11 +63,26 @@ class Heartbeat:
         from PySide6.QtCore import Qt, QTimer
 
         self.ticks: list[tuple[float, str]] = []  # (when, what the script was doing)
+        self.cpu: list[float] = []  # the GUI thread's own CPU time at each tick (time.thread_time)
         self.timer = QTimer()
         self.timer.setTimerType(Qt.TimerType.PreciseTimer)
         self.timer.setInterval(2)
-        self.timer.timeout.connect(lambda: self.ticks.append((time.perf_counter(), PHASE[0])))
+        self.timer.timeout.connect(self._tick)
         self.timer.start()
+
+    def _tick(self) -> None:
+        self.ticks.append((time.perf_counter(), PHASE[0]))
+        self.cpu.append(time.thread_time())
+
+    def cpu_gaps(self, start: float, end: float) -> list[float]:
+        """The GUI thread's own CPU milliseconds between ticks: the work it did without coming back to its
+        event loop, whatever else the machine ran meanwhile (a wall gap also holds the time the thread was not
+        scheduled, or waited for the interpreter lock)."""
+        return [gap for gap, _phase in self.labelled_cpu_gaps(start, end)]
+
+    def labelled_cpu_gaps(self, start: float, end: float) -> list[tuple[float, str]]:
+        inside = [(c, p) for (t, p), c in zip(self.ticks, self.cpu, strict=True) if start <= t <= end]
+        return [((b[0] - a[0]) * 1000, a[1]) for a, b in itertools.pairwise(inside)]
 
     def gaps(self, start: float, end: float) -> list[float]:
         return [gap for gap, _phase in self.labelled_gaps(start, end)]
@@ -313,6 +358,7 @@ def desk_figures(path: Path, user: str, events: int, n_intakes: int) -> list[str
     staff_id, department = client.window.viewer.staff_id, client.window.viewer.department_code
     baselines = store_baselines(path, staff_id, department)
     heart = Heartbeat()
+    collections = GcWatch()
     idle_start = time.perf_counter()
     Script(iter([3000.0])).run()  # the baseline: the heartbeat on an idle desk (the machine's own jitter)
     idle = (idle_start, time.perf_counter())
@@ -349,10 +395,11 @@ def desk_figures(path: Path, user: str, events: int, n_intakes: int) -> list[str
     Script(during()).run()
     worker.join()
     heart.timer.stop()
+    collections.stop()
     client.close()
 
-    def stall(spans: list[tuple[float, float]]) -> Timing:
-        gaps = [g for span in spans for g in heart.gaps(*span)]
+    def stall(spans: list[tuple[float, float]], cpu: bool = False) -> Timing:
+        gaps = [g for span in spans for g in (heart.cpu_gaps(*span) if cpu else heart.gaps(*span))]
         return Timing(timing(gaps).p50, max(gaps, default=float("nan")), len(gaps))
 
     span = (pull_span[0], pull_span[1])
@@ -362,6 +409,8 @@ def desk_figures(path: Path, user: str, events: int, n_intakes: int) -> list[str
     lines = [
         _line("GUI stall, quiet desk (heartbeat gap; 2nd column = max)", stall(quiet.spans), STALL_MS, idle_t),
         _line("GUI stall during the catch-up (2nd column = max)", stall([span]), STALL_MS, idle_t),
+        _line("  GUI thread's own CPU between ticks, quiet (max)", stall(quiet.spans, cpu=True), STALL_MS, None),
+        _line("  GUI thread's own CPU between ticks, catch-up (max)", stall([span], cpu=True), STALL_MS, None),
         _line(
             "  of which the first 1.5 s, desk idle (the catch-up alone)",
             stall([(idle_busy[0], idle_busy[1])]),
@@ -393,6 +442,12 @@ def desk_figures(path: Path, user: str, events: int, n_intakes: int) -> list[str
         " is the idle desk's median gap)",
         _worst("longest stalls, quiet desk", [g for s in quiet.spans for g in heart.labelled_gaps(*s)]),
         _worst("longest stalls, catch-up", heart.labelled_gaps(*span)),
+        _worst(
+            "most GUI-thread CPU between ticks, quiet",
+            [g for s in quiet.spans for g in heart.labelled_cpu_gaps(*s)],
+        ),
+        _worst("most GUI-thread CPU between ticks, catch-up", heart.labelled_cpu_gaps(*span)),
+        collections.summary(),
     ]
     return lines
 

@@ -7,6 +7,7 @@ training desk beside the real one, or two offices on one machine.
 
 from __future__ import annotations
 
+import gc
 import re
 import sys
 from collections.abc import Sequence
@@ -14,16 +15,24 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication
-from PySide6.QtWidgets import QApplication
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
-from ..store import desk_settings
+# The layers under the window come before any Qt module: PySide6's import hook (shibokensupport's feature
+# check) reads the source of every module imported after Qt to see whether it uses Qt, about a tenth of a start
+# for the store, SQLAlchemy, pydantic and requests. Only a speed matter: a module missing here is checked, that's all.
+from ..store import case_actions, case_view, cases, desk_settings, intake_support, queue  # noqa: F401
 from ..store.db import CLIENT_STORE_FILE, make_engine, make_sessionmaker, migrate, sqlite_url
+from ..store.local import desk_intake, outbox  # noqa: F401
 from ..store.local.desk_intake import DeskIdentity
 from ..store.models import Department, Staff
+from ..sync import transport  # noqa: F401
+
+# isort: split
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication
+from PySide6.QtWidgets import QApplication
+
 from .intake_window import IntakeActions, install_intake
 from .language import Language, Languages
 from .main_window import LANGUAGE_KEY, MainWindow, Viewer
@@ -269,7 +278,27 @@ def start(
         tasks.write(lambda _s: ensure_demo(store.writer, cases=demo_cases), filled)
     else:
         find_who()
+    _settle_the_interpreter()
     return client
+
+
+# How long a thread may keep the interpreter while another asks for it (CPython's default: 5 ms). Every call
+# from Qt into Python on the GUI thread (a table repaint makes some two thousand) waits for the interpreter
+# while a worker runs Python (a catch-up page, a queue window): a shorter turn bounds each wait.
+SWITCH_INTERVAL_S = 0.001
+_settled: list[bool] = []
+
+
+def _settle_the_interpreter() -> None:
+    """Once per process, when the window is built: shorter turns on the interpreter for the GUI thread's sake,
+    and everything made so far (modules, Qt's wrappers, SQLAlchemy's caches: most of the heap, and all of it
+    long-lived) left out of the garbage collector's full passes, each of which would otherwise walk it all while
+    every thread, the GUI's too, waits."""
+    if _settled:
+        return
+    _settled.append(True)
+    sys.setswitchinterval(SWITCH_INTERVAL_S)
+    gc.freeze()  # no collection first: it would cost the start a full pass, for the little garbage there is
 
 
 def run(

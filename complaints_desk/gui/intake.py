@@ -39,7 +39,6 @@ from ..store.intake_support import (
 from ..store.local.desk_intake import AtOnceAnswer, DeskIdentity, save_intake
 from . import formats, labels
 from .language import korean
-from .receipt_preview import ReceiptPreview
 from .tasks import Tasks
 from .ui_intake import Ui_IntakeForm
 
@@ -80,6 +79,8 @@ class IntakeForm(QWidget):
         self._problems: dict[str, DomainError] = {}
         self._message = ""
         ui = self.ui
+        from .receipt_preview import ReceiptPreview  # QtPdf and reportlab: loaded with the form, not at start
+
         self.preview = ReceiptPreview(tasks, identity, ui.previewHost)
         host = ui.previewHost
         from PySide6.QtWidgets import QVBoxLayout

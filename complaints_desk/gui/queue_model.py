@@ -7,6 +7,11 @@ knows one (the usual case while scrolling), else the last rows (the bottom of th
 key it looks up at the window's first position, walking the index from the nearest key it knows (a jump of
 the scroll bar). At most KEEP windows stay cached; the least recently shown goes first. Until its window
 arrives a row reads "…". Each listing has a generation number: results of an older query are dropped.
+
+A repaint of the table asks `data` about every visible cell for seven roles (some 2,000 calls for a screen), so
+a window's rows are formatted once, on the reader thread that fetched them: `data` is then a tuple index (or
+None for the roles the table does not use). The texts are formatted again only when the language changes or
+the minute ticks (the time left, the one column that changes by itself), on the windows held.
 """
 
 from __future__ import annotations
@@ -14,11 +19,9 @@ from __future__ import annotations
 from collections import OrderedDict
 from dataclasses import dataclass, replace
 from datetime import datetime
-from enum import IntEnum
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QFont
 from sqlalchemy.orm import Session
 
 from ..store.queue import (
@@ -31,10 +34,11 @@ from ..store.queue import (
     queue_key_at,
     queue_window,
 )
-from . import formats, labels
-from .formats import Urgency
 from .language import korean
+from .queue_rows import URGENCY_COLOURS, Column, Row, Texts, bold_font, rows
 from .tasks import Tasks
+
+__all__ = ["KEEP", "SORTABLE", "URGENCY_COLOURS", "WINDOW", "Column", "QueueModel"]
 
 WINDOW = 100
 KEEP = 6
@@ -42,32 +46,23 @@ KNOWN_KEYS = 4000  # positions whose key the model remembers (two per window it 
 Index = QModelIndex | QPersistentModelIndex
 
 
-class Column(IntEnum):
-    RECEIPT = 0
-    RECEIVED = 1
-    KIND = 2
-    TITLE = 3
-    CHANNEL = 4
-    DEPARTMENT = 5
-    ASSIGNEE = 6
-    STATUS = 7
-    REMAINING = 8
-    PETITIONER = 9
-
-
 SORTABLE = {
     Column.RECEIPT: SortColumn.RECEIPT,
     Column.RECEIVED: SortColumn.RECEIVED,
     Column.REMAINING: SortColumn.DUE,
 }
-URGENCY_COLOURS = {
-    Urgency.OVERDUE: QColor("#b3261e"),
-    Urgency.TODAY: QColor("#c25e00"),
-    Urgency.SOON: QColor("#8a6d00"),
-    Urgency.CALM: QColor("#1e6b34"),
-    Urgency.STOPPED: QColor("#5b5f97"),
-    Urgency.DONE: QColor("#6b6b6b"),
-}
+_DISPLAY = int(Qt.ItemDataRole.DisplayRole)
+_TOOLTIP = int(Qt.ItemDataRole.ToolTipRole)  # the tip shows what a narrow column cuts off
+_FONT = int(Qt.ItemDataRole.FontRole)
+_FOREGROUND = int(Qt.ItemDataRole.ForegroundRole)
+_ALIGNMENT = int(Qt.ItemDataRole.TextAlignmentRole)
+_USER = int(Qt.ItemDataRole.UserRole)
+_TEXT_ROLES = frozenset((_DISPLAY, _TOOLTIP))
+_LOOK_ROLES = frozenset((_FONT, _FOREGROUND))
+_RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+_REMAINING, _TITLE = int(Column.REMAINING), int(Column.TITLE)
+_COLUMN_COUNT = len(Column)
+PLACEHOLDER = "…"
 
 
 @dataclass(frozen=True)
@@ -102,12 +97,15 @@ class QueueModel(QAbstractTableModel):
         self._query = QueueQuery()
         self._generation = 0
         self._count = QueueCount(0, exact=True)
-        self._windows: OrderedDict[int, list[QueueItem]] = OrderedDict()
+        self._windows: OrderedDict[int, list[Row]] = OrderedDict()
+        self._shown = -1  # the window `data` last read (the most recently used one)
         self._pending: set[int] = set()
         self._keys: dict[int, QueueKey] = {}
         self._now = datetime.now().astimezone()
         self.peak_rows = 0  # the most rows ever held at once (the tests' proof that it never holds the table)
         self._headers: list[str] = []
+        bold_font()  # made here, on the GUI thread, before a reader thread formats a row with it
+        self._texts = self._make_texts()
         self.retranslate()
         self._clock = QTimer(self)
         self._clock.setInterval(60_000)  # the time left changes by the minute: repaint it, no query
@@ -132,8 +130,10 @@ class QueueModel(QAbstractTableModel):
         self.beginResetModel()
         self._count = QueueCount(0, exact=True)
         self._windows.clear()
+        self._shown = -1
         self._pending.clear()
         self._keys.clear()
+        self._texts = self._make_texts()
         self.endResetModel()
         generation, listing = self._generation, self._query
         self._tasks.read(lambda s: queue_count(s, listing), lambda c: self._counted(generation, c), self._failed)
@@ -152,13 +152,18 @@ class QueueModel(QAbstractTableModel):
 
     def item(self, row: int) -> QueueItem | None:
         """The row's case if its window is here (it is then the most recently used); None while it loads."""
-        number = row // WINDOW
+        shown = self._row(row)
+        return None if shown is None else shown.item
+
+    def _row(self, row: int) -> Row | None:
+        number, offset = divmod(row, WINDOW)
         window = self._windows.get(number)
         if window is None:
             self._request(number)
             return None
-        self._windows.move_to_end(number)
-        offset = row - number * WINDOW
+        if number != self._shown:
+            self._windows.move_to_end(number)
+            self._shown = number
         return window[offset] if offset < len(window) else None
 
     # ---- Qt's model interface ----------------------------------------------------------------------------
@@ -167,7 +172,7 @@ class QueueModel(QAbstractTableModel):
         return 0 if parent.isValid() else self._count.value
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(Column)
+        return 0 if parent.isValid() else _COLUMN_COUNT  # asked for every cell painted, as is rowCount
 
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
@@ -182,27 +187,26 @@ class QueueModel(QAbstractTableModel):
             return self.tr("Click to sort by this column")
         return None
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        item = self.item(index.row())
-        column = Column(index.column())
-        if item is None:
-            return "…" if role == Qt.ItemDataRole.DisplayRole and column is Column.TITLE else None
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            return self._text(item, column)  # the tip shows what a narrow column cuts off
-        if role == Qt.ItemDataRole.UserRole:
-            return item.id
-        if column is Column.REMAINING:
-            urgency = self._remaining(item).urgency
-            if role == Qt.ItemDataRole.ForegroundRole:
-                return URGENCY_COLOURS[urgency]
-            if role == Qt.ItemDataRole.FontRole and urgency in (Urgency.OVERDUE, Urgency.TODAY):
-                bold = QFont()
-                bold.setBold(True)
-                return bold
-            if role == Qt.ItemDataRole.TextAlignmentRole:
-                return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+    def data(self, index: Index, role: int = _DISPLAY) -> Any:
+        # Called for every visible cell and role at each repaint: the roles the table uses, in the order the
+        # delegate asks (font, alignment, colour, …, text), answered from the row formatted when it arrived.
+        if role in _TEXT_ROLES:
+            row = self._row(index.row())
+            if row is None:
+                return PLACEHOLDER if role == _DISPLAY and index.column() == _TITLE else None
+            return row.cells[index.column()]
+        if role in _LOOK_ROLES:
+            if index.column() != _REMAINING:
+                return None
+            row = self._row(index.row())
+            if row is None:
+                return None
+            return row.colour if role == _FOREGROUND else row.bold
+        if role == _ALIGNMENT:
+            return _RIGHT if index.column() == _REMAINING else None
+        if role == _USER:
+            row = self._row(index.row())
+            return None if row is None else row.item.id
         return None
 
     def retranslate(self) -> None:
@@ -219,55 +223,22 @@ class QueueModel(QAbstractTableModel):
             self.tr("Petitioner"),
         ]
         self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(Column) - 1)
+        if self._windows:
+            self._reformat()
+        else:
+            self._texts = self._make_texts()
         self._repaint_all()
 
     # ---- the cells' text -------------------------------------------------------------------------------
 
-    def _remaining(self, item: QueueItem) -> formats.Remaining:
-        return formats.remaining(
-            item.due_at, self._now, open_=item.status.is_open, clock_stopped=item.clock_stopped
-        )
+    def _make_texts(self) -> Texts:
+        return Texts(korean(), self._now, self.tr("Not routed"), self.tr("Stopped"), self.tr("%1 overdue"))
 
-    def _text(self, item: QueueItem, column: Column) -> str:
-        ko = korean()
-        match column:
-            case Column.RECEIPT:
-                return item.receipt_no
-            case Column.RECEIVED:
-                return formats.date_time(item.received_at, korean=ko)
-            case Column.KIND:
-                return labels.kind(item.kind)
-            case Column.TITLE:
-                return item.title
-            case Column.CHANNEL:
-                return labels.channel(item.channel)
-            case Column.DEPARTMENT:
-                return item.department_name or self.tr("Not routed")
-            case Column.ASSIGNEE:
-                return item.assignee_name or "—"
-            case Column.STATUS:
-                return labels.status(item.status)
-            case Column.REMAINING:
-                return self._remaining_text(item)
-            case Column.PETITIONER:
-                name, phone = (
-                    formats.masked_name(item.petitioner_name),
-                    formats.masked_phone(item.petitioner_phone),
-                )
-                return f"{name} · {phone}" if phone else name
-        raise AssertionError(column)
-
-    def _remaining_text(self, item: QueueItem) -> str:
-        left = self._remaining(item)
-        span = formats.duration(left.left, korean=korean())
-        match left.urgency:
-            case Urgency.DONE:
-                return "—"
-            case Urgency.STOPPED:
-                return self.tr("Stopped")
-            case Urgency.OVERDUE:
-                return self.overdue(span)
-        return span
+    def _reformat(self) -> None:
+        """Format the held windows again (a language change): a few hundred rows."""
+        self._texts = self._make_texts()
+        for window in self._windows.values():
+            window[:] = [Row(row.item, self._texts) for row in window]
 
     def overdue(self, span: str) -> str:
         return self.tr("%1 overdue").replace("%1", span)
@@ -296,19 +267,23 @@ class QueueModel(QAbstractTableModel):
         if number > 0 and number * WINDOW >= self._count.value:
             return
         self._pending.add(number)
-        fetch, query, generation = self._plan(number), self._query, self._generation
+        fetch, query, generation, texts = self._plan(number), self._query, self._generation, self._texts
         self._tasks.read(
-            lambda s: fetch.run(s, query),
-            lambda items: self._arrived(generation, number, items),
+            lambda s: rows(fetch.run(s, query), texts),
+            lambda rows: self._arrived(generation, number, texts, rows),
             self._failed,
         )
 
-    def _arrived(self, generation: int, number: int, items: list[QueueItem]) -> None:
+    def _arrived(self, generation: int, number: int, texts: Texts, rows: list[Row]) -> None:
         if generation != self._generation:
             return  # an older listing's window
         self._pending.discard(number)
-        self._windows[number] = items
+        if texts != self._texts:  # the language or the minute changed while it was read
+            rows = [Row(row.item, self._texts) for row in rows]
+        items = [row.item for row in rows]
+        self._windows[number] = rows
         self._windows.move_to_end(number)
+        self._shown = number
         while len(self._windows) > KEEP:
             self._windows.popitem(last=False)
         self.peak_rows = max(self.peak_rows, sum(len(w) for w in self._windows.values()))
@@ -349,11 +324,19 @@ class QueueModel(QAbstractTableModel):
         self.loadFailed.emit(error)
 
     def _tick(self) -> None:
+        """A minute on: count the time left of the held rows again and repaint that column alone."""
         self._now = datetime.now().astimezone()
-        if self._count.value:
-            self.dataChanged.emit(
-                self.index(0, Column.REMAINING), self.index(self._count.value - 1, Column.REMAINING)
+        self._texts = replace(self._texts, now=self._now)
+        for window in self._windows.values():
+            for row in window:
+                row.count_down(self._texts)
+        if self._windows:
+            first, last = (
+                min(self._windows) * WINDOW,
+                min(self._count.value, (max(self._windows) + 1) * WINDOW) - 1,
             )
+            if last >= first:
+                self.dataChanged.emit(self.index(first, Column.REMAINING), self.index(last, Column.REMAINING))
 
     def _repaint_all(self) -> None:
         if self._count.value:

@@ -212,6 +212,15 @@ class CaseRow(Base):
             )
             for name, column in (("received", "received_at"), ("due", "due_at"), ("receipt", "receipt_no"))
         ),
+        # The filings to register as a list of rowids read from the index alone (its condition's columns are in
+        # it): a search inside that queue checks its matches against the list (store.queue).
+        Index(
+            "ix_cases_unregistered_list",
+            "status",
+            "registration_due_at",
+            sqlite_where=text(UNREGISTERED_CONDITION),
+            postgresql_where=text(UNREGISTERED_CONDITION),
+        ),
     )
 
 

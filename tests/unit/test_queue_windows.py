@@ -151,6 +151,34 @@ QUERIES = [
 def test_windows_walk_the_whole_queue_in_order_either_way(
     demo: tuple[Engine, sessionmaker[Session]], base: QueueQuery
 ) -> None:
+    _walks_in_order(demo, base)
+
+
+# A search inside the queues of one person or one stage: in this small demo they are narrow (each candidate is
+# looked up in the search index); in a large store they are not (the search's matches are checked against the
+# queue's rowids). Both ways give the same rows, windows, positions and counts.
+SEARCHES_IN_LISTED_QUEUES = [
+    QueueQuery(queue=q, search=word, descending=descending)
+    for q in (Queue.MINE, Queue.TO_REGISTER, Queue.REJECTED)
+    for word, descending in (("민원", True), ("주차", False))
+]
+
+
+@pytest.mark.parametrize("narrow", [True, False], ids=["few-candidates", "many-candidates"])
+@pytest.mark.parametrize("base", SEARCHES_IN_LISTED_QUEUES, ids=lambda q: f"{q.queue}-{q.search}-{q.descending}")
+def test_a_search_inside_a_persons_queue_walks_in_order_either_way(
+    demo: tuple[Engine, sessionmaker[Session]], base: QueueQuery, narrow: bool, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    if not narrow:
+        monkeypatch.setattr("complaints_desk.store.queue_plan.NARROW_FILTER", 0)
+    expected = _walks_in_order(demo, base)
+    _engine, factory = demo
+    with factory() as session:
+        quick = queue_count(session, QueueQuery(**{**base.__dict__, **_viewer(factory)}))
+    assert quick.exact and quick.value == len(expected)
+
+
+def _walks_in_order(demo: tuple[Engine, sessionmaker[Session]], base: QueueQuery) -> list[str]:
     _engine, factory = demo
     query = QueueQuery(**{**base.__dict__, **_viewer(factory)})
     with factory() as session:
@@ -168,6 +196,7 @@ def test_windows_walk_the_whole_queue_in_order_either_way(
                 start = queue_key_at(session, query, 0)
                 assert queue_key_at(session, query, middle - 1, after=start) == key
         assert queue_key_at(session, query, len(expected)) is None
+    return expected
 
 
 def test_every_named_queue_has_cases_in_the_demo(demo: tuple[Engine, sessionmaker[Session]]) -> None:

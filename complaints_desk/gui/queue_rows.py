@@ -1,0 +1,111 @@
+"""The queue table's rows as it shows them: the columns, and each case's texts, colour and weight formatted once
+(on the reader thread that fetched its window, see gui.queue_model), again only when the language changes or
+the time left moves on."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from enum import IntEnum
+
+from PySide6.QtGui import QColor, QFont
+
+from ..store.queue import QueueItem
+from . import formats, labels
+from .formats import Urgency
+
+
+class Column(IntEnum):
+    RECEIPT = 0
+    RECEIVED = 1
+    KIND = 2
+    TITLE = 3
+    CHANNEL = 4
+    DEPARTMENT = 5
+    ASSIGNEE = 6
+    STATUS = 7
+    REMAINING = 8
+    PETITIONER = 9
+
+
+URGENCY_COLOURS = {
+    Urgency.OVERDUE: QColor("#b3261e"),
+    Urgency.TODAY: QColor("#c25e00"),
+    Urgency.SOON: QColor("#8a6d00"),
+    Urgency.CALM: QColor("#1e6b34"),
+    Urgency.STOPPED: QColor("#5b5f97"),
+    Urgency.DONE: QColor("#6b6b6b"),
+}
+_BOLD = (Urgency.OVERDUE, Urgency.TODAY)
+
+
+@dataclass(frozen=True)
+class Texts:
+    """What a row's texts depend on besides its case: the language and the moment the time left is counted
+    from. Made on the GUI thread (translated there), read by the reader thread that formats a window."""
+
+    korean: bool
+    now: datetime
+    not_routed: str
+    stopped: str
+    overdue: str  # with %1 for the time
+
+
+class Row:
+    """One case as the table shows it: its ten cells' texts, and the time left's colour and weight."""
+
+    __slots__ = ("bold", "cells", "colour", "item")
+
+    def __init__(self, item: QueueItem, texts: Texts) -> None:
+        self.item = item
+        ko = texts.korean
+        name, phone = formats.masked_name(item.petitioner_name), formats.masked_phone(item.petitioner_phone)
+        self.cells = [
+            item.receipt_no,
+            formats.date_time(item.received_at, korean=ko),
+            labels.kind(item.kind),
+            item.title,
+            labels.channel(item.channel),
+            item.department_name or texts.not_routed,
+            item.assignee_name or "—",
+            labels.status(item.status),
+            "",
+            f"{name} · {phone}" if phone else name,
+        ]
+        self.colour = URGENCY_COLOURS[Urgency.CALM]
+        self.bold: QFont | None = None
+        self.count_down(texts)
+
+    def count_down(self, texts: Texts) -> None:
+        """The time left, its colour and its weight, from `texts.now`."""
+        item = self.item
+        left = formats.remaining(
+            item.due_at, texts.now, open_=item.status.is_open, clock_stopped=item.clock_stopped
+        )
+        match left.urgency:
+            case Urgency.DONE:
+                text = "—"
+            case Urgency.STOPPED:
+                text = texts.stopped
+            case Urgency.OVERDUE:
+                text = texts.overdue.replace("%1", formats.duration(left.left, korean=texts.korean))
+            case _:
+                text = formats.duration(left.left, korean=texts.korean)
+        self.cells[Column.REMAINING] = text
+        self.colour = URGENCY_COLOURS[left.urgency]
+        self.bold = bold_font() if left.urgency in _BOLD else None
+
+
+_BOLD_FONT: list[QFont] = []
+
+
+def bold_font() -> QFont:
+    if not _BOLD_FONT:
+        bold = QFont()
+        bold.setBold(True)
+        _BOLD_FONT.append(bold)
+    return _BOLD_FONT[0]
+
+
+def rows(items: list[QueueItem], texts: Texts) -> list[Row]:
+    return [Row(item, texts) for item in items]
