@@ -14,6 +14,7 @@ from typing import Any, Protocol
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
 
+from ..domain.attachments import AttachmentRef
 from ..sync.transport import Transport
 
 
@@ -31,6 +32,8 @@ class DetailsSource(Protocol):
     def is_online(self) -> bool: ...
 
     def fetch(self, case_id: str) -> Petitioner: ...  # called on a network thread; raises TransportError
+
+    def fetch_attachment(self, case_id: str, attachment: AttachmentRef) -> bytes: ...  # likewise
 
 
 class TransportDetails:
@@ -51,6 +54,10 @@ class TransportDetails:
             str(case.get("petitioner_address") or ""),
             str(case.get("petitioner_email") or ""),
         )
+
+    def fetch_attachment(self, case_id: str, attachment: AttachmentRef) -> bytes:
+        """A citizen's file, from the server (never through pull), checked against the hash filed with it."""
+        return self.transport.attachment(case_id, attachment.id, sha256=attachment.sha256)
 
 
 class _Relay(QObject):

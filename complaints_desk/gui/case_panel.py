@@ -23,6 +23,7 @@ from ..store.cases import load_case
 from ..store.local.outbox import RejectedEvent, rejected_events
 from ..sync.transport import TransportError
 from . import formats, labels
+from .case_attachments import CaseAttachments
 from .case_details import DetailsSource, Network, Petitioner
 from .case_rejections import rejection_box
 from .case_timeline import describe, words
@@ -100,6 +101,8 @@ class CasePanel(QWidget):
         self._who: Callable[[], str | None] = lambda: None
         self._details: DetailsSource | None = None
         self._network = Network()
+        self.attachments = CaseAttachments(self._network, self.ui.bodyGroup)
+        self.ui.bodyLayout.addWidget(self.attachments)
         self._full: Petitioner | None = None  # the server's answer, for the case on screen only
         self._details_error = ""
         self._min_width = 0
@@ -146,6 +149,7 @@ class CasePanel(QWidget):
     def attach_details(self, source: DetailsSource | None) -> None:
         """Where "show in full" asks (the sync wiring's transport); None: not connected to a server."""
         self._details = source
+        self.attachments.attach_source(source)
         self._fill_details_button()
 
     @property
@@ -400,6 +404,7 @@ class CasePanel(QWidget):
             self.tr("Agreed to the use of personal data") if view.privacy_consent else self.tr("Not given")
         )
         ui.bodyValue.setText(view.body)
+        self.attachments.show_case(view)
         ui.timeline.clear()
         metrics = ui.timeline.fontMetrics()
         rows = []

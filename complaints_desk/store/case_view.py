@@ -10,7 +10,9 @@ from typing import Any
 from sqlalchemy import select, text
 from sqlalchemy.orm import Session
 
+from ..domain.attachments import AttachmentRef, attachment_refs
 from ..domain.channels import Channel
+from ..domain.errors import DomainError
 from ..domain.events import EventType
 from ..domain.kinds import Kind
 from ..domain.roles import Role
@@ -73,6 +75,7 @@ class CaseView:
     version: int = 0
     reply_code: str = ""  # how the citizen asked to be answered, as stored (sms, alimtalk, none are not channels)
     delivery: Delivery | None = None  # the newest report on the answer's delivery
+    attachments: tuple[AttachmentRef, ...] = ()  # the files the citizen attached (bytes on the server)
 
 
 _NOTE_FIELDS = ("text", "summary", "answer", "reason")
@@ -94,6 +97,16 @@ def _channel(value: str | None) -> Channel | None:
 
 
 _REPORTS = (EventType.REPLY_SENT, EventType.REPLY_FAILED)
+
+
+def _attachments(timeline: list[TimelineEntry]) -> tuple[AttachmentRef, ...]:
+    received = next((entry for entry in timeline if entry.type is EventType.RECEIVED), None)
+    if received is None:
+        return ()
+    try:
+        return tuple(attachment_refs(received.payload))
+    except DomainError:  # a payload this version cannot read: the files are on the server all the same
+        return ()
 
 
 def _delivery(timeline: list[TimelineEntry]) -> Delivery | None:
@@ -147,6 +160,7 @@ def case_view(session: Session, case_id: str) -> CaseView | None:
             )
         )
     return CaseView(
+        attachments=_attachments(timeline),
         delivery=_delivery(timeline),
         reply_code=row.reply_channel or "",
         id=row.id,

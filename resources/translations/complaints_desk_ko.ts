@@ -505,6 +505,33 @@
     </message>
 </context>
 <context>
+    <name>CaseAttachments</name>
+    <message>
+        <source>Fetches the file from the server and opens it</source>
+        <translation>서버에서 파일을 받아 엽니다</translation>
+    </message>
+    <message>
+        <source>Files are kept on the server: connect to the server to open them</source>
+        <translation>첨부파일은 서버에 있습니다. 서버에 연결되어야 열 수 있습니다</translation>
+    </message>
+    <message>
+        <source>Fetching %1 …</source>
+        <translation>%1 받는 중…</translation>
+    </message>
+    <message>
+        <source>The server could not be reached; try again in a moment.</source>
+        <translation>서버에 연결할 수 없습니다. 잠시 뒤 다시 시도해 주세요.</translation>
+    </message>
+    <message>
+        <source>Attached files</source>
+        <translation>첨부파일</translation>
+    </message>
+    <message>
+        <source>Vie&amp;w file</source>
+        <translation>파일 보기(&amp;W)</translation>
+    </message>
+</context>
+<context>
     <name>CaseNotices</name>
     <message>
         <source>The server cannot be reached.</source>
