@@ -62,7 +62,9 @@ class FakeServer:
 
 def _filed_with_photo(session: Session) -> str:
     case_id = new_id()
-    payload = received_payload(channel=Channel.WEB.value, title="인도 파손 (사진 첨부)", receipt_no="20261201-W01-9901")
+    payload = received_payload(
+        channel=Channel.WEB.value, title="인도 파손 (사진 첨부)", receipt_no="20261201-W01-9901"
+    )
     payload["attachments"] = [
         {
             "id": new_id(),
