@@ -218,6 +218,8 @@ def _baseline_row(e: dict[str, Any]) -> dict[str, Any]:
         progress_notices=0,
         notes=0,
         contacts=0,
+        place="",
+        privacy_consent=0,
     )
     return row
 
@@ -231,7 +233,9 @@ def _baseline_change(row: dict[str, Any], e: dict[str, Any]) -> None:
     elif kind == "note_added":
         row["notes"] += 1
     elif kind == "answered":
-        row.update(status="answered", answered_at=at, answer_result=e["payload"]["result"])
+        row.update(
+            status="answered", answered_at=at, answered_by=e["actor_id"], answer_result=e["payload"]["result"]
+        )
     row.update(version=e["case_version"], updated_at=at)
 
 
