@@ -77,7 +77,19 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor.close()
 
 
+REFETCHABLE = (
+    "refetchable"  # execution option: the transaction holds only what can be fetched again (transaction())
+)
+_SYNCHRONOUS = "synchronous"  # (the DBAPI connection's info: the level last set on it)
+
+
 def _sqlite_begin(conn: Any) -> None:
+    # The durability of this transaction first: SQLite refuses to change it inside one.
+    level = "NORMAL" if conn.get_execution_options().get(REFETCHABLE) else "FULL"
+    info = conn.connection.info
+    if info.get(_SYNCHRONOUS, "FULL") != level:
+        conn.exec_driver_sql(f"PRAGMA synchronous={level}")
+        info[_SYNCHRONOUS] = level
     # Take the write lock at BEGIN so two writers queue instead of failing halfway (one writer at a time).
     conn.exec_driver_sql("BEGIN IMMEDIATE")
 
@@ -176,10 +188,19 @@ def make_sessionmaker(engine: Engine) -> sessionmaker[Session]:
 
 
 @contextmanager
-def transaction(factory: sessionmaker[Session]) -> Iterator[Session]:
-    """The caller's unit of work: commit on success, roll back on any error, so nothing is half-written."""
+def transaction(factory: sessionmaker[Session], *, refetchable: bool = False) -> Iterator[Session]:
+    """The caller's unit of work: commit on success, roll back on any error, so nothing is half-written.
+
+    `refetchable` (SQLite): the transaction holds only what can be fetched again and says so itself (pulled
+    pages of a catch-up, with the cursor that says how far they go): it commits with synchronous=NORMAL, which
+    in WAL mode skips the fsync of the commit. It is still atomic and the store stays consistent; what a power
+    cut (not a crash of the program: the data is in the operating system's hands by then) can lose is the
+    newest such transactions since the last synchronous=FULL commit, which fsyncs the WAL and so everything
+    written before it too. Every other transaction keeps synchronous=FULL."""
     session = factory()
     try:
+        if refetchable and session.get_bind().dialect.name == "sqlite":
+            session.connection(execution_options={REFETCHABLE: True})
         yield session
         session.commit()
     except BaseException:
