@@ -228,7 +228,9 @@ def _prepare(path: Path) -> tuple[str, str, int]:
     return agent_id, name, newest
 
 
-def _canned_engine(factory: Any, events: int, after: int) -> Any:
+def _canned_engine(tasks: Any, events: int, after: int) -> Any:
+    """The sync engine as the desk builds it (gui.sync_desk: through the one writer, letting the clerk's writes
+    in), pulling `events` canned events after cursor `after`."""
     import json
 
     from bench.sync_pull_bench import PULL_PAGE, _CannedPulls, _events
@@ -246,7 +248,12 @@ def _canned_engine(factory: Any, events: int, after: int) -> Any:
         more = first + PULL_PAGE < len(made)
         body = {"events": chunk, "reference": [], "next_after": chunk[-1]["seq"], "has_more": more}
         pages[after + first] = json.dumps(body, ensure_ascii=False).encode()
-    return SyncEngine(factory, Transport("http://bench.invalid", adapter=_CannedPulls(pages, PULL_PAGE)))
+    return SyncEngine(
+        None,
+        Transport("http://bench.invalid", adapter=_CannedPulls(pages, PULL_PAGE)),
+        writer=tasks.store_writer,
+        others_waiting=tasks.foreground_waiting,
+    )
 
 
 def _first_window_and_count(session: Any, query: Any) -> None:
@@ -322,7 +329,7 @@ def desk_figures(path: Path, user: str, events: int, n_intakes: int) -> list[str
     Script(intakes(client, agent, n_intakes, quiet)).run()
 
     busy = Samples()
-    sync = _canned_engine(client.store.writer, events, cursor)
+    sync = _canned_engine(client.tasks, events, cursor)
     pull_span: list[float] = []
     pulled: list[Any] = []
 

@@ -8,7 +8,7 @@ import sys
 import textwrap
 from pathlib import Path
 
-from sqlalchemy import func, select
+from sqlalchemy import func, select, text
 
 from complaints_desk.domain.lifecycle import replay
 from complaints_desk.store.cases import case_events, load_case
@@ -70,3 +70,18 @@ def test_kill_nine_during_intakes_loses_nothing_that_returned(tmp_path: Path) ->
         for case_id in case_ids[-5:]:
             assert replay(case_events(session, case_id)) == load_case(session, case_id)
     engine.dispose()
+
+
+def test_only_a_refetchable_transaction_skips_the_wait_for_the_disk(tmp_path: Path) -> None:
+    """A catch-up's pages commit without an fsync (they can be pulled again); every other transaction on the
+    same connection, the intake after them included, still waits for the disk."""
+    engine = make_engine(f"sqlite:///{tmp_path / 'client.sqlite3'}", pool_size=1, max_overflow=0)
+    migrate(engine)
+    factory = make_sessionmaker(engine)
+    levels = []
+    for refetchable in (False, True, True, False, True, False):
+        with transaction(factory, refetchable=refetchable) as session:
+            levels.append(session.scalar(text("PRAGMA synchronous")))
+    engine.dispose()
+    full, normal = 2, 1
+    assert levels == [full, normal, normal, full, normal, full]
