@@ -231,9 +231,8 @@ def _prepare(path: Path) -> tuple[str, str, int]:
 def _canned_engine(tasks: Any, events: int, after: int) -> Any:
     """The sync engine as the desk builds it (gui.sync_desk: through the one writer, letting the clerk's writes
     in), pulling `events` canned events after cursor `after`."""
-    import json
 
-    from bench.sync_pull_bench import PULL_PAGE, _CannedPulls, _events
+    from bench.sync_pull_bench import CATCH_UP_PAGE, PULL_PAGE, _CannedPulls, _events, _pages
     from complaints_desk.sync.engine import SyncEngine
     from complaints_desk.sync.transport import Transport
 
@@ -242,15 +241,10 @@ def _canned_engine(tasks: Any, events: int, after: int) -> Any:
         if event["type"] == "received":
             event["payload"]["receipt_no"] = event["payload"]["receipt_no"].replace("-C", "-Z", 1)
         event["seq"] += after  # the server's history goes on from where this desk's cursor is
-    pages = {}
-    for first in range(0, len(made), PULL_PAGE):
-        chunk = made[first : first + PULL_PAGE]
-        more = first + PULL_PAGE < len(made)
-        body = {"events": chunk, "reference": [], "next_after": chunk[-1]["seq"], "has_more": more}
-        pages[after + first] = json.dumps(body, ensure_ascii=False).encode()
+    pages = _pages(made, PULL_PAGE, CATCH_UP_PAGE, after)
     return SyncEngine(
         None,
-        Transport("http://bench.invalid", adapter=_CannedPulls(pages, PULL_PAGE)),
+        Transport("http://bench.invalid", adapter=_CannedPulls(pages)),
         writer=tasks.store_writer,
         others_waiting=tasks.foreground_waiting,
     )
