@@ -232,7 +232,7 @@ def _canned_engine(tasks: Any, events: int, after: int) -> Any:
     """The sync engine as the desk builds it (gui.sync_desk: through the one writer, letting the clerk's writes
     in), pulling `events` canned events after cursor `after`."""
 
-    from bench.sync_pull_bench import CATCH_UP_PAGE, PULL_PAGE, _CannedPulls, _events, _pages
+    from bench.sync_pull_bench import PULL_PAGE, _CannedPulls, _events, _pages
     from complaints_desk.sync.engine import SyncEngine
     from complaints_desk.sync.transport import Transport
 
@@ -241,10 +241,10 @@ def _canned_engine(tasks: Any, events: int, after: int) -> Any:
         if event["type"] == "received":
             event["payload"]["receipt_no"] = event["payload"]["receipt_no"].replace("-C", "-Z", 1)
         event["seq"] += after  # the server's history goes on from where this desk's cursor is
-    pages = _pages(made, PULL_PAGE, CATCH_UP_PAGE, after)
+    pages = _pages(made, PULL_PAGE, after)
     return SyncEngine(
         None,
-        Transport("http://bench.invalid", adapter=_CannedPulls(pages)),
+        Transport("http://bench.invalid", adapter=_CannedPulls(pages, PULL_PAGE)),
         writer=tasks.store_writer,
         others_waiting=tasks.foreground_waiting,
     )

@@ -215,7 +215,7 @@ def main() -> None:
     args = parser.parse_args()
     print(PULL_HEADER)
     if not args.skip_pull:
-        print_pull_figures(args.events, args.page, args.catch_up_page, args.rounds)
+        print_pull_figures(args.events, args.page, args.rounds)
     if not args.skip_propagation:
         latencies = sorted(bench_propagation(args.samples))
         p50 = statistics.median(latencies)

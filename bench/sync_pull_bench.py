@@ -1,7 +1,7 @@
 """The pull half of bench.sync_bench: pull N events into a fresh client, against a baseline of plain sqlite3
 executemany of the same rows (see bench/sync_bench.py's docstring).
 
-    .venv/bin/python -m bench.sync_pull_bench [--events 100000] [--page N] [--catch-up-page N] [--rounds N]
+    .venv/bin/python -m bench.sync_pull_bench [--events 100000] [--page N] [--rounds N]
 
 is bench.sync_bench without its propagation part."""
 
@@ -33,7 +33,6 @@ from complaints_desk.sync.engine import SyncEngine
 from complaints_desk.sync.transport import Transport
 
 PULL_PAGE = inspect.signature(SyncEngine).parameters["page_size"].default
-CATCH_UP_PAGE = inspect.signature(SyncEngine).parameters["catch_up_page_size"].default
 
 # --- 1. pull throughput -----------------------------------------------------------------------------------
 
@@ -90,25 +89,19 @@ def _events(total: int) -> list[dict[str, Any]]:
     return events
 
 
-Pages = dict[int, tuple[int, bytes]]  # by the `after` they answer: (the limit the engine asks with, the body)
-
-
-def _pages(events: list[dict[str, Any]], size: int, catch_up: int, after: int = 0) -> Pages:
-    """GET /sync/pull bodies as the server sends them, paged as the engine asks: a first page of `size`, then,
-    the pull being a catch-up, pages of `catch_up` (`after`: the cursor the first page follows)."""
-    pages: Pages = {}
-    first = 0
-    while first < len(events):
-        limit = size if first == 0 else max(size, catch_up)
-        chunk = events[first : first + limit]
+def _pages(events: list[dict[str, Any]], size: int, after: int = 0) -> dict[int, bytes]:
+    """GET /sync/pull bodies (as the server sends them) by the `after` they answer (`after`: the cursor the first
+    page follows)."""
+    pages: dict[int, bytes] = {}
+    for first in range(0, len(events), size):
+        chunk = events[first : first + size]
         body = {
             "events": chunk,
             "reference": [],
             "next_after": chunk[-1]["seq"],
-            "has_more": first + limit < len(events),
+            "has_more": first + size < len(events),
         }
-        pages[after + first] = (limit, json.dumps(body, ensure_ascii=False).encode())
-        first += limit
+        pages[after + first] = json.dumps(body, ensure_ascii=False).encode()
     return pages
 
 
@@ -116,17 +109,16 @@ class _CannedPulls(BaseAdapter):
     """Answers GET /sync/pull from memory: the whole client side of a pull runs (requests, the engine, parsing,
     applying, committing), only the network and the server are left out."""
 
-    def __init__(self, pages: Pages) -> None:
+    def __init__(self, pages: dict[int, bytes], size: int) -> None:
         super().__init__()
-        self.pages = pages
+        self.pages, self.size = pages, size
 
     def send(self, request: PreparedRequest, *args: Any, **kwargs: Any) -> Response:
         query = parse_qs(urlsplit(request.url or "").query)
-        limit, body = self.pages[int(query["after"][0])]
-        assert int(query["limit"][0]) == limit, "the engine asked for another page size"
+        assert int(query["limit"][0]) == self.size, "the engine asked for another page size"
         response = Response()
         response.status_code = 200
-        response._content = body
+        response._content = self.pages[int(query["after"][0])]
         response.headers["Content-Type"] = "application/json"
         response.request = request
         response.url = request.url or ""
@@ -153,23 +145,20 @@ class PullFigures:
     baseline_normal: float
 
 
-def bench_pull(total: int, page_size: int, catch_up_page: int, tmp: Path) -> PullFigures:
-    pages = _pages(_events(total), page_size, catch_up_page)
+def bench_pull(total: int, page_size: int, tmp: Path) -> PullFigures:
+    pages = _pages(_events(total), page_size)
     # Only the page bodies stay in memory while the client pulls: a real client does not hold the server's
     # 100,000 events as Python objects (here they would be rescanned by every full garbage collection).
     engine, factory, ours_path = _client(tmp, "ours")
     sync = SyncEngine(
-        factory,
-        Transport("http://bench.invalid", adapter=_CannedPulls(pages)),
-        page_size=page_size,
-        catch_up_page_size=catch_up_page,
+        factory, Transport("http://bench.invalid", adapter=_CannedPulls(pages, page_size)), page_size=page_size
     )
     cpu, started = time.process_time(), time.perf_counter()
     report = sync.pull_once()
     ours, ours_cpu = time.perf_counter() - started, time.process_time() - cpu
     engine.dispose()
     assert report.events == total, report
-    events = [json.loads(body)["events"] for _limit, body in pages.values()]
+    events = [json.loads(body)["events"] for body in pages.values()]
     base_engine, _, base_path = _client(tmp, "baseline")
     base_engine.dispose()
     baseline, baseline_cpu = _baseline(base_path, events)
@@ -390,24 +379,20 @@ PULL_HEADER = f"{'workload':<52} {'measured':>14} {'budget':>12} {'baseline':>14
 def add_pull_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--events", type=int, default=100_000)
     parser.add_argument("--page", type=int, default=PULL_PAGE, help="events a pull page (the engine's default)")
-    parser.add_argument(
-        "--catch-up-page", type=int, default=CATCH_UP_PAGE, help="events a catch-up's later pages (the default)"
-    )
     parser.add_argument("--rounds", type=int, default=1, help="repeat the pull measurement")
 
 
-def print_pull_figures(events: int, page: int, catch_up_page: int, rounds: int) -> None:
+def print_pull_figures(events: int, page: int, rounds: int) -> None:
     """The pull into a fresh client, beside its plain-sqlite3 baseline from the same run. The budget's ratio is
     against the baseline as it has always run (synchronous=FULL, as every transaction of the client ran before
     its catch-ups committed with NORMAL); the same baseline with NORMAL is printed beside it."""
     for _ in range(rounds):
         with tempfile.TemporaryDirectory() as tmp:
-            figures = bench_pull(events, page, catch_up_page, Path(tmp))
+            figures = bench_pull(events, page, Path(tmp))
         ours, baseline = figures.ours, figures.baseline
         verdict = "ok" if ours >= 20_000 else "OVER BUDGET"
-        pages = f"{page:,}+{catch_up_page:,}/page"
         print(
-            f"{f'pull {events:,} events into a fresh client ({pages})':<52}"
+            f"{f'pull {events:,} events into a fresh client ({page:,}/page)':<52}"
             f" {ours:>10,.0f} ev/s {'≥ 20,000':>12} {baseline:>10,.0f} ev/s {ours / baseline:>6.2f}x  {verdict}"
             f"   (load average {os.getloadavg()[0]:.1f})"
         )
@@ -428,7 +413,7 @@ def main() -> None:
     add_pull_arguments(parser)
     args = parser.parse_args()
     print(PULL_HEADER)
-    print_pull_figures(args.events, args.page, args.catch_up_page, args.rounds)
+    print_pull_figures(args.events, args.page, args.rounds)
 
 
 if __name__ == "__main__":
