@@ -100,7 +100,7 @@ class Tasks(QObject):
         self._pool = QThreadPool()
         self._pool.setMaxThreadCount(threads)
         self._busy = 0
-        self._foreground = 0  # foreground writes queued and not yet taken by the writer
+        self._foreground = 0  # foreground writes queued or running
         self._lock = threading.Lock()
         self._writes: queue.PriorityQueue[_WriteItem] = queue.PriorityQueue()
         self._order = itertools.count()
@@ -136,8 +136,9 @@ class Tasks(QObject):
         return future.result()
 
     def foreground_waiting(self) -> bool:
-        """Whether a foreground write (an intake, a case action) waits for the writer: the background work the
-        writer is running (a catch-up page) ends its transaction early for it. Any thread."""
+        """Whether a foreground write (an intake, a case action) waits for the writer or runs on it: the
+        background work the writer is running (a catch-up page) ends its transaction early for it, and the
+        catch-up's reader stops decoding until it is done (sync.catch_up.PageReader). Any thread."""
         return self._foreground > 0
 
     def _put(self, item: _WriteItem) -> None:
@@ -173,25 +174,33 @@ class Tasks(QObject):
     def _write_loop(self) -> None:
         while True:
             item = self._writes.get()
-            if item.priority == FOREGROUND:
-                with self._lock:
-                    self._foreground -= 1
-            fn = item.fn
-            if fn is None:
-                return
-            if item.future is not None:
-                self._run_for_waiter(fn, item.future, item.refetchable)
-                continue
-            done, failed = item.done, item.failed
-            assert done is not None and failed is not None
             try:
-                with transaction(self._writer_sessions) as session:
-                    result = fn(session)
-            except Exception as error:
-                log.exception("write task failed")
-                self._deliver(lambda error=error, failed=failed: failed(error))  # type: ignore[misc]
-            else:
-                self._deliver(lambda result=result, done=done: self._written(done, result))  # type: ignore[misc]
+                if not self._run_item(item):
+                    return
+            finally:
+                if item.priority == FOREGROUND:
+                    with self._lock:
+                        self._foreground -= 1
+
+    def _run_item(self, item: _WriteItem) -> bool:
+        """Run one queued write; False for the stop."""
+        fn = item.fn
+        if fn is None:
+            return False
+        if item.future is not None:
+            self._run_for_waiter(fn, item.future, item.refetchable)
+            return True
+        done, failed = item.done, item.failed
+        assert done is not None and failed is not None
+        try:
+            with transaction(self._writer_sessions) as session:
+                result = fn(session)
+        except Exception as error:
+            log.exception("write task failed")
+            self._deliver(lambda error=error, failed=failed: failed(error))  # type: ignore[misc]
+        else:
+            self._deliver(lambda result=result, done=done: self._written(done, result))  # type: ignore[misc]
+        return True
 
     def _written(self, done: Done, result: Any) -> None:
         done(result)

@@ -66,13 +66,14 @@ def test_a_write_queued_during_a_catch_up_page_is_saved_before_the_page_ends(tmp
     wire = _history(copies=20)
     pages = _pages(wire, BIG)
     saved_at: list[int] = []
+    pressed = threading.Lock()
 
     def clerk_saves(session: Any) -> None:
         saved_at.append(sync_state.cursor(session))
 
     def others_waiting() -> bool:
-        if not saved_at and not tasks.foreground_waiting():
-            tasks.write(clerk_saves)  # pressed while the first page is being written
+        if pressed.acquire(blocking=False):  # once, while the first page is being written
+            tasks.write(clerk_saves)
         return tasks.foreground_waiting()
 
     sync = SyncEngine(

@@ -5,6 +5,7 @@ store the catch-up leaves is still the one a page-by-page pull leaves."""
 from __future__ import annotations
 
 import json
+import threading
 from collections.abc import Callable
 from itertools import pairwise
 from pathlib import Path
@@ -130,9 +131,14 @@ def test_an_intake_waiting_for_the_writer_is_saved_between_two_slices_of_a_page(
             station_code="C03",
         )
 
+    pressed: list[bool] = []
+
     def arrives_during_the_first_page() -> bool:
-        if not seen and not writer.queued:
-            writer.queued.append(intake)  # the clerk presses save while the first page is being written
+        # the clerk presses save while the first page is being written (asked on the writer's thread: this
+        # miniature writer runs a queued write only when the sync calls it)
+        if not pressed and threading.current_thread() is threading.main_thread():
+            pressed.append(True)
+            writer.queued.append(intake)
         return writer.waiting()
 
     sync = SyncEngine(
