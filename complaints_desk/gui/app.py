@@ -21,7 +21,14 @@ from sqlalchemy import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
 from ..store import desk_settings
-from ..store.db import CLIENT_STORE_FILE, make_engine, make_sessionmaker, migrate, sqlite_url
+from ..store.db import (
+    CLIENT_STORE_FILE,
+    BackgroundCheckpoints,
+    make_engine,
+    make_sessionmaker,
+    migrate,
+    sqlite_url,
+)
 from ..store.models import Department, Staff
 from .intake import IntakeActions, install_intake
 from .language import Language, Languages
@@ -54,10 +61,13 @@ class LocalStore:
     reader_engine: Engine
     writer: sessionmaker[Session]
     readers: sessionmaker[Session]
+    checkpoints: BackgroundCheckpoints | None = None  # the writer's WAL copied back by a thread of its own
 
     def close(self) -> None:
         self.reader_engine.dispose()
         self.writer_engine.dispose()
+        if self.checkpoints is not None:
+            self.checkpoints.close()
 
 
 def store_path(data_dir: Path, profile: str | None) -> Path:
@@ -74,9 +84,15 @@ def open_store(path: Path) -> LocalStore:
     """Migrate the store (before any window exists) and open its writer and reader engines."""
     writer_engine = make_engine(sqlite_url(path))
     migrate(writer_engine)
+    checkpoints = BackgroundCheckpoints(writer_engine)  # (an intake's commit never pays for a checkpoint)
     reader_engine = make_engine(sqlite_url(path), read_only=True)
     return LocalStore(
-        path, writer_engine, reader_engine, make_sessionmaker(writer_engine), make_sessionmaker(reader_engine)
+        path,
+        writer_engine,
+        reader_engine,
+        make_sessionmaker(writer_engine),
+        make_sessionmaker(reader_engine),
+        checkpoints,
     )
 
 

@@ -4,7 +4,10 @@ intake is on disk when its transaction returns; PostgreSQL is used as it comes."
 from __future__ import annotations
 
 import json
+import logging
 import os
+import sqlite3
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -14,6 +17,8 @@ import platformdirs
 from sqlalchemy import Engine, create_engine, event, make_url
 from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
+
+log = logging.getLogger(__name__)
 
 DATA_ENV = "COMPLAINTS_DESK_DATA"
 # The embedded server's store: what `start` serves and what `demo`, `receipt`, `report` and `export` use
@@ -181,6 +186,50 @@ def invalidate_pool(engine: Engine) -> None:
     SQLAlchemy saw the disconnect itself it has already retired them; doing it again costs nothing worth
     saving on so rare an event, and the disconnects raised outside SQLAlchemy need it.)"""
     engine.dispose()
+
+
+CHECKPOINT_SECONDS = 0.2
+
+
+def _no_auto_checkpoint(dbapi_connection: Any, _record: Any) -> None:
+    dbapi_connection.execute("PRAGMA wal_autocheckpoint=0")
+
+
+class BackgroundCheckpoints:
+    """For a store with one busy writer and people waiting on it (the desktop's): the WAL is copied back into the
+    database file by a thread of its own every CHECKPOINT_SECONDS, not by whichever commit crosses SQLite's
+    threshold (1,000 pages). That commit waited for the copy and its fsyncs, which an intake made during a
+    catch-up felt as a stall of up to a second on a busy disk. The checkpoints are PASSIVE: they never wait for
+    or block a writer or a reader, and the sqlite3 module releases the GIL while they run. The writer's
+    connections are made with wal_autocheckpoint=0 from here on; `close` stops the thread."""
+
+    def __init__(self, engine: Engine, *, interval: float = CHECKPOINT_SECONDS) -> None:
+        database = engine.url.database
+        if engine.dialect.name != "sqlite" or not database or database == ":memory:":
+            raise ValueError(f"background checkpoints are for a SQLite file: {engine.url!r}")
+        event.listen(engine, "connect", _no_auto_checkpoint)
+        engine.dispose()  # connections made before would go on checkpointing by themselves
+        self.interval = interval
+        self._connection = sqlite3.connect(database, check_same_thread=False, isolation_level=None)
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, name="wal-checkpoints", daemon=True)
+        self._thread.start()
+
+    def _run(self) -> None:
+        while not self._stop.wait(self.interval):
+            self.checkpoint()
+
+    def checkpoint(self) -> None:
+        try:
+            self._connection.execute("PRAGMA wal_checkpoint(PASSIVE)").fetchall()
+        except sqlite3.Error:  # (a disk error: the next one tries again, and SQLite checkpoints at close)
+            log.exception("WAL checkpoint failed")
+
+    def close(self) -> None:
+        self._stop.set()
+        self._thread.join()
+        self.checkpoint()
+        self._connection.close()
 
 
 def make_sessionmaker(engine: Engine) -> sessionmaker[Session]:
