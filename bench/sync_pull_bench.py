@@ -28,7 +28,13 @@ from sqlalchemy.orm import Session, sessionmaker
 from complaints_desk.domain.case import CASE_FIELDS
 from complaints_desk.domain.ids import new_id
 from complaints_desk.store import search
-from complaints_desk.store.db import _sqlite_pragmas, make_engine, make_sessionmaker, migrate
+from complaints_desk.store.db import (
+    BackgroundCheckpoints,
+    _sqlite_pragmas,
+    make_engine,
+    make_sessionmaker,
+    migrate,
+)
 from complaints_desk.sync.engine import SyncEngine
 from complaints_desk.sync.transport import Transport
 
@@ -150,6 +156,7 @@ def bench_pull(total: int, page_size: int, tmp: Path) -> PullFigures:
     # Only the page bodies stay in memory while the client pulls: a real client does not hold the server's
     # 100,000 events as Python objects (here they would be rescanned by every full garbage collection).
     engine, factory, ours_path = _client(tmp, "ours")
+    checkpoints = BackgroundCheckpoints(engine)  # as the desk's store (gui.app.open_store) runs
     sync = SyncEngine(
         factory, Transport("http://bench.invalid", adapter=_CannedPulls(pages, page_size)), page_size=page_size
     )
@@ -157,6 +164,7 @@ def bench_pull(total: int, page_size: int, tmp: Path) -> PullFigures:
     report = sync.pull_once()
     ours, ours_cpu = time.perf_counter() - started, time.process_time() - cpu
     engine.dispose()
+    checkpoints.close()
     assert report.events == total, report
     events = [json.loads(body)["events"] for body in pages.values()]
     base_engine, _, base_path = _client(tmp, "baseline")

@@ -13,7 +13,9 @@ starts one when the first page is full and more follow) defers index work to its
 for a new store (store/demo/build.py): new cases go into the search index afterwards, a batch at a time, rather
 than page by page; and once the catch-up has pulled at least twice as many events as the store had cases, the
 secondary indexes of cases and events are dropped and later created again from their saved SQL, so the schema
-ends identical. Every page still commits with its cursor. What is deferred is written down in `meta` in the
+ends identical. A catch-up writes each page in slices of a few milliseconds, each applied as a page of its own
+would be; when another write waits for the writer (CatchUp.pause), the transaction ends after a slice with the
+cursor at its last event. Every transaction still commits with its cursor. What is deferred is written down in `meta` in the
 same transaction as the page (the dropped indexes' SQL, the rowid ranges of cases not yet in the search
 index), so a catch-up cut short (a crash, a kill, the network gone) is finished by finish_deferred the next
 time the engine runs, before it pulls again. Until then the queue and search of those cases are slow or
