@@ -273,10 +273,11 @@ def _prepare(path: Path) -> tuple[str, str, int]:
     return agent_id, name, newest
 
 
-def _canned_engine(factory: Any, events: int, after: int) -> Any:
-    import json
+def _canned_engine(tasks: Any, events: int, after: int) -> Any:
+    """The sync engine as the desk builds it (gui.sync_desk: through the one writer, letting the clerk's writes
+    in), pulling `events` canned events after cursor `after`."""
 
-    from bench.sync_pull_bench import PULL_PAGE, _CannedPulls, _events
+    from bench.sync_pull_bench import PULL_PAGE, _CannedPulls, _events, _pages
     from complaints_desk.sync.engine import SyncEngine
     from complaints_desk.sync.transport import Transport
 
@@ -285,13 +286,13 @@ def _canned_engine(factory: Any, events: int, after: int) -> Any:
         if event["type"] == "received":
             event["payload"]["receipt_no"] = event["payload"]["receipt_no"].replace("-C", "-Z", 1)
         event["seq"] += after  # the server's history goes on from where this desk's cursor is
-    pages = {}
-    for first in range(0, len(made), PULL_PAGE):
-        chunk = made[first : first + PULL_PAGE]
-        more = first + PULL_PAGE < len(made)
-        body = {"events": chunk, "reference": [], "next_after": chunk[-1]["seq"], "has_more": more}
-        pages[after + first] = json.dumps(body, ensure_ascii=False).encode()
-    return SyncEngine(factory, Transport("http://bench.invalid", adapter=_CannedPulls(pages, PULL_PAGE)))
+    pages = _pages(made, PULL_PAGE, after)
+    return SyncEngine(
+        None,
+        Transport("http://bench.invalid", adapter=_CannedPulls(pages, PULL_PAGE)),
+        writer=tasks.store_writer,
+        others_waiting=tasks.foreground_waiting,
+    )
 
 
 def _first_window_and_count(session: Any, query: Any) -> None:
@@ -368,7 +369,7 @@ def desk_figures(path: Path, user: str, events: int, n_intakes: int) -> list[str
     Script(intakes(client, agent, n_intakes, quiet)).run()
 
     busy = Samples()
-    sync = _canned_engine(client.store.writer, events, cursor)
+    sync = _canned_engine(client.tasks, events, cursor)
     pull_span: list[float] = []
     pulled: list[Any] = []
 

@@ -22,7 +22,14 @@ from sqlalchemy.orm import Session, sessionmaker
 # check) reads the source of every module imported after Qt to see whether it uses Qt, about a tenth of a start
 # for the store, SQLAlchemy, pydantic and requests. Only a speed matter: a module missing here is checked, that's all.
 from ..store import case_actions, case_view, cases, desk_settings, intake_support, queue  # noqa: F401
-from ..store.db import CLIENT_STORE_FILE, make_engine, make_sessionmaker, migrate, sqlite_url
+from ..store.db import (
+    CLIENT_STORE_FILE,
+    BackgroundCheckpoints,
+    make_engine,
+    make_sessionmaker,
+    migrate,
+    sqlite_url,
+)
 from ..store.local import desk_intake, outbox  # noqa: F401
 from ..store.local.desk_intake import DeskIdentity
 from ..store.models import Department, Staff
@@ -64,10 +71,13 @@ class LocalStore:
     reader_engine: Engine
     writer: sessionmaker[Session]
     readers: sessionmaker[Session]
+    checkpoints: BackgroundCheckpoints | None = None  # the writer's WAL copied back by a thread of its own
 
     def close(self) -> None:
         self.reader_engine.dispose()
         self.writer_engine.dispose()
+        if self.checkpoints is not None:
+            self.checkpoints.close()
 
 
 def store_path(data_dir: Path, profile: str | None) -> Path:
@@ -84,9 +94,15 @@ def open_store(path: Path) -> LocalStore:
     """Migrate the store (before any window exists) and open its writer and reader engines."""
     writer_engine = make_engine(sqlite_url(path))
     migrate(writer_engine)
+    checkpoints = BackgroundCheckpoints(writer_engine)  # (an intake's commit never pays for a checkpoint)
     reader_engine = make_engine(sqlite_url(path), read_only=True)
     return LocalStore(
-        path, writer_engine, reader_engine, make_sessionmaker(writer_engine), make_sessionmaker(reader_engine)
+        path,
+        writer_engine,
+        reader_engine,
+        make_sessionmaker(writer_engine),
+        make_sessionmaker(reader_engine),
+        checkpoints,
     )
 
 

@@ -81,6 +81,7 @@ class DeskSync(QObject):
             self.transport,
             observer=_Observer(self),
             writer=self.tasks.store_writer,
+            others_waiting=self.tasks.foreground_waiting,  # a catch-up lets the clerk's writes in between
             tokens=self.credentials,
             wait_seconds=self._wait_seconds,
             backoff_cap=self._backoff_cap,

@@ -11,8 +11,9 @@ Two ways in, one for each kind of work (Anki's QueryOp and CollectionOp, Picard'
   on each other's locks and never run on the GUI thread.
 - `Tasks.store_writer(fn, background=…)` is the same writer as a plain blocking callable for the sync engine
   and the sign-in (sync.store_writer.StoreWriter), called from their own threads. The clerk's writes come
-  first: the writer takes a waiting `write` before the next background item (a pull page, a settlement), so
-  an intake never waits behind a catch-up.
+  first: the writer takes a waiting `write` before the next background item (a pull page, a settlement), and
+  `Tasks.foreground_waiting` tells a catch-up that one waits, so it commits what it has written and lets the
+  intake in (sync.engine): an intake waits for a few milliseconds of a page, never for the whole page.
 
 `fn` must return plain data (dataclasses), never ORM objects: its session is closed before `done` runs.
 An exception from `fn` goes to `failed` (or to `Tasks.failed`, the main window's error line, when none is
@@ -53,6 +54,7 @@ class _WriteItem:
     done: Done | None = field(compare=False, default=None)
     failed: Failed | None = field(compare=False, default=None)
     future: Future[Any] | None = field(compare=False, default=None)
+    refetchable: bool = field(compare=False, default=False)
 
 
 @dataclass(frozen=True)
@@ -98,6 +100,7 @@ class Tasks(QObject):
         self._pool = QThreadPool()
         self._pool.setMaxThreadCount(threads)
         self._busy = 0
+        self._foreground = 0  # foreground writes queued or running
         self._lock = threading.Lock()
         self._writes: queue.PriorityQueue[_WriteItem] = queue.PriorityQueue()
         self._order = itertools.count()
@@ -114,21 +117,35 @@ class Tasks(QObject):
         self, fn: Callable[[Session], T], done: Callable[[T], None] | None = None, failed: Failed | None = None
     ) -> None:
         self._started()
-        self._writes.put(
+        self._put(
             _WriteItem(
                 FOREGROUND, next(self._order), fn, done or (lambda _result: None), failed or self._unhandled
             )
         )
 
-    def store_writer(self, fn: Callable[[Session], T], /, *, background: bool = False) -> T:
+    def store_writer(
+        self, fn: Callable[[Session], T], /, *, background: bool = False, refetchable: bool = False
+    ) -> T:
         """Run `fn` on the writer and wait for its result (sync.store_writer.StoreWriter). For worker threads
         only: the GUI thread never waits."""
         if threading.current_thread() is threading.main_thread():
             raise RuntimeError("store_writer waits for the writer: call it from a worker thread")
         future: Future[T] = Future()
         priority = BACKGROUND if background else FOREGROUND
-        self._writes.put(_WriteItem(priority, next(self._order), fn, future=future))
+        self._put(_WriteItem(priority, next(self._order), fn, future=future, refetchable=refetchable))
         return future.result()
+
+    def foreground_waiting(self) -> bool:
+        """Whether a foreground write (an intake, a case action) waits for the writer or runs on it: the
+        background work the writer is running (a catch-up page) ends its transaction early for it, and the
+        catch-up's reader stops decoding until it is done (sync.catch_up.PageReader). Any thread."""
+        return self._foreground > 0
+
+    def _put(self, item: _WriteItem) -> None:
+        if item.priority == FOREGROUND:
+            with self._lock:
+                self._foreground += 1
+        self._writes.put(item)
 
     @property
     def busy(self) -> bool:
@@ -157,30 +174,41 @@ class Tasks(QObject):
     def _write_loop(self) -> None:
         while True:
             item = self._writes.get()
-            fn = item.fn
-            if fn is None:
-                return
-            if item.future is not None:
-                self._run_for_waiter(fn, item.future)
-                continue
-            done, failed = item.done, item.failed
-            assert done is not None and failed is not None
             try:
-                with transaction(self._writer_sessions) as session:
-                    result = fn(session)
-            except Exception as error:
-                log.exception("write task failed")
-                self._deliver(lambda error=error, failed=failed: failed(error))  # type: ignore[misc]
-            else:
-                self._deliver(lambda result=result, done=done: self._written(done, result))  # type: ignore[misc]
+                if not self._run_item(item):
+                    return
+            finally:
+                if item.priority == FOREGROUND:
+                    with self._lock:
+                        self._foreground -= 1
+
+    def _run_item(self, item: _WriteItem) -> bool:
+        """Run one queued write; False for the stop."""
+        fn = item.fn
+        if fn is None:
+            return False
+        if item.future is not None:
+            self._run_for_waiter(fn, item.future, item.refetchable)
+            return True
+        done, failed = item.done, item.failed
+        assert done is not None and failed is not None
+        try:
+            with transaction(self._writer_sessions) as session:
+                result = fn(session)
+        except Exception as error:
+            log.exception("write task failed")
+            self._deliver(lambda error=error, failed=failed: failed(error))  # type: ignore[misc]
+        else:
+            self._deliver(lambda result=result, done=done: self._written(done, result))  # type: ignore[misc]
+        return True
 
     def _written(self, done: Done, result: Any) -> None:
         done(result)
         self.written.emit()
 
-    def _run_for_waiter(self, fn: Callable[[Session], Any], future: Future[Any]) -> None:
+    def _run_for_waiter(self, fn: Callable[[Session], Any], future: Future[Any], refetchable: bool) -> None:
         try:
-            with transaction(self._writer_sessions) as session:
+            with transaction(self._writer_sessions, refetchable=refetchable) as session:
                 result = fn(session)
         except BaseException as error:  # the waiting thread raises it
             future.set_exception(error)

@@ -5,8 +5,11 @@ from __future__ import annotations
 
 import ast
 import json
+import logging
 import os
 import re
+import sqlite3
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -16,6 +19,8 @@ import platformdirs
 from sqlalchemy import Engine, create_engine, event, make_url
 from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
+
+log = logging.getLogger(__name__)
 
 DATA_ENV = "COMPLAINTS_DESK_DATA"
 # The embedded server's store: what `start` serves and what `demo`, `receipt`, `report` and `export` use
@@ -79,7 +84,19 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor.close()
 
 
+REFETCHABLE = (
+    "refetchable"  # execution option: the transaction holds only what can be fetched again (transaction())
+)
+_SYNCHRONOUS = "synchronous"  # (the DBAPI connection's info: the level last set on it)
+
+
 def _sqlite_begin(conn: Any) -> None:
+    # The durability of this transaction first: SQLite refuses to change it inside one.
+    level = "NORMAL" if conn.get_execution_options().get(REFETCHABLE) else "FULL"
+    info = conn.connection.info
+    if info.get(_SYNCHRONOUS, "FULL") != level:
+        conn.exec_driver_sql(f"PRAGMA synchronous={level}")
+        info[_SYNCHRONOUS] = level
     # Take the write lock at BEGIN so two writers queue instead of failing halfway (one writer at a time).
     conn.exec_driver_sql("BEGIN IMMEDIATE")
 
@@ -189,15 +206,68 @@ def invalidate_pool(engine: Engine) -> None:
     engine.dispose()
 
 
+CHECKPOINT_SECONDS = 0.2
+
+
+def _no_auto_checkpoint(dbapi_connection: Any, _record: Any) -> None:
+    dbapi_connection.execute("PRAGMA wal_autocheckpoint=0")
+
+
+class BackgroundCheckpoints:
+    """For a store with one busy writer and people waiting on it (the desktop's): the WAL is copied back into the
+    database file by a thread of its own every CHECKPOINT_SECONDS, not by whichever commit crosses SQLite's
+    threshold (1,000 pages). That commit waited for the copy and its fsyncs, which an intake made during a
+    catch-up felt as a stall of up to a second on a busy disk. The checkpoints are PASSIVE: they never wait for
+    or block a writer or a reader, and the sqlite3 module releases the GIL while they run. The writer's
+    connections are made with wal_autocheckpoint=0 from here on; `close` stops the thread."""
+
+    def __init__(self, engine: Engine, *, interval: float = CHECKPOINT_SECONDS) -> None:
+        database = engine.url.database
+        if engine.dialect.name != "sqlite" or not database or database == ":memory:":
+            raise ValueError(f"background checkpoints are for a SQLite file: {engine.url!r}")
+        event.listen(engine, "connect", _no_auto_checkpoint)
+        engine.dispose()  # connections made before would go on checkpointing by themselves
+        self.interval = interval
+        self._connection = sqlite3.connect(database, check_same_thread=False, isolation_level=None)
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, name="wal-checkpoints", daemon=True)
+        self._thread.start()
+
+    def _run(self) -> None:
+        while not self._stop.wait(self.interval):
+            self.checkpoint()
+
+    def checkpoint(self) -> None:
+        try:
+            self._connection.execute("PRAGMA wal_checkpoint(PASSIVE)").fetchall()
+        except sqlite3.Error:  # (a disk error: the next one tries again, and SQLite checkpoints at close)
+            log.exception("WAL checkpoint failed")
+
+    def close(self) -> None:
+        self._stop.set()
+        self._thread.join()
+        self.checkpoint()
+        self._connection.close()
+
+
 def make_sessionmaker(engine: Engine) -> sessionmaker[Session]:
     return sessionmaker(engine, expire_on_commit=False)
 
 
 @contextmanager
-def transaction(factory: sessionmaker[Session]) -> Iterator[Session]:
-    """The caller's unit of work: commit on success, roll back on any error, so nothing is half-written."""
+def transaction(factory: sessionmaker[Session], *, refetchable: bool = False) -> Iterator[Session]:
+    """The caller's unit of work: commit on success, roll back on any error, so nothing is half-written.
+
+    `refetchable` (SQLite): the transaction holds only what can be fetched again and says so itself (pulled
+    pages of a catch-up, with the cursor that says how far they go): it commits with synchronous=NORMAL, which
+    in WAL mode skips the fsync of the commit. It is still atomic and the store stays consistent; what a power
+    cut (not a crash of the program: the data is in the operating system's hands by then) can lose is the
+    newest such transactions since the last synchronous=FULL commit, which fsyncs the WAL and so everything
+    written before it too. Every other transaction keeps synchronous=FULL."""
     session = factory()
     try:
+        if refetchable and session.get_bind().dialect.name == "sqlite":
+            session.connection(execution_options={REFETCHABLE: True})
         yield session
         session.commit()
     except BaseException:

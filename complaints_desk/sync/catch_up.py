@@ -20,10 +20,12 @@ class PageReader:
     commit is all that is left): decoding is Python and holds the GIL, and while it ran beside the writes, each
     of the writer's thousands of returns from SQLite waited for the GIL (up to the 5 ms switch interval), so
     the two ran one after the other anyway. During the commit the writer waits on the disk without the GIL.
-    Measured: a tenth of a catch-up's wall-clock time."""
+    Measured: a tenth of a catch-up's wall-clock time. For the same reason it holds off while the clerk's write
+    waits for or runs on the writer (CatchUp.pause)."""
 
     def __init__(self, transport: Transport, catch_up: CatchUp | None = None) -> None:
         self.transport = transport
+        self.hold = catch_up.pause if catch_up is not None else None  # the clerk's write goes first here too
         self.pool = ThreadPoolExecutor(1, thread_name_prefix="sync-read-ahead")
         self.written = threading.Event()  # the page being written is (decoding may start)
         self.written.set()
@@ -38,7 +40,7 @@ class PageReader:
         return self.pool.submit(self._read, after, limit)
 
     def _read(self, after: int, limit: int) -> PulledPage:
-        with pull_codec.decoding_after(self.written):
+        with pull_codec.decoding_after(self.written, self.hold):
             return self.transport.pull_page(after, limit)
 
     def __exit__(self, *exc: object) -> None:

@@ -20,17 +20,20 @@ from __future__ import annotations
 import logging
 import random
 import threading
+from collections.abc import Callable, Sequence
 from concurrent.futures import Future
 from contextlib import ExitStack
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from enum import StrEnum
+from functools import partial
 from typing import Protocol
 
 from sqlalchemy.orm import Session, sessionmaker
 
 from ..store.bulk_gc import light_garbage_collection
 from ..store.local import outbox, sync_state
+from ..store.local.incoming import IncomingEvent
 from ..store.local.pull import CatchUp, PageSummary, apply_incoming_page, finish_deferred, has_deferred
 from ..store.local.rebase import ServerEvent
 from ..store.local.resend import resend_unproven
@@ -201,12 +204,13 @@ class _PullTally:
     rebased: dict[str, None] = field(default_factory=dict)
     catch_up: CatchUp | None = None
 
-    def add(self, page: PulledPage, summary: PageSummary) -> None:
-        self.pages += 1
+    def add(self, events: Sequence[IncomingEvent], summary: PageSummary) -> None:
+        """A transaction's worth of a page: all of it, or its first `summary.events` (a catch-up let an intake
+        in); the caller counts the page once it is all in."""
         self.events += summary.events
-        self.changed.update(dict.fromkeys(e.case_id for e in page.events))
+        self.changed.update(dict.fromkeys(e.case_id for e in events))
         self.rebased.update(dict.fromkeys(summary.rebased_cases))
-        self.cursor = page.next_after
+        self.cursor = summary.cursor
 
     def report(self) -> PullReport:
         return PullReport(self.events, self.pages, self.cursor, tuple(self.changed), tuple(self.rebased))
@@ -230,15 +234,23 @@ class SyncEngine:
         wait_seconds: float = WAIT_SECONDS,
         push_interval: float = 10.0,
         backoff_cap: float = 30.0,
+        others_waiting: Callable[[], bool] | None = None,
     ) -> None:
         if writer is None:
             if factory is None:
                 raise ValueError("a SyncEngine needs a writer or a session factory")
             writer = direct_writer(factory)
         self._write = writer
+        # whether the writer has someone else's write waiting (gui.tasks.Tasks.foreground_waiting): a catch-up
+        # then commits the part of its page it has written and lets that write in first (CatchUp.pause)
+        self._others_waiting = others_waiting
         self.tokens = tokens
         self.transport = transport
         self.observer = observer or SyncObserver()
+        # A catch-up's pages stay this size rather than the server's largest (5,000): decoding a page's JSON is
+        # one C call that holds the GIL (~3 µs an event), so a page of 5,000 would stall the GUI thread and an
+        # intake on the writer for ~15 ms at once; and with its commits cheap (refetchable), a larger page saves
+        # little.
         self.page_size = page_size
         self.push_batch = min(push_batch, MAX_PUSH_EVENTS)
         self._batch = self.push_batch
@@ -380,7 +392,7 @@ class SyncEngine:
         while True:
             page = ahead.result() if ahead is not None else self.transport.pull_page(tally.cursor, self.page_size)
             if tally.pages == 0 and page.has_more:
-                tally.catch_up = CatchUp()
+                tally.catch_up = CatchUp(pause=self._others_waiting)
                 self._set_status(SyncStatus.SYNCING, "catch-up")
                 catching_up.enter_context(light_garbage_collection())
                 reader = catching_up.enter_context(PageReader(self.transport, tally.catch_up))
@@ -388,23 +400,41 @@ class SyncEngine:
             ahead = (
                 reader.submit(page.next_after, self.page_size) if reader is not None and page.has_more else None
             )
-            catch_up = tally.catch_up
-            summary = self._write(
-                lambda s, page=page, catch_up=catch_up: apply_incoming_page(  # type: ignore[misc]
-                    s, page.events, page.reference, next_after=page.next_after, catch_up=catch_up
-                ),
-                background=True,
-            )
-            tally.add(page, summary)
-            if catch_up is not None:
+            self._apply_page(page, tally)
+            if tally.catch_up is not None:
                 self.observer.catching_up(CatchUpProgress(tally.events, tally.pages, tally.cursor))
             if not page.has_more:
                 return
 
+    def _apply_page(self, page: PulledPage, tally: _PullTally) -> None:
+        """One page through the writer: in one transaction, or, in a catch-up, in as many as it takes to let
+        the clerk's writes in between (CatchUp.pause). A catch-up's transactions hold only server-accepted
+        events with the cursor that says how far they go, so they commit without waiting for the disk
+        (`refetchable`, store.db.transaction): a power cut can lose only the newest of them, and the cursor,
+        lost with them in the same transactions, makes the next pull fetch them again."""
+        catch_up = tally.catch_up
+        events, reference = page.events, page.reference
+        while True:
+            summary = self._write(
+                lambda s, events=events, reference=reference: apply_incoming_page(  # type: ignore[misc]
+                    s, events, reference, next_after=page.next_after, catch_up=catch_up
+                ),
+                background=True,
+                refetchable=catch_up is not None,
+            )
+            tally.add(events[: summary.events], summary)
+            if summary.events >= len(events):
+                tally.pages += 1
+                return
+            events, reference = events[summary.events :], []
+
     def _finish_deferred(self, *, quietly: bool = False) -> None:
         """Build what a catch-up deferred, one bounded transaction at a time (store.pull_apply.finish_deferred)."""
+        # (refetchable: the deferred work and what says it is left are in the same transactions, so one lost to
+        # a power cut is simply done again)
+        step = partial(finish_deferred, pause=self._others_waiting)
         try:
-            while not self._write(finish_deferred, background=True):
+            while not self._write(step, background=True, refetchable=True):
                 pass
         except Exception:
             if not quietly:

@@ -13,7 +13,8 @@ accept and refuse the same pages.
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterator
+import time
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
@@ -115,23 +116,38 @@ def _reference(item: Any) -> ReferenceRecord:
 _this_thread = threading.local()
 
 
+HOLD_EVERY = 100  # events decoded between two looks at `hold` (decoding_after)
+HOLD_NAP = 0.001  # seconds a held decoder sleeps before it looks again …
+HOLD_MOST = 0.05  # … and at most this long a look: a long write (or a `hold` that stays true) never stops it
+
+
 @contextmanager
-def decoding_after(gate: threading.Event) -> Iterator[None]:
+def decoding_after(gate: threading.Event, hold: Callable[[], bool] | None = None) -> Iterator[None]:
     """parse_pull_page on this thread, within the block, waits for `gate` before it decodes (the read-ahead
-    thread of a catch-up: sync.catch_up.PageReader). The transport fetches the body, then decodes it: the
-    fetch does not wait."""
-    _this_thread.gate = gate
+    thread of a catch-up: sync.catch_up.PageReader), and while `hold()` is true (the clerk's write waits for or
+    runs on the writer: decoding is Python and would take the GIL from it, a few milliseconds at a time). The
+    transport fetches the body, then decodes it: the fetch does not wait."""
+    _this_thread.gate, _this_thread.hold = gate, hold
     try:
         yield
     finally:
-        _this_thread.gate = None
+        _this_thread.gate = _this_thread.hold = None
+
+
+def _held(hold: Callable[[], bool]) -> None:
+    until = time.monotonic() + HOLD_MOST
+    while hold() and time.monotonic() < until:
+        time.sleep(HOLD_NAP)
 
 
 def parse_pull_page(raw: bytes | str) -> PulledPage:
     """The page, or PageError when the body is not one."""
     gate: threading.Event | None = getattr(_this_thread, "gate", None)
+    hold: Callable[[], bool] | None = getattr(_this_thread, "hold", None)
     if gate is not None:
         gate.wait()
+    if hold is not None:
+        _held(hold)
     try:
         body = orjson.loads(raw)
         if type(body) is not dict:
@@ -141,8 +157,15 @@ def parse_pull_page(raw: bytes | str) -> PulledPage:
         has_more = body["has_more"]
         if type(events) is not list or type(reference) is not list or type(has_more) is not bool:
             raise PageError("events, reference or has_more of the wrong type")
+        if hold is None:
+            decoded = [_event(item) for item in events]
+        else:
+            decoded = []
+            for start in range(0, len(events), HOLD_EVERY):
+                _held(hold)
+                decoded.extend([_event(item) for item in events[start : start + HOLD_EVERY]])
         return PulledPage(
-            [_event(item) for item in events],
+            decoded,
             [_reference(item) for item in reference],
             _int(body["next_after"], "next_after"),
             has_more,

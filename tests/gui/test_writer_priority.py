@@ -51,3 +51,44 @@ def test_the_blocking_writer_is_for_worker_threads_only(tmp_path: Path) -> None:
         tasks.store_writer(lambda _s: None)
     tasks.close()
     store.close()
+
+
+def test_a_write_queued_during_a_catch_up_page_is_saved_before_the_page_ends(tmp_path: Path, qtbot: Any) -> None:
+    """The catch-up asks the writer between slices of a page whether a clerk's write waits, and lets it in."""
+    from complaints_desk.store.local import sync_state
+    from complaints_desk.sync.engine import SyncEngine
+    from complaints_desk.sync.transport import Transport
+    from tests.unit.test_sync_pull_catch_up import CannedPulls, _history
+    from tests.unit.test_sync_pull_slices import BIG, _pages
+
+    store = open_store(tmp_path / "client.sqlite3")
+    tasks = Tasks(store.readers, store.writer)
+    wire = _history(copies=20)
+    pages = _pages(wire, BIG)
+    saved_at: list[int] = []
+    pressed = threading.Lock()
+
+    def clerk_saves(session: Any) -> None:
+        saved_at.append(sync_state.cursor(session))
+
+    def others_waiting() -> bool:
+        if pressed.acquire(blocking=False):  # once, while the first page is being written
+            tasks.write(clerk_saves)
+        return tasks.foreground_waiting()
+
+    sync = SyncEngine(
+        None,
+        Transport("http://test.invalid", adapter=CannedPulls(pages)),
+        writer=tasks.store_writer,
+        others_waiting=others_waiting,
+        page_size=BIG,
+    )
+    reports: list[Any] = []
+    worker = threading.Thread(target=lambda: reports.append(sync.pull_once()))
+    worker.start()
+    qtbot.waitUntil(lambda: not worker.is_alive(), timeout=60_000)
+    qtbot.waitUntil(lambda: not tasks.busy, timeout=5000)
+    assert reports[0].events == len(wire)
+    assert len(saved_at) == 1 and 0 < saved_at[0] < BIG, "saved while the first page was half in"
+    tasks.close()
+    store.close()

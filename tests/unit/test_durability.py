@@ -6,13 +6,14 @@ import signal
 import subprocess
 import sys
 import textwrap
+import time
 from pathlib import Path
 
-from sqlalchemy import func, select
+from sqlalchemy import func, select, text
 
 from complaints_desk.domain.lifecycle import replay
 from complaints_desk.store.cases import case_events, load_case
-from complaints_desk.store.db import make_engine, make_sessionmaker, migrate, transaction
+from complaints_desk.store.db import BackgroundCheckpoints, make_engine, make_sessionmaker, migrate, transaction
 from complaints_desk.store.models import CaseRow, EventRow, Station
 
 WRITER = textwrap.dedent(
@@ -70,3 +71,43 @@ def test_kill_nine_during_intakes_loses_nothing_that_returned(tmp_path: Path) ->
         for case_id in case_ids[-5:]:
             assert replay(case_events(session, case_id)) == load_case(session, case_id)
     engine.dispose()
+
+
+def test_only_a_refetchable_transaction_skips_the_wait_for_the_disk(tmp_path: Path) -> None:
+    """A catch-up's pages commit without an fsync (they can be pulled again); every other transaction on the
+    same connection, the intake after them included, still waits for the disk."""
+    engine = make_engine(f"sqlite:///{tmp_path / 'client.sqlite3'}", pool_size=1, max_overflow=0)
+    migrate(engine)
+    factory = make_sessionmaker(engine)
+    levels = []
+    for refetchable in (False, True, True, False, True, False):
+        with transaction(factory, refetchable=refetchable) as session:
+            levels.append(session.scalar(text("PRAGMA synchronous")))
+    engine.dispose()
+    full, normal = 2, 1
+    assert levels == [full, normal, normal, full, normal, full]
+
+
+def test_the_desks_writes_reach_the_database_file_without_a_commit_waiting_for_the_copy(tmp_path: Path) -> None:
+    """With background checkpoints (the desktop's store) a thread copies the WAL into the database file; no
+    commit of the writer does it (SQLite's own would wait for 1,000 pages, then make that commit wait)."""
+    path = tmp_path / "client.sqlite3"
+    engine = make_engine(f"sqlite:///{path}")
+    migrate(engine)
+    checkpoints = BackgroundCheckpoints(engine, interval=0.05)
+    factory = make_sessionmaker(engine)
+    with factory() as session:
+        assert session.scalar(text("PRAGMA wal_autocheckpoint")) == 0
+    before = path.stat().st_size
+    with transaction(factory) as session:  # about 600 pages: under SQLite's own threshold
+        session.execute(
+            text("INSERT INTO meta (key, value) VALUES (:key, :value)"),
+            [{"key": f"bulk.{n}", "value": "가" * 2700} for n in range(300)],
+        )
+    deadline = time.monotonic() + 30
+    while path.stat().st_size < before + 2_000_000 and time.monotonic() < deadline:
+        time.sleep(0.05)
+    grown = path.stat().st_size - before
+    checkpoints.close()
+    engine.dispose()
+    assert grown >= 2_000_000, "the written pages reached the database file"

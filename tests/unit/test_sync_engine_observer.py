@@ -37,9 +37,9 @@ def test_a_first_catch_up_says_it_is_syncing_and_how_far_it_is(tmp_path: Path) -
     factory = make_sessionmaker(engine)
     writes: list[str] = []
 
-    def writer(fn: Callable[[Session], T], /, *, background: bool = False) -> T:
+    def writer(fn: Callable[[Session], T], /, *, background: bool = False, refetchable: bool = False) -> T:
         writes.append("background" if background else "foreground")
-        with transaction(factory) as session:
+        with transaction(factory, refetchable=refetchable) as session:
             return fn(session)
 
     watcher = Watcher()

@@ -13,7 +13,9 @@ starts one when the first page is full and more follow) defers index work to its
 for a new store (store/demo/build.py): new cases go into the search index afterwards, a batch at a time, rather
 than page by page; and once the catch-up has pulled at least twice as many events as the store had cases, the
 secondary indexes of cases and events are dropped and later created again from their saved SQL, so the schema
-ends identical. Every page still commits with its cursor. What is deferred is written down in `meta` in the
+ends identical. A catch-up writes each page in slices of a few milliseconds, each applied as a page of its own
+would be; when another write waits for the writer (CatchUp.pause), the transaction ends after a slice with the
+cursor at its last event. Every transaction still commits with its cursor. What is deferred is written down in `meta` in the
 same transaction as the page (the dropped indexes' SQL, the rowid ranges of cases not yet in the search
 index), so a catch-up cut short (a crash, a kill, the network gone) is finished by finish_deferred the next
 time the engine runs, before it pulls again. Until then the queue and search of those cases are slow or
@@ -29,6 +31,7 @@ from datetime import UTC, date, datetime
 from functools import lru_cache
 from itertools import compress
 from operator import is_, is_not
+from time import perf_counter
 from typing import Any
 
 from sqlalchemy import Date, DateTime, Table, delete, insert, or_, select, text, update
@@ -67,6 +70,10 @@ class ReferenceRecord:
     record: Mapping[str, Any]
 
 
+SLICE_SECONDS = 0.005  # a catch-up writes a page in slices of about this much work (see CatchUp.pause)
+_SLICE_MIN, _SLICE_MAX = 50, 5000  # events a slice
+
+
 @dataclass
 class CatchUp:
     """One catch-up's progress across its pages (the engine makes one and passes it with every page)."""
@@ -76,11 +83,17 @@ class CatchUp:
     indexes_dropped: bool = False
     # called when a page is written and only its commit is left (sync.catch_up.PageReader decodes the next then)
     on_written: Callable[[], None] | None = None
+    # Asked after each slice of a page (a few milliseconds of work, SLICE_SECONDS): True when someone else
+    # waits for the writer (gui.tasks.Tasks.foreground_waiting: an intake at the counter). The page's
+    # transaction then ends with the slices written so far and the cursor at their last event, and the engine
+    # gives the rest of the page in the next transaction, after the intake.
+    pause: Callable[[], bool] | None = None
+    slice_events: int = 200  # the next slice's size, adapted to SLICE_SECONDS as the slices go
 
 
 @dataclass(frozen=True)
 class PageSummary:
-    events: int
+    events: int  # applied in this transaction: fewer than given when a catch-up paused (CatchUp.pause)
     new_cases: int
     rebased_cases: tuple[str, ...]
     reference: int
@@ -111,12 +124,46 @@ def apply_incoming_page(
 ) -> PageSummary:
     """Apply a page read by sync.pull_codec (events in stored form) and store its cursor, in the caller's
     transaction. Raises ServerHistoryError when a server event does not apply to the local copy of its case.
-    With `catch_up` (SQLite only; ignored elsewhere) index work is deferred, see the module's docstring."""
+    With `catch_up` (SQLite only; ignored elsewhere) index work is deferred, see the module's docstring, and the
+    page is written in slices, each applied as a page of its own would be (its own `before` cursor), so that
+    the transaction can end after any of them (CatchUp.pause): the summary then counts the events applied, the
+    cursor is the last one's seq, and the caller applies the rest in another transaction."""
     sqlite = session.get_bind().dialect.name == "sqlite"
     store: _Writer = _SQLiteWriter(session, catch_up) if sqlite else _CoreWriter(session)
     before = store.cursor()
-    store.begin_page(len(events))
     upsert_reference(session, reference)
+    slicing = catch_up if sqlite else None
+    done, new_cases, rebased = 0, 0, []
+    cursor = next_after
+    while True:
+        size = len(events) - done if slicing is None else slicing.slice_events
+        part = events[done : done + size]
+        started = perf_counter()
+        created, dirty = _apply_events(session, store, part, before)
+        new_cases += created
+        rebased.extend(dirty)
+        done += len(part)
+        if done >= len(events):
+            break
+        before = part[-1].seq
+        if slicing is not None:
+            elapsed = perf_counter() - started
+            wanted = len(part) * SLICE_SECONDS / elapsed if elapsed > 0 else _SLICE_MAX
+            slicing.slice_events = max(_SLICE_MIN, min(_SLICE_MAX, int(wanted)))
+            if slicing.pause is not None and slicing.pause():
+                cursor = before
+                break
+    store.set_cursor(cursor, now or datetime.now(UTC))
+    if done >= len(events) and catch_up is not None and catch_up.on_written is not None:
+        catch_up.on_written()
+    return PageSummary(done, new_cases, tuple(rebased), len(reference), cursor)
+
+
+def _apply_events(
+    session: Session, store: _Writer, events: Sequence[IncomingEvent], before: int
+) -> tuple[int, list[str]]:
+    """Events of a page (or of a slice of one) above cursor `before`: (new cases, rebased cases)."""
+    store.begin_page(len(events))
     by_case: dict[str, list[IncomingEvent]] = {}
     for item in events:
         group = by_case.get(item.case_id)
@@ -158,14 +205,11 @@ def apply_incoming_page(
         set_aside_receipts(session, receipts)
     store.write_cases(new_rows)
     store.update(changed, loaded, columns)
-    rebased = tuple(case_id for case_id in case_ids if case_id in dirty)
+    rebased = [case_id for case_id in case_ids if case_id in dirty]
     for case_id in rebased:
         incoming = [item.to_server_event() for item in by_case[case_id]]
         rebase_case(session, case_id, cursor=before, incoming=incoming)
-    store.set_cursor(next_after, now or datetime.now(UTC))
-    if catch_up is not None and catch_up.on_written is not None:
-        catch_up.on_written()
-    return PageSummary(len(events), len(new_rows), rebased, len(reference), next_after)
+    return len(new_rows), rebased
 
 
 class _Writer:
@@ -173,7 +217,7 @@ class _Writer:
         raise NotImplementedError
 
     def begin_page(self, events: int) -> None:
-        """Called once a page, before anything is written."""
+        """Called once a page (or a slice of one), before its events are written."""
         return None
 
     def set_cursor(self, value: int, now: datetime) -> None:
@@ -358,6 +402,7 @@ def _event_values(e: IncomingEvent) -> dict[str, Any]:
 
 DEFERRED_SEARCH = "pull.deferred_search"  # meta: [[first, last], ...] rowid ranges of cases not yet indexed
 FINISH_STEP = 100_000  # cases a finish_deferred step puts in the search index, in one transaction
+FINISH_CHUNK = 250  # … a few milliseconds' worth at a time, between which it can pause for another writer
 INDEX_STEP = 1_000_000  # rows of index a finish_deferred step builds (at least one index; ten times cheaper a row)
 
 _ROWID_AND_CASE_COLUMNS = ("rowid", *CASE_COLUMNS)
@@ -420,11 +465,18 @@ def has_deferred(session: Session) -> bool:
     return bool(found)
 
 
-def finish_deferred(session: Session, *, step: int = FINISH_STEP, index_step: int = INDEX_STEP) -> bool:
+def finish_deferred(
+    session: Session,
+    *,
+    step: int = FINISH_STEP,
+    index_step: int = INDEX_STEP,
+    pause: Callable[[], bool] | None = None,
+) -> bool:
     """Do one bounded step of the index work catch-ups deferred, in the caller's transaction: first the dropped
     indexes (all at once on a small store, one at a time on a big one), then the search documents of up to
     `step` cases. Returns True when nothing is left; call it in fresh transactions until then, so other
-    writers (an intake at the counter) wait for one step at most, never for the whole build."""
+    writers (an intake at the counter) wait for one step at most, never for the whole build. `pause` (as
+    CatchUp.pause) is asked after each index and each FINISH_CHUNK cases: True ends the step there."""
     if session.get_bind().dialect.name != "sqlite":
         return True
     session.flush()
@@ -432,7 +484,7 @@ def finish_deferred(session: Session, *, step: int = FINISH_STEP, index_step: in
     pending = indexes.read_meta_list(connection, indexes.DEFERRED_INDEXES)
     if pending:
         rows, done = _case_count(connection), 0
-        while pending and (done == 0 or done + rows <= index_step):
+        while pending and (done == 0 or (done + rows <= index_step and not (pause is not None and pause()))):
             name, sql = pending.pop(0)
             indexes.create_missing_index(connection, name, sql)
             done += rows
@@ -444,7 +496,7 @@ def finish_deferred(session: Session, *, step: int = FINISH_STEP, index_step: in
     budget = step
     while ranges and budget > 0:
         first, last = ranges[0]
-        upto = min(last, first + budget - 1)
+        upto = min(last, first + min(budget, FINISH_CHUNK) - 1)
         documents = [
             (rowid, search.document_for(title, body, name, phone))
             for rowid, title, body, name, phone in connection.execute(
@@ -459,6 +511,8 @@ def finish_deferred(session: Session, *, step: int = FINISH_STEP, index_step: in
             ranges.pop(0)
         else:
             ranges[0][0] = upto + 1
+        if pause is not None and pause():
+            break
     indexes.write_meta_list(connection, DEFERRED_SEARCH, ranges)
     return not ranges
 
