@@ -21,7 +21,7 @@ from sqlalchemy.orm import Session, sessionmaker
 # The layers under the window come before any Qt module: PySide6's import hook (shibokensupport's feature
 # check) reads the source of every module imported after Qt to see whether it uses Qt, about a tenth of a start
 # for the store, SQLAlchemy, pydantic and requests. Only a speed matter: a module missing here is checked, that's all.
-from ..store import case_actions, case_view, cases, desk_settings, intake_support, queue  # noqa: F401
+from ..store import case_actions, case_view, cases, desk_settings, intake_support, queue, reference  # noqa: F401
 from ..store.db import (
     CLIENT_STORE_FILE,
     BackgroundCheckpoints,
@@ -32,7 +32,6 @@ from ..store.db import (
 )
 from ..store.local import desk_intake, outbox  # noqa: F401
 from ..store.local.desk_intake import DeskIdentity
-from ..store.models import Department, Staff
 from ..sync import transport  # noqa: F401
 
 # isort: split
@@ -129,17 +128,10 @@ def application(argv: Sequence[str] = ()) -> QApplication:
 
 def find_viewer(session: Session, username: str | None) -> Viewer:
     """Who works at this desk. Until sign-in exists the desk names them (`--user`); without one, nobody."""
-    if not username:
+    member = reference.staff_member(session, username) if username else None
+    if member is None:
         return Viewer()
-    staff = session.query(Staff).filter(Staff.username == username).one_or_none()
-    if staff is None:
-        return Viewer()
-    department = (
-        session.query(Department.name).filter(Department.code == staff.department_code).scalar()
-        if staff.department_code
-        else None
-    )
-    return Viewer(staff.id, staff.name, staff.department_code, department)
+    return Viewer(member.id, member.name, member.department_code, member.department_name)
 
 
 @dataclass

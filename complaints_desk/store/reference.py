@@ -78,6 +78,24 @@ def staff_by_username(session: Session, username: str) -> Staff | None:
     return session.execute(select(Staff).where(Staff.username == username)).scalar_one_or_none()
 
 
+@dataclass(frozen=True)
+class StaffMember:
+    """A staff member as a desk names them: their id, name and department (code and name)."""
+
+    id: str
+    name: str
+    department_code: str | None
+    department_name: str | None
+
+
+def staff_member(session: Session, username: str) -> StaffMember | None:
+    staff = staff_by_username(session, username)
+    if staff is None:
+        return None
+    names = department_names(session) if staff.department_code else {}
+    return StaffMember(staff.id, staff.name, staff.department_code, names.get(staff.department_code or ""))
+
+
 def ensure_station(session: Session, code: str, name: str, kind: str = "workstation", *, seq: int = 0) -> Station:
     check_station_code(code)
     row = session.execute(select(Station).where(Station.code == code)).scalar_one_or_none()
