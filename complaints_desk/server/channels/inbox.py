@@ -5,7 +5,6 @@ the outbox in the same transaction. One transaction per message."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
@@ -143,10 +142,3 @@ def status_replies(session: Session, platform: str, user_key: str, query: Status
     if not mine:
         return [Reply("이 대화에서 접수하신 민원이 없습니다. 민원을 남기시려면 '민원'을 보내 주세요.")]
     return [Reply("\n\n".join(status_text(online.citizen_view(session, c)) for c in mine[:3]))]
-
-
-def settings_for(channels: Mapping[str, Mapping[str, str]], name: str) -> Mapping[str, str]:
-    return channels.get(name, {})
-
-
-__all__: Sequence[str] = ["Taken", "settings_for", "status_replies", "status_text", "take_message"]

@@ -19,11 +19,15 @@ from ...domain.attachments import AttachmentRef
 from ...domain.case import CaseState
 from ...domain.channels import Channel
 from ...domain.events import Event, EventType
+from ...domain.ids import new_id
 from ...domain.kinds import Kind
+from ...domain.receipts import parse_receipt_number
 from ...domain.roles import Actor, Role
+from ..attachments import record_attachment
 from ..cases import load_case_by_receipt, note_receipt_seen, record_event
 from ..intake import Intake, take_intake
 from ..models import CaseRow, Category, EventRow, Station
+from ..projection import row_to_state
 from ..reference import department_names, routing_rules
 from .channel_tables import ChannelContact
 from .sequence import next_seq
@@ -147,7 +151,6 @@ def file_online(session: Session, filing: OnlineFiling, *, now: datetime | None 
 
 
 def _record_attachments(session: Session, case_id: str, refs: tuple[AttachmentRef, ...]) -> None:
-    from ..attachments import record_attachment
 
     event_id = session.execute(
         select(EventRow.id).where(EventRow.case_id == case_id, EventRow.type == EventType.RECEIVED.value)
@@ -189,8 +192,6 @@ def _channel_station(session: Session, channel: Channel) -> tuple[str, bool]:
     from sqlalchemy.dialects.postgresql import insert as pg_insert
     from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
-    from ...domain.ids import new_id
-
     insert = pg_insert if session.get_bind().dialect.name == "postgresql" else sqlite_insert
     values = {
         "id": new_id(),
@@ -227,14 +228,8 @@ def record_server_event(session: Session, event: Event, *, now: datetime | None 
     lifecycle like any other and numbered. Returns its sequence number."""
     state = record_event(session, event, recorded_at=(now or datetime.now(UTC)))
     if event.type is EventType.RECEIVED:
-        from ...domain.receipts import parse_receipt_number
-
         note_receipt_seen(session, parse_receipt_number(state.receipt_no))
     return number_case_events(session, event.case_id)
-
-
-def contact_for(session: Session, case_id: str) -> ChannelContact | None:
-    return session.get(ChannelContact, case_id)
 
 
 def note_inbound(session: Session, case_ids: list[str], at: datetime) -> None:
@@ -247,7 +242,6 @@ def note_inbound(session: Session, case_ids: list[str], at: datetime) -> None:
 
 def cases_of_contact(session: Session, platform: str, address: str, *, limit: int = 5) -> list[CaseState]:
     """The newest cases a citizen filed from this platform address (a messenger's 상태 without a number)."""
-    from ..projection import row_to_state
 
     rows = session.execute(
         select(CaseRow)

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import func, or_, select, update
+from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
 from ...domain.case import CaseState
@@ -253,41 +253,3 @@ def _report(session: Session, row: OutboundMessage, kind: EventType, now: dateti
         ),
         now=now,
     )
-
-
-def deliveries_of(session: Session, case_id: str) -> list[dict[str, Any]]:
-    """A case's messages and where each stands (the server's view; the desktop sees the reports as events)."""
-    rows = session.execute(
-        select(OutboundMessage).where(OutboundMessage.case_id == case_id).order_by(OutboundMessage.created_at)
-    ).scalars()
-    return [
-        {
-            "id": r.id,
-            "platform": r.platform,
-            "purpose": r.purpose,
-            "status": r.status,
-            "attempts": r.attempts,
-            "last_error": r.last_error,
-            "sent_at": r.sent_at.isoformat() if r.sent_at else None,
-        }
-        for r in rows
-    ]
-
-
-def pending_count(session: Session) -> int:
-    return int(
-        session.execute(
-            select(func.count()).select_from(OutboundMessage).where(OutboundMessage.status == "pending")
-        ).scalar_one()
-    )
-
-
-def requeue_failed(session: Session, case_id: str, *, now: datetime | None = None) -> int:
-    """Send a case's failed messages again (an administrator, after the platform is back)."""
-    now = now or datetime.now(UTC)
-    result = session.execute(
-        update(OutboundMessage)
-        .where(OutboundMessage.case_id == case_id, OutboundMessage.status == "failed")
-        .values(status="pending", attempts=0, next_attempt_at=now, claimed_until=None)
-    )
-    return int(getattr(result, "rowcount", 0) or 0)
