@@ -4,6 +4,7 @@ same path as a pushed event, so the audit trail syncs to every client."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import UTC, datetime
 from typing import Annotated, Any
 from urllib.parse import quote
@@ -20,6 +21,7 @@ from ...domain.ids import new_id
 from ...domain.roles import Role
 from ...store.attachments import attachment_of_case, read_attachment_bytes
 from ...store.central import answers, sequence
+from ...store.central.accounts import StaffInfo
 from ...sync.protocol import API_PREFIX
 from .. import units
 from ..citizen.limits import web_settings
@@ -54,24 +56,10 @@ def read_case(
             "다른 부서 민원의 민원인 정보는 볼 수 없습니다.",
             "Petitioner details of another department's case are not yours to see.",
         )
-    assert staff.role is Role.OFFICER
-    now = datetime.now(UTC)
-    viewed = Event(
-        id=new_id(),
-        case_id=case_id,
-        type=EventType.DETAILS_VIEWED,
-        occurred_at=now,
-        actor_id=staff.id,
-        actor_role=staff.role,
-        actor_department=staff.department_code,
-        base_version=state.version,
-        payload={"fields": ["petitioner"]},
-    )
+    record = _view_recorder(staff, state, {"fields": ["petitioner"]})
 
     def record_view(session: Session) -> tuple[int, CaseState | None]:
-        seq = answers.apply_pushed_event(session, viewed, pushed_by=staff.id, now=now)
-        sequence.announce(session, seq)
-        return seq, answers.current_case(session, case_id)
+        return record(session), answers.current_case(session, case_id)
 
     seq, state = units.write(factory, record_view)
     notifier.publish(seq)
@@ -129,26 +117,8 @@ async def read_attachment(
         )
     filename, content_type, sha256 = meta
     if not sees_full(staff):  # an officer's look at a citizen's file is recorded, like a full view of details
-        assert staff.role is Role.OFFICER
-        now = datetime.now(UTC)
-        viewed = Event(
-            id=new_id(),
-            case_id=case_id,
-            type=EventType.DETAILS_VIEWED,
-            occurred_at=now,
-            actor_id=staff.id,
-            actor_role=staff.role,
-            actor_department=staff.department_code,
-            base_version=state.version,
-            payload={"fields": ["attachment"], "attachment_id": attachment_id},
-        )
-
-        def record_view(session: Session) -> int:
-            seq = answers.apply_pushed_event(session, viewed, pushed_by=staff.id, now=now)
-            sequence.announce(session, seq)
-            return seq
-
-        notifier.publish(await run_in_threadpool(units.write, factory, record_view))
+        record = _view_recorder(staff, state, {"fields": ["attachment"], "attachment_id": attachment_id})
+        notifier.publish(await run_in_threadpool(units.write, factory, record))
     return Response(
         data,
         media_type=content_type,
@@ -160,3 +130,28 @@ async def read_attachment(
             "ETag": f'"{sha256}"',
         },
     )
+
+
+def _view_recorder(staff: StaffInfo, state: CaseState, payload: dict[str, Any]) -> Callable[[Session], int]:
+    """The unit that records an officer's look at a case's personal data (its details, a citizen's file) as
+    a `details_viewed` event, numbered and announced; returns its sequence number."""
+    assert staff.role is Role.OFFICER
+    now = datetime.now(UTC)
+    viewed = Event(
+        id=new_id(),
+        case_id=state.id,
+        type=EventType.DETAILS_VIEWED,
+        occurred_at=now,
+        actor_id=staff.id,
+        actor_role=staff.role,
+        actor_department=staff.department_code,
+        base_version=state.version,
+        payload=payload,
+    )
+
+    def record(session: Session) -> int:
+        seq = answers.apply_pushed_event(session, viewed, pushed_by=staff.id, now=now)
+        sequence.announce(session, seq)
+        return seq
+
+    return record
