@@ -64,6 +64,10 @@ class CaseAttachments(QWidget):
 
     def show_case(self, view: CaseView | None) -> None:
         same = self._case is not None and view is not None and self._case.id == view.id
+        if same and view is not None and self._case is not None and view.attachments == self._case.attachments:
+            self._case = view  # the panel fills again on every resize: the list stays as it is
+            self._fill_button()
+            return
         self._case = view
         files = view.attachments if view is not None else ()
         self.setVisible(bool(files))
