@@ -65,13 +65,15 @@ class FakeResponse:
 
 @dataclass
 class Outage:
-    """Answer `status` to the next `times` requests (None: every one) until `until` (monotonic; None: no end)."""
+    """Answer `status` to the next `times` requests (None: every one) until `until` (monotonic; None: no end),
+    after answering the first `after` as usual (a failure in the middle of a message sent in pieces)."""
 
     status: int = 503
     times: int | None = None
     until: float | None = None
     body: Any = None
     headers: Mapping[str, str] = field(default_factory=dict)
+    after: int = 0
 
     def active(self, now: float) -> bool:
         return (self.times is None or self.times > 0) and (self.until is None or now < self.until)
@@ -166,6 +168,9 @@ class FakePlatform:
         with self._changed:
             outage = self._outage
             down = outage is not None and outage.active(request.at)
+            if down and outage is not None and outage.after > 0:
+                outage.after -= 1
+                down = False
             if down and outage is not None and outage.times is not None:
                 outage.times -= 1
         try:
@@ -188,12 +193,13 @@ class FakePlatform:
         seconds: float | None = None,
         body: Any = None,
         headers: Mapping[str, str] | None = None,
+        after: int = 0,
     ) -> None:
         """Be down: answer `status` to the next `times` requests, or for `seconds`, or (neither) until
-        `recover()`."""
+        `recover()`; with `after`, only once that many more requests have been answered as usual."""
         with self._changed:
             until = time.monotonic() + seconds if seconds is not None else None
-            self._outage = Outage(status, times, until, body, dict(headers or {}))
+            self._outage = Outage(status, times, until, body, dict(headers or {}), after)
 
     def recover(self) -> None:
         with self._changed:

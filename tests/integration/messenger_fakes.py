@@ -7,7 +7,9 @@ Limits enforced (as documented):
 - Telegram (https://core.telegram.org/bots/api): the bot token in the path (else 401 Unauthorized); sendMessage
   text 1-4096 characters (counted in UTF-16 code units, as Telegram counts entities); inline keyboard buttons
   with a text and callback_data of 1-64 bytes; a chat that blocked the bot gets 403; more than `per_second`
-  messages in one second gets 429 with parameters.retry_after (the broadcast limit in the bots FAQ);
+  messages in one second gets 429 with parameters.retry_after (the broadcast limit in the bots FAQ), and so
+  does every sendMessage until those seconds have passed (flood control: a bot that tries again sooner is
+  refused again, with the seconds still left);
   answerCallbackQuery only for a query it issued, once.
 - LINE (https://developers.line.biz/en/reference/messaging-api/): the channel access token as a Bearer
   (else 401); 1-5 message objects a request; text 1-5000 characters; at most 13 quick reply items, labels of
@@ -22,6 +24,7 @@ import hashlib
 import hmac
 import itertools
 import json
+import math
 import re
 import threading
 import time
@@ -55,6 +58,8 @@ class FakeTelegram(FakePlatform):
         self.blocked: set[str] = set()  # chat ids whose user blocked the bot
         self.callback_queries: dict[str, bool] = {}  # issued query id → answered
         self._sent_at: list[float] = []
+        self._flooded_until = 0.0  # monotonic: sendMessage is refused with 429 until then
+        self._flood_next: int | None = None  # flood control the next sendMessage sets off, for so many seconds
         self._message_ids = itertools.count(1000)
         self._lock = threading.Lock()
 
@@ -67,18 +72,21 @@ class FakeTelegram(FakePlatform):
             return super().outage_response(outage)
         return self._error(outage.status, "Service Unavailable")
 
-    def flood(self, *, times: int = 1, retry_after: int = 1) -> None:
-        """The next `times` requests get 429 Too Many Requests with retry_after."""
-        self.fail(
-            status=429,
-            times=times,
-            body={
-                "ok": False,
-                "error_code": 429,
-                "description": f"Too Many Requests: retry after {retry_after}",
-                "parameters": {"retry_after": retry_after},
-            },
-        )
+    def flood(self, *, retry_after: int = 1) -> None:
+        """Flood control from the next sendMessage on: it and every one in the `retry_after` seconds after it
+        get 429 Too Many Requests with parameters.retry_after, the whole seconds still left."""
+        with self._lock:
+            self._flood_next = retry_after
+
+    def recover(self) -> None:
+        super().recover()
+        with self._lock:
+            self._flooded_until = 0.0
+            self._flood_next = None
+
+    def _too_many(self, now: float) -> FakeResponse:
+        left = max(1, math.ceil(self._flooded_until - now))
+        return self._error(429, f"Too Many Requests: retry after {left}", parameters={"retry_after": left})
 
     def issue_callback_query(self) -> str:
         query_id = str(uuid.uuid4().int)[:19]
@@ -120,9 +128,14 @@ class FakeTelegram(FakePlatform):
             return self._error(400, "Bad Request: BUTTON_DATA_INVALID")
         with self._lock:
             now = time.monotonic()
+            if self._flood_next is not None:
+                self._flooded_until, self._flood_next = now + self._flood_next, None
+            if now < self._flooded_until:
+                return self._too_many(now)
             self._sent_at = [t for t in self._sent_at if now - t < 1.0]
             if self.per_second is not None and len(self._sent_at) >= self.per_second:
-                return self._error(429, "Too Many Requests: retry after 1", parameters={"retry_after": 1})
+                self._flooded_until = now + 1.0
+                return self._too_many(now)
             self._sent_at.append(now)
             message_id = next(self._message_ids)
         result = {

@@ -114,10 +114,11 @@ def telegram() -> Iterator[FakeTelegram]:
 def test_telegram_refusals_are_retried_or_final_as_the_platform_means_them(telegram: FakeTelegram) -> None:
     settings = {"token": telegram.token, "api_base": telegram.base_url}
     TELEGRAM.deliver(_outgoing("답변입니다", [{"label": "상태", "value": "상태"}]), settings)
-    telegram.flood(times=1, retry_after=3)
+    telegram.flood(retry_after=3)
     with pytest.raises(DeliveryError, match="retry after 3") as flooded:
         TELEGRAM.deliver(_outgoing("답변입니다"), settings)
-    assert flooded.value.retryable
+    assert flooded.value.retryable and flooded.value.retry_after == 3
+    telegram.recover()
     telegram.fail(status=502, times=1)
     with pytest.raises(DeliveryError) as down:
         TELEGRAM.deliver(_outgoing("답변입니다"), settings)

@@ -7,7 +7,7 @@ outbox and its retries) is shared (server/channels/inbox.py, worker.py). A sende
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any, ClassVar, Protocol
@@ -54,11 +54,30 @@ class ChannelRefused(Exception):
 
 class DeliveryError(Exception):
     """A message the platform did not take. `retryable`: try again later (the platform is down, 5xx, 429);
-    otherwise it failed for good (a blocked bot, an unknown user)."""
+    otherwise it failed for good (a blocked bot, an unknown user). `retry_after`: the seconds the platform
+    said to wait before the next try (Telegram's parameters.retry_after, a Retry-After header), which the
+    outbox honours over its own backoff. `pieces_sent`: how many pieces of a message cut in several (a long
+    text) the platform took before this failure, so that the next try sends only the rest."""
 
-    def __init__(self, message: str, *, retryable: bool = True) -> None:
+    def __init__(
+        self, message: str, *, retryable: bool = True, retry_after: float | None = None, pieces_sent: int = 0
+    ) -> None:
         super().__init__(message)
         self.retryable = retryable
+        self.retry_after = retry_after
+        self.pieces_sent = pieces_sent
+
+
+def send_pieces(count: int, already_sent: int, send: Callable[[int], None]) -> None:
+    """Send the pieces of a message cut in several (`send(index)` for each, in order), skipping the first
+    `already_sent` that an earlier try delivered: the citizen never gets a piece twice. A failure is raised
+    with how many pieces this try delivered (DeliveryError.pieces_sent), which the outbox adds up."""
+    for index in range(min(max(0, already_sent), count), count):
+        try:
+            send(index)
+        except DeliveryError as error:
+            error.pieces_sent = index - already_sent
+            raise
 
 
 class WindowClosed(DeliveryError):

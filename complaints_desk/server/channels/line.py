@@ -42,8 +42,9 @@ from fastapi import Response
 from ...domain.channels import Channel
 from ...domain.conversation import Capabilities, Reply
 from ...store.central.outbound import Outgoing
-from .base import ChannelRefused, DeliveryError, InboundMessage, WebhookRequest
+from .base import ChannelRefused, DeliveryError, InboundMessage, WebhookRequest, send_pieces
 from .messaging import PlatformAnswer, post_json, split_text
+from .platform_http import retry_after_seconds
 
 DEFAULT_API_BASE = "https://api.line.me"
 SIGNATURE_HEADER = "x-line-signature"
@@ -140,7 +141,9 @@ class Line:
         batches = [bubbles[i : i + MESSAGES_PER_REQUEST] for i in range(0, len(bubbles), MESSAGES_PER_REQUEST)]
         context = message.body.get("context") or {}
         fresh_seconds = float(settings.get("reply_token_seconds") or REPLY_TOKEN_SECONDS)
-        for number, batch in enumerate(batches):
+
+        def send(number: int) -> None:
+            batch = batches[number]
             if number == 0 and _reply_token_fresh(context, fresh_seconds):
                 answer = post_json(
                     f"{base}/v2/bot/message/reply",
@@ -150,7 +153,7 @@ class Line:
                 )
                 if not _token_refused(answer):
                     _settle(answer, "reply")
-                    continue
+                    return
             retry_key = str(uuid.uuid5(_RETRY_KEYS, f"{message.id}:{number}"))
             answer = post_json(
                 f"{base}/v2/bot/message/push",
@@ -158,9 +161,11 @@ class Line:
                 headers={**headers, "X-Line-Retry-Key": retry_key},
                 what="line push",
             )
-            if answer.status == 409 and answer.headers.get("x-line-accepted-request-id"):
-                continue  # LINE took this retry key before: sent already
+            if answer.status == 409 and _header(answer, "x-line-accepted-request-id"):
+                return  # LINE took this retry key before: sent already
             _settle(answer, "push")
+
+        send_pieces(len(batches), message.pieces_sent, send)
 
 
 def _message(raw: Mapping[str, Any]) -> InboundMessage | None:
@@ -237,6 +242,10 @@ def line_messages(text: str, buttons: Sequence[Mapping[str, Any]]) -> list[dict[
     return bubbles
 
 
+def _header(answer: PlatformAnswer, name: str) -> str:
+    return next((value for key, value in answer.headers.items() if key.lower() == name), "")
+
+
 def _settle(answer: PlatformAnswer, what: str) -> None:
     if answer.status == 200:
         return
@@ -247,7 +256,9 @@ def _settle(answer: PlatformAnswer, what: str) -> None:
         message += " " + "; ".join(str(d)[:100] for d in details[:3])
     if answer.status == 429:
         monthly = "monthly limit" in message.lower()
-        raise DeliveryError(f"line {what} 429 {message}", retryable=not monthly)
+        raise DeliveryError(
+            f"line {what} 429 {message}", retryable=not monthly, retry_after=retry_after_seconds(answer.headers)
+        )
     if answer.status >= 500:
         raise DeliveryError(f"line {what} {answer.status} {message}", retryable=True)
     if answer.status == 401:

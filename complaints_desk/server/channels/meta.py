@@ -30,8 +30,16 @@ from fastapi.responses import PlainTextResponse
 from ...domain.channels import Channel
 from ...domain.conversation import Capabilities, Reply
 from ...store.central.outbound import Outgoing
-from .base import ChannelRefused, DeliveryError, InboundMessage, Messenger, WebhookRequest, WindowClosed
-from .platform_http import Answer, flag, post_json
+from .base import (
+    ChannelRefused,
+    DeliveryError,
+    InboundMessage,
+    Messenger,
+    WebhookRequest,
+    WindowClosed,
+    send_pieces,
+)
+from .platform_http import Answer, flag, post_json, retry_after_seconds
 
 DEFAULT_API_BASE = "https://graph.facebook.com/v21.0"
 STANDARD_WINDOW = timedelta(hours=24)
@@ -132,8 +140,9 @@ class MetaChannel:
             params["appsecret_proof"] = appsecret_proof(str(settings["app_secret"]), token)
         text = str(message.body.get("text") or "").strip() or "-"
         chunks = _instagram_chunks(text) if instagram else _chunks(text)
-        for position, chunk in enumerate(chunks):
-            content: dict[str, Any] = {"text": chunk}
+
+        def send(position: int) -> None:
+            content: dict[str, Any] = {"text": chunks[position]}
             if position == len(chunks) - 1:
                 quick = _quick_replies(message.body.get("buttons"))
                 if quick:
@@ -146,6 +155,8 @@ class MetaChannel:
             if messaging == "MESSAGE_TAG":
                 body["tag"] = "HUMAN_AGENT"
             _settle(post_json(url, body, platform="Meta Send API", params=params))
+
+        send_pieces(len(chunks), message.pieces_sent, send)
 
 
 def _message(kind: str, event: Any) -> InboundMessage | None:
@@ -255,7 +266,28 @@ def _settle(answer: Answer) -> None:
     if code == 10 and subcode in _WINDOW_SUBCODES:
         raise WindowClosed(what)
     retryable = answer.retryable or code in _RETRYABLE_CODES or bool(error.get("is_transient"))
-    raise DeliveryError(what, retryable=retryable)
+    raise DeliveryError(what, retryable=retryable, retry_after=_throttled_for(answer) if retryable else None)
+
+
+def _throttled_for(answer: Answer) -> float | None:
+    """How long Meta said to wait: Retry-After, else the longest `estimated_time_to_regain_access` (minutes) in
+    the X-Business-Use-Case-Usage header a throttled call carries (Graph API "Rate Limiting")."""
+    seconds = retry_after_seconds(answer.headers)
+    if seconds is not None:
+        return seconds
+    try:
+        usage = json.loads(answer.headers.get("x-business-use-case-usage", "") or "null")
+    except ValueError:
+        return None
+    minutes = [
+        item.get("estimated_time_to_regain_access")
+        for items in (usage.values() if isinstance(usage, dict) else ())
+        if isinstance(items, list)
+        for item in items
+        if isinstance(item, dict)
+    ]
+    waits = [float(m) for m in minutes if isinstance(m, int | float) and not isinstance(m, bool) and m > 0]
+    return max(waits) * 60 if waits else None
 
 
 ADAPTER: Messenger = MetaChannel()

@@ -5,7 +5,9 @@ tries again after a backoff). Never puts a URL in an error: query strings carry 
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from email.utils import parsedate_to_datetime
 from typing import Any
 
 import requests
@@ -20,6 +22,7 @@ class Answer:
     status: int
     data: Any  # the parsed JSON, or None when the body was not JSON
     text: str
+    headers: Mapping[str, str] = field(default_factory=dict)  # lower-cased names
 
     @property
     def ok(self) -> bool:
@@ -47,7 +50,25 @@ def post_json(
         data: Any = response.json()
     except ValueError:
         data = None
-    return Answer(response.status_code, data, response.text[:500])
+    return Answer(
+        response.status_code, data, response.text[:500], {k.lower(): v for k, v in response.headers.items()}
+    )
+
+
+def retry_after_seconds(headers: Mapping[str, str], *, now: datetime | None = None) -> float | None:
+    """HTTP's Retry-After (RFC 9110 §10.2.3: seconds, or an HTTP date), or None when absent or unreadable."""
+    value = next((v for k, v in headers.items() if k.lower() == "retry-after"), "").strip()
+    if not value:
+        return None
+    if value.isdigit():
+        return float(value)
+    try:
+        when = parsedate_to_datetime(value)
+    except (TypeError, ValueError):
+        return None
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=UTC)
+    return max(0.0, (when - (now or datetime.now(UTC))).total_seconds())
 
 
 def flag(settings: Mapping[str, str], key: str, default: bool = False) -> bool:

@@ -26,7 +26,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from .base import DeliveryError
-from .platform_http import post_json
+from .platform_http import post_json, retry_after_seconds
 
 DEFAULT_API_BASE = "https://api.solapi.com"
 SEND_PATH = "/messages/v4/send-many/detail"
@@ -57,7 +57,9 @@ def send(settings: Mapping[str, str], message: Mapping[str, Any]) -> str:
         code = str(data.get("errorCode") or answer.status)
         text = str(data.get("errorMessage") or answer.text)[:200]
         raise DeliveryError(
-            f"SOLAPI {answer.status} {code}: {text}", retryable=answer.retryable or code in _RETRYABLE_ERRORS
+            f"SOLAPI {answer.status} {code}: {text}",
+            retryable=answer.retryable or code in _RETRYABLE_ERRORS,
+            retry_after=retry_after_seconds(answer.headers),
         )
     failed = data.get("failedMessageList") or []
     if isinstance(failed, list) and failed:

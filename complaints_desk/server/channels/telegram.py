@@ -15,8 +15,9 @@ thread (server/channels/messaging.py).
 - The event id is the update_id (Telegram delivers an update again until it is acknowledged); the citizen is
   the chat id, where the answers go.
 - Delivery: plain text (no parse_mode: whatever the citizen or an officer wrote is shown as written), cut into
-  messages of 4096 characters, the buttons as an inline keyboard under the last one. 429 (with retry_after)
-  and 5xx are retried by the outbox; 403 (the bot was blocked, the user deactivated) and other refusals are
+  messages of 4096 characters, the buttons as an inline keyboard under the last one; a retry after a failure
+  between two of them sends only those that did not go. 429 is retried no sooner than its retry_after says,
+  5xx with the outbox's backoff; 403 (the bot was blocked, the user deactivated) and other refusals are
   failures for good, recorded on the case when it was an answer."""
 
 from __future__ import annotations
@@ -33,8 +34,9 @@ from telegram import Update
 from ...domain.channels import Channel
 from ...domain.conversation import Capabilities, Reply
 from ...store.central.outbound import Outgoing
-from .base import ChannelRefused, DeliveryError, InboundMessage, WebhookRequest
+from .base import ChannelRefused, DeliveryError, InboundMessage, WebhookRequest, send_pieces
 from .messaging import PlatformAnswer, post_json, split_text
+from .platform_http import retry_after_seconds
 
 DEFAULT_API_BASE = "https://api.telegram.org"
 SECRET_HEADER = "x-telegram-bot-api-secret-token"
@@ -112,11 +114,14 @@ class Telegram:
         text = str(message.body.get("text") or "").strip() or "-"
         pieces = split_text(text, TEXT_MAX)
         keyboard = inline_keyboard(message.body.get("buttons") or ())
-        for number, piece in enumerate(pieces, start=1):
-            payload: dict[str, Any] = {"chat_id": message.address, "text": piece}
-            if number == len(pieces) and keyboard is not None:
+
+        def send(index: int) -> None:
+            payload: dict[str, Any] = {"chat_id": message.address, "text": pieces[index]}
+            if index == len(pieces) - 1 and keyboard is not None:
                 payload["reply_markup"] = keyboard
             _settle(post_json(url, payload, what="telegram sendMessage"))
+
+        send_pieces(len(pieces), message.pieces_sent, send)
 
 
 def _update(body: bytes) -> Update:
@@ -154,8 +159,14 @@ def _settle(answer: PlatformAnswer) -> None:
     description = str(body.get("description") or answer.text or "no description")[:200]
     if answer.status == 429 or code == 429:
         parameters = body.get("parameters") if isinstance(body.get("parameters"), dict) else {}
-        retry_after = parameters.get("retry_after") if parameters else None
-        raise DeliveryError(f"telegram 429 {description} (retry after {retry_after} s)", retryable=True)
+        given = parameters.get("retry_after") if parameters else None
+        if isinstance(given, int | float) and not isinstance(given, bool):
+            retry_after: float | None = float(given)
+        else:
+            retry_after = retry_after_seconds(answer.headers)
+        raise DeliveryError(
+            f"telegram 429 {description} (retry after {retry_after} s)", retryable=True, retry_after=retry_after
+        )
     if answer.status >= 500:
         raise DeliveryError(f"telegram {answer.status} {description}", retryable=True)
     if answer.status in (401, 404):

@@ -98,7 +98,14 @@ class OutboxWorker:
                 return False
             return self._failed(message, reason, retryable=False, now=now)
         except DeliveryError as error:
-            return self._failed(message, str(error), retryable=error.retryable, now=now)
+            return self._failed(
+                message,
+                str(error),
+                retryable=error.retryable,
+                now=datetime.now(UTC),  # a platform's retry_after counts from its answer, not from the claim
+                retry_after=error.retry_after,
+                pieces_sent=error.pieces_sent,
+            )
         except Exception as error:  # a sender's bug must not lose the message: retried like a platform error
             log(
                 "outbox_sender_error",
@@ -112,10 +119,27 @@ class OutboxWorker:
         self.delivered += 1
         return message.purpose == "answer"
 
-    def _failed(self, message: Outgoing, reason: str, *, retryable: bool, now: datetime) -> bool:
+    def _failed(
+        self,
+        message: Outgoing,
+        reason: str,
+        *,
+        retryable: bool,
+        now: datetime,
+        retry_after: float | None = None,
+        pieces_sent: int = 0,
+    ) -> bool:
         final = units.write(
             self._factory,
-            partial(outbound.mark_failed, message_id=message.id, error=reason, retryable=retryable, now=now),
+            partial(
+                outbound.mark_failed,
+                message_id=message.id,
+                error=reason,
+                retryable=retryable,
+                now=now,
+                retry_after=retry_after,
+                pieces_sent=pieces_sent,
+            ),
         )
         log(
             "outbox_attempt_failed",
@@ -124,6 +148,7 @@ class OutboxWorker:
             platform=message.platform,
             attempts=message.attempts + 1,
             final=final,
+            retry_after=retry_after,
             error=reason[:200],
         )
         if final:

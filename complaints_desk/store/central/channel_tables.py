@@ -74,6 +74,8 @@ class OutboundMessage(Base):
     # A fallback (an SMS after Meta's window closed) points at the message it replaces.
     replaces_id: Mapped[str | None] = mapped_column(ID, nullable=True)
     order_key: Mapped[int] = mapped_column(BigInteger, default=0)  # replies of one conversation in order
+    # A text cut in several platform messages: how many of them the platform took (a retry sends the rest).
+    pieces_sent: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
 
     __table_args__ = (Index("ix_outbound_due", "status", "next_attempt_at"),)
 

@@ -27,6 +27,9 @@ LEASE = timedelta(minutes=2)
 MAX_ATTEMPTS = 6
 BACKOFF_FIRST = timedelta(seconds=2)
 BACKOFF_MAX = timedelta(minutes=15)
+# The longest wait a platform's "retry after" is taken for: beyond it the outbox's own backoff decides (a wrong
+# or hostile value must not park an answer for days).
+RETRY_AFTER_MAX = timedelta(hours=1)
 
 
 @dataclass(frozen=True)
@@ -43,6 +46,7 @@ class Outgoing:
     created_at: datetime
     last_inbound_at: datetime | None  # the citizen's last message on the platform (Meta's window)
     phone: str  # for a fallback by SMS
+    pieces_sent: int = 0  # of a text cut in several messages, those the platform took on an earlier try
 
 
 def enqueue(
@@ -163,6 +167,7 @@ def claim_due(session: Session, *, limit: int = 20, now: datetime | None = None)
                 created_at=row.created_at,
                 last_inbound_at=contact.last_inbound_at if contact else None,
                 phone=contact.phone if contact else "",
+                pieces_sent=row.pieces_sent or 0,
             )
         )
     session.flush()
@@ -174,6 +179,13 @@ def backoff(attempts: int, rng: random.Random | None = None) -> timedelta:
     seconds = min(BACKOFF_FIRST.total_seconds() * 2.0 ** max(0, attempts - 1), BACKOFF_MAX.total_seconds())
     factor = 0.75 + (rng or random.Random()).random() * 0.5
     return timedelta(seconds=seconds * factor)
+
+
+def platform_wait(retry_after: float | None) -> timedelta:
+    """The wait a platform asked for, within reason (none, negative or not a number: no wait)."""
+    if retry_after is None or not retry_after > 0:
+        return timedelta(0)
+    return min(timedelta(seconds=retry_after), RETRY_AFTER_MAX)
 
 
 def mark_sent(session: Session, message_id: str, *, now: datetime | None = None) -> None:
@@ -188,11 +200,20 @@ def mark_sent(session: Session, message_id: str, *, now: datetime | None = None)
 
 
 def mark_failed(
-    session: Session, message_id: str, error: str, *, retryable: bool, now: datetime | None = None
+    session: Session,
+    message_id: str,
+    error: str,
+    *,
+    retryable: bool,
+    now: datetime | None = None,
+    retry_after: float | None = None,
+    pieces_sent: int = 0,
 ) -> bool:
-    """Settle a failed attempt: due again after a backoff while retryable and attempts remain; otherwise
-    failed for good, and an answer's failure recorded on its case (the desktop shows it). Returns whether
-    it failed for good."""
+    """Settle a failed attempt: due again after a backoff while retryable and attempts remain (no sooner than
+    the platform's `retry_after` seconds, when it said); otherwise failed for good, and an answer's failure
+    recorded on its case (the desktop shows it). `pieces_sent`: the pieces of a long text the platform took
+    on this try, added to those of earlier tries (the next try sends the rest). Returns whether it failed for
+    good."""
     now = now or datetime.now(UTC)
     row = session.get(OutboundMessage, message_id)
     if row is None:
@@ -200,8 +221,9 @@ def mark_failed(
     row.attempts += 1
     row.last_error = error[:1000]
     row.claimed_until = None
+    row.pieces_sent = (row.pieces_sent or 0) + max(0, pieces_sent)
     if retryable and row.attempts < MAX_ATTEMPTS:
-        row.next_attempt_at = now + backoff(row.attempts)
+        row.next_attempt_at = now + max(backoff(row.attempts), platform_wait(retry_after))
         return False
     row.status = "failed"
     if row.purpose == "answer" and row.case_id:
