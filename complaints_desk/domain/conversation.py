@@ -138,6 +138,8 @@ def take(state: Mapping[str, Any] | None, message: str, capabilities: Capabiliti
         started = current.get("step", Step.START.value) != Step.START.value
         note = "진행하던 접수를 취소했습니다. " if started else ""
         return Turn(_fresh(), (Reply(note + "무엇을 도와드릴까요?", MENU),))
+    if not text:
+        return _not_text(current, capabilities)
     if folded in _HELP:
         return Turn(current, (greeting(),))
     query = _status_query(text)
@@ -184,8 +186,12 @@ def _body(state: dict[str, Any], text: str, capabilities: Capabilities) -> Turn:
         return Turn(state, (Reply(f"내용이 너무 짧습니다. {BODY_MIN}자 이상으로 자세히 적어 주세요."),))
     if len(text) > BODY_MAX:
         return Turn(state, (Reply(f"내용이 너무 깁니다. {BODY_MAX:,}자 이내로 나누어 적어 주세요."),))
+    return _ask_place({**state, "body": text})
+
+
+def _ask_place(state: dict[str, Any]) -> Turn:
     return Turn(
-        {**state, "body": text, "step": Step.PLACE.value},
+        {**state, "step": Step.PLACE.value},
         (
             Reply(
                 "어디에서 생긴 일인가요? 도로명 주소나 위치를 알려 주세요.\n장소와 관계없는 내용이면 '없음'을 눌러 주세요.",
@@ -199,7 +205,11 @@ def _place(state: dict[str, Any], text: str, capabilities: Capabilities) -> Turn
     place = "" if text.casefold() in _NONE else text
     if len(place) > PLACE_MAX:
         return Turn(state, (Reply(f"장소는 {PLACE_MAX}자 이내로 적어 주세요."),))
-    return Turn({**state, "place": place, "step": Step.NAME.value}, (Reply("신청인의 성함을 알려 주세요."),))
+    return _ask_name({**state, "place": place})
+
+
+def _ask_name(state: dict[str, Any]) -> Turn:
+    return Turn({**state, "step": Step.NAME.value}, (Reply("신청인의 성함을 알려 주세요."),))
 
 
 def _name(state: dict[str, Any], text: str, capabilities: Capabilities) -> Turn:
@@ -299,7 +309,7 @@ def _consent(state: dict[str, Any], text: str, capabilities: Capabilities) -> Tu
     if folded not in _YES:
         return _ask_consent(state)
     state = {**state, "consent": True, "step": Step.CONFIRM.value}
-    return Turn(state, (Reply(_summary(state), (Button("접수", "접수"), Button("취소", "취소"))),))
+    return Turn(state, (_confirm_question(state),))
 
 
 def _summary(state: Mapping[str, Any]) -> str:
@@ -320,9 +330,13 @@ def _summary(state: Mapping[str, Any]) -> str:
     return "\n".join(lines)
 
 
+def _confirm_question(state: Mapping[str, Any]) -> Reply:
+    return Reply(_summary(state), (Button("접수", "접수"), Button("취소", "취소")))
+
+
 def _confirm(state: dict[str, Any], text: str, capabilities: Capabilities) -> Turn:
     if text.casefold() not in _YES:
-        return Turn(state, (Reply(_summary(state), (Button("접수", "접수"), Button("취소", "취소"))),))
+        return Turn(state, (_confirm_question(state),))
     filing = Filing(
         kind=str(state.get("kind", "grievance")),
         title=title_of(str(state["body"])),
@@ -334,6 +348,30 @@ def _confirm(state: dict[str, Any], text: str, capabilities: Capabilities) -> Tu
         privacy_consent=True,
     )
     return Turn(_fresh(), filing=filing)
+
+
+NOT_TEXT = "사진, 스티커, 파일은 이 대화에서 받을 수 없습니다. 글로 적어 보내 주세요."
+
+
+def _not_text(state: dict[str, Any], capabilities: Capabilities) -> Turn:
+    """A photo, a sticker, a file or anything else without words (the channel hands it over as an empty
+    message): nothing is taken, the citizen is asked for words and the step's question comes again, in one
+    message (LINE's reply token is good for one reply)."""
+    step = Step(state.get("step", Step.START.value))
+    question = {
+        Step.START: lambda: Turn(state, (greeting(),)),
+        Step.BODY: lambda: _ask_body(state),
+        Step.PLACE: lambda: _ask_place(state),
+        Step.NAME: lambda: _ask_name(state),
+        Step.ANSWER_BY: lambda: _ask_answer_by(state, capabilities),
+        Step.PHONE: lambda: _ask_phone(
+            state, optional=bool(state.get("phone_optional")), window=capabilities.reply_window_hours
+        ),
+        Step.CONSENT: lambda: _ask_consent(state),
+        Step.CONFIRM: lambda: Turn(state, (_confirm_question(state),)),
+    }[step]()
+    asked = question.replies[0]
+    return Turn(question.state, (Reply(f"{NOT_TEXT}\n\n{asked.text}", asked.buttons),))
 
 
 def title_of(body: str) -> str:
@@ -363,6 +401,7 @@ _STEPS = {
 }
 
 __all__ = [
+    "NOT_TEXT",
     "AnswerBy",
     "Button",
     "Capabilities",

@@ -293,6 +293,14 @@ class TelegramCitizen:
         """Press an inline keyboard button (its callback data) and wait for the bot's next message."""
         return self._and_wait(lambda: self.post(self.callback_update(value)))
 
+    def send_without_words(self, **content: Any) -> dict[str, Any]:
+        """Send a message with no text (a photo, a sticker: the Message fields in `content`) and wait for the
+        bot's next message."""
+        update = self.message_update("")
+        del update["message"]["text"]
+        update["message"].update(content)
+        return self._and_wait(lambda: self.post(update))
+
     def _and_wait(self, send: Any) -> dict[str, Any]:
         before = len(self.fake.sent(self.chat_id))
         response = send()
@@ -539,6 +547,19 @@ class LineCitizen:
 
     def press(self, data: str, **options: Any) -> tuple[str, dict[str, Any]]:
         return self._and_wait(self.postback_event(data, **options))
+
+    def send(self, event: dict[str, Any]) -> tuple[str, dict[str, Any]]:
+        """Post any event (a sticker, an image) and wait for the account's next message."""
+        return self._and_wait(event)
+
+    def message_event(self, message_type: str, **fields: Any) -> dict[str, Any]:
+        message = {
+            "id": str(uuid.uuid4().int)[:18],
+            "type": message_type,
+            "quoteToken": uuid.uuid4().hex,
+            **fields,
+        }
+        return self.event("message", message=message)
 
     def _and_wait(self, event: dict[str, Any]) -> tuple[str, dict[str, Any]]:
         before = len(self.fake.delivered(self.user_id))

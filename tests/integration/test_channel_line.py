@@ -14,6 +14,7 @@ from typing import Any
 import pytest
 
 from complaints_desk.domain.channels import Channel
+from complaints_desk.domain.conversation import NOT_TEXT
 
 from .channel_fakes import (
     answer_case,
@@ -196,3 +197,40 @@ def test_html_and_script_stay_text_from_the_chat_to_the_case(desk: MessengerDesk
     assert found
     received = filed_case(desk.team, found.group(0))[0]["payload"]
     assert received["body"] == body and received["place"] == "<img src=x onerror=alert(1)>"
+
+
+def test_stickers_images_and_messages_the_sdk_cannot_read_are_answered_with_a_request_for_words(
+    desk: MessengerDesk,
+) -> None:
+    citizen = desk.line_citizen()
+    citizen.press("민원")
+    sticker = citizen.message_event("sticker", packageId="446", stickerId="1988", stickerResourceType="STATIC")
+    image = citizen.message_event("image", contentProvider={"type": "line"})
+    newer = citizen.message_event("hologram")  # a message type newer than the SDK: it cannot read it
+    for event in (sticker, image, newer):
+        via, answer = citizen.send(event)
+        assert via == "reply", answer  # answered with the event's own reply token: no push counted
+        assert answer["text"].startswith(NOT_TEXT) and "자세히 적어 보내 주세요" in answer["text"]
+
+    _, asked_place = citizen.say(BODY)  # nothing was taken in meanwhile: the words go on where they were
+    assert "어디" in asked_place["text"]
+    _, again = citizen.send(citizen.message_event("sticker", packageId="1", stickerId="2"))
+    assert again["text"].startswith(NOT_TEXT) and "어디" in again["text"]  # a sticker is not "no place"
+    assert quick_replies_of(again) == ["없음"]
+    assert "성함" in citizen.say("한빛공원")[1]["text"]
+
+    assert citizen.post([citizen.event("somethingNew")]).status_code == 200  # an event type it cannot read
+    lines = eventually(
+        lambda: [
+            line
+            for line in desk.server.log_lines()
+            if line.get("event") == "line_event_unread" and line.get("type") == "somethingNew"
+        ]
+    )
+    assert lines
+    logged = desk.server.log_lines()
+    not_text = {line.get("kind") for line in logged if line.get("event") == "channel_not_text"}
+    assert {"sticker", "image"} <= not_text
+    assert any(
+        line.get("message_type") == "hologram" for line in logged if line.get("event") == "line_event_unread"
+    )

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import re
+import uuid
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from typing import Any
@@ -14,6 +15,7 @@ from typing import Any
 import httpx
 import pytest
 
+from complaints_desk.domain.conversation import NOT_TEXT
 from complaints_desk.store.central.channel_tables import ChannelContact
 from complaints_desk.store.db import make_engine, make_sessionmaker, transaction
 from tests.integration.channel_fakes_km import MetaWebhookClient, wait_for
@@ -210,3 +212,20 @@ def _received_sns(stack: Stack) -> list[dict[str, Any]]:
     return [
         e for e in pulled_events(stack.team) if e["type"] == "received" and "-S01-" in e["payload"]["receipt_no"]
     ]
+
+
+def test_a_sticker_or_a_photo_without_words_gets_a_request_for_words(stack: Stack) -> None:
+    meta = stack.meta()
+    citizen = Citizen(meta, "7100000000000009")
+    sticker = {
+        "mid": f"m_{uuid.uuid4().hex}",
+        "sticker_id": 369239263222822,  # the "like" thumb
+        "attachments": [{"type": "image", "payload": {"url": "https://scontent.example/like.png"}}],
+    }
+    event = meta.event(citizen.psid, "")
+    event["entry"][0]["messaging"][0]["message"] = sticker
+    stack.graph.citizen_wrote(citizen.psid)
+    assert meta.post(json.dumps(event).encode()).status_code == 200
+    [reply] = wait_for("the page's answer to a sticker", lambda: citizen.replies())
+    assert reply["text"].startswith(NOT_TEXT)
+    assert {"민원", "제안", "상태"} <= {quick["payload"] for quick in reply["quick_replies"]}

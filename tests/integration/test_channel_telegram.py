@@ -13,6 +13,7 @@ import httpx
 import pytest
 
 from complaints_desk.domain.channels import Channel
+from complaints_desk.domain.conversation import NOT_TEXT
 
 from .channel_fakes import (
     answer_case,
@@ -218,3 +219,27 @@ def test_the_webhook_answers_a_pressed_button_in_its_own_reply(desk: MessengerDe
         "callback_query_id": update["callback_query"]["id"],
     }
     assert "접수하신 민원이 없습니다" in desk.telegram.wait_sent(citizen.chat_id, 1)[0]["text"]
+
+
+def test_a_photo_or_a_sticker_without_words_gets_a_request_for_words_in_korean(desk: MessengerDesk) -> None:
+    citizen = desk.telegram_citizen()
+    photo = [{"file_id": "AgACAgUAAxkBAAI", "file_unique_id": "AQADx", "width": 90, "height": 67}]
+    first = citizen.send_without_words(photo=photo)
+    assert first["text"].startswith(NOT_TEXT) and {"민원", "제안", "상태"} <= set(buttons_of(first))
+    citizen.press("민원")
+    sticker = {
+        "file_id": "CAACAgIAAxkBAAI",
+        "file_unique_id": "AgADx",
+        "type": "regular",
+        "width": 512,
+        "height": 512,
+        "is_animated": False,
+        "is_video": False,
+    }
+    again = citizen.send_without_words(sticker=sticker)
+    assert again["text"].startswith(NOT_TEXT) and "자세히 적어 보내 주세요" in again["text"]
+    assert "어디" in citizen.say(BODY)["text"]  # the conversation went on where it was
+    captioned = citizen.send_without_words(photo=photo, caption="한빛로 12")  # a caption is words: the place
+    assert "성함" in captioned["text"]
+    kinds = {line.get("kind") for line in desk.server.log_lines() if line.get("event") == "channel_not_text"}
+    assert {"photo", "sticker"} <= kinds

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from complaints_desk.domain.conversation import AnswerBy, Capabilities, Step, Turn, take
+from complaints_desk.domain.conversation import NOT_TEXT, AnswerBy, Capabilities, Step, Turn, take
 
 TELEGRAM = Capabilities()
 KAKAO = Capabilities(can_speak_first=False)
@@ -77,3 +77,19 @@ def test_status_and_cancel_work_at_any_step() -> None:
 def test_html_is_kept_as_the_citizen_typed_it() -> None:
     turn = _talk(TELEGRAM, "민원", "<script>alert(1)</script> 도로가 파였어요")
     assert turn.state["body"] == "<script>alert(1)</script> 도로가 파였어요"
+
+
+def test_a_message_without_words_is_asked_for_words_and_the_step_question_comes_again() -> None:
+    start = take(None, "", TELEGRAM)
+    assert start.replies[0].text.startswith(NOT_TEXT) and {b.value for b in start.replies[0].buttons} >= {"민원"}
+    at_place = _talk(TELEGRAM, "민원", "한빛로 12 앞 가로등이 사흘째 꺼져 있어요")
+    sticker = take(at_place.state, "", TELEGRAM)  # a sticker at "where?": not taken as "no place"
+    assert sticker.state == at_place.state and len(sticker.replies) == 1
+    assert sticker.replies[0].text.startswith(NOT_TEXT) and "어디에서" in sticker.replies[0].text
+    assert [b.value for b in sticker.replies[0].buttons] == ["없음"]
+    at_consent = _talk(
+        META, "민원", "한빛로 12 앞 가로등이 사흘째 꺼져 있어요", "없음", "홍길동", "이 대화로 받기", "건너뛰기"
+    )
+    photo = take(at_consent.state, " ", META)
+    assert photo.state["step"] == Step.CONSENT and "개인정보" in photo.replies[0].text
+    assert [b.value for b in photo.replies[0].buttons] == ["동의", "동의하지 않음"]

@@ -13,8 +13,10 @@ written here (server/channels/messaging.py).
   sends a signed delivery without events: answered 200.
 - A text message from a user (not a group or room: a complaint carries personal data) is one turn of the
   conversation; a pressed quick-reply button is a postback whose data is the button's value; following the
-  account (adding it as a friend) is the greeting. Other events are acknowledged and left alone, and so are
-  events in standby mode (another channel has the chat).
+  account (adding it as a friend) is the greeting. A sticker, an image or any other message without words, and
+  a message of a type this SDK cannot read yet, is answered (with its reply token) by the conversation's request
+  for words and the step's question again, and logged. Other events are acknowledged, logged when the SDK
+  cannot read them, and left alone, and so are events in standby mode (another channel has the chat).
 - The event id is webhookEventId (LINE redelivers an event that was not acknowledged); the citizen is
   source.userId, where the answers are pushed.
 - Delivery: text messages of at most 5000 characters (five in one request), the buttons as quick-reply
@@ -27,6 +29,7 @@ written here (server/channels/messaging.py).
 from __future__ import annotations
 
 import json
+import logging
 import threading
 import time
 import uuid
@@ -42,6 +45,7 @@ from fastapi import Response
 from ...domain.channels import Channel
 from ...domain.conversation import Capabilities, Reply
 from ...store.central.outbound import Outgoing
+from ..logs import log
 from .base import ChannelRefused, DeliveryError, InboundMessage, WebhookRequest, send_pieces
 from .messaging import PlatformAnswer, post_json, split_text
 from .platform_http import retry_after_seconds
@@ -176,12 +180,16 @@ def _message(raw: Mapping[str, Any]) -> InboundMessage | None:
     try:
         event = models.Event.from_dict(dict(raw))
     except (ValueError, TypeError, KeyError, AttributeError):
-        return None  # an event type or message type this SDK does not know
+        return _unread(raw)
     source = getattr(event, "source", None)
     if not isinstance(source, models.UserSource) or not source.user_id:
         return None
     if isinstance(event, models.MessageEvent):
-        text = event.message.text if isinstance(event.message, models.TextMessageContent) else ""
+        if isinstance(event.message, models.TextMessageContent):
+            text = event.message.text
+        else:  # a sticker, a photo, a file: the conversation asks for words (domain.conversation.NOT_TEXT)
+            text = ""
+            log("channel_not_text", channel="line", kind=str(getattr(event.message, "type", "") or "")[:40])
     elif isinstance(event, models.PostbackEvent):
         text = event.postback.data or ""
     elif isinstance(event, models.FollowEvent):
@@ -199,6 +207,33 @@ def _message(raw: Mapping[str, Any]) -> InboundMessage | None:
         sent_at=datetime.fromtimestamp(int(event.timestamp) / 1000, UTC),
         context=context,
     )
+
+
+def _unread(raw: Mapping[str, Any]) -> InboundMessage | None:
+    """An event the SDK cannot read (a message type or event type newer than it): logged; a user's message of
+    any kind is still answered, as an empty one (the conversation asks for words), with its reply token."""
+    message, source = _object(raw, "message"), _object(raw, "source")
+    kind, what = str(raw.get("type") or "")[:40], str(message.get("type") or "")[:40]
+    log("line_event_unread", logging.WARNING, type=kind, message_type=what)
+    user_id, stamp, token = source.get("userId"), raw.get("timestamp"), raw.get("replyToken")
+    if kind != "message" or source.get("type") != "user" or not isinstance(user_id, str) or not user_id:
+        return None
+    if not isinstance(stamp, int) or isinstance(stamp, bool):
+        return None
+    delivery = _object(raw, "deliveryContext")
+    fresh = isinstance(token, str) and token and not delivery.get("isRedelivery")
+    return InboundMessage(
+        event_id=str(raw["webhookEventId"]),
+        user_key=user_id[:200],
+        text="",
+        sent_at=datetime.fromtimestamp(stamp / 1000, UTC),
+        context={"reply_token": token, "event_ms": stamp} if fresh else {},
+    )
+
+
+def _object(raw: Mapping[str, Any], key: str) -> Mapping[str, Any]:
+    value = raw.get(key)
+    return value if isinstance(value, dict) else {}
 
 
 def _reply_token_fresh(context: Mapping[str, Any], seconds: float) -> bool:

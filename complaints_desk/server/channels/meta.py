@@ -30,6 +30,7 @@ from fastapi.responses import PlainTextResponse
 from ...domain.channels import Channel
 from ...domain.conversation import Capabilities, Reply
 from ...store.central.outbound import Outgoing
+from ..logs import log
 from .base import (
     ChannelRefused,
     DeliveryError,
@@ -179,6 +180,8 @@ def _message(kind: str, event: Any) -> InboundMessage | None:
         payload = quick.get("payload") if isinstance(quick, dict) else None
         text = payload if isinstance(payload, str) and payload else message.get("text", "")
         event_id = message.get("mid")
+        if not text:  # a photo, a sticker (a "like"), a voice message: the conversation asks for words
+            log("channel_not_text", channel=f"meta:{kind}", kind=_attachment_kind(message))
     elif isinstance(postback, dict):
         text = postback.get("payload") or postback.get("title") or ""
         event_id = postback.get("mid") or f"postback:{sender_id}:{stamp}:{text}"
@@ -194,6 +197,13 @@ def _message(kind: str, event: Any) -> InboundMessage | None:
         sent_at=sent_at,
         context={"object": kind, "page_id": page_id},
     )
+
+
+def _attachment_kind(message: Mapping[str, Any]) -> str:
+    attachments = message.get("attachments")
+    first = attachments[0] if isinstance(attachments, list) and attachments else None
+    kind = first.get("type") if isinstance(first, dict) else None
+    return str(kind)[:40] if kind else "other"
 
 
 def _messaging_type(message: Outgoing, settings: Mapping[str, str], *, now: datetime) -> str:

@@ -8,7 +8,8 @@ schema, light to import, typed); its async Bot is not used: sending is one JSON 
 thread (server/channels/messaging.py).
 
 - Only the setting's secret token in the header is taken (compared in constant time): missing or wrong, 401.
-- A message in a private chat is one turn of the conversation (its text, or a photo's caption); a pressed
+- A message in a private chat is one turn of the conversation (its text, or a photo's caption; a photo, a
+  sticker or a voice message without words is answered with a request for words and logged); a pressed
   inline-keyboard button is its callback data, and the webhook's answer asks Telegram to answer the callback
   query (the button stops spinning) in the same round trip. Groups, channels and edits are acknowledged and
   left alone (a complaint carries personal data: it is taken in a private chat only).
@@ -29,11 +30,12 @@ from typing import Any, ClassVar
 
 from fastapi import Response
 from fastapi.responses import JSONResponse
-from telegram import Update
+from telegram import Message, Update
 
 from ...domain.channels import Channel
 from ...domain.conversation import Capabilities, Reply
 from ...store.central.outbound import Outgoing
+from ..logs import log
 from .base import ChannelRefused, DeliveryError, InboundMessage, WebhookRequest, send_pieces
 from .messaging import PlatformAnswer, post_json, split_text
 from .platform_http import retry_after_seconds
@@ -68,6 +70,8 @@ class Telegram:
             if message.chat.type != "private":
                 return []
             sender = message.from_user
+            if not (message.text or message.caption):  # the conversation asks for words (NOT_TEXT)
+                log("channel_not_text", channel="telegram", kind=_attachment_kind(message))
             return [
                 InboundMessage(
                     event_id=event_id,
@@ -122,6 +126,27 @@ class Telegram:
             _settle(post_json(url, payload, what="telegram sendMessage"))
 
         send_pieces(len(pieces), message.pieces_sent, send)
+
+
+_ATTACHMENTS = (
+    "sticker",
+    "photo",
+    "animation",
+    "video",
+    "video_note",
+    "voice",
+    "audio",
+    "document",
+    "location",
+    "venue",
+    "contact",
+    "poll",
+    "dice",
+)
+
+
+def _attachment_kind(message: Message) -> str:
+    return next((kind for kind in _ATTACHMENTS if getattr(message, kind, None)), "other")
 
 
 def _update(body: bytes) -> Update:
