@@ -84,6 +84,7 @@ def create_app(database_url: str | ServerSettings, **overrides: object) -> FastA
         poll_seconds=settings.outbox_poll_seconds,
         batch=settings.outbox_batch,
         published=notifier.publish,
+        housekeeping_seconds=settings.housekeeping_interval.total_seconds(),
     )
     app.state.next_cleanup = 0.0  # monotonic seconds: the first login cleans up
     install_errors(app)

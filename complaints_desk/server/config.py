@@ -65,3 +65,6 @@ class ServerSettings:
     outbox_poll_seconds: float = 1.0
     outbox_batch: int = 20
     run_outbox_worker: bool = True
+    # How often the outbox worker does the housekeeping (store.central.housekeeping): orphan attachment
+    # files of failed web filings, idle rate-limit buckets.
+    housekeeping_interval: timedelta = timedelta(minutes=10)

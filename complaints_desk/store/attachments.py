@@ -5,6 +5,7 @@ the database (AttachmentBlob), which every server process reads anyway."""
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
 import tempfile
@@ -25,13 +26,21 @@ def blob_path(root: Path, sha256: str) -> Path:
     return root / "attachments" / sha256[:2] / sha256
 
 
+INCOMING_PREFIX = ".incoming-"  # a blob being written (renamed to its SHA-256 when complete)
+
+
 def _write_blob(root: Path, data: bytes, sha256: str) -> None:
     target = blob_path(root, sha256)
     if target.exists():
-        return
+        # Kept again: touched, so the server's housekeeping (which deletes unnamed blobs older than an hour)
+        # does not take it away before the filing that keeps it now commits its attachment row.
+        with contextlib.suppress(OSError):
+            os.utime(target)
+        if target.exists():
+            return
     target.parent.mkdir(parents=True, exist_ok=True)
     # Write to a temporary file and rename, so a crash never leaves a truncated blob under a valid name.
-    handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=".incoming-")
+    handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=INCOMING_PREFIX)
     try:
         with os.fdopen(handle, "wb") as stream:
             stream.write(data)

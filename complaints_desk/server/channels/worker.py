@@ -3,12 +3,14 @@ each to its channel's sender, and settles it: sent; due again after a backoff; f
 failure is recorded on its case, where the desktop shows it); or, when the platform will not take it any
 more (Meta's window), sent another way: an SMS to the phone the citizen gave. Several processes on
 PostgreSQL share the work without sending a message twice (row claims with FOR UPDATE SKIP LOCKED); on
-SQLite the embedded server's one worker does it."""
+SQLite the embedded server's one worker does it. Every `housekeeping_seconds` it also does the server's
+housekeeping (store.central.housekeeping)."""
 
 from __future__ import annotations
 
 import logging
 import threading
+import time
 from collections.abc import Callable, Mapping
 from datetime import UTC, datetime
 from functools import partial
@@ -16,9 +18,10 @@ from functools import partial
 from sqlalchemy.orm import Session, sessionmaker
 
 from ...domain.replies import SMS
-from ...store.central import outbound
+from ...store.central import housekeeping, outbound
 from ...store.central.outbound import Outgoing
 from .. import units
+from ..citizen.limits import web_settings
 from ..logs import log
 from . import registry
 from .base import DeliveryError, WindowClosed
@@ -33,6 +36,7 @@ class OutboxWorker:
         poll_seconds: float = 1.0,
         batch: int = 20,
         published: Callable[[], None] = lambda: None,
+        housekeeping_seconds: float = 600.0,
     ) -> None:
         self._factory = factory
         self._channels = channels
@@ -44,6 +48,8 @@ class OutboxWorker:
         self._thread: threading.Thread | None = None
         self.delivered = 0
         self.failed = 0
+        self._housekeeping_seconds = housekeeping_seconds
+        self._next_housekeeping = time.monotonic() + min(60.0, housekeeping_seconds)  # not in the start's rush
 
     def start(self) -> None:
         self._stop.clear()
@@ -67,9 +73,34 @@ class OutboxWorker:
             except Exception as error:  # the database away, a bug in a sender: log, pause, go on
                 log("outbox_error", logging.ERROR, error=f"{type(error).__name__}: {str(error)[:300]}")
                 worked = 0
+            if time.monotonic() >= self._next_housekeeping:
+                self._next_housekeeping = time.monotonic() + self._housekeeping_seconds
+                try:
+                    self.housekeep()
+                except Exception as error:  # housekeeping must never stop the deliveries
+                    log(
+                        "housekeeping_failed", logging.WARNING, error=f"{type(error).__name__}: {str(error)[:300]}"
+                    )
             if not worked:
                 self._wake.wait(self._poll)
                 self._wake.clear()
+
+    def housekeep(self, now: datetime | None = None) -> housekeeping.Swept | None:
+        """One round of the server's housekeeping (None: another process was doing it)."""
+        web = web_settings(self._channels)
+        idle = max(bucket.full_after for bucket in (web.filing, web.lookup, web.wrong_lookup))
+        swept = units.write(
+            self._factory,
+            partial(
+                housekeeping.sweep,
+                attachments_dir=web.attachments_dir,
+                bucket_idle=idle,
+                now=now or datetime.now(UTC),
+            ),
+        )
+        if swept is not None and (swept.blobs or swept.buckets):
+            log("housekeeping", orphan_blobs=swept.blobs, rate_buckets=swept.buckets)
+        return swept
 
     def run_once(self) -> int:
         """Claim and send one batch; returns how many messages were tried."""

@@ -36,16 +36,11 @@ def take(session: Session, key: str, bucket: Bucket, *, now: datetime | None = N
     they will be (nothing taken)."""
     now = (now or datetime.now(UTC)).astimezone(UTC)
     key = key[:120]
-    insert = pg_insert if session.get_bind().dialect.name == "postgresql" else sqlite_insert
-    session.execute(
-        insert(RateBucket)
-        .values(key=key, tokens=float(bucket.burst), updated_at=now)
-        .on_conflict_do_nothing(index_elements=["key"])
-    )
-    statement = select(RateBucket).where(RateBucket.key == key).execution_options(populate_existing=True)
-    if session.get_bind().dialect.name == "postgresql":
-        statement = statement.with_for_update()
-    row = session.execute(statement).scalar_one()
+    row = _locked_bucket(session, key, bucket, now)
+    if row is None:  # the housekeeping deleted it (idle and full) between the insert and the lock: again
+        row = _locked_bucket(session, key, bucket, now)
+    if row is None:
+        raise RuntimeError(f"rate bucket {key!r} vanished twice")
     elapsed = max(0.0, (now - row.updated_at).total_seconds())
     tokens = min(float(bucket.burst), row.tokens + elapsed / bucket.refill_seconds)
     if tokens + 1e-9 < cost:
@@ -55,6 +50,20 @@ def take(session: Session, key: str, bucket: Bucket, *, now: datetime | None = N
     row.tokens, row.updated_at = tokens - cost, now
     session.flush()
     return 0.0
+
+
+def _locked_bucket(session: Session, key: str, bucket: Bucket, now: datetime) -> RateBucket | None:
+    """The bucket's row, inserted full when missing, locked (PostgreSQL) for the rest of the transaction."""
+    insert = pg_insert if session.get_bind().dialect.name == "postgresql" else sqlite_insert
+    session.execute(
+        insert(RateBucket)
+        .values(key=key, tokens=float(bucket.burst), updated_at=now)
+        .on_conflict_do_nothing(index_elements=["key"])
+    )
+    statement = select(RateBucket).where(RateBucket.key == key).execution_options(populate_existing=True)
+    if session.get_bind().dialect.name == "postgresql":
+        statement = statement.with_for_update()
+    return session.execute(statement).scalar_one_or_none()
 
 
 def peek(session: Session, key: str, bucket: Bucket, *, now: datetime | None = None) -> float:
@@ -71,6 +80,7 @@ def peek(session: Session, key: str, bucket: Bucket, *, now: datetime | None = N
 
 def forget_full(session: Session, older_than: datetime) -> int:
     """Delete buckets untouched since `older_than` (full again by then, for any bucket whose refill time
-    that covers): the table holds only the addresses seen lately."""
+    that covers): the table holds only the addresses seen lately. Called by the server's housekeeping
+    (store.central.housekeeping)."""
     result = session.execute(delete(RateBucket).where(RateBucket.updated_at < older_than))
     return int(getattr(result, "rowcount", 0) or 0)
