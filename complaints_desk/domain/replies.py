@@ -77,3 +77,19 @@ def answer_message(case: CaseState, payload: Mapping[str, Any], *, status_url_ba
         lines += ["", f"자세한 내용: {link}"]
     text = "\n".join(lines)
     return {"text": text, "receipt_no": case.receipt_no, "title": case.title, "answer": answer, "link": link}
+
+
+def receipt_route(*, reply_channel: str, phone: str) -> Route | None:
+    """Where a web filing's receipt number goes at once by text: the mobile phone of a citizen who asked to be
+    answered by SMS or 알림톡. By SMS in both cases: an approved 알림톡 template carries only the answer."""
+    mobile = _mobile(phone)
+    if reply_channel.strip().lower() in (SMS, ALIMTALK, "kakao") and mobile:
+        return Route(SMS, mobile)
+    return None
+
+
+def receipt_message(*, receipt_no: str, title: str, proposal: bool, due_text: str) -> dict[str, Any]:
+    """The receipt number as a text message: short enough for one SMS where the due date is short."""
+    kind = "제안" if proposal else "민원"
+    text = f"{kind}이 접수되었습니다.\n접수번호 {receipt_no}\n처리기한 {due_text}"
+    return {"text": text, "receipt_no": receipt_no, "title": title}

@@ -1,7 +1,8 @@
 """KakaoTalk's chatbot and the senders a case's answer goes out with (알림톡, SMS, e-mail), through a real
 server process on SQLite and PostgreSQL: skill requests posted in Open Builder's format with the skill's secret
 header, answered inline within Kakao's limits; the answer sent by the officer through the sync API reaching the
-SOLAPI fake as the approved 알림톡 template, an SMS retried while the provider is down, a mail at the SMTP fake."""
+SOLAPI fake as the approved 알림톡 template, an SMS retried while the provider is down, a mail at the SMTP fake;
+and a web filer who asked to be answered by text told the receipt number by SMS."""
 
 from __future__ import annotations
 
@@ -25,6 +26,7 @@ from tests.integration.channel_stack_km import (
     pulled_events,
     running_stack,
 )
+from tests.integration.citizen_support import Citizen, receipt_number
 from tests.integration.conftest import push, wire_received
 
 BODY = "한빛로 45 앞 보도블록이 깨져 있어 걸려 넘어질 뻔했습니다. 빠른 보수 부탁드립니다."
@@ -215,3 +217,22 @@ def test_a_skill_request_while_the_store_is_locked_is_503_not_500(stack: Stack) 
         holder.close()
     assert busy.status_code == 503 and busy.headers.get("Retry-After")
     assert "불편하신 점" in skill_texts(stack.kakao.say("kakao-user-busy", "민원"))
+
+
+def test_a_web_filer_who_asked_for_text_gets_the_receipt_number_by_sms(stack: Stack) -> None:
+    citizen = Citizen(stack.server)
+    try:
+        by_sms = citizen.file(reply="sms", phone="010-4545-1212", title="한빛로 9 앞 하수구 냄새")
+        assert by_sms.status_code == 200, by_sms.text[:300]
+        by_web = citizen.file(reply="web", phone="010-4545-3434", title="한빛로 10 앞 하수구 냄새")
+        assert by_web.status_code == 200
+        second = citizen.file(reply="sms", phone="010-4545-5656", title="한빛로 11 앞 하수구 냄새")
+        assert second.status_code == 200
+    finally:
+        citizen.close()
+    [text] = wait_for("the receipt by SMS", lambda: stack.sms.to("01045451212"))
+    receipt_no = receipt_number(by_sms.text)
+    assert text["type"] == "SMS" and receipt_no in text["text"] and "접수되었습니다" in text["text"]
+    assert "처리기한" in text["text"]
+    wait_for("the second receipt by SMS", lambda: stack.sms.to("01045455656"))  # sent after the web filing's …
+    assert stack.sms.to("01045453434") == []  # … which asked for nothing by text and got nothing

@@ -27,11 +27,12 @@ from ...domain.channels import Channel
 from ...domain.errors import DomainError
 from ...domain.ids import new_id
 from ...domain.kinds import Kind
+from ...domain.replies import receipt_message, receipt_route
 from ...domain.web_form import COMPLAINT_KINDS, REPLY_CHOICES, WebForm, form_problems, normalized_phone
 from ...store.attachments import store_bytes
-from ...store.central import conversations, rate_limits
+from ...store.central import conversations, outbound, rate_limits
 from ...store.central.citizen import WEB_FORM_PLATFORM, filed_by_form
-from ...store.central.online import CitizenView, Contact, OnlineFiling, file_online
+from ...store.central.online import CitizenView, Contact, Filed, OnlineFiling, due_text, file_online
 from .. import units
 from ..deps import FactoryDep, SettingsDep
 from ..logs import log
@@ -232,6 +233,7 @@ async def _take(
             return await _show(request, factory, page, 409)
         return await _result(request, factory, _Receipt.of_view(existing))
     request.app.state.notifier.publish(filed.seq)
+    request.app.state.outbox.wake()  # the receipt number by text, when the citizen asked for it
     log(
         "case_filed_online",
         channel="web",
@@ -312,7 +314,31 @@ def _file(
         )
         for item in files
     )
-    return file_online(session, replace(filing, attachments=refs))
+    filed = file_online(session, replace(filing, attachments=refs))
+    _text_the_receipt(session, filing, filed)
+    return filed
+
+
+def _text_the_receipt(session: Session, filing: OnlineFiling, filed: Filed) -> None:
+    """A citizen who asked to be answered by text is sent the receipt number that way too, through the outbox
+    in the filing's own transaction (filed and told, or neither)."""
+    route = receipt_route(reply_channel=filing.reply_channel, phone=filing.phone)
+    if route is None:
+        return
+    body = receipt_message(
+        receipt_no=filed.receipt_no,
+        title=filing.title,
+        proposal=filing.kind is Kind.PROPOSAL,
+        due_text=due_text(filed.due_at),
+    )
+    outbound.enqueue(
+        session,
+        platform=route.platform,
+        address=route.address,
+        purpose="receipt",
+        body=body,
+        case_id=filed.case_id,
+    )
 
 
 def _keep(session: Session, folder: Path | None, item: CheckedFile) -> str:
