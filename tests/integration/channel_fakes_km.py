@@ -15,6 +15,7 @@ import hashlib
 import hmac
 import json
 import re
+import ssl
 import threading
 import time
 import uuid
@@ -24,6 +25,7 @@ from datetime import UTC, datetime, timedelta
 from email import message_from_bytes, policy
 from email.message import EmailMessage
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
@@ -388,19 +390,54 @@ class SolapiFake(FakeHttpServer):
 @dataclass
 class SmtpFake:
     """An SMTP server on loopback (aiosmtpd) that keeps every mail it is given; `stop()` takes it away, and
-    a recipient in `unknown` is refused (550) as a mail server refuses a mailbox it does not have."""
+    a recipient in `unknown` is refused (550) as a mail server refuses a mailbox it does not have.
+
+    With `tls` "starttls" it offers STARTTLS and takes no mail before it (530, as a submission server on 587
+    does); with "implicit" it speaks TLS from the first byte (SMTPS on 465); either with `certificate` (the
+    PEM files of its certificate and key). With `logins` it takes AUTH PLAIN/LOGIN only over TLS and refuses
+    mail from anyone not logged in. Each mail kept says whether it came over TLS (X-Fake-TLS) and who logged
+    in (X-Fake-Login)."""
 
     port: int = field(default_factory=free_port)
     mails: list[EmailMessage] = field(default_factory=list)
     unknown: set[str] = field(default_factory=set)
+    tls: str = ""  # "" | "starttls" | "implicit"
+    certificate: tuple[Path, Path] | None = None
+    logins: dict[str, str] = field(default_factory=dict)
     _controller: Any = None
+
+    def _server_context(self) -> ssl.SSLContext | None:
+        if not self.tls:
+            return None
+        assert self.certificate is not None, "a TLS fake needs its certificate"
+        context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+        context.load_cert_chain(*self.certificate)
+        return context
 
     def start(self) -> SmtpFake:
         from aiosmtpd.controller import Controller
+        from aiosmtpd.smtp import AuthResult, LoginPassword
 
         fake = self
 
+        def authenticate(server: Any, session: Any, envelope: Any, mechanism: str, data: Any) -> AuthResult:
+            good = (
+                isinstance(data, LoginPassword) and fake.logins.get(data.login.decode()) == data.password.decode()
+            )
+            if not good:  # handled=False: aiosmtpd answers 535 itself
+                return AuthResult(success=False, handled=False)
+            return AuthResult(success=True, auth_data=data.login.decode())
+
         class Handler:
+            async def handle_MAIL(
+                self, server: Any, session: Any, envelope: Any, address: str, options: Any
+            ) -> str:
+                if fake.logins and not session.authenticated:
+                    return "530 5.7.0 Authentication required"
+                envelope.mail_from = address
+                envelope.mail_options.extend(options)
+                return "250 OK"
+
             async def handle_RCPT(
                 self, server: Any, session: Any, envelope: Any, address: str, options: Any
             ) -> str:
@@ -413,10 +450,20 @@ class SmtpFake:
                 mail = message_from_bytes(envelope.original_content, policy=policy.default)
                 assert isinstance(mail, EmailMessage)
                 mail["X-Envelope-To"] = ", ".join(envelope.rcpt_tos)
+                mail["X-Fake-TLS"] = "yes" if server.transport.get_extra_info("ssl_object") else "no"
+                mail["X-Fake-Login"] = str(session.auth_data or "")
                 fake.mails.append(mail)
                 return "250 OK"
 
-        self._controller = Controller(Handler(), hostname="127.0.0.1", port=self.port)
+        context = self._server_context()
+        options: dict[str, Any] = {}
+        if self.tls == "starttls":
+            options.update(tls_context=context, require_starttls=True)
+        elif self.tls == "implicit":
+            options.update(ssl_context=context)
+        if self.logins:
+            options.update(authenticator=authenticate, auth_require_tls=True)
+        self._controller = Controller(Handler(), hostname="127.0.0.1", port=self.port, **options)
         self._controller.start()
         return self
 
@@ -424,6 +471,60 @@ class SmtpFake:
         if self._controller is not None:
             self._controller.stop()
             self._controller = None
+
+
+def self_signed_certificate(folder: Path, host: str = "127.0.0.1") -> tuple[Path, Path]:
+    """A certificate for `host` (and localhost) signed by itself, as PEM files (certificate, key): the mail
+    server's, and the CA a test's sender is told to trust (its `ca_file`)."""
+    import ipaddress
+
+    from cryptography import x509
+    from cryptography.hazmat.primitives import hashes, serialization
+    from cryptography.hazmat.primitives.asymmetric import ec
+    from cryptography.x509.oid import NameOID
+
+    key = ec.generate_private_key(ec.SECP256R1())
+    name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "mail.hanbit.test")])
+    now = datetime.now(UTC)
+    certificate = (
+        x509.CertificateBuilder()
+        .subject_name(name)
+        .issuer_name(name)
+        .public_key(key.public_key())
+        .serial_number(x509.random_serial_number())
+        .not_valid_before(now - timedelta(minutes=5))
+        .not_valid_after(now + timedelta(days=1))
+        .add_extension(
+            x509.SubjectAlternativeName([x509.IPAddress(ipaddress.ip_address(host)), x509.DNSName("localhost")]),
+            critical=False,
+        )
+        .add_extension(x509.BasicConstraints(ca=True, path_length=None), critical=True)
+        .add_extension(  # what Python's default context (VERIFY_X509_STRICT) wants of a trusted certificate
+            x509.KeyUsage(
+                digital_signature=True,
+                content_commitment=False,
+                key_encipherment=False,
+                data_encipherment=False,
+                key_agreement=False,
+                key_cert_sign=True,
+                crl_sign=False,
+                encipher_only=False,
+                decipher_only=False,
+            ),
+            critical=True,
+        )
+        .add_extension(x509.SubjectKeyIdentifier.from_public_key(key.public_key()), critical=False)
+        .add_extension(x509.AuthorityKeyIdentifier.from_issuer_public_key(key.public_key()), critical=False)
+        .sign(key, hashes.SHA256())
+    )
+    cert_path, key_path = folder / "mail-server.pem", folder / "mail-server.key"
+    cert_path.write_bytes(certificate.public_bytes(serialization.Encoding.PEM))
+    key_path.write_bytes(
+        key.private_bytes(
+            serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()
+        )
+    )
+    return cert_path, key_path
 
 
 # --- KakaoTalk: posting skill requests as Open Builder does --------------------------------------------

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -15,7 +16,7 @@ from complaints_desk.server.channels.email import ADAPTER as EMAIL
 from complaints_desk.server.channels.meta import ADAPTER as META
 from complaints_desk.server.channels.sms import ADAPTERS
 from complaints_desk.store.central.outbound import Outgoing
-from tests.integration.channel_fakes_km import GraphFake, SmtpFake, SolapiFake
+from tests.integration.channel_fakes_km import GraphFake, SmtpFake, SolapiFake, self_signed_certificate
 
 SMS, ALIMTALK = ADAPTERS
 NOW = datetime.now(UTC)
@@ -147,3 +148,57 @@ def test_a_mail_is_one_line_per_header_and_refusals_are_sorted() -> None:
     with pytest.raises(DeliveryError) as away:
         EMAIL.deliver(outgoing("email", "citizen@example.kr", body), settings)
     assert away.value.retryable
+
+
+MAIL_BODY = {"text": "가로등을 교체했습니다.", "receipt_no": "20261201-W01-0002", "title": "가로등 고장"}
+
+
+def test_a_mail_goes_over_starttls_with_a_login_and_only_to_a_server_whose_certificate_is_trusted(
+    tmp_path: Path,
+) -> None:
+    certificate = self_signed_certificate(tmp_path)
+    mail = SmtpFake(tls="starttls", certificate=certificate, logins={"minwon": "비밀-pass-2026"}).start()
+    settings = {
+        "host": "127.0.0.1",
+        "port": str(mail.port),
+        "from": "민원실 <minwon@hanbit.go.kr>",
+        "ca_file": str(certificate[0]),
+        "username": "minwon",
+        "password": "비밀-pass-2026",
+    }  # starttls: on by default
+    try:
+        EMAIL.deliver(outgoing("email", "citizen@example.kr", MAIL_BODY), settings)
+        [sent] = mail.mails
+        assert (sent["X-Fake-TLS"], sent["X-Fake-Login"]) == ("yes", "minwon")
+        assert "가로등을 교체했습니다." in sent.get_content()
+
+        untrusted = {key: value for key, value in settings.items() if key != "ca_file"}
+        with pytest.raises(DeliveryError, match="not trusted") as refused:
+            EMAIL.deliver(outgoing("email", "citizen@example.kr", MAIL_BODY), untrusted)
+        assert not refused.value.retryable  # trying again will not make the certificate trusted
+        with pytest.raises(DeliveryError, match="535") as wrong_password:
+            EMAIL.deliver(outgoing("email", "citizen@example.kr", MAIL_BODY), {**settings, "password": "x"})
+        assert not wrong_password.value.retryable
+        with pytest.raises(DeliveryError, match="ca_file"):
+            EMAIL.deliver(outgoing("email", "citizen@example.kr", MAIL_BODY), {**settings, "ca_file": "/nowhere"})
+        assert len(mail.mails) == 1  # nothing went in the clear, nothing to an untrusted server
+    finally:
+        mail.stop()
+
+
+def test_a_mail_goes_over_implicit_tls_when_the_settings_say_ssl(tmp_path: Path) -> None:
+    certificate = self_signed_certificate(tmp_path)
+    mail = SmtpFake(tls="implicit", certificate=certificate).start()
+    settings = {
+        "host": "127.0.0.1",
+        "port": str(mail.port),
+        "from": "민원실 <minwon@hanbit.go.kr>",
+        "ssl": "true",
+        "ca_file": str(certificate[0]),
+    }
+    try:
+        EMAIL.deliver(outgoing("email", "citizen@example.kr", MAIL_BODY), settings)
+        [sent] = mail.mails
+        assert sent["X-Fake-TLS"] == "yes" and sent["X-Envelope-To"] == "citizen@example.kr"
+    finally:
+        mail.stop()

@@ -2,12 +2,15 @@
 (domain.replies routes "email" here), sent over SMTP (smtplib) to the office's mail server.
 
 Settings: `host`, `port` (587 with STARTTLS, 465 with `ssl`, else 25), `from` (the office's address, with a
-display name if wanted), `starttls` (default on), `ssl`, `username` / `password` when the server wants a
-login, `subject_prefix`. A mail server that is away or answers 4xx is tried again; 5xx (an unknown recipient,
+display name if wanted), `starttls` (default on), `ssl`, `ca_file` (the CA that signed the mail server's
+certificate when it is not one the system trusts, e.g. the office's own; the certificate is always checked,
+name included), `username` / `password` when the server wants a login (only ever sent over TLS: smtplib
+refuses AUTH without it unless the server offers it in the clear), `subject_prefix`. A mail server that is away or answers 4xx is tried again; 5xx (an unknown recipient,
 a refused sender) fails for good and is recorded on the case."""
 
 from __future__ import annotations
 
+import base64
 import smtplib
 import ssl
 from collections.abc import Mapping
@@ -73,7 +76,7 @@ def send(mail: EmailMessage, settings: Mapping[str, str]) -> None:
     host = str(settings.get("host") or "").strip()
     if not host:
         raise DeliveryError("the mail server (host) is not configured", retryable=False)
-    port, context = _port(settings), ssl.create_default_context()
+    port, context = _port(settings), _tls_context(settings)
     client: smtplib.SMTP
     if flag(settings, "ssl"):
         client = smtplib.SMTP_SSL(host, port, timeout=TIMEOUT_SECONDS, context=context)
@@ -83,8 +86,32 @@ def send(mail: EmailMessage, settings: Mapping[str, str]) -> None:
         if not flag(settings, "ssl") and flag(settings, "starttls", default=True):
             client.starttls(context=context)
         if settings.get("username"):
-            client.login(str(settings["username"]), str(settings.get("password", "")))
+            _login(client, str(settings["username"]), str(settings.get("password", "")))
         client.send_message(mail)
+
+
+def _login(client: smtplib.SMTP, user: str, password: str) -> None:
+    """smtplib's login sends only ASCII; a Korean password (RFC 4616 allows UTF-8) goes as AUTH PLAIN here."""
+    if user.isascii() and password.isascii():
+        client.login(user, password)
+        return
+    client.ehlo_or_helo_if_needed()
+    if "PLAIN" not in client.esmtp_features.get("auth", "").upper().split():
+        raise DeliveryError(
+            "the mail server does not take AUTH PLAIN, which a non-ASCII login needs", retryable=False
+        )
+    token = base64.b64encode(b"\0" + user.encode() + b"\0" + password.encode()).decode("ascii")
+    code, answer = client.docmd("AUTH", f"PLAIN {token}")
+    if code != 235:
+        raise smtplib.SMTPAuthenticationError(code, answer)
+
+
+def _tls_context(settings: Mapping[str, str]) -> ssl.SSLContext:
+    ca_file = str(settings.get("ca_file") or "").strip()
+    try:
+        return ssl.create_default_context(cafile=ca_file or None)
+    except (OSError, ssl.SSLError):
+        raise DeliveryError("the mail server's CA file (ca_file) cannot be read", retryable=False) from None
 
 
 class EmailSender:
@@ -102,6 +129,10 @@ class EmailSender:
             text = error.smtp_error.decode(errors="replace") if isinstance(error.smtp_error, bytes) else ""
             raise DeliveryError(
                 f"the mail server answered {error.smtp_code}: {text[:200]}", retryable=400 <= error.smtp_code < 500
+            ) from None
+        except ssl.SSLCertVerificationError as error:  # a certificate we do not trust: no use trying again
+            raise DeliveryError(
+                f"the mail server's certificate is not trusted: {error.verify_message}"[:300], retryable=False
             ) from None
         except (smtplib.SMTPException, OSError) as error:  # away, disconnected, timed out, TLS failed
             raise DeliveryError(
