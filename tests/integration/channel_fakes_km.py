@@ -138,11 +138,16 @@ class GraphFake(FakeHttpServer):
     """POST /me/messages as Meta's Send API takes it: the page access token (`access_token`) and, when given,
     its `appsecret_proof`; a recipient who wrote to the page (`citizen_wrote`); the 24-hour window from the
     last message it saw (7 days with the HUMAN_AGENT tag); text ≤ 2,000 characters (Instagram: 1,000 bytes);
-    ≤ 13 quick replies with titles ≤ 20 characters. `advance(hours)` moves its clock on."""
+    ≤ 13 quick replies with titles ≤ 20 characters. `advance(hours)` moves its clock on.
 
-    def __init__(self, *, page_token: str, app_secret: str) -> None:
+    With `instagram_login`, graph.instagram.com as the Instagram API with Instagram Login has it: the token
+    (`page_token`, here the Instagram user's) only as `Authorization: Bearer`, no page token or proof in the
+    query, and only Instagram users as recipients."""
+
+    def __init__(self, *, page_token: str, app_secret: str, instagram_login: bool = False) -> None:
         super().__init__()
         self.page_token, self.app_secret = page_token, app_secret
+        self.instagram_login = instagram_login
         self.last_inbound: dict[str, float] = {}
         self.instagram: set[str] = set()
         self.sent: list[dict[str, Any]] = []
@@ -168,16 +173,23 @@ class GraphFake(FakeHttpServer):
     def handle(
         self, method: str, path: str, query: dict[str, str], headers: Mapping[str, str], body: bytes
     ) -> Reply:
-        reply = self._check(method, path, query, body)
+        reply = self._check(method, path, query, headers, body)
         if reply.status != 200:
             with self.lock:
                 self.refused.append(reply)
         return reply
 
-    def _check(self, method: str, path: str, query: dict[str, str], body: bytes) -> Reply:
+    def _check(
+        self, method: str, path: str, query: dict[str, str], headers: Mapping[str, str], body: bytes
+    ) -> Reply:
         if method != "POST" or not path.endswith("/me/messages"):
             return graph_error(100, f"Unsupported request: {method} {path}", status=404)
-        token = query.get("access_token", "")
+        if self.instagram_login:
+            scheme, _, token = headers.get("authorization", "").partition(" ")
+            if scheme != "Bearer" or "access_token" in query:
+                return graph_error(190, "Invalid OAuth access token - Cannot parse access token")
+        else:
+            token = query.get("access_token", "")
         if not hmac.compare_digest(token.encode(), self.page_token.encode()):
             return graph_error(190, "Invalid OAuth access token.")
         proof = query.get("appsecret_proof")
@@ -193,7 +205,7 @@ class GraphFake(FakeHttpServer):
         with self.lock:
             last = self.last_inbound.get(recipient)
             instagram = recipient in self.instagram
-        if last is None:
+        if last is None or (self.instagram_login and not instagram):
             return graph_error(100, "No matching user found", 2018001)
         kind = data.get("messaging_type")
         if kind not in ("RESPONSE", "UPDATE", "MESSAGE_TAG"):

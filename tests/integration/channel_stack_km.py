@@ -28,6 +28,8 @@ KAKAO_SECRET = "kakao-skill-secret-1234"
 META_APP_SECRET = "meta-app-secret-5678"
 META_VERIFY_TOKEN = "verify-me-please"
 PAGE_TOKEN = "EAAG-page-token"
+INSTAGRAM_TOKEN = "IGAA-instagram-user-token"
+INSTAGRAM_APP_SECRET = "instagram-app-secret-9012"
 SOLAPI_KEY, SOLAPI_SECRET = "NCSFAKEKEY000001", "FAKESECRETFAKESECRETFAKESECRET00"
 SENDER_NUMBER = "0212345678"
 PF_ID = "KA01PF2612010000000000000000001"
@@ -43,6 +45,7 @@ class Stack:
     graph: GraphFake
     sms: SolapiFake
     mail: SmtpFake
+    instagram: GraphFake | None = None  # graph.instagram.com, when the stack has Instagram Login
 
     @property
     def kakao(self) -> KakaoSkillClient:
@@ -51,6 +54,13 @@ class Stack:
     def meta(self, *, instagram: bool = False) -> MetaWebhookClient:
         return MetaWebhookClient(
             self.server.base_url + "/webhooks/meta", META_APP_SECRET, self.graph, instagram=instagram
+        )
+
+    def instagram_login(self) -> MetaWebhookClient:
+        """Instagram deliveries as the Instagram app of Instagram Login signs them; replies at its fake."""
+        assert self.instagram is not None, "running_stack(..., instagram_login=True)"
+        return MetaWebhookClient(
+            self.server.base_url + "/webhooks/meta", INSTAGRAM_APP_SECRET, self.instagram, instagram=True
         )
 
 
@@ -85,9 +95,12 @@ def _nothing() -> None:
 
 
 @contextmanager
-def running_stack(request: pytest.FixtureRequest, tmp: Path) -> Iterator[Stack]:
-    """Fakes, a server over SQLite or a fresh PostgreSQL schema (request.param) with --channels, a team."""
+def running_stack(request: pytest.FixtureRequest, tmp: Path, *, instagram_login: bool = False) -> Iterator[Stack]:
+    """Fakes, a server over SQLite or a fresh PostgreSQL schema (request.param) with --channels, a team; with
+    `instagram_login`, Instagram answered through graph.instagram.com's fake (Instagram API with Instagram
+    Login) instead of the page's Send API."""
     graph = GraphFake(page_token=PAGE_TOKEN, app_secret=META_APP_SECRET)
+    instagram = GraphFake(page_token=INSTAGRAM_TOKEN, app_secret=INSTAGRAM_APP_SECRET, instagram_login=True)
     sms = SolapiFake(
         api_key=SOLAPI_KEY,
         api_secret=SOLAPI_SECRET,
@@ -96,7 +109,8 @@ def running_stack(request: pytest.FixtureRequest, tmp: Path) -> Iterator[Stack]:
         templates={TEMPLATE_ID: TEMPLATE},
     )
     mail = SmtpFake()
-    for fake in (graph, sms, mail):
+    fakes: list[Any] = [graph, sms, mail, *([instagram] if instagram_login else [])]
+    for fake in fakes:
         fake.start()
     drop: Callable[[], None] = _nothing
     if request.param == "sqlite":
@@ -106,13 +120,20 @@ def running_stack(request: pytest.FixtureRequest, tmp: Path) -> Iterator[Stack]:
             pytest.skip("PostgreSQL at 127.0.0.1:5432 is not reachable")
         url, drop = pg_schema()
     path = tmp / "channels.json"
-    path.write_text(json.dumps(channel_settings(graph, sms, mail), ensure_ascii=False), encoding="utf-8")
+    settings = channel_settings(graph, sms, mail)
+    if instagram_login:
+        settings["meta"].update(
+            instagram_token=INSTAGRAM_TOKEN,
+            instagram_api_base=instagram.base_url + "/v21.0",
+            instagram_app_secret=INSTAGRAM_APP_SECRET,
+        )
+    path.write_text(json.dumps(settings, ensure_ascii=False), encoding="utf-8")
     server = LiveServer(url, tmp / "server.log", extra_args=("--channels", str(path))).start()
     try:
-        yield Stack(server, make_team(server), graph, sms, mail)
+        yield Stack(server, make_team(server), graph, sms, mail, instagram if instagram_login else None)
     finally:
         server.kill()
-        for fake in (graph, sms, mail):
+        for fake in fakes:
             fake.stop()
         drop()
 

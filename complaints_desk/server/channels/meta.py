@@ -9,7 +9,10 @@ message; echoes of the page's own messages, deliveries and reads are not. The ci
 (PSID); an Instagram user's IGSID is kept as "ig:<IGSID>", so the two never mix.
 
 Replies go through the Send API (`POST {api_base}/me/messages`, the page access token as `access_token`,
-with `appsecret_proof`), both for Messenger and for Instagram accounts linked to the page. Limits: text 2,000
+with `appsecret_proof`), both for Messenger and for Instagram accounts linked to the page. An Instagram account
+without a page (Instagram API with Instagram Login: settings `instagram_token`, `instagram_api_base`, default
+graph.instagram.com, and `instagram_app_secret`, which signs that app's deliveries) is answered at
+`POST {instagram_api_base}/me/messages` with the Instagram user's token as a Bearer. Limits: text 2,000
 characters on Messenger and 1,000 bytes on Instagram (longer text goes as several messages), 13 quick replies
 of 20 characters. Meta lets a page answer only within 24 hours of the citizen's last message (7 days with the
 HUMAN_AGENT tag, when the app has that permission: setting `human_agent`); past it the worker sends the answer
@@ -43,6 +46,8 @@ from .base import (
 from .platform_http import Answer, flag, post_json, retry_after_seconds
 
 DEFAULT_API_BASE = "https://graph.facebook.com/v21.0"
+# Instagram API with Instagram Login (an Instagram account not linked to a page): its own host and token.
+INSTAGRAM_LOGIN_API_BASE = "https://graph.instagram.com/v21.0"
 STANDARD_WINDOW = timedelta(hours=24)
 HUMAN_AGENT_WINDOW = timedelta(days=7)
 TEXT_MAX_CHARS = 2000  # Messenger
@@ -82,8 +87,14 @@ class MetaChannel:
         given = request.headers.get("x-hub-signature-256", "")
         if not given:
             raise ChannelRefused(401, "signature_missing", "the event has no X-Hub-Signature-256 header")
-        expected = _expected_signature(str(settings["app_secret"]), request.body)
-        if not hmac.compare_digest(given.strip().encode(), expected.encode()):
+        # With Instagram Login, the Instagram app's own secret signs that app's deliveries.
+        secrets = [str(settings["app_secret"]), str(settings.get("instagram_app_secret") or "")]
+        matches = [
+            hmac.compare_digest(given.strip().encode(), _expected_signature(secret, request.body).encode())
+            for secret in secrets
+            if secret
+        ]
+        if not any(matches):
             raise ChannelRefused(403, "bad_signature", "X-Hub-Signature-256 does not match the body")
 
     def handshake(self, request: WebhookRequest, settings: Mapping[str, str]) -> Response | None:
@@ -133,12 +144,19 @@ class MetaChannel:
         instagram = message.address.startswith(INSTAGRAM_PREFIX)
         recipient = message.address.removeprefix(INSTAGRAM_PREFIX)
         messaging = _messaging_type(message, settings, now=datetime.now(UTC))
-        token = str((settings.get("instagram_token") if instagram else "") or settings.get("page_token", ""))
-        base = str((settings.get("instagram_api_base") if instagram else "") or settings.get("api_base") or "")
-        url = (base or DEFAULT_API_BASE).rstrip("/") + "/me/messages"
-        params = {"access_token": token}
-        if settings.get("app_secret"):
-            params["appsecret_proof"] = appsecret_proof(str(settings["app_secret"]), token)
+        instagram_login = instagram and bool(settings.get("instagram_token"))
+        headers: dict[str, str] = {}
+        params: dict[str, str] = {}
+        if instagram_login:  # graph.instagram.com with the Instagram user's token, as a Bearer
+            base = str(settings.get("instagram_api_base") or INSTAGRAM_LOGIN_API_BASE)
+            headers["Authorization"] = f"Bearer {settings['instagram_token']}"
+        else:  # the page's Send API (Messenger, and Instagram through the linked page)
+            base = str(settings.get("api_base") or DEFAULT_API_BASE)
+            token = str(settings.get("page_token", ""))
+            params["access_token"] = token
+            if settings.get("app_secret"):
+                params["appsecret_proof"] = appsecret_proof(str(settings["app_secret"]), token)
+        url = base.rstrip("/") + "/me/messages"
         text = str(message.body.get("text") or "").strip() or "-"
         chunks = _instagram_chunks(text) if instagram else _chunks(text)
 
@@ -155,7 +173,7 @@ class MetaChannel:
             }
             if messaging == "MESSAGE_TAG":
                 body["tag"] = "HUMAN_AGENT"
-            _settle(post_json(url, body, platform="Meta Send API", params=params))
+            _settle(post_json(url, body, platform="Meta Send API", params=params, headers=headers))
 
         send_pieces(len(chunks), message.pieces_sent, send)
 
