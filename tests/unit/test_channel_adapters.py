@@ -246,3 +246,17 @@ def test_line_refusals_are_retried_or_final_as_the_platform_means_them(line: Fak
     with pytest.raises(DeliveryError) as not_a_user:
         LINE.deliver(_outgoing("답변", platform="line", address="someone"), settings)
     assert not not_a_user.value.retryable
+
+
+def test_how_long_a_platform_said_to_wait_is_read_from_its_answer() -> None:
+    from complaints_desk.server.channels.meta import _throttled_for
+    from complaints_desk.server.channels.platform_http import Answer, retry_after_seconds
+
+    now = datetime(2026, 12, 1, 6, 0, tzinfo=UTC)
+    assert retry_after_seconds({"Retry-After": "120"}) == 120.0
+    assert retry_after_seconds({"retry-after": "Tue, 01 Dec 2026 06:01:30 GMT"}, now=now) == 90.0
+    assert retry_after_seconds({"Retry-After": "soon"}) is None and retry_after_seconds({}) is None
+    usage = '{"104857600000001": [{"type": "messenger", "call_count": 100, "estimated_time_to_regain_access": 3}]}'
+    throttled = Answer(400, {"error": {"code": 613}}, "", {"x-business-use-case-usage": usage})
+    assert _throttled_for(throttled) == 180.0  # minutes, in Meta's header
+    assert _throttled_for(Answer(400, {}, "", {"x-business-use-case-usage": "{not json"})) is None

@@ -112,6 +112,30 @@ def test_the_outbox_gives_each_message_to_one_claimer_and_retries_with_backoff(s
     assert [m.id for m in again] == [first[0].id]
 
 
+def test_a_platforms_retry_after_and_the_pieces_already_sent_carry_over_to_the_next_try(
+    session_factory: Any,
+) -> None:
+    now = datetime(2026, 12, 1, 3, 0, tzinfo=UTC)
+    with transaction(session_factory) as session:
+        message_id = outbound.enqueue(
+            session, platform="telegram", address="chat-9", purpose="status", body={"text": "긴 안내"}, now=now
+        )
+    with transaction(session_factory) as session:
+        [claimed] = outbound.claim_due(session, now=now)
+        assert claimed.pieces_sent == 0
+        outbound.mark_failed(session, message_id, "429", retryable=True, now=now, retry_after=30, pieces_sent=1)
+    with transaction(session_factory) as session:
+        assert outbound.claim_due(session, now=now + timedelta(seconds=29)) == []  # Telegram said 30 s
+        [again] = outbound.claim_due(session, now=now + timedelta(seconds=30))
+        assert again.pieces_sent == 1  # the next try starts at the second piece
+        outbound.mark_failed(session, message_id, "502", retryable=True, now=now, pieces_sent=1)
+        outbound.mark_failed(session, message_id, "429", retryable=True, now=now, retry_after=86_400.0)
+    with session_factory() as session:
+        row = session.get(OutboundMessage, message_id)
+        assert row is not None and row.pieces_sent == 2
+        assert row.next_attempt_at == now + outbound.RETRY_AFTER_MAX  # a day's wait is taken as an hour
+
+
 def test_an_answer_that_cannot_be_delivered_is_recorded_on_its_case(session_factory: Any) -> None:
     _office(session_factory)
     with transaction(session_factory) as session:
