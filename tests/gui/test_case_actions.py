@@ -51,13 +51,15 @@ def _store(client: Client) -> Any:
     return make_sessionmaker(make_engine(f"sqlite:///{client.store.path}"))
 
 
-def a_case(path: Path, status: str, department: str | None = "road") -> str:
+def a_case(path: Path, status: str, department: str | None = "road", period_unit: str | None = None) -> str:
     engine = make_engine(f"sqlite:///{path}")
     try:
         with make_sessionmaker(engine)() as session:
             where = [CaseRow.status == status, CaseRow.kind != "proposal", CaseRow.clock_stopped_at.is_(None)]
             if department:
                 where.append(CaseRow.department_code == department)
+            if period_unit:
+                where.append(CaseRow.period_unit == period_unit)
             case_id = session.execute(select(CaseRow.id).where(*where).limit(1)).scalar_one()
             return str(case_id)
     finally:
@@ -134,7 +136,8 @@ def test_an_officer_accepts_extends_and_answers_and_the_outbox_has_each_change(
     client: Client, qtbot: Any, tmp_path: Path
 ) -> None:
     window = client.window
-    case_id = a_case(client.store.path, "routed", "road")
+    # a period counted in days, so its extension is too (a period of 5 days or less counts in hours: docs/rules.md)
+    case_id = a_case(client.store.path, "routed", "road", period_unit="days")
     show(client, qtbot, case_id)
     saved: list[Path] = []
 

@@ -5,7 +5,7 @@ button says the files are on the server; a damaged download is refused with the 
 from __future__ import annotations
 
 import hashlib
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -74,14 +74,17 @@ def _filed_with_photo(session: Session) -> str:
             "sha256": DIGEST,
         }
     ]
-    payload["registration_due_at"] = payload["due_at"]
+    # filed now: its clocks run from now, whatever day the test runs on
+    received_at = datetime.now(UTC)
+    payload["due_at"] = (received_at + timedelta(days=14)).isoformat()
+    payload["registration_due_at"] = (received_at + timedelta(days=2)).isoformat()
     record_event(
         session,
         Event(
             new_id(),
             case_id,
             EventType.RECEIVED,
-            datetime.now(UTC),
+            received_at,
             None,
             Role.SYSTEM,
             station_code="W01",
