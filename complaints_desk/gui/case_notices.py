@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
 from PySide6.QtPrintSupport import QPrinter
-from PySide6.QtWidgets import QFileDialog, QMessageBox
+from PySide6.QtWidgets import QMessageBox
 from sqlalchemy.orm import Session
 
 from ..domain.errors import DomainError
@@ -30,6 +30,7 @@ from ..sync.transport import TransportError
 from .case_details import Petitioner
 from .language import korean
 from .pdf_print import SavedFileBox, choose_printer, print_pdf
+from .save_prompt import ask_save_path, offer_saved_file
 
 if TYPE_CHECKING:
     from .main_window import MainWindow
@@ -132,16 +133,10 @@ class CaseNotices(QObject):
         box.open()
 
     def _ask_save_path(self, suggested: str) -> Path | None:
-        chosen, _filter = QFileDialog.getSaveFileName(
-            self.window, self.tr("Save the notice"), str(Path.home() / suggested), "PDF (*.pdf)"
-        )
-        return Path(chosen) if chosen else None
+        return ask_save_path(self.window, self.tr("Save the notice"), suggested, "pdf")
 
     def _offer_open(self, path: Path) -> None:
-        box = SavedFileBox(path, self.tr("Notice saved"), self.window, self.print_file)
-        box.finished.connect(box.deleteLater)
-        self.saved_box = box
-        box.open()
+        self.saved_box = offer_saved_file(path, self.tr("Notice saved"), self.window, self.print_file)
 
     def print_file(self, path: Path) -> None:
         printer = self.choose_printer()
