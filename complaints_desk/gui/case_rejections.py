@@ -1,7 +1,8 @@
 """A change of this desk the server refused, as the case panel shows it (gui/case_panel.py): what was refused
 and why in the server's words, what the server has now (status, version, due date), and the two ways out:
 redo (a new change against the server's case, gui/case_actions.py) and discard (acknowledged, kept in the
-desk's history); and, when the change's notice had already been saved or printed, that it must be withdrawn. Its strings are the case panel's (translation context CasePanel)."""
+desk's history); and, when the change's notice had already been saved or printed, that it must be withdrawn.
+Its strings are the case panel's (translation context CasePanel)."""
 
 from __future__ import annotations
 
@@ -47,7 +48,7 @@ def rejection_box(
     now.setWordWrap(True)
     now.setObjectName("rejectionServerCase")
     column.addWidget(now)
-    if rejection.notice is not None and rejection.notice.to_withdraw:
+    if rejection.notice is not None:
         withdraw = QLabel(notice_to_withdraw(rejection.notice), box)
         withdraw.setWordWrap(True)
         withdraw.setObjectName("rejectionNotice")

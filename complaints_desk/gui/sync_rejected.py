@@ -74,7 +74,7 @@ class RejectedChangesDialog(QDialog):
 
     def _notice(self, line: RejectedLine) -> str:
         """The change's notice, when the petitioner may already hold it."""
-        if line.notice is None or not line.notice.to_withdraw:
+        if line.notice is None:
             return ""
         if line.notice.printed_at is not None:
             return self.tr("Printed: withdraw it")

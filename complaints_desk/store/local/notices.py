@@ -38,12 +38,9 @@ class IssuedNotice:
     saved_at: datetime | None
     printed_at: datetime | None
 
-    @property
-    def to_withdraw(self) -> bool:
-        return self.saved_at is not None or self.printed_at is not None
-
 
 def issued_notice(row: OutboxRow) -> IssuedNotice | None:
+    """The change's notice, if it has left the program (then it is to be withdrawn should the change be refused)."""
     if row.notice_saved_at is None and row.notice_printed_at is None:
         return None
     return IssuedNotice(row.notice_path, row.notice_saved_at, row.notice_printed_at)
