@@ -22,6 +22,8 @@ from . import formats, labels
 from .language import korean
 from .tasks import Tasks
 
+REASON_COLUMN = 2
+
 
 class RejectedChangesDialog(QDialog):
     openCase = Signal(str)
@@ -37,8 +39,10 @@ class RejectedChangesDialog(QDialog):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        # the server's reason takes what is left, wrapped, so the columns after it (the notice) stay in view
+        header.setSectionResizeMode(REASON_COLUMN, QHeaderView.ResizeMode.Stretch)
         self.table.setWordWrap(True)
         self.table.cellDoubleClicked.connect(lambda row, _column: self._open(row))
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
