@@ -8,7 +8,11 @@ and makes it from its store. An officer's desk holds its cases' petitioners mask
 it first asks the server for them through 원문 보기's endpoint (`GET /cases/{id}?details=true`, which records
 the officer's view as `details_viewed`), on the panel's network thread, and makes the notice with what the
 server answered. Offline (or when the server will not say) no notice is made: the desk says that the notice
-needs the server, and offers to try again."""
+needs the server, and offers to try again.
+
+The notice is made before the server has answered the change. The desk notes on the change when its notice was
+saved or printed (store.local.notices), so that a refusal can say the notice must be withdrawn; a change the
+server has already refused gets no notice, and its saved notice is no longer printed."""
 
 from __future__ import annotations
 

@@ -1,8 +1,8 @@
 """A notice is made when its change is recorded on the desk, before the server has answered. Against a real
 server process that refuses the officer's extension (the supervisor extended the case first, and a second
-extension needs the petitioner's consent): a notice already saved is named on the refused change, on the case
-and in the list of rejected changes, as one to withdraw, and is no longer printed; a notice not made yet is not
-made at all."""
+extension needs the petitioner's consent): a notice already saved (and printed) is named on the refused change,
+on the case and in the list of rejected changes, as one to withdraw, and is not printed again; a notice not
+made yet is not made at all."""
 
 from __future__ import annotations
 
@@ -14,6 +14,7 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QFrame, QLabel
 
@@ -108,7 +109,7 @@ def rejection_box(client: Client) -> QFrame:
     return box
 
 
-def test_a_saved_notice_of_a_refused_extension_is_to_be_withdrawn_and_is_not_printed(
+def test_a_printed_notice_of_a_refused_extension_is_to_be_withdrawn_and_is_not_printed_again(
     office: Office, qtbot: Any, tmp_path: Path
 ) -> None:
     client = office.client
@@ -121,13 +122,27 @@ def test_a_saved_notice_of_a_refused_extension_is_to_be_withdrawn_and_is_not_pri
     qtbot.waitUntil(lambda: bool(opened), timeout=20_000)  # saved, and offered to print or open
     [saved] = opened
     assert saved.exists() and saved.name.endswith("-extension-notice.pdf")
+    paper = tmp_path / "paper.pdf"
+
+    def pdf_printer() -> QPrinter:  # what the print dialog hands back, as a file to look at
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+        printer.setOutputFileName(str(paper))
+        return printer
+
+    printed: list[int] = []
+    notices.choose_printer = pdf_printer
+    notices.printed = printed.append
+    notices.print_file(saved)  # (the saved box's 인쇄 button)
+    qtbot.waitUntil(lambda: bool(printed), timeout=60_000)
+    assert printed[0] > 0 and paper.exists()
 
     refuse(office, qtbot)
     box = rejection_box(client)
     assert "처리기간 연장" in box.findChild(QLabel, "rejectionReason").text()
     withdraw = box.findChild(QLabel, "rejectionNotice")
     assert withdraw is not None and withdraw.isVisible()
-    assert "통지서를" in withdraw.text() and "저장했습니다" in withdraw.text()
+    assert "통지서를" in withdraw.text() and "인쇄했습니다" in withdraw.text()
     assert str(saved) in withdraw.text() and "회수해야 합니다" in withdraw.text()
 
     listing = RejectedChangesDialog(client.tasks, client.window)
@@ -135,20 +150,19 @@ def test_a_saved_notice_of_a_refused_extension_is_to_be_withdrawn_and_is_not_pri
         qtbot.waitUntil(lambda: listing.table.rowCount() == 1, timeout=10_000)
         headers = [listing.table.horizontalHeaderItem(c).text() for c in range(listing.table.columnCount())]
         notice_item = listing.table.item(0, headers.index("통지서"))
-        assert notice_item is not None and notice_item.text() == "저장함: 회수 필요"
+        assert notice_item is not None and notice_item.text() == "인쇄함: 회수 필요"
     finally:
         listing.close()
         listing.deleteLater()
 
-    # the saved notice is not printed any more (its box may still be open on the desk)
+    # the saved notice is not printed again (its box may still be open on the desk)
     chosen: list[bool] = []
 
     def no_printer_chosen() -> None:  # (the print dialog would have been asked first)
         chosen.append(True)
 
     notices.choose_printer = no_printer_chosen
-    printed: list[int] = []
-    notices.printed = printed.append
+    printed.clear()
     notices.print_file(saved)
     qtbot.waitUntil(lambda: bool(printed), timeout=10_000)
     assert printed == [0] and chosen == []
