@@ -322,7 +322,7 @@ class CaseActions(QObject):
         )
         self.window.refresh()
         if wants_notice:
-            self.notices.make(event.case_id, event.type, event.actor_role)
+            self.notices.make(event)
 
     # ---- refused by the server -------------------------------------------------------------------------------
 

@@ -1,7 +1,8 @@
 """A change of this desk the server refused, as the case panel shows it (gui/case_panel.py): what was refused
 and why in the server's words, what the server has now (status, version, due date), and the two ways out:
 redo (a new change against the server's case, gui/case_actions.py) and discard (acknowledged, kept in the
-desk's history). Its strings are the case panel's (translation context CasePanel)."""
+desk's history); and, when the change's notice had already been saved or printed, that it must be withdrawn.
+Its strings are the case panel's (translation context CasePanel)."""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from ..domain.statuses import Status
+from ..store.local.notices import IssuedNotice
 from ..store.local.outbox import RejectedEvent
 from . import formats, labels
 from .case_timeline import STOP_REASON, label
@@ -46,6 +48,12 @@ def rejection_box(
     now.setWordWrap(True)
     now.setObjectName("rejectionServerCase")
     column.addWidget(now)
+    if rejection.notice is not None:
+        withdraw = QLabel(notice_to_withdraw(rejection.notice), box)
+        withdraw.setWordWrap(True)
+        withdraw.setObjectName("rejectionNotice")
+        withdraw.setStyleSheet("QLabel { color: #b3261e; font-weight: bold; }")
+        column.addWidget(withdraw)
     row = QHBoxLayout()
     row.addStretch(1)
     redo_button = QPushButton(QCoreApplication.translate("CasePanel", "&Redo on the server's case"), box)
@@ -66,6 +74,26 @@ def rejection_box(
     row.addWidget(discard_button)
     column.addLayout(row)
     return box
+
+
+def notice_to_withdraw(notice: IssuedNotice) -> str:
+    """What the desk did with the refused change's notice, and that the petitioner must be told it does not
+    hold (the notice states a change the server refused)."""
+    ko = korean()
+    if notice.printed_at is not None:
+        done = QCoreApplication.translate("CasePanel", "Its notice was printed on %1").replace(
+            "%1", formats.date_time(notice.printed_at, korean=ko)
+        )
+    else:
+        when = notice.saved_at
+        done = QCoreApplication.translate("CasePanel", "Its notice was saved on %1").replace(
+            "%1", formats.date_time(when, korean=ko) if when is not None else ""
+        )
+    if notice.path:
+        done += " (" + notice.path + ")"
+    return QCoreApplication.translate(
+        "CasePanel", "%1: it states a change the server refused, so it must be withdrawn from the petitioner."
+    ).replace("%1", done)
 
 
 def server_now(rejection: RejectedEvent) -> str:

@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QDate, QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtPrintSupport import QPrinter
-from PySide6.QtWidgets import QDialog, QFileDialog, QLabel, QMenu, QProgressDialog, QWidget
+from PySide6.QtWidgets import QDialog, QLabel, QMenu, QProgressDialog, QWidget
 from sqlalchemy.orm import Session
 
 from ..domain.errors import DomainError
@@ -30,6 +30,7 @@ from ..store.case_actions import Choice, desk_actor
 from ..store.reference import departments
 from .language import korean
 from .pdf_print import SavedFileBox, choose_printer, print_pdf
+from .save_prompt import ask_save_path, offer_saved_file
 from .ui_reports_dialog import Ui_ReportsDialog
 
 if TYPE_CHECKING:
@@ -288,16 +289,10 @@ class ReportsMenu(QObject):
         self.finished(None)
 
     def _ask_save_path(self, suggested: str, kind: str) -> Path | None:
-        chosen, _filter = QFileDialog.getSaveFileName(
-            self.window, self.tr("Save the report"), str(Path.home() / suggested), f"{kind.upper()} (*.{kind})"
-        )
-        return Path(chosen) if chosen else None
+        return ask_save_path(self.window, self.tr("Save the report"), suggested, kind)
 
     def _offer_open(self, path: Path) -> None:
-        box = SavedFileBox(path, self.tr("Report saved"), self.window, self.print_file)
-        box.finished.connect(box.deleteLater)
-        self.saved_box = box
-        box.open()
+        self.saved_box = offer_saved_file(path, self.tr("Report saved"), self.window, self.print_file)
 
     def print_file(self, path: Path) -> None:
         """The saved summary on paper, through the print dialog (its pages painted on the reader pool)."""

@@ -287,6 +287,7 @@ def shoot_sign_in(out: Path, width: int, height: int) -> None:
         QApplication.processEvents()
         window.grab().save(str(out / name))
         print(out / name)
+    from ..store.local.notices import IssuedNotice
     from ..store.local.outbox import RejectedLine
 
     bar.open_rejected()
@@ -314,6 +315,18 @@ def shoot_sign_in(out: Path, width: int, height: int) -> None:
                 "'occurred_at'이 서버 시각보다 10분 넘게 앞서 있습니다. 이 PC의 시계를 확인하세요.",
                 "'occurred_at' is more than 10 minutes ahead of the server's clock.",
                 now,
+            ),
+            RejectedLine(
+                "e3",
+                "c3",
+                "20261201-C01-0011",
+                "보도블록 파손",
+                "extended",
+                "lifecycle",
+                "두 번째 연장에는 민원인의 동의가 필요합니다.",
+                "A second extension needs the petitioner's consent.",
+                now,
+                IssuedNotice("20261201-C01-0011-extension-notice.pdf", now, now),
             ),
         ]
     )

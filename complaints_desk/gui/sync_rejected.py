@@ -22,6 +22,8 @@ from . import formats, labels
 from .language import korean
 from .tasks import Tasks
 
+REASON_COLUMN = 2
+
 
 class RejectedChangesDialog(QDialog):
     openCase = Signal(str)
@@ -33,12 +35,14 @@ class RejectedChangesDialog(QDialog):
         layout = QVBoxLayout(self)
         self.intro = QLabel(self)
         self.intro.setWordWrap(True)
-        self.table = QTableWidget(0, 4, self)
+        self.table = QTableWidget(0, 5, self)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        # the server's reason takes what is left, wrapped, so the columns after it (the notice) stay in view
+        header.setSectionResizeMode(REASON_COLUMN, QHeaderView.ResizeMode.Stretch)
         self.table.setWordWrap(True)
         self.table.cellDoubleClicked.connect(lambda row, _column: self._open(row))
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
@@ -62,7 +66,8 @@ class RejectedChangesDialog(QDialog):
             except ValueError:
                 change = line.event_type
             moment = formats.date_time(line.rejected_at, korean=korean()) if line.rejected_at else ""
-            for column, text in enumerate((line.receipt_no or "", change, reason, moment)):
+            notice = self._notice(line)
+            for column, text in enumerate((line.receipt_no or "", change, reason, moment, notice)):
                 item = QTableWidgetItem(text)
                 item.setData(Qt.ItemDataRole.UserRole, line.case_id)
                 self.table.setItem(row, column, item)
@@ -70,6 +75,14 @@ class RejectedChangesDialog(QDialog):
         if lines:
             self.table.selectRow(0)
         self.open_button.setEnabled(bool(lines))
+
+    def _notice(self, line: RejectedLine) -> str:
+        """The change's notice, when the petitioner may already hold it."""
+        if line.notice is None:
+            return ""
+        if line.notice.printed_at is not None:
+            return self.tr("Printed: withdraw it")
+        return self.tr("Saved: withdraw it")
 
     def _open(self, row: int) -> None:
         if 0 <= row < len(self.lines):
@@ -89,7 +102,13 @@ class RejectedChangesDialog(QDialog):
             )
         )
         self.table.setHorizontalHeaderLabels(
-            [self.tr("Receipt no."), self.tr("Change"), self.tr("Server's reason"), self.tr("Rejected at")]
+            [
+                self.tr("Receipt no."),
+                self.tr("Change"),
+                self.tr("Server's reason"),
+                self.tr("Rejected at"),
+                self.tr("Notice"),
+            ]
         )
         self.open_button.setText(self.tr("&Open case"))
         if self.lines:

@@ -106,6 +106,7 @@ class Tasks(QObject):
         self._order = itertools.count()
         self._writer = threading.Thread(target=self._write_loop, name="database-writer", daemon=True)
         self._writer.start()
+        self._closed = False  # (GUI thread only)
 
     # ---- starting work (GUI thread) ---------------------------------------------------------------------
 
@@ -153,7 +154,9 @@ class Tasks(QObject):
             return self._busy > 0
 
     def close(self) -> None:
-        """Finish the queued writes, stop the writer and wait for the readers (at exit)."""
+        """Finish the queued writes, stop the writer and wait for the readers (at exit). Their results are then
+        dropped: they would reach screens that are closed, whose Qt objects may be gone already."""
+        self._closed = True
         self._writes.put(_WriteItem(LAST, next(self._order), None))
         self._writer.join(timeout=30)
         self._pool.waitForDone(30_000)
@@ -217,6 +220,8 @@ class Tasks(QObject):
 
     def _deliver(self, call: Callable[[], None]) -> None:
         def finish() -> None:
+            if self._closed:  # (delivered on the GUI thread after close(): for a desk that is gone)
+                return
             try:
                 call()
             finally:

@@ -11,6 +11,9 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 
 BULK_GC_THRESHOLDS = (50_000, 20, 100)  # young objects collected every 50,000 allocations instead of 700
+# Inside a long-lived process, no full pass while the work runs: a full pass walks the whole heap while every
+# thread waits (the GUI's too). A million middle-generation passes is a billion allocations: never, in one job.
+HELD_FULL_PASSES = 1_000_000
 
 _lock = threading.Lock()
 _depth = 0
@@ -26,15 +29,17 @@ def freeze_for_bulk_work() -> None:
 
 @contextmanager
 def light_garbage_collection() -> Iterator[None]:
-    """For bulk work inside a long-lived process (a catch-up in the desktop): the same settings until it ends,
-    then the previous thresholds come back. Nothing is kept from being collected except cycles among the frozen
-    objects, for the work's length. Nested or concurrent uses share one freeze."""
+    """For bulk work inside a long-lived process (a catch-up in the desktop): young objects collected less often
+    and no full pass until the work ends, then the previous thresholds come back. Nothing is frozen or unfrozen:
+    `gc.unfreeze()` cannot tell what this froze from what the program froze before (the desktop freezes what
+    its start built, gui/app.py), and unfreezing that would hand one later full pass everything the session had
+    made and dropped since its start, at once. Nested or concurrent uses share one setting."""
     global _depth, _previous
+    young, middle, _old = BULK_GC_THRESHOLDS
     with _lock:
         if _depth == 0:
             _previous = gc.get_threshold()
-            gc.freeze()
-            gc.set_threshold(*BULK_GC_THRESHOLDS)
+            gc.set_threshold(young, middle, HELD_FULL_PASSES)
         _depth += 1
     try:
         yield
@@ -43,4 +48,3 @@ def light_garbage_collection() -> Iterator[None]:
             _depth -= 1
             if _depth == 0:
                 gc.set_threshold(*_previous)
-                gc.unfreeze()

@@ -570,6 +570,10 @@
         <translation>통지서 저장됨</translation>
     </message>
     <message>
+        <source>Not printed: the server refused this change, so its notice must be withdrawn.</source>
+        <translation>인쇄하지 않았습니다: 서버가 이 변경을 거부했으므로 통지서를 회수해야 합니다.</translation>
+    </message>
+    <message>
         <source>Not printed: %1</source>
         <translation>인쇄하지 못했습니다: %1</translation>
     </message>
@@ -755,6 +759,18 @@
     <message>
         <source>Leave the change out; it stays in this desk&apos;s history.</source>
         <translation>이 처리는 반영하지 않습니다. 이 PC의 이력에는 남습니다.</translation>
+    </message>
+    <message>
+        <source>Its notice was printed on %1</source>
+        <translation>이 변경의 통지서를 %1에 인쇄했습니다</translation>
+    </message>
+    <message>
+        <source>Its notice was saved on %1</source>
+        <translation>이 변경의 통지서를 %1에 저장했습니다</translation>
+    </message>
+    <message>
+        <source>%1: it states a change the server refused, so it must be withdrawn from the petitioner.</source>
+        <translation>%1. 서버가 거부한 변경을 알리는 통지서이므로 민원인에게서 회수해야 합니다(효력 없음 안내).</translation>
     </message>
     <message>
         <source>The server sent no copy of the case.</source>
@@ -1709,6 +1725,14 @@
 <context>
     <name>RejectedChangesDialog</name>
     <message>
+        <source>Printed: withdraw it</source>
+        <translation>인쇄함: 회수 필요</translation>
+    </message>
+    <message>
+        <source>Saved: withdraw it</source>
+        <translation>저장함: 회수 필요</translation>
+    </message>
+    <message>
         <source>Rejected changes</source>
         <translation>거부된 변경</translation>
     </message>
@@ -1731,6 +1755,10 @@
     <message>
         <source>Rejected at</source>
         <translation>거부 시각</translation>
+    </message>
+    <message>
+        <source>Notice</source>
+        <translation>통지서</translation>
     </message>
     <message>
         <source>&amp;Open case</source>

@@ -17,9 +17,8 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QMessageBox, QToolButton
 from sqlalchemy import select
 
-from complaints_desk.domain.events import EventType
+from complaints_desk.domain.events import Event, EventType
 from complaints_desk.domain.lifecycle import allowed_events
-from complaints_desk.domain.roles import Role
 from complaints_desk.gui import case_actions_dialogs as dialogs
 from complaints_desk.gui.app import Client
 from complaints_desk.gui.case_actions_dialogs import AnswerDialog, ExtendDialog, TextDialog
@@ -221,8 +220,8 @@ def test_offline_an_officers_notice_is_not_made_and_the_desk_says_it_needs_the_s
     notices = window.case_actions.notices
     saved: list[str] = []
     notices.ask_save_path = lambda name: saved.append(name) or tmp_path / name
-    told: list[tuple[str, EventType, str]] = []
-    notices.needs_server = lambda case, kind, _role, why: told.append((case, kind, why))
+    told: list[tuple[Event, str]] = []
+    notices.needs_server = lambda event, why: told.append((event, why))
     window.ui.casePanel.attach_details(ServerDetails(online=False))
     window.case_actions.open(EventType.EXTENDED)
     extend = _dialog(client, qtbot, ExtendDialog)
@@ -230,12 +229,14 @@ def test_offline_an_officers_notice_is_not_made_and_the_desk_says_it_needs_the_s
     QTest.mouseClick(extend.ui.buttons.button(extend.ui.buttons.StandardButton.Ok), Qt.MouseButton.LeftButton)
     settle(client, qtbot)
     qtbot.waitUntil(lambda: bool(told), timeout=10_000)
-    assert told == [(case_id, EventType.EXTENDED, "서버에 연결할 수 없습니다.")]
+    [(extension, why)] = told
+    assert (extension.case_id, extension.type, why) == (case_id, EventType.EXTENDED, "서버에 연결할 수 없습니다.")
     assert saved == []  # no notice with a masked name
 
     # the desk's own box says why and offers to try again, which works once the server answers
     notices.needs_server = notices._needs_server
-    notices.make(case_id, EventType.EXTENDED, Role.OFFICER)
+    notices.make(extension)
+    qtbot.waitUntil(lambda: window.findChild(QMessageBox, "noticeNeedsServer") is not None, timeout=5000)
     box = window.findChild(QMessageBox, "noticeNeedsServer")
     qtbot.waitUntil(lambda: box.isVisible(), timeout=5000)
     assert "가려진 정보만 있고 원문은 서버만" in box.text() and "서버에 연결한 뒤" in box.informativeText()

@@ -148,6 +148,8 @@ def test_a_refused_change_is_shown_then_redone_against_the_servers_case_or_disca
         extend.ui.reasonCombo.setCurrentIndex(extend.ui.reasonCombo.findData("fact_check"))
         _ok(extend)
         settle(client, qtbot)
+        qtbot.waitUntil(lambda: bool(notices) and notices[0].exists(), timeout=20_000)  # saved before the refusal
+        settle(client, qtbot)
         with transaction(desk.factory) as session:
             [first] = outbox.pending_batch(session, 10)
         report = desk.sync.run_once()

@@ -80,3 +80,14 @@ def test_an_unhandled_failure_reaches_the_status_bar(client: Client, qtbot: Any)
 @pytest.fixture(autouse=True)
 def _quiet_task_logs(caplog: pytest.LogCaptureFixture) -> None:
     caplog.set_level("CRITICAL", logger="complaints_desk.gui.tasks")
+
+
+def test_results_that_arrive_after_the_desk_closed_reach_nothing(client: Client, qtbot: Any) -> None:
+    # A reader's or the writer's result is delivered through the GUI thread's event loop: one that finishes
+    # while the desk closes would arrive after its screens (and their Qt objects) are gone, and is dropped.
+    delivered: list[object] = []
+    client.tasks.read(lambda _s: "read", delivered.append)
+    client.tasks.write(lambda _s: "written", delivered.append)
+    client.tasks.close()  # (as the desk closes) waits for both: their results are queued, not yet delivered
+    qtbot.wait(100)
+    assert delivered == []

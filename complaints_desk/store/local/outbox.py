@@ -20,6 +20,7 @@ from ..cases import case_events, record_event
 from ..intake import Intake, take_intake
 from ..models import CaseRow, EventRow
 from .event_codec import event_from_json, event_to_json
+from .notices import IssuedNotice, issued_notice
 from .rebase import rebase_case
 from .sync_state import cursor as current_cursor
 from .tables import OutboxRow, OutboxState
@@ -267,6 +268,7 @@ class RejectedEvent:
     after_rejection_of: str | None  # an earlier rejected change of the same case this one probably built on
     rejected_at: datetime | None
     acknowledged_at: datetime | None
+    notice: IssuedNotice | None = None  # its notice, saved or printed before the refusal: to be withdrawn
 
 
 def rejected_events(
@@ -288,6 +290,7 @@ def rejected_events(
             row.after_rejection_of,
             row.settled_at,
             row.acknowledged_at,
+            issued_notice(row),
         )
         for row in session.execute(statement).scalars()
     ]
@@ -337,6 +340,7 @@ class RejectedLine:
     message_ko: str | None
     message_en: str | None
     rejected_at: datetime | None
+    notice: IssuedNotice | None = None
 
 
 def rejected_lines(session: Session) -> list[RejectedLine]:
@@ -358,6 +362,7 @@ def rejected_lines(session: Session) -> list[RejectedLine]:
             row.message_ko,
             row.message_en,
             row.settled_at,
+            issued_notice(row),
         )
         for row, receipt, title in rows
     ]

@@ -45,6 +45,12 @@ class OutboxRow(Base):
     server_case: Mapped[dict[str, Any] | None] = mapped_column(JSONType, nullable=True)
     after_rejection_of: Mapped[str | None] = mapped_column(ID, nullable=True)  # an earlier rejected event
     acknowledged_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+    # The notice this change made for the petitioner (an extension's or an answer's, gui/case_notices.py), once
+    # it has left the program as a file or on paper: when the server refuses the change, that notice says
+    # something untrue and must be withdrawn (store.local.notices).
+    notice_path: Mapped[str | None] = mapped_column(Text, nullable=True)
+    notice_saved_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+    notice_printed_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
 
     __table_args__ = (
         Index("ix_sync_outbox_state_position", "state", "position"),
