@@ -1,8 +1,8 @@
 """sync_outbox.notice_path, notice_saved_at, notice_printed_at: the notice a local change made (saved as a
 file, printed), so that a change the server refuses says its notice must be withdrawn
 
-Revision ID: 0019
-Revises: 0018
+Revision ID: 0020
+Revises: 0019
 """
 
 from __future__ import annotations
@@ -12,8 +12,8 @@ from alembic import op
 
 import complaints_desk.store.types
 
-revision = "0019"
-down_revision = "0018"
+revision = "0020"
+down_revision = "0019"
 branch_labels = None
 depends_on = None
 
