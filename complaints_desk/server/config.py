@@ -65,3 +65,8 @@ class ServerSettings:
     outbox_poll_seconds: float = 1.0
     outbox_batch: int = 20
     run_outbox_worker: bool = True
+    # The inbox worker (the messengers' messages the webhooks took in): how often it looks for messages another
+    # process took in (its own process wakes it at once), and how many it takes in one transaction.
+    inbox_poll_seconds: float = 0.5
+    inbox_batch: int = 20
+    run_inbox_worker: bool = True
