@@ -18,6 +18,8 @@ name, how to be answered, consent, 접수), so every seventh update files a numb
 - bare and webhook, paced: the senders together offer --rate requests per second on a fixed schedule;
   latency from the scheduled send time (a server that falls behind is charged for the wait). The budget's
   p99 is this run's;
+- after the paced webhook run, "ack to taken": from the webhook's inbox row to the inbox worker's
+  transaction that took the message (the case filed, the replies queued), read from channel_inbound;
 - KakaoTalk skill requests, paced the same way: Kakao's skill is answered inline (the SkillResponse carries
   the replies and the receipt number), so its latency is the whole step, filing included.
 
@@ -46,6 +48,7 @@ import time
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
@@ -330,6 +333,30 @@ def _waits(waits: list[float], seconds: float) -> Figures:
     return Figures(len(waits) / seconds, _percentile(waits, 0.5), _percentile(waits, 0.99), 0)
 
 
+def _inbox_waits(url: str, since: datetime, seconds: float) -> Figures:
+    """The inbox's own wait, from the webhook's row to the inbox worker's transaction that took it (the
+    conversation step, the case filed, the replies queued), for the messages taken in since `since`."""
+    from sqlalchemy import create_engine, text
+
+    engine = create_engine(url)
+    with engine.connect() as connection:
+        rows = connection.execute(
+            text("SELECT received_at, processed_at FROM channel_inbound WHERE processed_at IS NOT NULL")
+        ).all()
+    engine.dispose()
+    waits = []
+    for received, processed in rows:
+        received_at, processed_at = _moment(received), _moment(processed)
+        if received_at >= since:
+            waits.append((processed_at - received_at).total_seconds() * 1000)
+    return Figures(len(waits) / seconds, _percentile(waits, 0.5), _percentile(waits, 0.99), 0)
+
+
+def _moment(value: Any) -> datetime:
+    moment = value if isinstance(value, datetime) else datetime.fromisoformat(str(value))
+    return moment if moment.tzinfo is not None else moment.replace(tzinfo=UTC)
+
+
 def _database(kind: str, tmp: Path) -> tuple[str, Callable[[], None]]:
     if kind == "sqlite":
         return f"sqlite:///{tmp / 'server.sqlite3'}", lambda: None
@@ -381,8 +408,10 @@ def one_round(args: argparse.Namespace, tmp: Path, number: int) -> dict[str, Fig
         figures["replies sent/s"] = (fake.sent - sent_before) / (time.perf_counter() - started)
         figures["to receipt, closed"] = _waits(clock.take(), args.seconds)
         figures["bare, paced"] = run(senders, Sender.bare, args.seconds, args.rate)
+        paced_from = datetime.now(UTC)
         figures["webhook, paced"] = run(senders, Sender.webhook, args.seconds, args.rate)
         drain()
+        figures["ack to taken, paced"] = _inbox_waits(url, paced_from, args.seconds)
         figures["to receipt, paced"] = _waits(clock.take(), args.seconds)
         # KakaoTalk's skill answers inline within Kakao's 5 s: the same senders, its conversation, paced.
         figures["kakao, paced"] = run(senders, Sender.kakao, args.seconds, args.rate)
