@@ -20,7 +20,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from ...store.central import inbox
 from ..logs import log
 from . import registry
-from .inbox import Taken, converse, from_inbox
+from .inbox import Prefetched, Taken, converse, from_inbox
 from .writes import write
 
 
@@ -131,12 +131,14 @@ class InboxWorker:
 def _take_batch(session: Session, *, claim: inbox.Claim, rows: list[inbox.Pending]) -> list[_Outcome]:
     now = datetime.now(UTC)
     ours = inbox.settle_claimed(session, claim, [row.key for row in rows], now=now)
+    held = [(row, from_inbox(row.message)) for row in rows if row.key in ours]  # others: another worker's now
+    prefetched = Prefetched.read(session, [(row.platform, message.user_key) for row, message in held])
     outcomes: list[_Outcome] = []
-    for row in rows:
-        if row.key not in ours:
-            continue  # its lease ran out and another worker holds it now
+    for row, message in held:
         messenger = registry.messenger(row.platform)
         if messenger is None:  # a channel taken out of this server since: raising keeps the row
             raise LookupError(f"no messenger channel {row.platform!r}")
-        outcomes.append(_Outcome(row.platform, converse(session, messenger, from_inbox(row.message), now=now)))
+        taken = converse(session, messenger, message, now=now, prefetched=prefetched)
+        outcomes.append(_Outcome(row.platform, taken))
+    prefetched.note_all(session, now)
     return outcomes

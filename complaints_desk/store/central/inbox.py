@@ -93,7 +93,8 @@ def accept(session: Session, platform: str, arrivals: Sequence[Arrival], *, now:
 
 def claim_due(session: Session, *, limit: int = 20, now: datetime | None = None) -> Claim:
     """Up to `limit` pending messages not claimed by a live worker, each the oldest pending one of its
-    citizen, leased to one claim token; the caller commits at once so the other processes see the lease."""
+    citizen (so a claim holds at most one message of each citizen), leased to one claim token; the caller
+    commits at once so the other processes see the lease."""
     now = now or datetime.now(UTC)
     earlier = aliased(ChannelInbound)
     waits_for_earlier = exists().where(
@@ -117,7 +118,11 @@ def claim_due(session: Session, *, limit: int = 20, now: datetime | None = None)
     token = new_id()
     rows = list(session.execute(statement).scalars())
     claimed: list[Pending] = []
+    citizens: set[tuple[str, str]] = set()
     for row in rows:
+        if (row.platform, row.user_key) in citizens:
+            continue  # two messages of one citizen in the same microsecond: the second waits its turn
+        citizens.add((row.platform, row.user_key))
         row.claim, row.claimed_until = token, now + LEASE
         claimed.append(Pending(row.platform, row.event_id, dict(row.message or {}), row.attempts))
     session.flush()
