@@ -13,8 +13,8 @@ import pytest
 from sqlalchemy import event
 
 from complaints_desk.server.channels.base import WebhookRequest
-from complaints_desk.server.channels.telegram import ADAPTER as TELEGRAM
 from complaints_desk.server.channels.inbox_worker import InboxWorker
+from complaints_desk.server.channels.telegram import ADAPTER as TELEGRAM
 from complaints_desk.server.channels.webhooks import _accept
 from complaints_desk.server.errors import DatabaseUnavailable
 from complaints_desk.store.db import make_engine, make_sessionmaker, migrate
