@@ -16,6 +16,7 @@ from ..store.central.sequence import latest_seq
 from ..store.db import make_engine, make_sessionmaker, migrate, transaction
 from . import units
 from .auth.gate import PasswordGate
+from .channels.inbox_worker import InboxWorker
 from .channels.worker import OutboxWorker
 from .config import ServerSettings
 from .errors import install as install_errors
@@ -53,10 +54,13 @@ def create_app(database_url: str | ServerSettings, **overrides: object) -> FastA
         _app.state.password_gate.start()
         if settings.run_outbox_worker:
             _app.state.outbox.start()
+        if settings.run_inbox_worker:
+            _app.state.inbox.start()
         log("server_started", database=engine.url.render_as_string(hide_password=True), version=__version__)
         try:
             yield
         finally:
+            _app.state.inbox.stop()
             _app.state.outbox.stop()
             notifier.stop()
             _app.state.password_gate.close()
@@ -85,6 +89,13 @@ def create_app(database_url: str | ServerSettings, **overrides: object) -> FastA
         batch=settings.outbox_batch,
         published=notifier.publish,
         housekeeping_seconds=settings.housekeeping_interval.total_seconds(),
+    )
+    app.state.inbox = InboxWorker(
+        factory,
+        poll_seconds=settings.inbox_poll_seconds,
+        batch=settings.inbox_batch,
+        published=notifier.publish,
+        replies_queued=app.state.outbox.wake,
     )
     app.state.next_cleanup = 0.0  # monotonic seconds: the first login cleans up
     install_errors(app)

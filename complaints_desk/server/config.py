@@ -68,3 +68,8 @@ class ServerSettings:
     # How often the outbox worker does the housekeeping (store.central.housekeeping): orphan attachment
     # files of failed web filings, idle rate-limit buckets.
     housekeeping_interval: timedelta = timedelta(minutes=10)
+    # The inbox worker (the messengers' messages the webhooks took in): how often it looks for messages another
+    # process took in (its own process wakes it at once), and how many it takes in one transaction.
+    inbox_poll_seconds: float = 0.5
+    inbox_batch: int = 20
+    run_inbox_worker: bool = True

@@ -1,6 +1,6 @@
 """A webhook whose transaction cannot get the database's write lock in time (SQLite's busy timeout while
 another writer holds it; a PostgreSQL deadlock) saved nothing: it is tried once more and then answered 503
-with Retry-After, never 500, and the platform's redelivery is taken in as if it were the first."""
+with Retry-After, never 500, and the platform's redelivery is taken into the inbox as if it were the first."""
 
 from __future__ import annotations
 
@@ -13,8 +13,9 @@ import pytest
 from sqlalchemy import event
 
 from complaints_desk.server.channels.base import WebhookRequest
+from complaints_desk.server.channels.inbox_worker import InboxWorker
 from complaints_desk.server.channels.telegram import ADAPTER as TELEGRAM
-from complaints_desk.server.channels.webhooks import _take
+from complaints_desk.server.channels.webhooks import _accept
 from complaints_desk.server.errors import DatabaseUnavailable
 from complaints_desk.store.db import make_engine, make_sessionmaker, migrate
 
@@ -44,11 +45,11 @@ def test_a_webhook_that_cannot_get_the_write_lock_is_answered_503_and_taken_when
     holder.execute("BEGIN IMMEDIATE")  # another writer, in the middle of a long transaction
     try:
         with pytest.raises(DatabaseUnavailable) as busy:
-            _take(factory, TELEGRAM, _message())
+            _accept(factory, TELEGRAM, [_message()])
         assert busy.value.busy and not busy.value.while_committing
     finally:
         holder.execute("ROLLBACK")
         holder.close()
-    taken = _take(factory, TELEGRAM, _message())  # Telegram delivers the update again: not a duplicate
-    assert not taken.duplicate and taken.queued == 1
+    assert _accept(factory, TELEGRAM, [_message()]) == 1  # Telegram delivers the update again: not a duplicate
+    assert InboxWorker(factory).run_once() == 1  # and it goes through the conversation
     engine.dispose()

@@ -1,10 +1,14 @@
-"""A citizen's message, once its channel has verified and parsed it: taken in once (the platform's event
-id), put through the conversation (domain.conversation), a case filed when the conversation is complete, a
-status asked for answered, and the replies either handed back (a channel that answers inline) or written to
-the outbox in the same transaction. One transaction per message."""
+"""A citizen's message, once its channel has verified and parsed it: put through the conversation
+(domain.conversation), a case filed when the conversation is complete, a status asked for answered, and the
+replies either handed back (a channel that answers inline) or written to the outbox in the same transaction.
+
+Two ways in: a messenger's webhook writes the message to the inbox (store.central.inbox) and answers at once,
+and the inbox worker takes it (`converse`, several messages a transaction); KakaoTalk's skill, which must
+answer inline, takes its message on the request (`take_message`: the event id once, then `converse`)."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
@@ -15,7 +19,7 @@ from ...domain.conversation import AnswerBy, Filing, Reply, StatusQuery, filed_r
 from ...domain.errors import DomainError
 from ...domain.kinds import Kind
 from ...domain.statuses import Status
-from ...store.central import conversations, online, outbound
+from ...store.central import conversations, inbox, online, outbound
 from ...store.central.online import CitizenView, Contact, OnlineFiling
 from .base import InboundMessage, Messenger
 
@@ -31,11 +35,57 @@ class Taken:
 def take_message(
     session: Session, messenger: Messenger, message: InboundMessage, *, now: datetime | None = None
 ) -> Taken:
+    """A message taken on the request (an inline channel): once per event id, then the conversation."""
+    now = now or datetime.now(UTC)
+    if not conversations.first_delivery(session, messenger.name, message.event_id, now=now):
+        return Taken(duplicate=True)
+    return converse(session, messenger, message, now=now)
+
+
+@dataclass
+class Prefetched:
+    """What the inbox worker read for a whole batch in two statements instead of two a message: each
+    citizen's conversation (locked) and the cases they filed from the platform. Valid because a batch holds
+    at most one message of each citizen (store.central.inbox.claim_due). The cases whose citizen wrote
+    again are collected and marked in one statement at the end (`note_all`)."""
+
+    states: Mapping[tuple[str, str], dict[str, Any] | None]
+    cases: Mapping[tuple[str, str], list[str]]
+    noted: list[str] = field(default_factory=list)
+
+    @classmethod
+    def read(cls, session: Session, citizens: list[tuple[str, str]]) -> Prefetched:
+        states: dict[tuple[str, str], dict[str, Any] | None] = {}
+        cases: dict[tuple[str, str], list[str]] = {}
+        for platform in sorted({p for p, _ in citizens}):
+            keys = sorted({u for p, u in citizens if p == platform})
+            found = conversations.load_states(session, platform, keys)
+            filed = online.case_ids_of_contacts(session, platform, keys)
+            for user_key in keys:
+                states[platform, user_key] = found.get(user_key)
+                cases[platform, user_key] = filed.get(user_key, [])
+        return cls(states, cases)
+
+    def note_all(self, session: Session, now: datetime) -> None:
+        online.note_inbound(session, sorted(set(self.noted)), now)
+
+
+def converse(
+    session: Session,
+    messenger: Messenger,
+    message: InboundMessage,
+    *,
+    now: datetime | None = None,
+    prefetched: Prefetched | None = None,
+) -> Taken:
+    """One turn of the citizen's conversation, its filing and its replies (the event id is already taken)."""
     now = now or datetime.now(UTC)
     platform = messenger.name
-    if not conversations.first_delivery(session, platform, message.event_id, now=now):
-        return Taken(duplicate=True)
-    state = conversations.load_state(session, platform, message.user_key)
+    citizen = (platform, message.user_key)
+    if prefetched is not None:
+        state = prefetched.states[citizen]
+    else:
+        state = conversations.load_state(session, platform, message.user_key)
     turn = take(state, message.text, messenger.capabilities)
     taken = Taken(replies=list(turn.replies))
     if turn.status_query is not None:
@@ -55,8 +105,16 @@ def take_message(
                     proposal=turn.filing.kind == Kind.PROPOSAL.value,
                 )
             )
-    conversations.save_state(session, platform, message.user_key, turn.state, now=now)
-    online.note_inbound(session, [c.id for c in online.cases_of_contact(session, platform, message.user_key)], now)
+    if prefetched is not None:
+        # No flush: the batch's writes go to the database together (the next query or the commit).
+        conversations.save_state(
+            session, platform, message.user_key, turn.state, now=now, existing=state is not None, flush=False
+        )
+        prefetched.noted += prefetched.cases[citizen]  # (a case filed just now has its contact's time already)
+    else:
+        conversations.save_state(session, platform, message.user_key, turn.state, now=now)
+        cases = online.cases_of_contact(session, platform, message.user_key)
+        online.note_inbound(session, [c.id for c in cases], now)
     if not messenger.answers_inline:
         for order, reply in enumerate(taken.replies):
             body: dict[str, Any] = reply.as_body()
@@ -75,6 +133,34 @@ def take_message(
             )
             taken.queued += 1
     return taken
+
+
+def arrival(message: InboundMessage) -> inbox.Arrival:
+    """The message as the inbox keeps it until the worker takes it."""
+    return inbox.Arrival(
+        event_id=message.event_id,
+        user_key=message.user_key,
+        message={
+            "event_id": message.event_id,
+            "user_key": message.user_key,
+            "text": message.text,
+            "sent_at": message.sent_at.isoformat() if message.sent_at is not None else None,
+            "display_name": message.display_name,
+            "context": dict(message.context),
+        },
+    )
+
+
+def from_inbox(kept: Mapping[str, Any]) -> InboundMessage:
+    sent_at = kept.get("sent_at")
+    return InboundMessage(
+        event_id=str(kept["event_id"]),
+        user_key=str(kept["user_key"]),
+        text=str(kept.get("text") or ""),
+        sent_at=datetime.fromisoformat(sent_at) if isinstance(sent_at, str) else None,
+        display_name=str(kept.get("display_name") or ""),
+        context=dict(kept.get("context") or {}),
+    )
 
 
 def _filing(messenger: Messenger, message: InboundMessage, filing: Filing, now: datetime) -> OnlineFiling:

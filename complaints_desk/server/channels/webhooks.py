@@ -1,13 +1,13 @@
 """/webhooks/{name}: every messenger's deliveries. The channel verifies (a bad signature or secret: 401/403, a
-log line, no case), parses (malformed: 400), and the shared inbox takes each message in its own transaction;
-then the outbox worker is woken for the replies and every waiting desktop for a new case. Answered quickly:
-the replies themselves go out from the outbox, except for a channel whose platform wants them in the
-webhook's answer (KakaoTalk's skill server)."""
+log line, no case) and parses (malformed: 400); the verified messages are written to the inbox in one small
+transaction (the platform's event id once) and the webhook answers 200 at once; the inbox worker
+(inbox_worker.py) then takes them through the conversation, files the case and queues the replies in the
+outbox. A channel whose platform wants the replies in the webhook's own answer (KakaoTalk's skill server)
+takes its message on the request instead."""
 
 from __future__ import annotations
 
 import logging
-import threading
 from collections.abc import Mapping
 from functools import partial
 from typing import Any
@@ -15,19 +15,16 @@ from typing import Any
 from fastapi import APIRouter, Request
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import JSONResponse, Response
-from sqlalchemy.exc import DBAPIError
 
-from ...store.db import is_contention
-from .. import units
+from ...store.central import inbox
 from ..deps import FactoryDep, SettingsDep
-from ..errors import DatabaseUnavailable
 from ..logs import log
 from . import registry
 from .base import ChannelRefused, InboundMessage, Messenger, WebhookRequest
-from .inbox import Taken, take_message
+from .inbox import Taken, arrival, take_message
+from .writes import write
 
 router = APIRouter(prefix="/webhooks", tags=["channels"])
-_SQLITE_WRITERS = threading.Lock()
 
 
 def _refusal(name: str, status: int, reason: str, message: str) -> JSONResponse:
@@ -75,7 +72,14 @@ async def webhook(name: str, request: Request, factory: FactoryDep, settings: Se
             message=refused.message[:200],
         )
         return _refusal(name, refused.status, refused.reason, refused.message)
-    taken = await run_in_threadpool(_take_all, factory, messenger, messages)  # (503 when the locks are not had)
+    if not messenger.answers_inline:
+        # The standard shape: the verified messages kept (once per event id) in one small transaction, 200 at
+        # once, and the inbox worker takes them (the conversation, the case, the replies through the outbox).
+        new = await run_in_threadpool(_accept, factory, messenger, messages) if messages else 0
+        if new:
+            request.app.state.inbox.wake()
+        return messenger.inline_response([], delivery)
+    taken = await run_in_threadpool(_take_inline, factory, messenger, messages)
     if any(t.filed is not None for t in taken):
         request.app.state.notifier.publish()
         for t in taken:
@@ -86,36 +90,27 @@ async def webhook(name: str, request: Request, factory: FactoryDep, settings: Se
                     receipt_no=t.filed.receipt_no,
                     routed=t.filed.department_code,
                 )
-    if any(t.queued for t in taken):
-        request.app.state.outbox.wake()
-    replies = [reply for t in taken for reply in t.replies]
-    return messenger.inline_response(replies, delivery)
+    return messenger.inline_response([reply for t in taken for reply in t.replies], delivery)
 
 
-def _take_all(factory: Any, messenger: Messenger, messages: list[InboundMessage]) -> list[Taken]:
-    return [_take(factory, messenger, m) for m in messages]
+def _accept(factory: Any, messenger: Messenger, messages: list[InboundMessage]) -> int:
+    """How many of the messages are new (503 when the locks are not had: the platform delivers again)."""
+    arrivals = [arrival(m) for m in messages]
+    return write(
+        factory,
+        partial(inbox.accept, platform=messenger.name, arrivals=arrivals),
+        what=messenger.name,
+        repeatable=True,
+    )
 
 
-def _take(factory: Any, messenger: Messenger, message: InboundMessage) -> Taken:
-    """One message in its own transaction; when it did not get its locks in time (SQLite's busy timeout
-    under many senders at once, a PostgreSQL deadlock) it rolled back with nothing saved: tried once more,
-    then answered 503 with Retry-After, so the platform delivers it again (its event id was not taken)."""
-    for attempt in (1, 2):
-        try:
-            if factory.kw["bind"].dialect.name == "sqlite":
-                # One write lock for the whole file: the webhook threads queue here and each goes the moment
-                # the one before commits, instead of polling SQLite's lock (its busy handler sleeps up to
-                # 100 ms a try, and an unlucky thread waits seconds while others pass it).
-                with _SQLITE_WRITERS:
-                    return units.write(factory, partial(take_message, messenger=messenger, message=message))
-            return units.write(factory, partial(take_message, messenger=messenger, message=message))
-        except DBAPIError as error:
-            if not is_contention(error):
-                raise
-            if attempt == 2:
-                raise DatabaseUnavailable(error, busy=True) from error
-            log("webhook_retry", logging.INFO, channel=messenger.name, error=type(error).__name__)
-    raise AssertionError("unreachable")  # pragma: no cover
+def _take_inline(factory: Any, messenger: Messenger, messages: list[InboundMessage]) -> list[Taken]:
+    """A channel whose platform wants the replies in the webhook's answer (KakaoTalk's SkillResponse within
+    5 seconds): each message in its own transaction on the request."""
+    return [
+        write(factory, partial(take_message, messenger=messenger, message=m), what=messenger.name)
+        for m in messages
+    ]
 
 
 @router.get("/{name}", summary="웹훅 확인 (Meta의 hub.challenge)")

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import BigInteger, Float, Index, Integer, String, Text
+from sqlalchemy import BigInteger, Float, Index, Integer, String, Text, text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from ..models import ID, Base
@@ -30,12 +30,40 @@ class ChannelContact(Base):
 
 
 class ChannelInbound(Base):
-    """A platform's own event id, once taken in: the same delivery again changes nothing."""
+    """A platform's own event id, once taken in: the same delivery again changes nothing. A messenger's
+    message is also the inbox row the webhook wrote before answering 200 (store/central/inbox.py): `pending`
+    with the verified message until the inbox worker (server/channels/inbox_worker.py) has put it through the
+    conversation, then `done` (the message itself dropped: the case holds what was kept). Rows taken in
+    synchronously (a web form, a Kakao skill request) are `done` from the start."""
 
     __tablename__ = "channel_inbound"
     platform: Mapped[str] = mapped_column(String(20), primary_key=True)
     event_id: Mapped[str] = mapped_column(String(200), primary_key=True)
     received_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    status: Mapped[str] = mapped_column(String(10), default="done", server_default="done")  # pending|done|failed
+    user_key: Mapped[str] = mapped_column(String(200), default="", server_default="")
+    message: Mapped[dict[str, object] | None] = mapped_column(JSONType, nullable=True)
+    # The order a citizen's messages are taken in (microseconds at the webhook, and the place in its delivery).
+    order_key: Mapped[int] = mapped_column(BigInteger, default=0, server_default="0")
+    # A claim is a lease: another process takes the row again once `claimed_until` has passed (its worker
+    # died); after a failed attempt it is the time of the next one.
+    claim: Mapped[str | None] = mapped_column(String(36), nullable=True)
+    claimed_until: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+    attempts: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    last_error: Mapped[str] = mapped_column(Text, default="", server_default="")
+    processed_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+
+    __table_args__ = (
+        # Only the pending rows: the inbox worker's claim reads these, and the done ones only grow.
+        Index(
+            "ix_channel_inbound_pending",
+            "platform",
+            "user_key",
+            "order_key",
+            sqlite_where=text("status = 'pending'"),
+            postgresql_where=text("status = 'pending'"),
+        ),
+    )
 
 
 class ChannelConversation(Base):

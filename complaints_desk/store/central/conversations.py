@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from datetime import UTC, datetime
 from typing import Any
 
@@ -37,11 +37,35 @@ def load_state(session: Session, platform: str, user_key: str) -> dict[str, Any]
     return None if row is None else dict(row.state)
 
 
+def load_states(session: Session, platform: str, user_keys: Sequence[str]) -> dict[str, dict[str, Any]]:
+    """Several citizens' conversations in one statement (the inbox worker's batch), locked in the order of
+    their keys on PostgreSQL; a citizen without one is missing from the answer."""
+    if not user_keys:
+        return {}
+    statement = (
+        select(ChannelConversation)
+        .where(ChannelConversation.platform == platform, ChannelConversation.user_key.in_(list(user_keys)))
+        .order_by(ChannelConversation.user_key)
+    )
+    if session.get_bind().dialect.name == "postgresql":
+        statement = statement.with_for_update()
+    return {row.user_key: dict(row.state) for row in session.execute(statement).scalars()}
+
+
 def save_state(
-    session: Session, platform: str, user_key: str, state: Mapping[str, Any], *, now: datetime | None = None
+    session: Session,
+    platform: str,
+    user_key: str,
+    state: Mapping[str, Any],
+    *,
+    now: datetime | None = None,
+    existing: bool | None = None,
+    flush: bool = True,
 ) -> None:
+    """`existing`: whether the caller already knows the row is there (loaded in this session) or not, which
+    spares a look; `flush=False` leaves the write to the session's next flush (a batch writes together)."""
     now = now or datetime.now(UTC)
-    row = session.get(ChannelConversation, (platform, user_key))
+    row = session.get(ChannelConversation, (platform, user_key)) if existing is not False else None
     if row is None:
         session.add(
             ChannelConversation(
@@ -50,4 +74,5 @@ def save_state(
         )
     else:
         row.state, row.last_inbound_at, row.updated_at = dict(state), now, now
-    session.flush()
+    if flush:
+        session.flush()

@@ -7,6 +7,7 @@ PostgreSQL the NOTIFY sent with the sequence number already reaches the other pr
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from zoneinfo import ZoneInfo
@@ -238,6 +239,21 @@ def note_inbound(session: Session, case_ids: list[str], at: datetime) -> None:
         session.execute(
             update(ChannelContact).where(ChannelContact.case_id.in_(case_ids)).values(last_inbound_at=at)
         )
+
+
+def case_ids_of_contacts(session: Session, platform: str, addresses: Sequence[str]) -> dict[str, list[str]]:
+    """The cases each of these platform addresses filed, in one statement (the inbox worker's batch)."""
+    if not addresses:
+        return {}
+    rows = session.execute(
+        select(ChannelContact.address, ChannelContact.case_id).where(
+            ChannelContact.platform == platform, ChannelContact.address.in_(list(addresses))
+        )
+    ).all()
+    found: dict[str, list[str]] = {}
+    for address, case_id in rows:
+        found.setdefault(address, []).append(case_id)
+    return found
 
 
 def cases_of_contact(session: Session, platform: str, address: str, *, limit: int = 5) -> list[CaseState]:
