@@ -44,6 +44,7 @@ from .language import Language, Languages
 from .main_window import LANGUAGE_KEY, MainWindow, Viewer
 from .packaged import STYLE_SHEET, resource_text
 from .tasks import Tasks
+from .warm_up import warm_up_in_background
 
 if TYPE_CHECKING:
     from .signin import DemoAccounts
@@ -287,7 +288,19 @@ def start(
     else:
         find_who()
     _settle_the_interpreter()
+    _warm_up_once_usable(window)
     return client
+
+
+def _warm_up_once_usable(window: MainWindow) -> None:
+    """Once the first window of the queue is on screen (the start is over), load on a thread what the first
+    intake would otherwise wait for (gui.warm_up)."""
+
+    def loaded(_number: int) -> None:
+        window.model.windowLoaded.disconnect(loaded)
+        warm_up_in_background()
+
+    window.model.windowLoaded.connect(loaded)
 
 
 # How long a thread may keep the interpreter while another asks for it (CPython's default: 5 ms). Every call
