@@ -35,7 +35,7 @@ from ..store.local.desk_intake import DeskIdentity
 from ..sync import transport  # noqa: F401
 
 # isort: split
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication
 from PySide6.QtWidgets import QApplication
 
@@ -44,6 +44,7 @@ from .language import Language, Languages
 from .main_window import LANGUAGE_KEY, MainWindow, Viewer
 from .packaged import STYLE_SHEET, resource_text
 from .tasks import Tasks
+from .warm_up import warm_up_in_background
 
 if TYPE_CHECKING:
     from .signin import DemoAccounts
@@ -287,7 +288,23 @@ def start(
     else:
         find_who()
     _settle_the_interpreter()
+    _warm_up_once_usable(window)
     return client
+
+
+def _warm_up_once_usable(window: MainWindow) -> None:
+    """A moment after the first window of a queue is on screen (the start is over: the viewer's own queue
+    follows the first listing, and the warm-up must not compete with it), load on a thread what the first
+    intake would otherwise wait for (gui.warm_up)."""
+
+    def loaded(_number: int) -> None:
+        window.model.windowLoaded.disconnect(loaded)
+        QTimer.singleShot(WARM_UP_AFTER_MS, warm_up_in_background)
+
+    window.model.windowLoaded.connect(loaded)
+
+
+WARM_UP_AFTER_MS = 1500
 
 
 # How long a thread may keep the interpreter while another asks for it (CPython's default: 5 ms). Every call

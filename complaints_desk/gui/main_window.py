@@ -24,6 +24,7 @@ from ..store.case_view import StoreState, store_state
 from ..store.queue import Queue, QueueCount, QueueQuery
 from . import formats, labels
 from .language import Language, Languages, current, korean
+from .queue_delegate import QueueDelegate
 from .queue_model import SORTABLE, Column, QueueModel
 from .tasks import Tasks
 from .ui_main_window import Ui_MainWindow
@@ -113,6 +114,7 @@ class MainWindow(QMainWindow):
     def _setup_table(self) -> None:
         table = self.ui.queueTable
         table.setModel(self.model)
+        table.setItemDelegate(QueueDelegate(self.model, table))
         vertical = table.verticalHeader()
         vertical.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         vertical.setDefaultSectionSize(table.fontMetrics().height() + 10)

@@ -155,6 +155,10 @@ class QueueModel(QAbstractTableModel):
         shown = self._row(row)
         return None if shown is None else shown.item
 
+    def painted_row(self, row: int) -> Row | None:
+        """The row as formatted for the table (its window fetched when not here): gui.queue_delegate paints it."""
+        return self._row(row)
+
     def _row(self, row: int) -> Row | None:
         number, offset = divmod(row, WINDOW)
         window = self._windows.get(number)

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from enum import IntEnum
 
-from PySide6.QtGui import QColor, QFont
+from PySide6.QtGui import QColor, QFont, QStaticText
 
 from ..store.queue import QueueItem
 from . import formats, labels
@@ -51,10 +51,21 @@ class Texts:
     overdue: str  # with %1 for the time
 
 
-class Row:
-    """One case as the table shows it: its ten cells' texts, and the time left's colour and weight."""
+@dataclass(frozen=True)
+class Painted:
+    """A cell's text as gui.queue_delegate last laid it out, for the column width it had then."""
 
-    __slots__ = ("bold", "cells", "colour", "item")
+    width: int  # the room the column had
+    text: QStaticText
+    text_width: float
+    height: float
+
+
+class Row:
+    """One case as the table shows it: its ten cells' texts, and the time left's colour and weight; each cell's
+    laid-out text once it has been painted (on the GUI thread, by gui.queue_delegate)."""
+
+    __slots__ = ("bold", "cells", "colour", "item", "painted")
 
     def __init__(self, item: QueueItem, texts: Texts) -> None:
         self.item = item
@@ -72,6 +83,7 @@ class Row:
             "",
             f"{name} · {phone}" if phone else name,
         ]
+        self.painted: list[Painted | None] = [None] * len(self.cells)
         self.colour = URGENCY_COLOURS[Urgency.CALM]
         self.bold: QFont | None = None
         self.count_down(texts)
@@ -92,6 +104,7 @@ class Row:
             case _:
                 text = formats.duration(left.left, korean=texts.korean)
         self.cells[Column.REMAINING] = text
+        self.painted[Column.REMAINING] = None
         self.colour = URGENCY_COLOURS[left.urgency]
         self.bold = bold_font() if left.urgency in _BOLD else None
 
