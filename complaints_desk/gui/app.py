@@ -173,7 +173,7 @@ def _attach_details(client: Client) -> None:
 
     details = TransportDetails(sync.transport, online=online)
     panel.attach_details(details)
-    sync.statusChanged.connect(lambda _status, _detail: panel.attach_details(details))
+    sync.statusChanged.connect(panel.recheck_details_source)  # a bound method: dropped once the panel is gone
 
 
 def _attach_phone_calls(client: Client) -> None:

@@ -152,6 +152,10 @@ class CasePanel(QWidget):
         self.attachments.attach_source(source)
         self._fill_details_button()
 
+    def recheck_details_source(self, _status: object = None, _detail: object = None) -> None:
+        """The connection changed: whether "show in full" and the attachments can ask the server now."""
+        self.attach_details(self._details)
+
     @property
     def case(self) -> CaseView | None:
         return self._case

@@ -104,14 +104,25 @@ class SyncStatusBar(QWidget):
         self._timer.setInterval(SUMMARY_EVERY_MS)
         self._timer.timeout.connect(self.refresh)
         self._timer.start()
-        desk.statusChanged.connect(lambda _s, _d: self.retranslate())  # (whose changes wait may follow it)
-        desk.catchingUp.connect(lambda _p: self._retranslate_connection())
+        # Bound methods, not lambdas: Qt drops a signal queued for this bar once the bar is gone (a lambda would
+        # still run, into deleted widgets, when the desk's threads report after the window has closed).
+        desk.statusChanged.connect(self._status_changed)
+        desk.catchingUp.connect(self._catching_up)
         desk.changed.connect(self.refresh)
-        desk.rejected.connect(lambda _ids: self.refresh())
-        desk.signedIn.connect(lambda _r: self.refresh())
-        desk.signedOut.connect(lambda _n: self.refresh())
+        desk.rejected.connect(self._refresh_after)
+        desk.signedIn.connect(self._refresh_after)
+        desk.signedOut.connect(self._refresh_after)
         desk.tasks.written.connect(self._local_change)
         self.retranslate()
+        self.refresh()
+
+    def _status_changed(self, _status: object, _detail: object) -> None:
+        self.retranslate()  # (whose changes wait may follow it)
+
+    def _catching_up(self, _progress: object) -> None:
+        self._retranslate_connection()
+
+    def _refresh_after(self, _what: object) -> None:
         self.refresh()
 
     def _local_change(self) -> None:
