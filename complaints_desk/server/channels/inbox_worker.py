@@ -18,6 +18,7 @@ from functools import partial
 from sqlalchemy.orm import Session, sessionmaker
 
 from ...store.central import inbox
+from .. import units
 from ..logs import log
 from . import registry
 from .inbox import Prefetched, Taken, converse, from_inbox
@@ -78,6 +79,8 @@ class InboxWorker:
 
     def run_once(self, *, now: datetime | None = None) -> int:
         """Claim one batch and take it; returns how many messages were claimed."""
+        if not units.read(self._factory, partial(inbox.any_due, now=now)):
+            return 0
         claim = write(self._factory, partial(inbox.claim_due, limit=self._batch, now=now), what="inbox_claim")
         if not claim.rows:
             return 0

@@ -18,6 +18,7 @@ from ..logs import log
 
 T = TypeVar("T")
 _SQLITE_WRITERS = threading.Lock()
+_QUEUE_WAIT_SECONDS = 10.0  # as long as SQLite's own busy timeout (store.db)
 
 
 def write(
@@ -32,8 +33,14 @@ def write(
                 # One write lock for the whole file: the writers queue here and each goes the moment the one
                 # before commits, instead of polling SQLite's lock (its busy handler sleeps up to 100 ms a
                 # try, and an unlucky thread waits seconds while others pass it).
-                with _SQLITE_WRITERS:
+                # Bounded: a writer stuck behind another process's lock must not hold a webhook (Kakao answers
+                # within 5 s) past its own busy timeout; it is answered 503 and the platform sends again.
+                if not _SQLITE_WRITERS.acquire(timeout=_QUEUE_WAIT_SECONDS):
+                    raise DatabaseUnavailable(TimeoutError("the channels' write queue"), busy=True)
+                try:
                     return units.write(factory, work, repeatable=repeatable)
+                finally:
+                    _SQLITE_WRITERS.release()
             return units.write(factory, work, repeatable=repeatable)
         except DBAPIError as error:
             if not is_contention(error):

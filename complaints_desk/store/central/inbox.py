@@ -91,6 +91,17 @@ def accept(session: Session, platform: str, arrivals: Sequence[Arrival], *, now:
     return len(taken)
 
 
+def any_due(session: Session, *, now: datetime | None = None) -> bool:
+    """Whether some pending message waits for a worker: a read, so that a worker with nothing to do never asks
+    for SQLite's one write lock (and never holds up a webhook behind it)."""
+    now = now or datetime.now(UTC)
+    due = select(ChannelInbound.event_id).where(
+        ChannelInbound.status == PENDING,
+        or_(ChannelInbound.claimed_until.is_(None), ChannelInbound.claimed_until < now),
+    )
+    return session.execute(due.limit(1)).first() is not None
+
+
 def claim_due(session: Session, *, limit: int = 20, now: datetime | None = None) -> Claim:
     """Up to `limit` pending messages not claimed by a live worker, each the oldest pending one of its
     citizen (so a claim holds at most one message of each citizen), leased to one claim token; the caller
