@@ -19,6 +19,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from functools import partial
+from typing import Literal
 
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -229,7 +230,10 @@ class OutboxWorker:
             self._wake.set()
 
 
-_SENT, _FAILED, _FALL_BACK = "sent", "failed", "fall back"
+_Outcome = Literal["sent", "failed", "fall back"]
+_SENT: _Outcome = "sent"
+_FAILED: _Outcome = "failed"
+_FALL_BACK: _Outcome = "fall back"  # the platform will not take it (Meta's window): an SMS instead
 
 
 @dataclass(frozen=True)
@@ -237,7 +241,7 @@ class _Result:
     """What one try at one message came to, before it is written."""
 
     message: Outgoing
-    outcome: str  # _SENT, _FAILED or _FALL_BACK (the platform will not take it: an SMS instead)
+    outcome: _Outcome
     at: datetime
     reason: str = ""
     retryable: bool = False
@@ -248,7 +252,7 @@ class _Result:
 def _settle_batch(session: Session, *, results: list[_Result]) -> list[tuple[_Result, bool]]:
     """Write each result (sent; due again; failed for good, an answer's report on its case; replaced by an
     SMS); with each, whether it failed for good."""
-    outbound.load_rows(session, [result.message.id for result in results])  # one read, not one per message
+    rows = outbound.load_rows(session, [result.message.id for result in results])  # one read, not one a message
     settled: list[tuple[_Result, bool]] = []
     for result in results:
         message = result.message
@@ -270,4 +274,5 @@ def _settle_batch(session: Session, *, results: list[_Result]) -> list[tuple[_Re
                 pieces_sent=result.pieces_sent,
             )
         settled.append((result, final))
+    del rows  # held until here on purpose (outbound.load_rows)
     return settled
