@@ -31,7 +31,6 @@ from ..citizen.limits import web_settings
 from ..logs import log
 from . import registry
 from .base import DeliveryError, WindowClosed
-from .writes import write
 
 
 class OutboxWorker:
@@ -117,7 +116,9 @@ class OutboxWorker:
 
     def run_once(self) -> int:
         """Claim one batch, send it, settle it; returns how many messages were tried."""
-        claimed = write(self._factory, partial(outbound.claim_due, limit=self._batch), what="outbox_claim")
+        # units.write, not channels.writes: on SQLite the webhooks queue on that Python lock, and a worker
+        # waiting there on a locked file would add its busy timeout to every webhook's wait
+        claimed = units.write(self._factory, partial(outbound.claim_due, limit=self._batch))
         if not claimed:
             return 0
         results = self._deliver_all(claimed)
@@ -181,13 +182,13 @@ class OutboxWorker:
         not hold the others. A result that cannot be written at all leaves its row claimed: it is sent again
         when the lease has passed (a repeat the citizen may see; never a loss)."""
         try:
-            return write(self._factory, partial(_settle_batch, results=results), what="outbox")
+            return units.write(self._factory, partial(_settle_batch, results=results))
         except Exception as error:
             log("outbox_batch_settle_failed", logging.WARNING, rows=len(results), error=type(error).__name__)
         settled: list[tuple[_Result, bool]] = []
         for result in results:
             try:
-                settled += write(self._factory, partial(_settle_batch, results=[result]), what="outbox")
+                settled += units.write(self._factory, partial(_settle_batch, results=[result]))
             except Exception as error:
                 log(
                     "outbox_settle_failed",
