@@ -1,10 +1,13 @@
-"""The outbox worker: one thread per server process that claims due messages (store.central.outbound), hands
-each to its channel's sender, and settles it: sent; due again after a backoff; failed for good (an answer's
-failure is recorded on its case, where the desktop shows it); or, when the platform will not take it any
-more (Meta's window), sent another way: an SMS to the phone the citizen gave. Several processes on
-PostgreSQL share the work without sending a message twice (row claims with FOR UPDATE SKIP LOCKED); on
-SQLite the embedded server's one worker does it. Every `housekeeping_seconds` it also does the server's
-housekeeping (store.central.housekeeping)."""
+"""The outbox worker: one thread per server process that claims a batch of due messages in one transaction
+(store.central.outbound), hands them to their channels' senders (different citizens' side by side on a small
+pool of threads, one citizen's in order), and settles the whole batch in one transaction: each message sent;
+due again after a backoff; failed for good (an answer's failure is recorded on its case, where the desktop
+shows it); or, when the platform will not take it any more (Meta's window), sent another way: an SMS to the
+phone the citizen gave. Several processes on PostgreSQL share the work without sending a message twice (row
+claims with FOR UPDATE SKIP LOCKED and a lease); on SQLite the embedded server's one worker does it. A crash
+between the send and the settling loses nothing: the rows stay claimed until their lease passes and are sent
+again (docs/channels.md: which platforms then see a repeat). Every `housekeeping_seconds` it also does the
+server's housekeeping (store.central.housekeeping)."""
 
 from __future__ import annotations
 
@@ -12,8 +15,11 @@ import logging
 import threading
 import time
 from collections.abc import Callable, Mapping
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from functools import partial
+from typing import Literal
 
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -35,6 +41,7 @@ class OutboxWorker:
         *,
         poll_seconds: float = 1.0,
         batch: int = 20,
+        senders: int = 4,
         published: Callable[[], None] = lambda: None,
         housekeeping_seconds: float = 600.0,
     ) -> None:
@@ -42,6 +49,8 @@ class OutboxWorker:
         self._channels = channels
         self._poll = poll_seconds
         self._batch = batch
+        self._senders = senders  # a batch's deliveries at once: HTTP calls that mostly wait on the platform
+        self._pool: ThreadPoolExecutor | None = None
         self._published = published  # wakes the desktops' long polls after a delivery report
         self._wake = threading.Event()
         self._stop = threading.Event()
@@ -62,12 +71,16 @@ class OutboxWorker:
         if self._thread is not None:
             self._thread.join(timeout=10)
             self._thread = None
+        if self._pool is not None:
+            self._pool.shutdown(wait=True)
+            self._pool = None
 
     def wake(self) -> None:
         self._wake.set()
 
     def _run(self) -> None:
         while not self._stop.is_set():
+            self._wake.clear()  # before the claim: a message queued during it wakes the next look
             try:
                 worked = self.run_once()
             except Exception as error:  # the database away, a bug in a sender: log, pause, go on
@@ -83,7 +96,6 @@ class OutboxWorker:
                     )
             if not worked:
                 self._wake.wait(self._poll)
-                self._wake.clear()
 
     def housekeep(self, now: datetime | None = None) -> housekeeping.Swept | None:
         """One round of the server's housekeeping (None: another process was doing it)."""
@@ -103,37 +115,54 @@ class OutboxWorker:
         return swept
 
     def run_once(self) -> int:
-        """Claim and send one batch; returns how many messages were tried."""
-        claimed = units.write(self._factory, lambda s: outbound.claim_due(s, limit=self._batch))
-        reported = False
-        for message in claimed:
-            reported |= self._send(message)
-        if reported:
-            self._published()
+        """Claim one batch, send it, settle it; returns how many messages were tried."""
+        # units.write, not channels.writes: on SQLite the webhooks queue on that Python lock, and a worker
+        # waiting there on a locked file would add its busy timeout to every webhook's wait
+        claimed = units.write(self._factory, partial(outbound.claim_due, limit=self._batch))
+        if not claimed:
+            return 0
+        results = self._deliver_all(claimed)
+        settled = self._settle(results)
+        self._announce(settled)
         return len(claimed)
 
-    def _send(self, message: Outgoing) -> bool:
-        """Returns whether a report was recorded on a case (the desktops should pull)."""
+    def _deliver_all(self, claimed: list[Outgoing]) -> list[_Result]:
+        """Every claimed message to its platform: one citizen's messages one after another in the claim's
+        order (a conversation's replies arrive in order), different citizens' side by side on the pool."""
+        conversations: dict[tuple[str, str], list[Outgoing]] = {}
+        for message in claimed:
+            conversations.setdefault((message.platform, message.address), []).append(message)
+        if len(conversations) == 1:
+            return self._deliver_in_turn(claimed)
+        if self._pool is None:
+            self._pool = ThreadPoolExecutor(max_workers=self._senders, thread_name_prefix="outbox-send")
+        results: list[_Result] = []
+        for delivered in self._pool.map(self._deliver_in_turn, conversations.values()):
+            results += delivered
+        return results
+
+    def _deliver_in_turn(self, messages: list[Outgoing]) -> list[_Result]:
+        return [self._attempt(message) for message in messages]
+
+    def _attempt(self, message: Outgoing) -> _Result:
+        """One try at one message; nothing written (the batch is settled together)."""
         sender = registry.sender(message.platform)
-        now = datetime.now(UTC)
         if sender is None:
-            return self._failed(message, f"no sender for {message.platform}", retryable=False, now=now)
+            return _Result(message, _FAILED, datetime.now(UTC), f"no sender for {message.platform}")
         try:
             sender.deliver(message, self._channels.get(message.platform, {}))
         except WindowClosed as closed:
-            reason = str(closed)
             if message.phone and message.platform != SMS:
-                units.write(self._factory, partial(_fall_back, message=message, reason=reason, now=now))
-                log("outbox_fallback", message=message.id, platform=message.platform, to=SMS)
-                self._wake.set()
-                return False
-            return self._failed(message, reason, retryable=False, now=now)
+                return _Result(message, _FALL_BACK, datetime.now(UTC), str(closed))
+            return _Result(message, _FAILED, datetime.now(UTC), str(closed))
         except DeliveryError as error:
-            return self._failed(
+            # datetime.now() after the answer: a platform's retry_after counts from it, not from the claim
+            return _Result(
                 message,
+                _FAILED,
+                datetime.now(UTC),
                 str(error),
                 retryable=error.retryable,
-                now=datetime.now(UTC),  # a platform's retry_after counts from its answer, not from the claim
                 retry_after=error.retry_after,
                 pieces_sent=error.pieces_sent,
             )
@@ -145,47 +174,106 @@ class OutboxWorker:
                 platform=message.platform,
                 error=str(error)[:200],
             )
-            return self._failed(message, f"{type(error).__name__}: {error}", retryable=True, now=now)
-        units.write(self._factory, partial(outbound.mark_sent, message_id=message.id, now=now))
-        self.delivered += 1
-        return message.purpose == "answer"
+            return _Result(message, _FAILED, datetime.now(UTC), f"{type(error).__name__}: {error}", retryable=True)
+        return _Result(message, _SENT, datetime.now(UTC))
 
-    def _failed(
-        self,
-        message: Outgoing,
-        reason: str,
-        *,
-        retryable: bool,
-        now: datetime,
-        retry_after: float | None = None,
-        pieces_sent: int = 0,
-    ) -> bool:
-        final = units.write(
-            self._factory,
-            partial(
-                outbound.mark_failed,
-                message_id=message.id,
-                error=reason,
-                retryable=retryable,
-                now=now,
-                retry_after=retry_after,
-                pieces_sent=pieces_sent,
-            ),
-        )
-        log(
-            "outbox_attempt_failed",
-            logging.WARNING,
-            message=message.id,
-            platform=message.platform,
-            attempts=message.attempts + 1,
-            final=final,
-            retry_after=retry_after,
-            error=reason[:200],
-        )
-        if final:
-            self.failed += 1
-        return final and message.purpose == "answer"
+    def _settle(self, results: list[_Result]) -> list[tuple[_Result, bool]]:
+        """The batch's outcomes in one transaction; when that raises, each in its own, so one bad row does
+        not hold the others. A result that cannot be written at all leaves its row claimed: it is sent again
+        when the lease has passed (a repeat the citizen may see; never a loss)."""
+        try:
+            return units.write(self._factory, partial(_settle_batch, results=results))
+        except Exception as error:
+            log("outbox_batch_settle_failed", logging.WARNING, rows=len(results), error=type(error).__name__)
+        settled: list[tuple[_Result, bool]] = []
+        for result in results:
+            try:
+                settled += units.write(self._factory, partial(_settle_batch, results=[result]))
+            except Exception as error:
+                log(
+                    "outbox_settle_failed",
+                    logging.ERROR,
+                    message=result.message.id,
+                    platform=result.message.platform,
+                    error=f"{type(error).__name__}: {str(error)[:300]}",
+                )
+        return settled
+
+    def _announce(self, settled: list[tuple[_Result, bool]]) -> None:
+        """After the settling commit: the log lines, the counts, the desktops told of delivery reports, and
+        the worker woken again for the SMS that replaced a message."""
+        reported = fell_back = False
+        for result, final in settled:
+            message = result.message
+            if result.outcome == _SENT:
+                self.delivered += 1
+                reported |= message.purpose == "answer"
+            elif result.outcome == _FALL_BACK:
+                log("outbox_fallback", message=message.id, platform=message.platform, to=SMS)
+                fell_back = True
+            else:
+                log(
+                    "outbox_attempt_failed",
+                    logging.WARNING,
+                    message=message.id,
+                    platform=message.platform,
+                    attempts=message.attempts + 1,
+                    final=final,
+                    retry_after=result.retry_after,
+                    error=result.reason[:200],
+                )
+                if final:
+                    self.failed += 1
+                    reported |= message.purpose == "answer"
+        if reported:
+            self._published()
+        if fell_back:
+            self._wake.set()
 
 
-def _fall_back(session: Session, *, message: Outgoing, reason: str, now: datetime) -> str:
-    return outbound.replace_with(session, message.id, platform=SMS, address=message.phone, reason=reason, now=now)
+_Outcome = Literal["sent", "failed", "fall back"]
+_SENT: _Outcome = "sent"
+_FAILED: _Outcome = "failed"
+_FALL_BACK: _Outcome = "fall back"  # the platform will not take it (Meta's window): an SMS instead
+
+
+@dataclass(frozen=True)
+class _Result:
+    """What one try at one message came to, before it is written."""
+
+    message: Outgoing
+    outcome: _Outcome
+    at: datetime
+    reason: str = ""
+    retryable: bool = False
+    retry_after: float | None = None
+    pieces_sent: int = 0
+
+
+def _settle_batch(session: Session, *, results: list[_Result]) -> list[tuple[_Result, bool]]:
+    """Write each result (sent; due again; failed for good, an answer's report on its case; replaced by an
+    SMS); with each, whether it failed for good."""
+    rows = outbound.load_rows(session, [result.message.id for result in results])  # one read, not one a message
+    settled: list[tuple[_Result, bool]] = []
+    for result in results:
+        message = result.message
+        final = False
+        if result.outcome == _SENT:
+            outbound.mark_sent(session, message.id, now=result.at)
+        elif result.outcome == _FALL_BACK:
+            outbound.replace_with(
+                session, message.id, platform=SMS, address=message.phone, reason=result.reason, now=result.at
+            )
+        else:
+            final = outbound.mark_failed(
+                session,
+                message.id,
+                result.reason,
+                retryable=result.retryable,
+                now=result.at,
+                retry_after=result.retry_after,
+                pieces_sent=result.pieces_sent,
+            )
+        settled.append((result, final))
+    del rows  # held until here on purpose (outbound.load_rows)
+    return settled

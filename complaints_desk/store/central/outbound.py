@@ -188,6 +188,17 @@ def platform_wait(retry_after: float | None) -> timedelta:
     return min(timedelta(seconds=retry_after), RETRY_AFTER_MAX)
 
 
+def load_rows(session: Session, message_ids: Sequence[str]) -> list[OutboundMessage]:
+    """Read the rows a batch settles in one statement: while the caller holds the list (the session's identity
+    map keeps rows only while they are referenced), mark_sent, mark_failed and replace_with find them in the
+    session without a query each."""
+    if not message_ids:
+        return []
+    return list(
+        session.execute(select(OutboundMessage).where(OutboundMessage.id.in_(list(message_ids)))).scalars()
+    )
+
+
 def mark_sent(session: Session, message_id: str, *, now: datetime | None = None) -> None:
     now = now or datetime.now(UTC)
     row = session.get(OutboundMessage, message_id)
