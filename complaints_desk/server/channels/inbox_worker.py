@@ -9,7 +9,6 @@ lease (the process died) or after a backoff (the attempt raised)."""
 from __future__ import annotations
 
 import logging
-import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -22,6 +21,7 @@ from .. import units
 from ..logs import log
 from . import registry
 from .inbox import Prefetched, Taken, converse, from_inbox
+from .polling import PollingWorker
 from .writes import write
 
 
@@ -31,7 +31,9 @@ class _Outcome:
     taken: Taken
 
 
-class InboxWorker:
+class InboxWorker(PollingWorker):
+    name = "inbox"
+
     def __init__(
         self,
         factory: sessionmaker[Session],
@@ -41,41 +43,12 @@ class InboxWorker:
         published: Callable[[], None] = lambda: None,
         replies_queued: Callable[[], None] = lambda: None,
     ) -> None:
+        super().__init__(poll_seconds)  # a message another process took in is found within this
         self._factory = factory
-        self._poll = poll_seconds  # a message another process took in is found within this
         self._batch = batch
         self._published = published  # wakes the desktops' long polls after a filing
         self._replies_queued = replies_queued  # wakes the outbox worker
-        self._wake = threading.Event()
-        self._stop = threading.Event()
-        self._thread: threading.Thread | None = None
         self.taken = 0
-
-    def start(self) -> None:
-        self._stop.clear()
-        self._thread = threading.Thread(target=self._run, name="inbox-worker", daemon=True)
-        self._thread.start()
-
-    def stop(self) -> None:
-        self._stop.set()
-        self._wake.set()
-        if self._thread is not None:
-            self._thread.join(timeout=10)
-            self._thread = None
-
-    def wake(self) -> None:
-        self._wake.set()
-
-    def _run(self) -> None:
-        while not self._stop.is_set():
-            self._wake.clear()  # before the claim: a message taken in during it wakes the next look
-            try:
-                worked = self.run_once()
-            except Exception as error:  # the database away: log, pause, go on (the rows stay pending)
-                log("inbox_error", logging.ERROR, error=f"{type(error).__name__}: {str(error)[:300]}")
-                worked = 0
-            if not worked:
-                self._wake.wait(self._poll)
 
     def run_once(self, *, now: datetime | None = None) -> int:
         """Claim one batch and take it; returns how many messages were claimed."""

@@ -12,7 +12,6 @@ server's housekeeping (store.central.housekeeping)."""
 from __future__ import annotations
 
 import logging
-import threading
 import time
 from collections.abc import Callable, Mapping
 from concurrent.futures import ThreadPoolExecutor
@@ -31,9 +30,12 @@ from ..citizen.limits import web_settings
 from ..logs import log
 from . import registry
 from .base import DeliveryError, WindowClosed
+from .polling import PollingWorker
 
 
-class OutboxWorker:
+class OutboxWorker(PollingWorker):
+    name = "outbox"
+
     def __init__(
         self,
         factory: sessionmaker[Session],
@@ -45,57 +47,32 @@ class OutboxWorker:
         published: Callable[[], None] = lambda: None,
         housekeeping_seconds: float = 600.0,
     ) -> None:
+        super().__init__(poll_seconds)
         self._factory = factory
         self._channels = channels
-        self._poll = poll_seconds
         self._batch = batch
         self._senders = senders  # a batch's deliveries at once: HTTP calls that mostly wait on the platform
         self._pool: ThreadPoolExecutor | None = None
         self._published = published  # wakes the desktops' long polls after a delivery report
-        self._wake = threading.Event()
-        self._stop = threading.Event()
-        self._thread: threading.Thread | None = None
         self.delivered = 0
         self.failed = 0
         self._housekeeping_seconds = housekeeping_seconds
         self._next_housekeeping = time.monotonic() + min(60.0, housekeeping_seconds)  # not in the start's rush
 
-    def start(self) -> None:
-        self._stop.clear()
-        self._thread = threading.Thread(target=self._run, name="outbox-worker", daemon=True)
-        self._thread.start()
-
     def stop(self) -> None:
-        self._stop.set()
-        self._wake.set()
-        if self._thread is not None:
-            self._thread.join(timeout=10)
-            self._thread = None
+        super().stop()
         if self._pool is not None:
             self._pool.shutdown(wait=True)
             self._pool = None
 
-    def wake(self) -> None:
-        self._wake.set()
-
-    def _run(self) -> None:
-        while not self._stop.is_set():
-            self._wake.clear()  # before the claim: a message queued during it wakes the next look
-            try:
-                worked = self.run_once()
-            except Exception as error:  # the database away, a bug in a sender: log, pause, go on
-                log("outbox_error", logging.ERROR, error=f"{type(error).__name__}: {str(error)[:300]}")
-                worked = 0
-            if time.monotonic() >= self._next_housekeeping:
-                self._next_housekeeping = time.monotonic() + self._housekeeping_seconds
-                try:
-                    self.housekeep()
-                except Exception as error:  # housekeeping must never stop the deliveries
-                    log(
-                        "housekeeping_failed", logging.WARNING, error=f"{type(error).__name__}: {str(error)[:300]}"
-                    )
-            if not worked:
-                self._wake.wait(self._poll)
+    def between_rounds(self) -> None:
+        if time.monotonic() < self._next_housekeeping:
+            return
+        self._next_housekeeping = time.monotonic() + self._housekeeping_seconds
+        try:
+            self.housekeep()
+        except Exception as error:  # housekeeping must never stop the deliveries
+            log("housekeeping_failed", logging.WARNING, error=f"{type(error).__name__}: {str(error)[:300]}")
 
     def housekeep(self, now: datetime | None = None) -> housekeeping.Swept | None:
         """One round of the server's housekeeping (None: another process was doing it)."""
