@@ -6,8 +6,13 @@
 from __future__ import annotations
 
 import argparse
+import sys
 import tempfile
 from pathlib import Path
+
+# The checkout this script is in, before any installed copy of the package: run from a second worktree it
+# must write the revision into that worktree's db/, not into the checkout the virtualenv was installed from.
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from alembic import command
 from alembic.config import Config
