@@ -312,7 +312,7 @@ def shoot_sign_in(out: Path, width: int, height: int) -> None:
                 "불법 주차",
                 "received",
                 "occurred_in_future",
-                "'occurred_at'이 서버 시각보다 10분 넘게 앞서 있습니다. 이 PC의 시계를 확인하세요.",
+                "변경한 시각이 서버 시각보다 10분 넘게 앞섭니다. 이 PC의 시계를 확인해 주세요.",
                 "'occurred_at' is more than 10 minutes ahead of the server's clock.",
                 now,
             ),

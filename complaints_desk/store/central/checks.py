@@ -43,6 +43,9 @@ SEOUL = ZoneInfo("Asia/Seoul")
 _FOLLOW_UP_NAMESPACE = uuid.UUID("6f1c1c52-7a55-4d1e-9b1e-2f2d8c0c5e11")
 
 
+_MOMENT_KO = {"occurred_at": "변경한", "received_at": "접수"}
+
+
 @dataclass(frozen=True)
 class TimeWindow:
     """How far from the server's clock a pushed time may be. `future`: workstation clocks run a little
@@ -128,18 +131,20 @@ class ServerChecks:
                     self._within("received_at", moment)
 
     def _within(self, field_name: str, moment: datetime) -> None:
+        # The clerk reads this on the desk's rejected-changes list: the moment in words, not the field's name.
+        what = _MOMENT_KO.get(field_name, f"'{field_name}'")
         if moment > self.now + self.window.future:
             minutes = int(self.window.future.total_seconds() // 60)
             raise _refusal(
                 field_name,
-                f"'{field_name}' 시각이 서버 시각보다 {minutes}분 넘게 앞섭니다. 이 PC의 시계를 확인해 주세요.",
+                f"{what} 시각이 서버 시각보다 {minutes}분 넘게 앞섭니다. 이 PC의 시계를 확인해 주세요.",
                 f"'{field_name}' is more than {minutes} minutes ahead of the server's clock; check this PC's clock.",
                 "time_in_future",
             )
         if moment < self.now - self.window.past:
             raise _refusal(
                 field_name,
-                f"'{field_name}' 시각이 {self.window.past.days}일보다 오래되어 받을 수 없습니다.",
+                f"{what} 시각이 {self.window.past.days}일보다 오래되어 받을 수 없습니다.",
                 f"'{field_name}' is older than {self.window.past.days} days and cannot be accepted.",
                 "time_too_old",
             )
