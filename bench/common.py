@@ -8,6 +8,7 @@ import shutil
 import sqlite3
 import sys
 import time
+import uuid
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -17,6 +18,26 @@ from typing import Any
 from sqlalchemy import Engine, event
 
 DATA = Path(__file__).resolve().parent / ".data"
+PG_BASE = os.environ.get("COMPLAINTS_DESK_TEST_PG", "postgresql+psycopg://postgres@127.0.0.1:5432/test")
+PG_ADMIN = "host=127.0.0.1 port=5432 user=postgres dbname=test"
+
+
+def scratch_database(kind: str, folder: Path, *, name: str = "bench") -> tuple[str, Callable[[], None]]:
+    """A database URL for one run and what drops it after: a SQLite file in `folder`, or a PostgreSQL schema of
+    its own (the machine's database `test`), so runs never see each other's rows."""
+    if kind == "sqlite":
+        return f"sqlite:///{folder / f'{name}.sqlite3'}", lambda: None
+    import psycopg
+
+    schema = f"bench_{name}_{uuid.uuid4().hex[:10]}"
+    with psycopg.connect(PG_ADMIN, autocommit=True) as conn:
+        conn.execute(f'CREATE SCHEMA "{schema}"')
+
+    def drop() -> None:
+        with psycopg.connect(PG_ADMIN, autocommit=True) as conn:
+            conn.execute(f'DROP SCHEMA "{schema}" CASCADE')
+
+    return f"{PG_BASE}?options=-csearch_path%3D{schema}", drop
 
 
 @dataclass(frozen=True)

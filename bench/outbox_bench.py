@@ -18,21 +18,16 @@ import os
 import tempfile
 import threading
 import time
-import uuid
-from collections.abc import Callable
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 
-import psycopg
-
+from bench.common import scratch_database
 from complaints_desk.server.channels import registry
 from complaints_desk.server.channels.worker import OutboxWorker
 from complaints_desk.store.central import outbound
 from complaints_desk.store.db import make_engine, make_sessionmaker, migrate, transaction
 
-PG_BASE = os.environ.get("COMPLAINTS_DESK_TEST_PG", "postgresql+psycopg://postgres@127.0.0.1:5432/test")
-PG_ADMIN = "host=127.0.0.1 port=5432 user=postgres dbname=test"
 TOKEN = "424242:bench-token"
 
 
@@ -66,22 +61,8 @@ def _fake_bot_api(latency: float) -> tuple[ThreadingHTTPServer, list[int]]:
     return server, sent
 
 
-def _database(kind: str, tmp: Path) -> tuple[str, Callable[[], None]]:
-    if kind == "sqlite":
-        return f"sqlite:///{tmp / 'outbox.sqlite3'}", lambda: None
-    schema = f"bench_outbox_{uuid.uuid4().hex[:10]}"
-    with psycopg.connect(PG_ADMIN, autocommit=True) as conn:
-        conn.execute(f'CREATE SCHEMA "{schema}"')
-
-    def drop() -> None:
-        with psycopg.connect(PG_ADMIN, autocommit=True) as conn:
-            conn.execute(f'DROP SCHEMA "{schema}" CASCADE')
-
-    return f"{PG_BASE}?options=-csearch_path%3D{schema}", drop
-
-
 def one_run(args: argparse.Namespace, latency_ms: float, tmp: Path) -> float:
-    url, drop = _database(args.database, tmp / f"run-{latency_ms:g}")
+    url, drop = scratch_database(args.database, tmp / f"run-{latency_ms:g}", name="outbox")
     (tmp / f"run-{latency_ms:g}").mkdir(exist_ok=True)
     fake, sent = _fake_bot_api(latency_ms / 1000)
     engine = make_engine(url)

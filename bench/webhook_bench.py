@@ -45,7 +45,6 @@ import sys
 import tempfile
 import threading
 import time
-import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -53,12 +52,11 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 
-import psycopg
 import requests
 
+from bench.common import scratch_database
+
 REPO = Path(__file__).resolve().parents[1]
-PG_BASE = os.environ.get("COMPLAINTS_DESK_TEST_PG", "postgresql+psycopg://postgres@127.0.0.1:5432/test")
-PG_ADMIN = "host=127.0.0.1 port=5432 user=postgres dbname=test"
 TOKEN = "424242:bench-token"
 SECRET = "bench-webhook-secret_0123456789"
 BUDGET_P99_MS = 200.0
@@ -357,20 +355,6 @@ def _moment(value: Any) -> datetime:
     return moment if moment.tzinfo is not None else moment.replace(tzinfo=UTC)
 
 
-def _database(kind: str, tmp: Path) -> tuple[str, Callable[[], None]]:
-    if kind == "sqlite":
-        return f"sqlite:///{tmp / 'server.sqlite3'}", lambda: None
-    schema = f"bench_{uuid.uuid4().hex[:10]}"
-    with psycopg.connect(PG_ADMIN, autocommit=True) as conn:
-        conn.execute(f'CREATE SCHEMA "{schema}"')
-
-    def drop() -> None:
-        with psycopg.connect(PG_ADMIN, autocommit=True) as conn:
-            conn.execute(f'DROP SCHEMA "{schema}" CASCADE')
-
-    return f"{PG_BASE}?options=-csearch_path%3D{schema}", drop
-
-
 def one_round(args: argparse.Namespace, tmp: Path, number: int) -> dict[str, Figures | float]:
     clock = FilingClock()
     fake = FakeBotApi(clock)
@@ -384,7 +368,7 @@ def one_round(args: argparse.Namespace, tmp: Path, number: int) -> dict[str, Fig
         ),
         "utf-8",
     )
-    url, drop = _database(args.database, tmp / f"round-{number}")
+    url, drop = scratch_database(args.database, tmp / f"round-{number}", name="server")
     (tmp / f"round-{number}").mkdir(exist_ok=True)
     process, base = start_server(url, channels, tmp / f"server-{number}.log")
     try:
