@@ -6,7 +6,6 @@ version, or discarded (acknowledged, kept in the desk's history)."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
@@ -19,11 +18,16 @@ from complaints_desk.domain.events import EventType
 from complaints_desk.gui.app import Client
 from complaints_desk.gui.case_actions_dialogs import ClockStopDialog, ExtendDialog
 from complaints_desk.gui.case_details import TransportDetails
-from complaints_desk.store.cases import case_events, load_case
+from complaints_desk.store.cases import case_events
 from complaints_desk.store.db import transaction
 from complaints_desk.store.local import outbox
 from tests.integration.conftest import DEPARTMENT, LiveServer, live_server_factory, make_team
-from tests.integration.sync_client_support import DeskClient, make_client, server_session_factory
+from tests.integration.sync_client_support import (
+    DeskClient,
+    extended_behind_the_officers_back,
+    make_client,
+    server_session_factory,
+)
 
 from .conftest import GuiThreadGuard, open_client, settle
 
@@ -118,21 +122,7 @@ def test_a_refused_change_is_shown_then_redone_against_the_servers_case_or_disca
     counter, desk, boss = _desks(tmp_path, server, "counter", "desk", "boss")
     client = None
     try:
-        counter.login("clerk")
-        desk.login("officer")
-        boss.login("supervisor")
-        case_id = counter.intake(department=DEPARTMENT)
-        counter.sync.run_once()
-        desk.sync.run_once()
-        desk.change(case_id, EventType.ACCEPTED)
-        desk.sync.run_once()
-        boss.sync.run_once()
-        with transaction(boss.factory) as session:
-            state = load_case(session, case_id)
-        assert state is not None
-        new_due = (state.due_at + timedelta(days=3)).isoformat()
-        boss.change(case_id, EventType.EXTENDED, reason_code="cooperation", new_due_at=new_due)
-        boss.sync.run_once()
+        case_id = extended_behind_the_officers_back(counter, desk, boss, DEPARTMENT)
 
         # the officer extends too, not having seen the supervisor's: the server refuses (a second needs consent)
         client = open_client(tmp_path / "desk.sqlite3", guard, qtbot, user="officer")

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
@@ -23,11 +22,10 @@ from complaints_desk.gui.app import Client
 from complaints_desk.gui.case_actions_dialogs import ExtendDialog
 from complaints_desk.gui.case_details import TransportDetails
 from complaints_desk.gui.sync_rejected import RejectedChangesDialog
-from complaints_desk.store.cases import load_case
 from complaints_desk.store.db import transaction
 from complaints_desk.store.local import outbox
 from tests.integration.conftest import DEPARTMENT, LiveServer, live_server_factory, make_team
-from tests.integration.sync_client_support import DeskClient, make_client
+from tests.integration.sync_client_support import DeskClient, extended_behind_the_officers_back, make_client
 
 from .conftest import GuiThreadGuard, open_client, settle
 
@@ -52,25 +50,7 @@ def office(
     counter, desk, boss = (make_client(tmp_path, name, server.base_url) for name in ("counter", "desk", "boss"))
     client = None
     try:
-        counter.login("clerk")
-        desk.login("officer")
-        boss.login("supervisor")
-        case_id = counter.intake(department=DEPARTMENT)
-        counter.sync.run_once()
-        desk.sync.run_once()
-        desk.change(case_id, EventType.ACCEPTED)
-        desk.sync.run_once()
-        boss.sync.run_once()
-        with transaction(boss.factory) as session:
-            state = load_case(session, case_id)
-        assert state is not None
-        boss.change(
-            case_id,
-            EventType.EXTENDED,
-            reason_code="cooperation",
-            new_due_at=(state.due_at + timedelta(days=3)).isoformat(),
-        )
-        boss.sync.run_once()
+        case_id = extended_behind_the_officers_back(counter, desk, boss, DEPARTMENT)
         client = open_client(tmp_path / "desk.sqlite3", guard, qtbot, user="officer")
         client.window.ui.casePanel.show_case(case_id)
         settle(client, qtbot)

@@ -4,6 +4,7 @@ and its engine, talking to a real server process (tests/integration/conftest.py'
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
@@ -151,3 +152,32 @@ def pg_schema() -> tuple[str, Any]:
 def server_session_factory(database_url: str) -> tuple[Engine, sessionmaker[Session]]:
     engine = make_engine(database_url)
     return engine, make_sessionmaker(engine)
+
+
+def extended_behind_the_officers_back(
+    counter: DeskClient, desk: DeskClient, boss: DeskClient, department: str
+) -> str:
+    """A case the clerk files, the officer accepts and the supervisor then extends by three days, which the
+    officer's desk has not pulled yet: an extension the officer now makes is the case's second as the server
+    sees it (which needs the petitioner's consent), so the server refuses it. Signs the three in; returns the
+    case id."""
+    counter.login("clerk")
+    desk.login("officer")
+    boss.login("supervisor")
+    case_id = counter.intake(department=department)
+    counter.sync.run_once()
+    desk.sync.run_once()
+    desk.change(case_id, EventType.ACCEPTED)
+    desk.sync.run_once()
+    boss.sync.run_once()
+    with transaction(boss.factory) as session:
+        state = load_case(session, case_id)
+    assert state is not None and state.due_at is not None
+    boss.change(
+        case_id,
+        EventType.EXTENDED,
+        reason_code="cooperation",
+        new_due_at=(state.due_at + timedelta(days=3)).isoformat(),
+    )
+    boss.sync.run_once()
+    return case_id
