@@ -476,12 +476,14 @@ class FakeLine(FakePlatform):
         self, user_id: str, count: int, timeout: float = WAIT_SECONDS
     ) -> list[tuple[str, dict[str, Any]]]:
         deadline = time.monotonic() + timeout
-        while len(found := self.delivered(user_id)) < count:
+        while True:
+            # Counted before looking: an answer that lands between the look and the wait still ends the wait
+            # (the server answers on its own threads now, as the test checks; counted after, it was missed).
+            answered = len(self.answered)
+            if len(found := self.delivered(user_id)) >= count:
+                return found
             assert time.monotonic() < deadline, f"{len(found)} of {count} LINE messages for {user_id}: {found}"
-            self.wait_for(
-                lambda r: True, count=len(self.received) + 1, timeout=max(0.05, deadline - time.monotonic())
-            )
-        return found
+            self.wait_for(lambda r: True, count=answered + 1, timeout=max(0.05, deadline - time.monotonic()))
 
 
 def line_signature(channel_secret: str, body: bytes) -> str:
