@@ -37,20 +37,34 @@ def read(factory: sessionmaker[Session], work: Callable[[Session], T]) -> T:
     return _run(factory, work, commit=False, repeatable=True)
 
 
-def write(factory: sessionmaker[Session], work: Callable[[Session], T], *, repeatable: bool = False) -> T:
-    """`work(session)` in one transaction, committed when it returns (store.db.transaction): retried once
-    after a disconnect before the commit; after one during the commit only if `repeatable`."""
-    return _run(factory, work, commit=True, repeatable=repeatable)
+def write(
+    factory: sessionmaker[Session],
+    work: Callable[[Session], T],
+    *,
+    repeatable: bool = False,
+    lock_wait: float | None = None,
+) -> T:
+    """`work(session)` in one transaction, committed when it returns (store.db.transaction, which `lock_wait`
+    is passed to): retried once after a disconnect before the commit; after one during the commit only if
+    `repeatable`."""
+    return _run(factory, work, commit=True, repeatable=repeatable, lock_wait=lock_wait)
 
 
-def _run(factory: sessionmaker[Session], work: Callable[[Session], T], *, commit: bool, repeatable: bool) -> T:
+def _run(
+    factory: sessionmaker[Session],
+    work: Callable[[Session], T],
+    *,
+    commit: bool,
+    repeatable: bool,
+    lock_wait: float | None = None,
+) -> T:
     for attempt in range(1, ATTEMPTS + 1):
         committing = False
         try:
             if not commit:
                 with factory() as session:
                     return work(session)
-            with transaction(factory) as session:
+            with transaction(factory, lock_wait=lock_wait) as session:
                 result = work(session)
                 committing = True  # the work is done: what fails from here on is the COMMIT
             return result

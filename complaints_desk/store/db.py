@@ -35,6 +35,9 @@ MIGRATIONS_DIR = Path(__file__).resolve().parents[2] / "db"
 PRIVATE_DIR_MODE = 0o700
 PRIVATE_FILE_MODE = 0o600
 _SQLITE_SIDE_FILES = ("-wal", "-shm", "-journal")
+BUSY_TIMEOUT_MS = (
+    10_000  # how long a SQLite transaction waits for the write lock, unless it asks otherwise (transaction())
+)
 
 
 def resolve_data_dir(explicit: str | os.PathLike[str] | None = None) -> Path:
@@ -78,7 +81,7 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.execute("PRAGMA synchronous=FULL")
-    cursor.execute("PRAGMA busy_timeout=10000")
+    cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
     cursor.execute("PRAGMA cache_size=-65536")
     cursor.execute("PRAGMA mmap_size=1073741824")
     cursor.close()
@@ -87,16 +90,26 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
 REFETCHABLE = (
     "refetchable"  # execution option: the transaction holds only what can be fetched again (transaction())
 )
+LOCK_WAIT_MS = (
+    "lock_wait_ms"  # execution option: how long this transaction waits for the write lock (transaction())
+)
 _SYNCHRONOUS = "synchronous"  # (the DBAPI connection's info: the level last set on it)
+_BUSY_TIMEOUT = "busy_timeout"  # (… and the busy timeout last set on it)
 
 
 def _sqlite_begin(conn: Any) -> None:
     # The durability of this transaction first: SQLite refuses to change it inside one.
-    level = "NORMAL" if conn.get_execution_options().get(REFETCHABLE) else "FULL"
+    options = conn.get_execution_options()
+    level = "NORMAL" if options.get(REFETCHABLE) else "FULL"
     info = conn.connection.info
     if info.get(_SYNCHRONOUS, "FULL") != level:
         conn.exec_driver_sql(f"PRAGMA synchronous={level}")
         info[_SYNCHRONOUS] = level
+    # (set back to the default by the next transaction that does not ask: the connection goes back to the pool)
+    wait = int(options.get(LOCK_WAIT_MS, BUSY_TIMEOUT_MS))
+    if info.get(_BUSY_TIMEOUT, BUSY_TIMEOUT_MS) != wait:
+        conn.exec_driver_sql(f"PRAGMA busy_timeout={wait}")
+        info[_BUSY_TIMEOUT] = wait
     # Take the write lock at BEGIN so two writers queue instead of failing halfway (one writer at a time).
     conn.exec_driver_sql("BEGIN IMMEDIATE")
 
@@ -255,7 +268,9 @@ def make_sessionmaker(engine: Engine) -> sessionmaker[Session]:
 
 
 @contextmanager
-def transaction(factory: sessionmaker[Session], *, refetchable: bool = False) -> Iterator[Session]:
+def transaction(
+    factory: sessionmaker[Session], *, refetchable: bool = False, lock_wait: float | None = None
+) -> Iterator[Session]:
     """The caller's unit of work: commit on success, roll back on any error, so nothing is half-written.
 
     `refetchable` (SQLite): the transaction holds only what can be fetched again and says so itself (pulled
@@ -263,11 +278,19 @@ def transaction(factory: sessionmaker[Session], *, refetchable: bool = False) ->
     in WAL mode skips the fsync of the commit. It is still atomic and the store stays consistent; what a power
     cut (not a crash of the program: the data is in the operating system's hands by then) can lose is the
     newest such transactions since the last synchronous=FULL commit, which fsyncs the WAL and so everything
-    written before it too. Every other transaction keeps synchronous=FULL."""
+    written before it too. Every other transaction keeps synchronous=FULL.
+
+    `lock_wait` (SQLite): seconds this transaction waits for the write lock at BEGIN before it fails with
+    "database is locked" (is_contention), instead of the busy timeout every other one waits (BUSY_TIMEOUT_MS):
+    for work whose caller must be answered within a deadline (a KakaoTalk skill request)."""
     session = factory()
     try:
-        if refetchable and session.get_bind().dialect.name == "sqlite":
-            session.connection(execution_options={REFETCHABLE: True})
+        if session.get_bind().dialect.name == "sqlite":
+            options: dict[str, Any] = {REFETCHABLE: True} if refetchable else {}
+            if lock_wait is not None:
+                options[LOCK_WAIT_MS] = max(1, int(lock_wait * 1000))
+            if options:
+                session.connection(execution_options=options)
         yield session
         session.commit()
     except BaseException:

@@ -200,22 +200,37 @@ def test_a_mail_answer_reaches_the_mail_server(stack: Stack) -> None:
     wait_for("reply_sent", lambda: _reports(stack, case_id, "reply_sent"))
 
 
-def test_a_skill_request_while_the_store_is_locked_is_503_not_500(stack: Stack) -> None:
-    """SQLite has one writer: a burst that keeps the lock past the busy timeout is answered 503 (Kakao shows its
-    error and the citizen sends again), never 500."""
+def test_a_skill_request_while_the_store_is_locked_is_503_before_kakao_gives_up(stack: Stack) -> None:
+    """SQLite has one writer. A skill request that cannot get the write lock is answered 503 (Kakao shows its
+    error and the citizen sends again), never 500, and never taken after Kakao's 5 seconds: here the lock is
+    let go after 6 s, and the request, which would have waited for it (the busy timeout is 10 s) and filed a
+    message Kakao had already called failed, has been refused before then, with nothing of it kept."""
     if not stack.server.database_url.startswith("sqlite"):
         pytest.skip("SQLite's single writer lock")
     import sqlite3
+    import threading
 
-    holder = sqlite3.connect(stack.server.database_url.removeprefix("sqlite:///"), isolation_level=None)
+    holder = sqlite3.connect(
+        stack.server.database_url.removeprefix("sqlite:///"), isolation_level=None, check_same_thread=False
+    )
+    holder.execute("BEGIN IMMEDIATE")
+    released = threading.Event()
+
+    def let_go() -> None:
+        holder.execute("ROLLBACK")
+        released.set()
+
+    timer = threading.Timer(6.0, let_go)
+    timer.start()
     try:
-        holder.execute("BEGIN IMMEDIATE")
         body = json.dumps(stack.kakao.payload("kakao-user-busy", "민원"), ensure_ascii=False).encode()
         busy = stack.kakao.post(body)
+        answered_while_locked = not released.is_set()
     finally:
-        holder.execute("ROLLBACK")
+        timer.join()
         holder.close()
     assert busy.status_code == 503 and busy.headers.get("Retry-After")
+    assert answered_while_locked, "the request waited past Kakao's 5 s for the lock"
     assert "불편하신 점" in skill_texts(stack.kakao.say("kakao-user-busy", "민원"))
 
 

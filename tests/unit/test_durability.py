@@ -88,6 +88,52 @@ def test_only_a_refetchable_transaction_skips_the_wait_for_the_disk(tmp_path: Pa
     assert levels == [full, normal, normal, full, normal, full]
 
 
+def test_a_transaction_with_a_deadline_gives_up_on_the_lock_in_time_and_the_next_waits_as_always(
+    tmp_path: Path,
+) -> None:
+    """A KakaoTalk skill request must be answered within 5 s: its transaction waits for a held write lock only
+    as long as it was told, fails with nothing saved, and leaves the pooled connection waiting the usual busy
+    timeout for the next transaction."""
+    import sqlite3
+    import threading
+
+    from sqlalchemy.exc import OperationalError
+
+    from complaints_desk.store.db import BUSY_TIMEOUT_MS, is_contention
+
+    path = tmp_path / "server.sqlite3"
+    engine = make_engine(f"sqlite:///{path}", pool_size=1, max_overflow=0)
+    migrate(engine)
+    factory = make_sessionmaker(engine)
+    holder = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+    holder.execute("BEGIN IMMEDIATE")
+    released = threading.Event()
+
+    def let_go() -> None:
+        holder.execute("ROLLBACK")
+        released.set()
+
+    timer = threading.Timer(5.0, let_go)
+    timer.start()
+    try:
+        try:
+            with transaction(factory, lock_wait=0.3) as session:
+                session.add(Station(code="K09", name="카카오"))
+            refused: BaseException | None = None
+        except OperationalError as error:
+            refused = error
+        gave_up_while_held = not released.is_set()
+    finally:
+        timer.join()
+        holder.close()
+    assert refused is not None and is_contention(refused)
+    assert gave_up_while_held
+    with transaction(factory) as session:
+        assert session.scalar(text("PRAGMA busy_timeout")) == BUSY_TIMEOUT_MS
+        assert session.scalar(select(func.count()).select_from(Station).where(Station.code == "K09")) == 0
+    engine.dispose()
+
+
 def test_the_desks_writes_reach_the_database_file_without_a_commit_waiting_for_the_copy(tmp_path: Path) -> None:
     """With background checkpoints (the desktop's store) a thread copies the WAL into the database file; no
     commit of the writer does it (SQLite's own would wait for 1,000 pages, then make that commit wait)."""

@@ -8,6 +8,7 @@ takes its message on the request instead."""
 from __future__ import annotations
 
 import logging
+import time
 from collections.abc import Mapping
 from functools import partial
 from typing import Any
@@ -23,6 +24,10 @@ from . import registry
 from .base import ChannelRefused, InboundMessage, Messenger, WebhookRequest
 from .inbox import Taken, arrival, take_message
 from .writes import write
+
+# KakaoTalk's skill server gives up on an answer after 5 seconds (Open Builder) and tells the citizen it failed:
+# a message is taken within this, or not at all (503: nothing saved, the citizen sends it again).
+INLINE_SECONDS = 3.0
 
 router = APIRouter(prefix="/webhooks", tags=["channels"])
 
@@ -106,9 +111,15 @@ def _accept(factory: Any, messenger: Messenger, messages: list[InboundMessage]) 
 
 def _take_inline(factory: Any, messenger: Messenger, messages: list[InboundMessage]) -> list[Taken]:
     """A channel whose platform wants the replies in the webhook's answer (KakaoTalk's SkillResponse within
-    5 seconds): each message in its own transaction on the request."""
+    5 seconds): each message in its own transaction on the request, all of them within INLINE_SECONDS."""
+    deadline = time.monotonic() + INLINE_SECONDS
     return [
-        write(factory, partial(take_message, messenger=messenger, message=m), what=messenger.name)
+        write(
+            factory,
+            partial(take_message, messenger=messenger, message=m),
+            what=messenger.name,
+            within=deadline - time.monotonic(),
+        )
         for m in messages
     ]
 
