@@ -86,9 +86,10 @@ def register(subparsers: Any) -> None:
     p = action("list", "목록 보기 (JSON lines)", run_list)
     p.add_argument("what", choices=["departments", "staff", "categories", "rules", "stations", "closures"])
 
-    from . import open311_keys
+    from . import inbox, open311_keys
 
     open311_keys.register(actions, _common)
+    inbox.register(actions, _common)
 
 
 def _common() -> argparse.ArgumentParser:

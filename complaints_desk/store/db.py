@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 import platformdirs
-from sqlalchemy import Engine, create_engine, event, make_url
+from sqlalchemy import Engine, create_engine, event, make_url, text
 from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -298,6 +298,14 @@ def transaction(
         raise
     finally:
         session.close()
+
+
+def limit_lock_wait(session: Session, seconds: float) -> None:
+    """On PostgreSQL, this transaction's waits for a row or table lock end after `seconds` with
+    lock_not_available (55P03, is_contention) instead of going on (SET LOCAL: the transaction's alone). SQLite
+    takes its one lock at BEGIN: there it is transaction()'s `lock_wait`."""
+    if session.get_bind().dialect.name == "postgresql":
+        session.execute(text(f"SET LOCAL lock_timeout = {max(1, int(seconds * 1000))}"))
 
 
 def head_revisions() -> set[str]:

@@ -55,7 +55,8 @@ def test_bad_requests_are_refused_clearly_and_change_nothing(shared_team: Team) 
         line.get("code") for line in shared_team.server.log_lines() if line.get("event") == "request_rejected"
     }
     assert {code for _status, code in expected.values()} <= logged
-    assert httpx.get(shared_team.server.base_url + "/healthz").status_code == 200
+    health = httpx.get(shared_team.server.base_url + "/healthz")
+    assert health.status_code == 200 and health.json()["inbox_failed"] == 0
 
 
 def test_an_unknown_event_type_is_one_rejection_not_a_refused_push(shared_team: Team) -> None:

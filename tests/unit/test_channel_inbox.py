@@ -106,3 +106,37 @@ def test_a_message_that_cannot_be_taken_is_kept_for_another_try(session_factory)
                 inbox.mark_failed(session, claim, row.key, "LookupError: still gone", now=later)
     failed = _row(session_factory, "retired-channel", "401")
     assert failed.status == "failed" and failed.message is not None  # kept for a person, not dropped
+
+
+def _give_up_on(factory, event_id: str) -> None:  # type: ignore[no-untyped-def]
+    """The worker's fate for a message whose taking raises every time (a bug): MAX_ATTEMPTS failures."""
+    with transaction(factory) as session:
+        for day in range(inbox.MAX_ATTEMPTS):
+            later = datetime.now(UTC) + timedelta(days=day + 1)
+            claim = inbox.claim_due(session, now=later)
+            for row in claim.rows:
+                if row.event_id == event_id:
+                    inbox.mark_failed(session, claim, row.key, "KeyError: 'step'", now=later)
+
+
+def test_a_message_given_up_on_is_listed_for_a_person_and_taken_when_put_back(session_factory) -> None:  # type: ignore[no-untyped-def]
+    _accept(session_factory, "telegram", _message("501", "5007", "민원"))
+    _accept(session_factory, "telegram", _message("502", "5008", "민원"))
+    _give_up_on(session_factory, "501")
+    with transaction(session_factory) as session:
+        assert inbox.failed_count(session) == 1
+        [failed] = inbox.failed_messages(session)
+    assert (failed.platform, failed.event_id, failed.user_key) == ("telegram", "501", "5007")
+    assert failed.text == "민원" and "KeyError" in failed.last_error and failed.attempts == inbox.MAX_ATTEMPTS
+    assert _replies_to(session_factory, "5007") == []  # the citizen has had no answer
+
+    with transaction(session_factory) as session:
+        assert inbox.retry_failed(session, [("telegram", "999")]) == 0  # no such failed message
+        assert inbox.retry_failed(session, [("telegram", "501")]) == 1
+    worker = InboxWorker(session_factory)
+    worker.run_once()
+    [reply] = _replies_to(session_factory, "5007")
+    assert "불편하신 점" in reply
+    with transaction(session_factory) as session:
+        assert inbox.failed_count(session) == 0 and inbox.failed_messages(session) == []
+    assert _row(session_factory, "telegram", "501").status == "done"

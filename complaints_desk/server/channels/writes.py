@@ -9,11 +9,10 @@ import time
 from collections.abc import Callable
 from typing import TypeVar
 
-from sqlalchemy import text
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
-from ...store.db import is_contention
+from ...store.db import is_contention, limit_lock_wait
 from .. import units
 from ..errors import DatabaseUnavailable
 from ..logs import log
@@ -72,11 +71,10 @@ def write(
 
 
 def _lock_timeout(work: Callable[[Session], T], seconds: float) -> Callable[[Session], T]:
-    """`work` with PostgreSQL's lock_timeout for its transaction: a lock not had in time fails with
-    lock_not_available (55P03, store.db.is_contention) instead of waiting."""
+    """`work` with its transaction's lock waits bounded (store.db.limit_lock_wait)."""
 
     def bounded(session: Session) -> T:
-        session.execute(text(f"SET LOCAL lock_timeout = {max(1, int(seconds * 1000))}"))
+        limit_lock_wait(session, seconds)
         return work(session)
 
     return bounded

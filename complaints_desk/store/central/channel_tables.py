@@ -63,6 +63,14 @@ class ChannelInbound(Base):
             sqlite_where=text("status = 'pending'"),
             postgresql_where=text("status = 'pending'"),
         ),
+        # The messages the worker gave up on, for a person (`complaints-desk admin inbox`, /healthz's count):
+        # few, and found without reading the done ones.
+        Index(
+            "ix_channel_inbound_failed",
+            "received_at",
+            sqlite_where=text("status = 'failed'"),
+            postgresql_where=text("status = 'failed'"),
+        ),
     )
 
 

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import exists, or_, select, tuple_, update
+from sqlalchemy import exists, func, or_, select, tuple_, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session, aliased
@@ -181,3 +181,71 @@ def mark_failed(
         return False
     row.status, row.claimed_until = FAILED, None
     return True
+
+
+# --- for a person: the messages the worker gave up on ----------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class FailedMessage:
+    platform: str
+    event_id: str
+    user_key: str  # the citizen on the platform (a chat id, a LINE user id)
+    received_at: datetime
+    attempts: int
+    last_error: str
+    text: str  # what the citizen wrote
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "platform": self.platform,
+            "event_id": self.event_id,
+            "user_key": self.user_key,
+            "received_at": self.received_at.isoformat(),
+            "attempts": self.attempts,
+            "last_error": self.last_error,
+            "text": self.text,
+        }
+
+
+def failed_count(session: Session) -> int:
+    return int(session.scalar(select(func.count()).select_from(ChannelInbound).where(_failed())) or 0)
+
+
+def failed_messages(session: Session, *, limit: int = 200) -> list[FailedMessage]:
+    """The messages kept as failed (MAX_ATTEMPTS tries), oldest first: each is a citizen who has had no answer."""
+    rows = session.execute(
+        select(ChannelInbound).where(_failed()).order_by(ChannelInbound.received_at).limit(limit)
+    ).scalars()
+    return [
+        FailedMessage(
+            row.platform,
+            row.event_id,
+            row.user_key,
+            row.received_at,
+            row.attempts,
+            row.last_error,
+            str((row.message or {}).get("text", "")),
+        )
+        for row in rows
+    ]
+
+
+def retry_failed(session: Session, keys: Sequence[tuple[str, str]] | None = None) -> int:
+    """Put failed messages (these, or all of them with None) back in the inbox as new: the worker takes them
+    again, in their citizen's order (their order key is kept). Returns how many."""
+    statement = update(ChannelInbound).where(_failed())
+    if keys is not None:
+        if not keys:
+            return 0
+        statement = statement.where(tuple_(ChannelInbound.platform, ChannelInbound.event_id).in_(list(keys)))
+    done = session.execute(
+        statement.values(status=PENDING, attempts=0, claim=None, claimed_until=None).execution_options(
+            synchronize_session=False
+        )
+    )
+    return int(done.rowcount or 0)  # type: ignore[attr-defined]
+
+
+def _failed() -> Any:
+    return ChannelInbound.status == FAILED
