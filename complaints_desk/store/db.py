@@ -360,7 +360,7 @@ def migrate(engine: Engine) -> None:
     heads = set(ScriptDirectory.from_config(config).get_heads())
     with engine.begin() as connection:
         if set(MigrationContext.configure(connection).get_current_heads()) != heads:
-            # A migration may alter an index a client's cut-short catch-up dropped (store.local.pull): put
+            # A migration may alter an index a client's cut-short catch-up dropped (store.local.deferred): put
             # them back first, so the migration meets the schema its revision describes.
             from .indexes import restore_deferred_indexes
 

@@ -33,8 +33,9 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from ..store.bulk_gc import light_garbage_collection
 from ..store.local import outbox, sync_state
+from ..store.local.deferred import finish_deferred, has_deferred
 from ..store.local.incoming import IncomingEvent
-from ..store.local.pull import CatchUp, PageSummary, apply_incoming_page, finish_deferred, has_deferred
+from ..store.local.pull import CatchUp, PageSummary, apply_incoming_page
 from ..store.local.rebase import ServerEvent
 from ..store.local.resend import resend_unproven
 from .calls import send_unsent_calls

@@ -26,7 +26,7 @@ from msgspec import Meta
 from ..domain.events import EventType
 from ..domain.roles import Role
 from ..store.local.incoming import IncomingEvent, payload_text
-from ..store.local.pull import ReferenceRecord
+from ..store.local.reference_pull import ReferenceRecord
 from ..store.local.stored_values import stored_aware_utc, stored_utc
 from .protocol import ReferenceChange
 

@@ -16,7 +16,7 @@ from complaints_desk.documents import notices
 from complaints_desk.documents.receipt import ReceiptOptions, build_receipt_pdf
 from complaints_desk.store import reports
 from complaints_desk.store.db import make_engine, make_sessionmaker, migrate, sqlite_url, transaction
-from complaints_desk.store.local.pull import ReferenceRecord, upsert_reference
+from complaints_desk.store.local.reference_pull import ReferenceRecord, upsert_reference
 
 from .conftest import REPO, Team
 

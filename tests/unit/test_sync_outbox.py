@@ -22,8 +22,9 @@ from complaints_desk.store.cases import case_events, load_case
 from complaints_desk.store.db import transaction
 from complaints_desk.store.intake import Intake
 from complaints_desk.store.local import outbox, sync_state
-from complaints_desk.store.local.pull import ReferenceRecord, apply_pull_page
+from complaints_desk.store.local.pull import apply_pull_page
 from complaints_desk.store.local.rebase import ServerEvent, ServerHistoryError
+from complaints_desk.store.local.reference_pull import ReferenceRecord
 from tests.support import T0, event, later
 
 CLERK = Actor(new_id(), Role.CLERK, None, "이창구")

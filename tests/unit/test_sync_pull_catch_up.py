@@ -32,11 +32,8 @@ from complaints_desk.store.db import make_engine, make_sessionmaker, migrate, tr
 from complaints_desk.store.indexes import DEFERRED_INDEXES
 from complaints_desk.store.intake import Intake
 from complaints_desk.store.local import outbox
-from complaints_desk.store.local.pull import (
-    DEFERRED_SEARCH,
-    apply_incoming_page,
-    finish_deferred,
-)
+from complaints_desk.store.local.deferred import DEFERRED_SEARCH, finish_deferred
+from complaints_desk.store.local.pull import apply_incoming_page
 from complaints_desk.store.local.rebase import ServerHistoryError
 from complaints_desk.store.search import fts_query
 from complaints_desk.sync.engine import SyncEngine

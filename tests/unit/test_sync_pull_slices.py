@@ -21,7 +21,8 @@ from complaints_desk.store.db import make_sessionmaker, transaction
 from complaints_desk.store.indexes import DEFERRED_INDEXES
 from complaints_desk.store.intake import Intake
 from complaints_desk.store.local import outbox, pull, sync_state
-from complaints_desk.store.local.pull import DEFERRED_SEARCH, CatchUp, apply_incoming_page, finish_deferred
+from complaints_desk.store.local.deferred import DEFERRED_SEARCH, finish_deferred
+from complaints_desk.store.local.pull import CatchUp, apply_incoming_page
 from complaints_desk.sync.engine import SyncEngine
 from complaints_desk.sync.pull_codec import parse_pull_page
 from complaints_desk.sync.transport import Transport

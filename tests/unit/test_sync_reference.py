@@ -8,7 +8,7 @@ from sqlalchemy import select
 
 from complaints_desk.domain.ids import new_id
 from complaints_desk.store.db import transaction
-from complaints_desk.store.local.pull import ReferenceRecord, upsert_reference
+from complaints_desk.store.local.reference_pull import ReferenceRecord, upsert_reference
 from complaints_desk.store.models import ClosureRow, Department
 
 

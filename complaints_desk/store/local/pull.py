@@ -3,71 +3,48 @@
 Cases the page touches fall in two groups. *Clean* cases (no local event of ours above the cursor) take the
 fast path: each case row is loaded once (only the columns the page's kinds of event touch), every event of the
 page for it is projected on the row in stored form by the lifecycle's own handlers with its trusted reader
-(domain.lifecycle.project with stored_values.STORED: the server checked these events), and the page is written with one executemany per table: the events,
-the new cases, the changed columns of the cases already here, and the search documents of the new cases.
+(domain.lifecycle.project with stored_values.STORED: the server checked these events), and the page is
+written with one executemany per table: the events, the new cases, the changed columns of the cases already here, and the search documents of the new cases.
 *Dirty* cases (we have pending events, or accepted ones the pull has not brought back yet, or the page
 brings back an event we already hold) are rebased one by one (store.rebase).
 
 A *catch-up* (a pull far behind the server: a fresh client, or one back from a long time offline; the engine
-starts one when the first page is full and more follow) defers index work to its end, as the demo builder does
-for a new store (store/demo/build.py): new cases go into the search index afterwards, a batch at a time, rather
-than page by page; and once the catch-up has pulled at least twice as many events as the store had cases, the
-secondary indexes of cases and events are dropped and later created again from their saved SQL, so the schema
-ends identical. A catch-up writes each page in slices of a few milliseconds, each applied as a page of its own
-would be; when another write waits for the writer (CatchUp.pause), the transaction ends after a slice with the
-cursor at its last event. Every transaction still commits with its cursor. What is deferred is written down in `meta` in the
-same transaction as the page (the dropped indexes' SQL, the rowid ranges of cases not yet in the search
-index), so a catch-up cut short (a crash, a kill, the network gone) is finished by finish_deferred the next
-time the engine runs, before it pulls again. Until then the queue and search of those cases are slow or
-incomplete; the engine does not report the pull before finish_deferred has run.
+starts one when the first page is full and more follow) defers index work to its end (store.local.deferred).
+It writes each page in slices of a few milliseconds, each applied as a page of its own would be; when another
+write waits for the writer (CatchUp.pause), the transaction ends after a slice with the cursor at its last
+event. Every transaction still commits with its cursor. Reference data (departments, staff, …) comes with the
+page and is written by store.local.reference_pull.
 """
 
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from datetime import UTC, date, datetime
-from functools import lru_cache
-from itertools import compress
-from operator import is_, is_not
+from datetime import UTC, datetime
 from time import perf_counter
 from typing import Any
 
-from sqlalchemy import Date, DateTime, Table, delete, insert, or_, select, text, update
+from sqlalchemy import insert, or_, select, text, update
 from sqlalchemy.orm import Session
 
 from ...domain.errors import DomainError
 from ...domain.events import EventType
 from ...domain.lifecycle import fields_touched, project
-from .. import indexes, search
-from ..models import (
-    SYNCED_REFERENCE,
-    Base,
-    CaseRow,
-    EventRow,
-    Station,
-)
-from ..types import UTCDateTime
+from .. import search
+from ..models import CaseRow, EventRow
 from . import bulk
+from .deferred import case_count, drop_secondary_indexes, insert_cases_deferring_search
 from .incoming import IncomingEvent, ServerEvent
 from .outbox import set_aside_receipts
 from .rebase import ServerHistoryError, rebase_case
-from .stored_values import CASE_COLUMNS, STORED, Row, from_stored, parse_stored_utc, stored_utc, to_stored
+from .reference_pull import ReferenceRecord, upsert_reference
+from .stored_values import STORED, Row, from_stored, parse_stored_utc, stored_utc, to_stored
 from .sync_state import cursor as current_cursor
 from .sync_state import set_cursor
 from .tables import OutboxRow, OutboxState, SyncStateRow
 
-_REFERENCE_MODELS: Mapping[str, type[Base]] = SYNCED_REFERENCE  # (store.models: one list for both programs)
-_NEVER_FROM_WIRE = {"password_hash"}
-_RECEIPT = {EventType.RECEIVED.value}  # a client never keeps other people's password hashes
-
-
-@dataclass(frozen=True)
-class ReferenceRecord:
-    seq: int
-    table: str
-    record: Mapping[str, Any]
+_RECEIPT = {EventType.RECEIVED.value}
 
 
 SLICE_SECONDS = 0.005  # a catch-up writes a page in slices of about this much work (see CatchUp.pause)
@@ -263,10 +240,10 @@ class _SQLiteWriter(_Writer):
         if catch_up is None:
             return
         if catch_up.cases_before is None:
-            catch_up.cases_before = _case_count(self.connection)
+            catch_up.cases_before = case_count(self.connection)
         catch_up.pulled += events
         if not catch_up.indexes_dropped and catch_up.pulled >= 2 * catch_up.cases_before:
-            _drop_secondary_indexes(self.connection)
+            drop_secondary_indexes(self.connection)
             catch_up.indexes_dropped = True
 
     def cursor(self) -> int:
@@ -314,7 +291,7 @@ class _SQLiteWriter(_Writer):
             bulk.insert_cases(self.connection, new)
             bulk.index_cases(self.connection, new)
         elif new:
-            _insert_cases_deferring_search(self.connection, new)
+            insert_cases_deferring_search(self.connection, new)
 
     def update(self, rows: Sequence[Row], loaded: dict[str, tuple[Any, ...]], columns: tuple[str, ...]) -> None:
         bulk.update_cases(self.connection, rows, loaded, columns)
@@ -395,175 +372,4 @@ def _event_values(e: IncomingEvent) -> dict[str, Any]:
     values["payload"] = e.payload
     values["occurred_at"] = parse_stored_utc(e.occurred)
     values["recorded_at"] = parse_stored_utc(e.recorded)
-    return values
-
-
-# --- catch-up: deferred index work ---------------------------------------------------------------------------
-
-DEFERRED_SEARCH = "pull.deferred_search"  # meta: [[first, last], ...] rowid ranges of cases not yet indexed
-FINISH_STEP = 100_000  # cases a finish_deferred step puts in the search index, in one transaction
-FINISH_CHUNK = 250  # … a few milliseconds' worth at a time, between which it can pause for another writer
-INDEX_STEP = 1_000_000  # rows of index a finish_deferred step builds (at least one index; ten times cheaper a row)
-
-_ROWID_AND_CASE_COLUMNS = ("rowid", *CASE_COLUMNS)
-_NONES = (None,) * len(_ROWID_AND_CASE_COLUMNS)
-_POSITIONS = range(len(_ROWID_AND_CASE_COLUMNS))
-
-
-@lru_cache(maxsize=256)
-def _insert_case_sql(nulls: tuple[int, ...]) -> str:
-    """INSERT of a case row with NULL written into the statement at `nulls` (positions in rowid + columns)."""
-    values = ", ".join("NULL" if i in nulls else "?" for i in _POSITIONS)
-    return f"INSERT INTO cases ({', '.join(_ROWID_AND_CASE_COLUMNS)}) VALUES ({values})"
-
-
-def _case_count(connection: sqlite3.Connection) -> int:
-    return int(connection.execute("SELECT count(*) FROM cases").fetchone()[0])
-
-
-def _drop_secondary_indexes(connection: sqlite3.Connection) -> None:
-    """Drop the non-unique indexes of cases and events, keeping their SQL in meta (added to any kept before)."""
-    saved = indexes.read_meta_list(connection, indexes.DEFERRED_INDEXES)
-    saved.extend([name, sql] for name, sql in indexes.drop_indexes(connection, unique=False))
-    indexes.write_meta_list(connection, indexes.DEFERRED_INDEXES, saved)
-
-
-def _insert_cases_deferring_search(connection: sqlite3.Connection, rows: Sequence[Row]) -> None:
-    """New cases with rowids of our choosing (the next free ones), noted in meta as not yet in the search index.
-    A new case has a score of empty columns: they are written as NULL in the statement rather than bound as
-    None parameters (the sqlite3 module binds a None through its adapter lookup: ~0.5 us each, ~8 us a case),
-    one executemany for each set of empty columns."""
-    first = int(connection.execute("SELECT coalesce(max(rowid), 0) + 1 FROM cases").fetchone()[0])
-    values = bulk.case_values
-    groups: dict[tuple[int, ...], list[tuple[Any, ...]]] = {}
-    for number, row in enumerate(rows, first):
-        full = (number, *values(row))
-        nulls = tuple(compress(_POSITIONS, map(is_, full, _NONES)))
-        group = groups.get(nulls)
-        if group is None:
-            group = groups[nulls] = []
-        group.append(tuple(compress(full, map(is_not, full, _NONES))))
-    for nulls, params in groups.items():
-        connection.executemany(_insert_case_sql(nulls), params)
-    last = first + len(rows) - 1
-    ranges = indexes.read_meta_list(connection, DEFERRED_SEARCH)
-    if ranges and ranges[-1][1] == first - 1:
-        ranges[-1][1] = last
-    else:
-        ranges.append([first, last])
-    indexes.write_meta_list(connection, DEFERRED_SEARCH, ranges)
-
-
-def has_deferred(session: Session) -> bool:
-    """Whether a catch-up left index work to do (finish_deferred)."""
-    if session.get_bind().dialect.name != "sqlite":
-        return False
-    connection = bulk.dbapi(session)
-    found = connection.execute(
-        "SELECT count(*) FROM meta WHERE key IN (?, ?)", (indexes.DEFERRED_INDEXES, DEFERRED_SEARCH)
-    ).fetchone()[0]
-    return bool(found)
-
-
-def finish_deferred(
-    session: Session,
-    *,
-    step: int = FINISH_STEP,
-    index_step: int = INDEX_STEP,
-    pause: Callable[[], bool] | None = None,
-) -> bool:
-    """Do one bounded step of the index work catch-ups deferred, in the caller's transaction: first the dropped
-    indexes (all at once on a small store, one at a time on a big one), then the search documents of up to
-    `step` cases. Returns True when nothing is left; call it in fresh transactions until then, so other
-    writers (an intake at the counter) wait for one step at most, never for the whole build. `pause` (as
-    CatchUp.pause) is asked after each index and each FINISH_CHUNK cases: True ends the step there."""
-    if session.get_bind().dialect.name != "sqlite":
-        return True
-    session.flush()
-    connection = bulk.dbapi(session)
-    pending = indexes.read_meta_list(connection, indexes.DEFERRED_INDEXES)
-    if pending:
-        rows, done = _case_count(connection), 0
-        while pending and (done == 0 or (done + rows <= index_step and not (pause is not None and pause()))):
-            name, sql = pending.pop(0)
-            indexes.create_missing_index(connection, name, sql)
-            done += rows
-        indexes.write_meta_list(connection, indexes.DEFERRED_INDEXES, pending)
-        return False
-    ranges = indexes.read_meta_list(connection, DEFERRED_SEARCH)
-    if not ranges:
-        return True
-    budget = step
-    while ranges and budget > 0:
-        first, last = ranges[0]
-        upto = min(last, first + min(budget, FINISH_CHUNK) - 1)
-        documents = [
-            (rowid, search.document_for(title, body, name, phone))
-            for rowid, title, body, name, phone in connection.execute(
-                "SELECT rowid, title, body, petitioner_name, petitioner_phone FROM cases"
-                " WHERE rowid BETWEEN ? AND ?",
-                (first, upto),
-            )
-        ]
-        connection.executemany(f"INSERT INTO {search.FTS_TABLE} (rowid, doc) VALUES (?, ?)", documents)
-        budget -= upto - first + 1
-        if upto == last:
-            ranges.pop(0)
-        else:
-            ranges[0][0] = upto + 1
-        if pause is not None and pause():
-            break
-    indexes.write_meta_list(connection, DEFERRED_SEARCH, ranges)
-    return not ranges
-
-
-# --- reference data ----------------------------------------------------------------------------------------
-
-
-def _coerce(model: type[Base], record: Mapping[str, Any]) -> dict[str, Any]:
-    columns = model.__table__.columns
-    values: dict[str, Any] = {}
-    for key, value in record.items():
-        if key not in columns or key in _NEVER_FROM_WIRE:
-            continue
-        column_type = columns[key].type
-        if isinstance(value, str) and isinstance(column_type, UTCDateTime | DateTime):
-            value = datetime.fromisoformat(value)
-        elif isinstance(value, str) and isinstance(column_type, Date):
-            value = date.fromisoformat(value[:10])
-        values[key] = value
-    return values
-
-
-def upsert_reference(session: Session, changes: Sequence[ReferenceRecord]) -> None:
-    """Departments, staff, stations, categories, routing rules and closures as the server has them now.
-    Our own station's receipt counter never goes back: numbers issued offline are ahead of the server."""
-    for change in sorted(changes, key=lambda c: c.seq):
-        model = _REFERENCE_MODELS.get(change.table)
-        if model is None:
-            continue
-        table: Table = model.__table__  # type: ignore[assignment]
-        if change.record.get("deleted") is True:  # the server's tombstone (e.g. a closure taken back)
-            session.execute(delete(table).where(table.c.id == change.record.get("id")))
-            continue
-        values = _coerce(model, change.record) | {"updated_seq": change.seq}
-        if "id" not in values:
-            continue
-        existing = session.execute(select(table).where(table.c.id == values["id"])).first()
-        if existing is None and "code" in values:
-            # made locally before the server's copy arrived (our own station at enrolment): take the server's id
-            existing = session.execute(select(table).where(table.c.code == values["code"])).first()
-        if existing is None:
-            session.execute(insert(table).values(**values))
-            continue
-        if model is Station:
-            values = _keep_counter_ahead(values, existing)
-        session.execute(update(table).where(table.c.id == existing.id).values(**values))
-
-
-def _keep_counter_ahead(values: dict[str, Any], local: Any) -> dict[str, Any]:
-    server = (values.get("last_receipt_day"), values.get("last_receipt_seq", 0))
-    mine = (local.last_receipt_day, local.last_receipt_seq)
-    if mine[0] is not None and (server[0] is None or mine > server):
-        values = values | {"last_receipt_day": mine[0], "last_receipt_seq": mine[1]}
     return values

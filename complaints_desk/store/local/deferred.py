@@ -1,0 +1,140 @@
+"""A catch-up's deferred index work on the client's SQLite (store.local.pull.CatchUp), as the demo builder does
+for a new store (store/demo/build.py): new cases go into the search index after the catch-up, a batch at a
+time, rather than page by page; and once a catch-up has pulled at least twice as many events as the store had
+cases, the secondary indexes of cases and events are dropped and later created again from their saved SQL, so
+the schema ends identical. What is deferred is written down in `meta` in the same transaction as the page (the
+dropped indexes' SQL, the rowid ranges of cases not yet in the search index), so a catch-up cut short (a crash,
+a kill, the network gone) is finished by finish_deferred the next time the engine runs, before it pulls again.
+Until then the queue and search of those cases are slow or incomplete; the engine does not report the pull
+before finish_deferred has run."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable, Sequence
+from functools import lru_cache
+from itertools import compress
+from operator import is_, is_not
+from typing import Any
+
+from sqlalchemy.orm import Session
+
+from .. import indexes, search
+from . import bulk
+from .stored_values import CASE_COLUMNS, Row
+
+DEFERRED_SEARCH = "pull.deferred_search"  # meta: [[first, last], ...] rowid ranges of cases not yet indexed
+FINISH_STEP = 100_000  # cases a finish_deferred step puts in the search index, in one transaction
+FINISH_CHUNK = 250  # … a few milliseconds' worth at a time, between which it can pause for another writer
+INDEX_STEP = 1_000_000  # rows of index a finish_deferred step builds (at least one index; ten times cheaper a row)
+
+_ROWID_AND_CASE_COLUMNS = ("rowid", *CASE_COLUMNS)
+_NONES = (None,) * len(_ROWID_AND_CASE_COLUMNS)
+_POSITIONS = range(len(_ROWID_AND_CASE_COLUMNS))
+
+
+@lru_cache(maxsize=256)
+def _insert_case_sql(nulls: tuple[int, ...]) -> str:
+    """INSERT of a case row with NULL written into the statement at `nulls` (positions in rowid + columns)."""
+    values = ", ".join("NULL" if i in nulls else "?" for i in _POSITIONS)
+    return f"INSERT INTO cases ({', '.join(_ROWID_AND_CASE_COLUMNS)}) VALUES ({values})"
+
+
+def case_count(connection: sqlite3.Connection) -> int:
+    return int(connection.execute("SELECT count(*) FROM cases").fetchone()[0])
+
+
+def drop_secondary_indexes(connection: sqlite3.Connection) -> None:
+    """Drop the non-unique indexes of cases and events, keeping their SQL in meta (added to any kept before)."""
+    saved = indexes.read_meta_list(connection, indexes.DEFERRED_INDEXES)
+    saved.extend([name, sql] for name, sql in indexes.drop_indexes(connection, unique=False))
+    indexes.write_meta_list(connection, indexes.DEFERRED_INDEXES, saved)
+
+
+def insert_cases_deferring_search(connection: sqlite3.Connection, rows: Sequence[Row]) -> None:
+    """New cases with rowids of our choosing (the next free ones), noted in meta as not yet in the search index.
+    A new case has a score of empty columns: they are written as NULL in the statement rather than bound as
+    None parameters (the sqlite3 module binds a None through its adapter lookup: ~0.5 us each, ~8 us a case),
+    one executemany for each set of empty columns."""
+    first = int(connection.execute("SELECT coalesce(max(rowid), 0) + 1 FROM cases").fetchone()[0])
+    values = bulk.case_values
+    groups: dict[tuple[int, ...], list[tuple[Any, ...]]] = {}
+    for number, row in enumerate(rows, first):
+        full = (number, *values(row))
+        nulls = tuple(compress(_POSITIONS, map(is_, full, _NONES)))
+        group = groups.get(nulls)
+        if group is None:
+            group = groups[nulls] = []
+        group.append(tuple(compress(full, map(is_not, full, _NONES))))
+    for nulls, params in groups.items():
+        connection.executemany(_insert_case_sql(nulls), params)
+    last = first + len(rows) - 1
+    ranges = indexes.read_meta_list(connection, DEFERRED_SEARCH)
+    if ranges and ranges[-1][1] == first - 1:
+        ranges[-1][1] = last
+    else:
+        ranges.append([first, last])
+    indexes.write_meta_list(connection, DEFERRED_SEARCH, ranges)
+
+
+def has_deferred(session: Session) -> bool:
+    """Whether a catch-up left index work to do (finish_deferred)."""
+    if session.get_bind().dialect.name != "sqlite":
+        return False
+    connection = bulk.dbapi(session)
+    found = connection.execute(
+        "SELECT count(*) FROM meta WHERE key IN (?, ?)", (indexes.DEFERRED_INDEXES, DEFERRED_SEARCH)
+    ).fetchone()[0]
+    return bool(found)
+
+
+def finish_deferred(
+    session: Session,
+    *,
+    step: int = FINISH_STEP,
+    index_step: int = INDEX_STEP,
+    pause: Callable[[], bool] | None = None,
+) -> bool:
+    """Do one bounded step of the index work catch-ups deferred, in the caller's transaction: first the dropped
+    indexes (all at once on a small store, one at a time on a big one), then the search documents of up to
+    `step` cases. Returns True when nothing is left; call it in fresh transactions until then, so other
+    writers (an intake at the counter) wait for one step at most, never for the whole build. `pause` (as
+    CatchUp.pause) is asked after each index and each FINISH_CHUNK cases: True ends the step there."""
+    if session.get_bind().dialect.name != "sqlite":
+        return True
+    session.flush()
+    connection = bulk.dbapi(session)
+    pending = indexes.read_meta_list(connection, indexes.DEFERRED_INDEXES)
+    if pending:
+        rows, done = case_count(connection), 0
+        while pending and (done == 0 or (done + rows <= index_step and not (pause is not None and pause()))):
+            name, sql = pending.pop(0)
+            indexes.create_missing_index(connection, name, sql)
+            done += rows
+        indexes.write_meta_list(connection, indexes.DEFERRED_INDEXES, pending)
+        return False
+    ranges = indexes.read_meta_list(connection, DEFERRED_SEARCH)
+    if not ranges:
+        return True
+    budget = step
+    while ranges and budget > 0:
+        first, last = ranges[0]
+        upto = min(last, first + min(budget, FINISH_CHUNK) - 1)
+        documents = [
+            (rowid, search.document_for(title, body, name, phone))
+            for rowid, title, body, name, phone in connection.execute(
+                "SELECT rowid, title, body, petitioner_name, petitioner_phone FROM cases"
+                " WHERE rowid BETWEEN ? AND ?",
+                (first, upto),
+            )
+        ]
+        connection.executemany(f"INSERT INTO {search.FTS_TABLE} (rowid, doc) VALUES (?, ?)", documents)
+        budget -= upto - first + 1
+        if upto == last:
+            ranges.pop(0)
+        else:
+            ranges[0][0] = upto + 1
+        if pause is not None and pause():
+            break
+    indexes.write_meta_list(connection, DEFERRED_SEARCH, ranges)
+    return not ranges
