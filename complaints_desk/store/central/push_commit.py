@@ -25,7 +25,8 @@ from sqlalchemy.orm import Session
 
 from ..db import psycopg_connection
 from .listen import CHANNEL
-from .push import CASES, EVENTS, Batch, Outcome, write_batch, write_numbered_pg, write_unnumbered_pg
+from .push import CASES, EVENTS, Batch, Outcome, write_batch
+from .push_pg import write_numbered_pg, write_unnumbered_pg
 from .sequence import SEQ
 from .tables import ServerCounter
 
