@@ -25,7 +25,6 @@ from concurrent.futures import Future
 from contextlib import ExitStack
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from enum import StrEnum
 from functools import partial
 from typing import Protocol
 
@@ -42,58 +41,26 @@ from .calls import send_unsent_calls
 from .catch_up import PageReader
 from .protocol import DEFAULT_PULL_PAGE, MAX_PUSH_EVENTS, EventResult, PullResponse
 from .pull_codec import PulledPage
+from .reports import CatchUpProgress, PullReport, PushReport, SyncObserver, SyncReport, SyncStatus
 from .store_writer import StoreWriter, direct_writer
 from .transport import WAIT_SECONDS, AuthRequired, Offline, ServerRefused, Transport
 
 log = logging.getLogger(__name__)
 
+__all__ = [  # the reports are imported from here as well (sync.reports)
+    "Backoff",
+    "CatchUpProgress",
+    "PullReport",
+    "PushReport",
+    "PushTokens",
+    "SyncEngine",
+    "SyncObserver",
+    "SyncReport",
+    "SyncStatus",
+    "server_events",
+]
+
 MIN_PUSH_BATCH = 20
-
-
-class SyncStatus(StrEnum):
-    IDLE = "idle"  # connected, nothing to do
-    SYNCING = "syncing"
-    OFFLINE = "offline"  # the server cannot be reached: work goes on locally, retried with backoff
-    AUTH_REQUIRED = "auth_required"  # the token was refused: an online login is needed
-    ERROR = "error"  # something unexpected; retried with backoff
-    STOPPED = "stopped"
-
-    @property
-    def korean(self) -> str:
-        return _KOREAN[self]
-
-
-_KOREAN = {
-    SyncStatus.IDLE: "동기화됨",
-    SyncStatus.SYNCING: "동기화 중",
-    SyncStatus.OFFLINE: "오프라인 (서버에 연결할 수 없음)",
-    SyncStatus.AUTH_REQUIRED: "다시 로그인해야 합니다",
-    SyncStatus.ERROR: "동기화 오류",
-    SyncStatus.STOPPED: "동기화 중지",
-}
-
-
-@dataclass(frozen=True)
-class PushReport:
-    sent: int = 0
-    accepted: int = 0
-    duplicates: int = 0
-    rejected: int = 0
-    rejected_cases: tuple[str, ...] = ()
-    # whose waiting changes could not be sent (no token of theirs: they must sign in again), and how many
-    waiting: tuple[tuple[str | None, int], ...] = ()
-
-
-@dataclass(frozen=True)
-class CatchUpProgress:
-    """A first catch-up (many pages): how far it is. `building_indexes` once the pages are in and the search
-    and queue indexes it deferred are being built (the queues are not complete until then)."""
-
-    events: int
-    pages: int
-    cursor: int
-    building_indexes: bool = False
-    done: bool = False
 
 
 class PushTokens(Protocol):
@@ -114,43 +81,6 @@ class PushTokens(Protocol):
     def token_refused(self, staff_id: str | None) -> None:
         """The server refused `staff_id`'s kept token (expired, revoked): theirs wait for their sign-in."""
         ...
-
-
-@dataclass(frozen=True)
-class PullReport:
-    events: int = 0
-    pages: int = 0
-    cursor: int = 0
-    changed_cases: tuple[str, ...] = ()
-    rebased_cases: tuple[str, ...] = ()
-
-
-@dataclass(frozen=True)
-class SyncReport:
-    push: PushReport = field(default_factory=PushReport)
-    pull: PullReport = field(default_factory=PullReport)
-    pending: int = 0
-
-
-class SyncObserver:
-    """Override what you need; the defaults do nothing. Called on the engine's worker threads."""
-
-    def status_changed(self, status: SyncStatus, detail: str) -> None:
-        return None
-
-    def pushed(self, report: PushReport) -> None:
-        return None
-
-    def pulled(self, report: PullReport) -> None:
-        return None
-
-    def conflicts(self, case_ids: tuple[str, ...]) -> None:
-        """Cases where the server rejected one of our changes (see store.outbox.rejected_events)."""
-        return None
-
-    def catching_up(self, progress: CatchUpProgress) -> None:
-        """After each page of a catch-up, when its index work starts, and when it is done."""
-        return None
 
 
 class Backoff:
