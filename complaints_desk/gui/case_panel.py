@@ -27,6 +27,7 @@ from .case_attachments import CaseAttachments
 from .case_details import DetailsSource, Network, Petitioner
 from .case_rejections import rejection_box
 from .case_timeline import describe, words
+from .case_timeline import head as timeline_head
 from .formats import Urgency
 from .language import korean
 from .queue_model import URGENCY_COLOURS
@@ -413,7 +414,7 @@ class CasePanel(QWidget):
         metrics = ui.timeline.fontMetrics()
         rows = []
         for entry in view.timeline:
-            head = labels.event(entry.type)
+            head = timeline_head(entry)
             if particulars := describe(entry):
                 head += f" {particulars}" if particulars.startswith("→") else f" · {particulars}"
             if entry.pending:

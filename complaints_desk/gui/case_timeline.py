@@ -13,7 +13,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from ..domain.channels import Channel
 from ..domain.events import EventType
 from ..domain.extensions import ExtensionReason
-from ..store.case_view import TimelineEntry
+from ..store.case_view import TimelineEntry, is_answer_report
 from . import formats, labels
 from .language import korean
 
@@ -88,6 +88,13 @@ def _channel(value: object) -> str:
 def _with(parts: list[str], name: object, value: str) -> None:
     if value:
         parts.append(tr(name).replace("%1", value))
+
+
+def head(entry: TimelineEntry) -> str:
+    """The event's name as the timeline shows it."""
+    if entry.type is EventType.REPLY_FAILED and not is_answer_report(entry):
+        return tr(QT_TRANSLATE_NOOP("CaseTimeline", "The receipt number could not be texted to the citizen"))
+    return labels.event(entry.type)
 
 
 def describe(entry: TimelineEntry) -> str:

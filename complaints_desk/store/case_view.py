@@ -109,8 +109,14 @@ def _attachments(timeline: list[TimelineEntry]) -> tuple[AttachmentRef, ...]:
         return ()
 
 
+def is_answer_report(entry: TimelineEntry) -> bool:
+    """A report on the answer's delivery (reply_sent / reply_failed without another purpose: the receipt
+    number texted to a web filer is reported too)."""
+    return entry.type in _REPORTS and entry.payload.get("purpose", "answer") == "answer"
+
+
 def _delivery(timeline: list[TimelineEntry]) -> Delivery | None:
-    report = next((entry for entry in reversed(timeline) if entry.type in _REPORTS), None)
+    report = next((entry for entry in reversed(timeline) if is_answer_report(entry)), None)
     if report is None:
         return None
     attempts = report.payload.get("attempts")

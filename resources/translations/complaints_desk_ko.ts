@@ -900,6 +900,10 @@
         <translation>불채택</translation>
     </message>
     <message>
+        <source>The receipt number could not be texted to the citizen</source>
+        <translation>접수번호 안내 문자를 민원인에게 보내지 못함</translation>
+    </message>
+    <message>
         <source>transfer due %1</source>
         <translation>이송 기한 %1</translation>
     </message>

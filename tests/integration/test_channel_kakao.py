@@ -251,3 +251,25 @@ def test_a_web_filer_who_asked_for_text_gets_the_receipt_number_by_sms(stack: St
     assert "처리기한" in text["text"]
     wait_for("the second receipt by SMS", lambda: stack.sms.to("01045455656"))  # sent after the web filing's …
     assert stack.sms.to("01045453434") == []  # … which asked for nothing by text and got nothing
+
+
+def test_a_receipt_text_the_provider_refuses_is_reported_on_the_case_apart_from_the_answer(stack: Stack) -> None:
+    """A web filer who asked for text is sent the receipt number by SMS; when the provider refuses it for good
+    (here the sending number is no longer registered with it), the case says so, so the officer can tell the
+    citizen another way: a reply_failed marked as the receipt's, not the answer's."""
+    registered = set(stack.sms.senders)
+    stack.sms.senders = set()
+    citizen = Citizen(stack.server)
+    try:
+        filed = citizen.file(reply="sms", phone="010-4545-7878", title="한빛로 12 앞 가로등 고장")
+        assert filed.status_code == 200, filed.text[:300]
+        [received] = cases_received(stack.team, receipt_number(filed.text))
+        [failed] = wait_for(
+            "reply_failed on the case", lambda: _reports(stack, received["case_id"], "reply_failed")
+        )
+    finally:
+        citizen.close()
+        stack.sms.senders = registered
+    assert failed["payload"]["purpose"] == "receipt" and failed["payload"]["platform"] == "sms"
+    assert "1035" in failed["payload"]["error"]
+    assert stack.sms.to("01045457878") == []

@@ -199,6 +199,12 @@ def load_rows(session: Session, message_ids: Sequence[str]) -> list[OutboundMess
     )
 
 
+# A message whose failure for good is recorded on its case (reply_failed, which the desktop shows): the answer,
+# and the receipt number texted to a web filer who asked for text (they saw it on the page; the officer may
+# want to tell them by phone). Its success is not: the answer's is (reply_sent), a receipt's would only add noise.
+_REPORTED_FAILURES = ("answer", "receipt")
+
+
 def mark_sent(session: Session, message_id: str, *, now: datetime | None = None) -> None:
     now = now or datetime.now(UTC)
     row = session.get(OutboundMessage, message_id)
@@ -237,7 +243,7 @@ def mark_failed(
         row.next_attempt_at = now + max(backoff(row.attempts), platform_wait(retry_after))
         return False
     row.status = "failed"
-    if row.purpose == "answer" and row.case_id:
+    if row.purpose in _REPORTED_FAILURES and row.case_id:
         _report(session, row, EventType.REPLY_FAILED, now)
     return True
 
@@ -270,6 +276,8 @@ def _report(session: Session, row: OutboundMessage, kind: EventType, now: dateti
     if state is None:
         return
     payload: dict[str, Any] = {"platform": row.platform, "attempts": row.attempts, "message_id": row.id}
+    if row.purpose != "answer":
+        payload["purpose"] = row.purpose  # (a report without one is about the answer, as before there were others)
     if kind is EventType.REPLY_FAILED:
         payload["error"] = row.last_error[:300]
     record_server_event(
