@@ -95,7 +95,8 @@ def scratch_copy(path: Path) -> Path:
     """A throwaway copy for workloads that write (the cached store stays as built)."""
     with sqlite3.connect(path) as conn:
         conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-    copy = path.with_name("scratch-" + path.name)
+    _remove_abandoned_copies(path)
+    copy = path.with_name(f"scratch-{os.getpid()}-{path.name}")  # two benches at once must not share one
     shutil.copyfile(path, copy)
     # Write the copy out now: otherwise the first durable commit on it pays for flushing gigabytes.
     with copy.open("rb+") as stream:
@@ -103,6 +104,14 @@ def scratch_copy(path: Path) -> Path:
     for suffix in ("-wal", "-shm"):
         Path(str(copy) + suffix).unlink(missing_ok=True)
     return copy
+
+
+def _remove_abandoned_copies(path: Path) -> None:
+    """Copies (gigabytes each) left by a bench that was killed: their process is gone."""
+    for leftover in path.parent.glob(f"scratch-*-{path.name}*"):
+        pid = leftover.name.split("-")[1]
+        if pid.isdigit() and not Path(f"/proc/{pid}").exists():
+            leftover.unlink(missing_ok=True)
 
 
 @contextmanager
