@@ -38,6 +38,7 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+from typing import Any
 
 from bench.common import DATA, Timing, demo_store, scratch_copy
 
@@ -96,7 +97,9 @@ def child_start(store: str, user: str) -> None:
         view = window.ui.queueTable
         last = view.rowAt(view.viewport().height() - 1)
         last = model.rowCount() - 1 if last < 0 else last
-        return all(model.item(row) is not None for row in range(max(0, view.rowAt(0)), last + 1))
+        painter: Any = view.itemDelegate()  # (it may leave fresh cells blank for a turn: their text, painted)
+        rows = range(max(0, view.rowAt(0)), last + 1)
+        return all(model.item(row) is not None and painter.shows_text(row) for row in rows)
 
     def poll() -> None:
         if usable():

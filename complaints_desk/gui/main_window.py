@@ -115,6 +115,10 @@ class MainWindow(QMainWindow):
         table = self.ui.queueTable
         table.setModel(self.model)
         table.setItemDelegate(QueueDelegate(self.model, table))
+        # Always there: a queue switch empties the table until its count arrives, and a scroll bar that went
+        # and came back each time would make the rows 14 px wider and narrower again (the last column
+        # stretching), each a relayout and a repaint of the whole table.
+        table.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
         vertical = table.verticalHeader()
         vertical.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         vertical.setDefaultSectionSize(table.fontMetrics().height() + 10)

@@ -2,22 +2,45 @@
 into Python) and then lays the text out twice (once to see whether it must be elided, once to draw it), on every
 repaint: some 300 cells, 20 ms or more of the GUI thread after each queue switch or search. This one reads the
 row the model formatted on the reader thread, lays each cell's text out once into a QStaticText kept with the
-row (a later repaint, a scroll by a line, only draws it) and draws it: one call into Python per cell.
+row (a later repaint, a scroll by a line, only draws it) and draws it. It paints the viewport itself, from its
+paint event (one call into Python a repaint): the view's own repaint, cell by cell through the delegate, spent
+4 to 6 ms a screen on the style's panel, the option and the call for each cell, the drawing itself well under
+one, and each such pass counts twice when a queue switch paints the placeholders and then the rows within one
+turn of the event loop.
 
-The selected row and the focused cell keep Qt's own painting (the selection colours of the style sheet, the
-focus frame); a few cells, so their cost does not matter.
+Laying out a cell's text the first time is the costly part (shaping Hangul, some 0.15 ms a cell): a screen of
+rows never drawn before took 45 ms of one paint event. So a paint event lays out fresh texts only while its
+budget (LAYOUT_BUDGET_S) lasts; the cells past it are left blank for now and repainted on the next turn of the
+event loop, which lays out the next budget's worth: the rows fill over a few frames, and no frame is long
+(when the turns come slowly, the cells still blank after FILL_WITHIN_S are laid out at once).
+
+A repaint that takes in a selected row or the focused cell is left to the view, so they keep Qt's own look
+(the selection colours of the style sheet, the focus frame); the tests compare the two paintings pixel for
+pixel.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QModelIndex, QObject, QPersistentModelIndex, QPointF, Qt
-from PySide6.QtGui import QBrush, QColor, QFont, QFontMetrics, QPainter, QPalette, QStaticText
+import time
+from typing import cast
+
+from PySide6.QtCore import QEvent, QModelIndex, QObject, QPersistentModelIndex, QPointF, QRect, Qt, QTimer
+from PySide6.QtGui import QBrush, QColor, QFont, QFontMetrics, QPainter, QPaintEvent, QPalette, QPen, QStaticText
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QTableView
 
 from .queue_model import PLACEHOLDER, QueueModel
 from .queue_rows import Column, Painted
 
 SHARED_TEXTS = 5000  # laid-out texts kept for the whole table (a few screens' worth of distinct ones)
+# Fresh layouts a paint event makes: as many as fit in this (a frame is 16 ms, and the drawing, Qt's own work
+# and the interpreter's turns with other threads need the rest), and at least a few, so that the rows fill
+# even when the drawing alone took the budget.
+LAYOUT_BUDGET_S = 0.004
+LAYOUTS_AT_LEAST = 8
+# Cells left blank this long are all laid out by the next paint, however long that takes: on a busy machine,
+# or with a catch-up on another thread taking its turns on the interpreter, the turns of the event loop come
+# slower, and the rows must still fill within the 100 ms a clerk reads as at once.
+FILL_WITHIN_S = 0.06
 _REMAINING, _TITLE = int(Column.REMAINING), int(Column.TITLE)
 
 
@@ -41,6 +64,16 @@ class QueueDelegate(QStyledItemDelegate):
         self._shared: dict[tuple[str, bool, int], Painted] = {}
         self._own_look: set[int] = set()  # the rows (and the focused cell's) Qt paints itself
         self._focused = (-1, -1)
+        self._grid: QPen | None = None  # the view's grid lines, when it shows them
+        self._budget_ends = 0.0  # (time.perf_counter) when this paint event stops laying out fresh texts
+        self._fresh = 0  # layouts made in this paint event
+        self._waiting_since: float | None = None  # (time.perf_counter) since when cells have been left blank
+        self._deferred = False  # whether the last paint event left any
+        self._late: tuple[int, int, int, int] | None = None  # rows first..last, columns first..last left blank
+        self._again = QTimer(self)
+        self._again.setSingleShot(True)
+        self._again.setInterval(0)  # the next turn of the event loop, after what is waiting (a scroll, a key)
+        self._again.timeout.connect(self._paint_late)
         # The margin Qt's item painting leaves either side of a cell's text, so the columns read as before.
         self._margin = view.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, view) + 1
         self._read_view()
@@ -51,7 +84,103 @@ class QueueDelegate(QStyledItemDelegate):
         # view looks like now, which row is selected and which cell has the focus.
         if event.type() == QEvent.Type.Paint:
             self._read_view()
+            now = time.perf_counter()
+            if self._late is None and not self._deferred:
+                self._waiting_since = None  # every cell painted has its text
+            self._deferred = False
+            waited = 0.0 if self._waiting_since is None else now - self._waiting_since
+            self._budget_ends = now + (LAYOUT_BUDGET_S if waited < FILL_WITHIN_S else 3600.0)
+            self._fresh = 0
+            return self._paint_rows(cast(QPaintEvent, event))
         return False
+
+    def _paint_rows(self, event: QPaintEvent) -> bool:
+        """Paint the dirty cells here, in one call from Qt (True); or leave the repaint to the view (False) when
+        a selected row or the focused cell is among them, which look as Qt paints them. The view's own
+        repaint costs 4 to 6 ms of the GUI thread for a screen (the style's panel, the option and a call into
+        Python, for each cell): more than the drawing itself, which is well under one."""
+        view, model = self._view, self._model
+        area, region = event.rect(), event.region()
+        top, bottom = view.rowAt(area.top()), view.rowAt(area.bottom())
+        left, right = view.columnAt(area.left()), view.columnAt(area.right())
+        if top < 0 or left < 0:
+            return True  # below the last row or right of the last column: nothing but the background
+        bottom = model.rowCount() - 1 if bottom < 0 else bottom
+        right = model.columnCount() - 1 if right < 0 else right
+        if self._focused[0] >= 0 and top <= self._focused[0] <= bottom:
+            return False
+        if any(top <= row <= bottom for row in self._own_look):
+            return False
+        grid = 1 if self._grid is not None else 0
+        columns = [
+            (column, view.columnViewportPosition(column), view.columnWidth(column) - grid)
+            for column in range(left, right + 1)
+            if not view.isColumnHidden(column)
+        ]
+        painter = QPainter(view.viewport())
+        rows = []
+        for number in range(top, bottom + 1):
+            y, height = view.rowViewportPosition(number), view.rowHeight(number) - grid
+            rows.append(y + height)
+            for column, x, width in columns:
+                rect = QRect(x, y, width, height)
+                if region.intersects(rect):
+                    self._paint_cell(painter, rect, number, column)
+        if self._grid is not None and columns:
+            # As the view draws its grid: a line under each row and right of each column, within the rows
+            # and columns there are.
+            edge_right = min(area.right(), columns[-1][1] + columns[-1][2])
+            edge_bottom = min(area.bottom(), rows[-1])
+            painter.setPen(self._grid)
+            for y in rows:
+                painter.drawLine(area.left(), y, edge_right, y)
+            for _column, x, width in columns:
+                painter.drawLine(x + width, area.top(), x + width, edge_bottom)
+        painter.end()
+        return True
+
+    def forget_layouts(self) -> None:
+        """Drop the texts laid out for the whole table (another font: they would draw in the old one)."""
+        self._shared.clear()
+
+    def shows_text(self, row: int) -> bool:
+        """Whether every cell of the row the view shows was last painted with its own text (not a blank left
+        for the next turn, nor the placeholder of a row still loading)."""
+        if row in self._own_look:
+            return True
+        painted = self._model.painted_row(row)
+        if painted is None:
+            return False
+        view = self._view
+        first, last = view.columnAt(0), view.columnAt(view.viewport().width() - 1)
+        columns = range(max(0, first), (len(painted.painted) if last < 0 else last + 1))
+        return all(
+            painted.painted[column] is not None or (row, column) == self._focused or view.isColumnHidden(column)
+            for column in columns
+        )
+
+    def _paint_later(self, row: int, column: int) -> None:
+        self._deferred = True
+        if self._waiting_since is None:
+            self._waiting_since = time.perf_counter()
+        late = self._late
+        self._late = (
+            (row, row, column, column)
+            if late is None
+            else (min(late[0], row), max(late[1], row), min(late[2], column), max(late[3], column))
+        )
+        if not self._again.isActive():
+            self._again.start()
+
+    def _paint_late(self) -> None:
+        if self._late is None:
+            return
+        first, last, left, right = self._late
+        self._late = None
+        # Where those cells are now (the view may have scrolled since): a repaint of them alone.
+        model, view = self._model, self._view
+        area = view.visualRect(model.index(first, left)).united(view.visualRect(model.index(last, right)))
+        view.viewport().update(area if area.isValid() else QRect(view.viewport().rect()))
 
     def _read_view(self) -> None:
         view = self._view
@@ -65,11 +194,18 @@ class QueueDelegate(QStyledItemDelegate):
             self._bold = QFont(font)
             self._bold.setBold(True)
             self._placeholder = _lay_out(PLACEHOLDER, font, 1 << 20)
-            self._shared.clear()
+            self.forget_layouts()
         selection = view.selectionModel()
         self._own_look = {index.row() for index in selection.selectedIndexes()} if selection else set()
         current = view.currentIndex()
         self._focused = (current.row(), current.column()) if current.isValid() and view.hasFocus() else (-1, -1)
+        if view.showGrid():
+            option = QStyleOptionViewItem()
+            option.initFrom(view)
+            rgba = view.style().styleHint(QStyle.StyleHint.SH_Table_GridLineColor, option, view)
+            self._grid = QPen(QColor.fromRgba(rgba & 0xFFFFFFFF), 1, view.gridStyle())
+        else:
+            self._grid = None
 
     def paint(
         self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
@@ -78,7 +214,9 @@ class QueueDelegate(QStyledItemDelegate):
         if number in self._own_look or (number, column) == self._focused:
             super().paint(painter, option, index)
             return
-        rect = option.rect
+        self._paint_cell(painter, option.rect, number, column)
+
+    def _paint_cell(self, painter: QPainter, rect: QRect, number: int, column: int) -> None:
         if self._alternating and number & 1:
             painter.fillRect(rect, self._alternate)
         row = self._model.painted_row(number)
@@ -97,7 +235,11 @@ class QueueDelegate(QStyledItemDelegate):
             bold = row.bold is not None
             font = self._bold if bold else self._font
             if painted is None or painted.width != width:
-                painted = row.painted[column] = self._laid_out(row.cells[column], bold, width)
+                painted = self._laid_out(row.cells[column], bold, width)
+                if painted is None:
+                    self._paint_later(number, column)
+                    return
+                row.painted[column] = painted
             painter.setPen(row.colour)
             painter.setFont(font)
             painter.drawStaticText(
@@ -110,18 +252,26 @@ class QueueDelegate(QStyledItemDelegate):
             painter.setFont(self._font)
             return
         if painted is None or painted.width != width:
-            painted = row.painted[column] = self._laid_out(row.cells[column], False, width)
+            painted = self._laid_out(row.cells[column], False, width)
+            if painted is None:
+                self._paint_later(number, column)
+                return
+            row.painted[column] = painted
         painter.setPen(self._text)
         painter.drawStaticText(
             QPointF(rect.x() + self._margin, rect.y() + (rect.height() - painted.height) / 2), painted.text
         )
 
-    def _laid_out(self, text: str, bold: bool, width: int) -> Painted:
+    def _laid_out(self, text: str, bold: bool, width: int) -> Painted | None:
+        """The text laid out (None when it is not yet and this paint event's budget is spent)."""
         # Most cells repeat what other rows say (kinds, channels, departments, officers, statuses, the time
         # left): those are laid out once for the table, not once a row.
         key = (text, bold, width)
         painted = self._shared.get(key)
         if painted is None:
+            if self._fresh >= LAYOUTS_AT_LEAST and time.perf_counter() > self._budget_ends:
+                return None
+            self._fresh += 1
             if len(self._shared) >= SHARED_TEXTS:
                 self._shared.clear()
             painted = self._shared[key] = _lay_out(text, self._bold if bold else self._font, width)

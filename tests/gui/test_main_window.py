@@ -147,3 +147,16 @@ def test_the_status_bar_tells_the_local_stores_state(client: Client) -> None:
     window = client.window
     assert "민원 2,500건" in window._store_label.text()
     assert "마지막 변경" in window._store_label.text()
+
+
+def test_switching_queues_keeps_the_tables_width(client: Client, qtbot: Any) -> None:
+    window = client.window
+    viewport = window.ui.queueTable.viewport()
+    width = viewport.width()
+    resized: list[int] = []
+    for queue in (*QUEUES, Queue.ALL):
+        window.choose_queue(queue)
+        resized.append(viewport.width())  # emptied until the count arrives …
+        settle(client, qtbot)
+        resized.append(viewport.width())  # … and filled again
+    assert resized == [width] * len(resized)
