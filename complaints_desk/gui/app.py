@@ -247,6 +247,24 @@ def start(
     tasks = Tasks(store.readers, store.writer)
     languages = Languages()
     languages.use(Language.KOREAN)
+    # Who works here and in which language are asked before the window's own reads: the window lists every
+    # case until it knows the viewer, whose own queue then replaces that listing (its reads not yet begun are
+    # skipped, and its full count never starts). The answers come through the event loop, so `client` is
+    # there by then.
+
+    def chosen_language(value: str | None) -> None:
+        if value == Language.ENGLISH.value:
+            client.window.set_language(Language.ENGLISH)
+
+    tasks.read(lambda s: desk_settings.recall(s, LANGUAGE_KEY), chosen_language)
+
+    def find_who() -> None:
+        if server_url is None:  # with a server, the sign-in says who works here
+            # (set_viewer looked up when the answer comes: install_intake wraps it)
+            tasks.read(lambda s: find_viewer(s, username), lambda viewer: client.window.set_viewer(viewer))
+
+    if not demo_cases:
+        find_who()
     window = MainWindow(tasks, languages, Viewer(), profile=profile)
     client = Client(app, store, tasks, languages, window, install_intake(window, tasks))
     if server_url is not None:
@@ -265,16 +283,6 @@ def start(
         _attach_details(client)
         _attach_phone_calls(client)
 
-    def chosen_language(value: str | None) -> None:
-        if value == Language.ENGLISH.value:
-            window.set_language(Language.ENGLISH)
-
-    tasks.read(lambda s: desk_settings.recall(s, LANGUAGE_KEY), chosen_language)
-
-    def find_who() -> None:
-        if server_url is None:  # with a server, the sign-in says who works here
-            tasks.read(lambda s: find_viewer(s, username), window.set_viewer)
-
     if demo_cases:
         from ..store.demo.build import ensure_demo
 
@@ -285,8 +293,6 @@ def start(
 
         # The demo builder writes through its own connections of the writer's engine, on the writer thread.
         tasks.write(lambda _s: ensure_demo(store.writer, cases=demo_cases), filled)
-    else:
-        find_who()
     _settle_the_interpreter()
     _warm_up_once_usable(window)
     return client
