@@ -20,7 +20,9 @@ from sqlalchemy.orm import Session, sessionmaker
 
 # The layers under the window come before any Qt module: PySide6's import hook (shibokensupport's feature
 # check) reads the source of every module imported after Qt to see whether it uses Qt, about a tenth of a start
-# for the store, SQLAlchemy, pydantic and requests. Only a speed matter: a module missing here is checked, that's all.
+# for the store and SQLAlchemy. Only a speed matter: a module missing here is checked, that's all. The sync
+# transport (requests, pydantic) is not here: a desk without a server never loads it, and `complaints-desk
+# client` imports it before this module when it will sign in (commands/client.py).
 from ..store import case_actions, case_view, cases, desk_settings, intake_support, queue, reference  # noqa: F401
 from ..store.db import (
     CLIENT_STORE_FILE,
@@ -32,7 +34,6 @@ from ..store.db import (
 )
 from ..store.local import desk_intake, outbox  # noqa: F401
 from ..store.local.desk_intake import DeskIdentity
-from ..sync import transport  # noqa: F401
 
 # isort: split
 from PySide6.QtCore import QCoreApplication, Qt, QTimer
