@@ -181,7 +181,6 @@ def _attach_phone_calls(client: Client) -> None:
     """The phone calls panel (F9), fed by the server's CTI calls while someone is signed in; a call's number
     opens the phone intake with it filled in."""
     from ..sync.cti import CallWatcher
-    from .intake import Mode
     from .phone_calls import PhoneCallsDock
 
     sync = client.sync
@@ -204,6 +203,8 @@ def _attach_phone_calls(client: Client) -> None:
     def take_call(phone: str) -> None:
         if client.intake is None:
             return
+        from .intake import Mode
+
         form = client.intake.open(Mode.PHONE).form
         if not form.ui.phoneEdit.text():
             form.ui.phoneEdit.setText(phone)
