@@ -33,7 +33,7 @@ from ..store.db import (
     sqlite_url,
 )
 from ..store.local import desk_intake, outbox  # noqa: F401
-from ..store.local.desk_intake import DeskIdentity
+from ..store.local.desk_intake import DeskIdentity, rehearse_intake
 
 # isort: split
 from PySide6.QtCore import QCoreApplication, Qt, QTimer
@@ -296,18 +296,23 @@ def start(
         # The demo builder writes through its own connections of the writer's engine, on the writer thread.
         tasks.write(lambda _s: ensure_demo(store.writer, cases=demo_cases), filled)
     _settle_the_interpreter()
-    _warm_up_once_usable(window)
+    _warm_up_once_usable(window, tasks)
     return client
 
 
-def _warm_up_once_usable(window: MainWindow) -> None:
+def _warm_up_once_usable(window: MainWindow, tasks: Tasks) -> None:
     """A moment after the first window of a queue is on screen (the start is over: the viewer's own queue
     follows the first listing, and the warm-up must not compete with it), load on a thread what the first
-    intake would otherwise wait for (gui.warm_up)."""
+    intake would otherwise wait for (gui.warm_up), and have the writer rehearse the intake's statements in a
+    transaction it rolls back (the writer's first use: its compiled statements and ORM paths)."""
+
+    def warm_up() -> None:
+        warm_up_in_background()
+        tasks.rehearse(rehearse_intake)
 
     def loaded(_number: int) -> None:
         window.model.windowLoaded.disconnect(loaded)
-        QTimer.singleShot(WARM_UP_AFTER_MS, warm_up_in_background)
+        QTimer.singleShot(WARM_UP_AFTER_MS, warm_up)
 
     window.model.windowLoaded.connect(loaded)
 
