@@ -15,10 +15,11 @@ Two ways in, one for each kind of work (Anki's QueryOp and CollectionOp, Picard'
   `Tasks.foreground_waiting` tells a catch-up that one waits, so it commits what it has written and lets the
   intake in (sync.engine): an intake waits for a few milliseconds of a page, never for the whole page.
 
-- `Tasks.rehearse(fn)` runs `fn(session)` once on the writer, behind every write already waiting, in a
-  transaction that is always rolled back: the desk warms the intake's statements this way after its first
-  window (store.local.desk_intake.rehearse_intake). It leaves nothing in the store and gives way to the
-  clerk: a write that arrives meanwhile makes its next statement stop it, and the write goes at once.
+- `Tasks.rehearse(fn)` runs `fn(session)` on the writer, after the clerk's writes already waiting but before
+  the sync's next one, in a transaction that is always rolled back: the desk warms the intake's statements
+  this way after its first window (store.local.desk_intake.rehearse_intake). It leaves nothing in the store
+  and gives way to the clerk: a write that arrives meanwhile makes its next statement stop it, and the write
+  goes at once.
 
 `fn` must return plain data (dataclasses), never ORM objects: its session is closed before `done` runs.
 An exception from `fn` goes to `failed` (or to `Tasks.failed`, the main window's error line, when none is
@@ -49,7 +50,9 @@ Done = Callable[[Any], None]
 Failed = Callable[[BaseException], None]
 
 
-FOREGROUND, BACKGROUND, LAST = 0, 1, 2  # the writer's priorities: the clerk's, the sync's, the stop
+# The writer's priorities: the clerk's, a rehearsal (once, after the first window: before the next page of a
+# long catch-up, which would otherwise hold it back for as long as the catch-up lasts), the sync's, the stop.
+FOREGROUND, REHEARSAL, BACKGROUND, LAST = 0, 1, 2, 3
 
 
 @dataclass(order=True)
@@ -150,7 +153,7 @@ class Tasks(QObject):
     def rehearse(self, fn: Callable[[Session], Any]) -> None:
         """Run `fn` on the writer in a transaction that is rolled back whatever it does (see the module's
         docstring); its result and its failures are dropped (logged). Any thread."""
-        self._put(_WriteItem(BACKGROUND, next(self._order), fn, rehearsal=True))
+        self._put(_WriteItem(REHEARSAL, next(self._order), fn, rehearsal=True))
 
     def foreground_waiting(self) -> bool:
         """Whether a foreground write (an intake, a case action) waits for the writer or runs on it: the

@@ -43,13 +43,15 @@ def warm_up() -> None:
     from ..domain.report_data import OfficeInfo
 
     try:
-        # The modules the client's start leaves to the first F2 or F3 and to the first case action:
-        from . import case_actions_dialogs, case_notices, intake  # noqa: F401
-
+        # What the receipt number waits for first (the writer's rehearsal of the intake, running meanwhile,
+        # needs the holidays too), then the modules the start leaves to the first F2 or F3 and the first case
+        # action, then the receipt's PDF.
         now = datetime.now(UTC)
         for year in (now.year, now.year + 1):  # an intake's deadline may fall in next year
             kr_holidays(year)
         normalize_phone("01000000000")  # a number typed as digits alone: the phone number package's tables
+        from . import case_actions_dialogs, case_notices, intake  # noqa: F401
+
         facts = _throw_away_facts(now)
         for paper in PAPERS:
             build_receipt_pdf(
