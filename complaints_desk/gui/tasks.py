@@ -228,7 +228,7 @@ class Tasks(QObject):
         return True
 
     def _rehearse(self, fn: Callable[[Session], Any]) -> None:
-        if self._foreground:  # the clerk's write first; a rehearsal after it would warm nothing it needs
+        if self._foreground:  # a clerk's write came meanwhile: it goes now and pays the first use itself
             return
         session = self._writer_sessions()
 
