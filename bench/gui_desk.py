@@ -473,11 +473,13 @@ def _intakes_only(client: Any, path: Path, agent: Any, n_intakes: int) -> list[s
     Script(intakes(client, agent, n_intakes, quiet)).run()
     base_intake, base_pdf = _direct_intake(path, agent)
     quiet_intake = within(quiet.intake)
+    slowest = sorted(enumerate(ms for _at, ms in quiet.intake), key=lambda x: -x[1])[:3]
     return [
         _line("intake saved -> receipt number on screen, quiet (p99)", quiet_intake, INTAKE_P99, base_intake),
         _line("  the same, p50 against its budget", quiet_intake, INTAKE_P50, base_intake, on_p50=True),
         _line("intake saved -> receipt PDF ready, quiet", within(quiet.pdf), PDF_P50, base_pdf, on_p50=True),
-        f"\nfirst intakes (ms): {', '.join(f'{ms:.1f}' for _at, ms in quiet.intake[:5])}; the warm-up ended"
+        f"\nfirst intakes (ms): {', '.join(f'{ms:.1f}' for _at, ms in quiet.intake[:5])}; slowest:"
+        f" {', '.join(f'{ms:.1f} (#{n + 1})' for n, ms in slowest)}; the warm-up ended"
         f" {warmed_s:.1f} s after the first window; load average {os.getloadavg()[0]:.1f}",
     ]
 
