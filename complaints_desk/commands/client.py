@@ -64,6 +64,10 @@ def run(args: argparse.Namespace) -> int:
     from . import demo_keyring
 
     data_dir = resolve_data_dir(getattr(args, "data_dir", None))
+    if not args.offline_only:
+        # Signing in and syncing need the transport (requests, pydantic): imported before Qt is, as gui.app
+        # does with the store, so that PySide6's import hook does not read their sources.
+        from ..sync import transport  # noqa: F401
     try:
         from ..gui.app import store_path
     except ImportError as error:  # PySide6 or its system libraries missing

@@ -16,8 +16,6 @@ from datetime import date, datetime, time, timedelta, timezone, tzinfo
 from typing import Protocol
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-import holidays
-
 from .errors import DomainError
 from .work_settings import DEFAULT_SETTINGS, DeadlineSettings
 
@@ -40,6 +38,10 @@ def kr_holidays(year: int) -> dict[date, str]:
     if found is None:
         found = {}
         if _FIRST_HOLIDAY_YEAR <= year <= _LAST_HOLIDAY_YEAR:
+            # Imported on first use: the package (some tens of milliseconds) is not part of a start whose
+            # first screen counts no deadline; the desktop loads it on its warm-up thread (gui.warm_up).
+            import holidays
+
             for day, name in holidays.country_holidays("KR", years=year, language="ko").items():
                 found[day] = str(name)
         _HOLIDAYS_BY_YEAR[year] = found

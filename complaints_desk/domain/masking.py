@@ -5,8 +5,6 @@ from __future__ import annotations
 
 import re
 
-import phonenumbers
-
 from .errors import DomainError
 
 _RRN = re.compile(r"(?<!\d)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])\s*[-–]?\s*[1-8]\d{6}(?!\d)")
@@ -62,6 +60,10 @@ def normalize_phone(raw: str) -> str:
         return ""
     if _WRITTEN_PHONE.match(text):  # already in its usual written form: skip the costly full parse
         return text
+    # Imported here, past the quick path: the package's tables (some tens of milliseconds) are no part of a
+    # desktop start, which only shows numbers already written out (gui.warm_up loads it for the intake).
+    import phonenumbers
+
     if not _PHONE_CHARACTERS.match(text):  # phonenumbers would quietly drop letters and masks ('*')
         parsed = None
     else:

@@ -20,7 +20,9 @@ from sqlalchemy.orm import Session, sessionmaker
 
 # The layers under the window come before any Qt module: PySide6's import hook (shibokensupport's feature
 # check) reads the source of every module imported after Qt to see whether it uses Qt, about a tenth of a start
-# for the store, SQLAlchemy, pydantic and requests. Only a speed matter: a module missing here is checked, that's all.
+# for the store and SQLAlchemy. Only a speed matter: a module missing here is checked, that's all. The sync
+# transport (requests, pydantic) is not here: a desk without a server never loads it, and `complaints-desk
+# client` imports it before this module when it will sign in (commands/client.py).
 from ..store import case_actions, case_view, cases, desk_settings, intake_support, queue, reference  # noqa: F401
 from ..store.db import (
     CLIENT_STORE_FILE,
@@ -31,8 +33,7 @@ from ..store.db import (
     sqlite_url,
 )
 from ..store.local import desk_intake, outbox  # noqa: F401
-from ..store.local.desk_intake import DeskIdentity
-from ..sync import transport  # noqa: F401
+from ..store.local.desk_intake import DeskIdentity, rehearse_intake
 
 # isort: split
 from PySide6.QtCore import QCoreApplication, Qt, QTimer
@@ -180,7 +181,6 @@ def _attach_phone_calls(client: Client) -> None:
     """The phone calls panel (F9), fed by the server's CTI calls while someone is signed in; a call's number
     opens the phone intake with it filled in."""
     from ..sync.cti import CallWatcher
-    from .intake import Mode
     from .phone_calls import PhoneCallsDock
 
     sync = client.sync
@@ -203,6 +203,8 @@ def _attach_phone_calls(client: Client) -> None:
     def take_call(phone: str) -> None:
         if client.intake is None:
             return
+        from .intake import Mode
+
         form = client.intake.open(Mode.PHONE).form
         if not form.ui.phoneEdit.text():
             form.ui.phoneEdit.setText(phone)
@@ -247,6 +249,24 @@ def start(
     tasks = Tasks(store.readers, store.writer)
     languages = Languages()
     languages.use(Language.KOREAN)
+    # Who works here and in which language are asked before the window's own reads: the window lists every
+    # case until it knows the viewer, whose own queue then replaces that listing (its reads not yet begun are
+    # skipped, and its full count never starts). The answers come through the event loop, so `client` is
+    # there by then.
+
+    def chosen_language(value: str | None) -> None:
+        if value == Language.ENGLISH.value:
+            client.window.set_language(Language.ENGLISH)
+
+    tasks.read(lambda s: desk_settings.recall(s, LANGUAGE_KEY), chosen_language)
+
+    def find_who() -> None:
+        if server_url is None:  # with a server, the sign-in says who works here
+            # (set_viewer looked up when the answer comes: install_intake wraps it)
+            tasks.read(lambda s: find_viewer(s, username), lambda viewer: client.window.set_viewer(viewer))
+
+    if not demo_cases:
+        find_who()
     window = MainWindow(tasks, languages, Viewer(), profile=profile)
     client = Client(app, store, tasks, languages, window, install_intake(window, tasks))
     if server_url is not None:
@@ -265,16 +285,6 @@ def start(
         _attach_details(client)
         _attach_phone_calls(client)
 
-    def chosen_language(value: str | None) -> None:
-        if value == Language.ENGLISH.value:
-            window.set_language(Language.ENGLISH)
-
-    tasks.read(lambda s: desk_settings.recall(s, LANGUAGE_KEY), chosen_language)
-
-    def find_who() -> None:
-        if server_url is None:  # with a server, the sign-in says who works here
-            tasks.read(lambda s: find_viewer(s, username), window.set_viewer)
-
     if demo_cases:
         from ..store.demo.build import ensure_demo
 
@@ -285,21 +295,24 @@ def start(
 
         # The demo builder writes through its own connections of the writer's engine, on the writer thread.
         tasks.write(lambda _s: ensure_demo(store.writer, cases=demo_cases), filled)
-    else:
-        find_who()
     _settle_the_interpreter()
-    _warm_up_once_usable(window)
+    _warm_up_once_usable(window, tasks)
     return client
 
 
-def _warm_up_once_usable(window: MainWindow) -> None:
+def _warm_up_once_usable(window: MainWindow, tasks: Tasks) -> None:
     """A moment after the first window of a queue is on screen (the start is over: the viewer's own queue
     follows the first listing, and the warm-up must not compete with it), load on a thread what the first
-    intake would otherwise wait for (gui.warm_up)."""
+    intake would otherwise wait for (gui.warm_up), and have the writer rehearse the intake's statements in a
+    transaction it rolls back (the writer's first use: its compiled statements and ORM paths)."""
+
+    def warm_up() -> None:
+        warm_up_in_background()
+        tasks.rehearse(rehearse_intake)
 
     def loaded(_number: int) -> None:
         window.model.windowLoaded.disconnect(loaded)
-        QTimer.singleShot(WARM_UP_AFTER_MS, warm_up_in_background)
+        QTimer.singleShot(WARM_UP_AFTER_MS, warm_up)
 
     window.model.windowLoaded.connect(loaded)
 

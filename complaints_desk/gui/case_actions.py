@@ -30,19 +30,34 @@ from ..store.case_actions import ActionContext, action_context, case_by_receipt
 from ..store.cases import load_case
 from ..store.local.outbox import RejectedEvent, acknowledge_rejection, record_local
 from ..store.local.sync_state import sync_state
-from . import case_actions_dialogs as dialogs
-from .case_notices import CaseNotices
 from .case_panel import PanelData
 
 if TYPE_CHECKING:
+    from . import case_actions_dialogs as dialogs
+    from .case_notices import CaseNotices
     from .main_window import MainWindow
 
 CONTEXT = "CaseActions"
-Make = Callable[[ActionContext, QWidget], dialogs.ActionDialog]
+Make = Callable[[ActionContext, QWidget], "dialogs.ActionDialog"]
+
+
+def _dialog(name: str) -> Make:
+    """The dialog class `name` of gui.case_actions_dialogs, whose thirteen forms load when the first dialog
+    opens, not at the client's start."""
+
+    def make(context: ActionContext, parent: QWidget) -> dialogs.ActionDialog:
+        from . import case_actions_dialogs
+
+        made: dialogs.ActionDialog = getattr(case_actions_dialogs, name)(context, parent)
+        return made
+
+    return make
 
 
 def _text_dialog(key: str, title: object, label: object) -> Make:
     def make(context: ActionContext, parent: QWidget) -> dialogs.ActionDialog:
+        from . import case_actions_dialogs as dialogs
+
         return dialogs.TextDialog(
             context,
             key,
@@ -67,10 +82,10 @@ class ActionSpec:
 
 SPECS: Mapping[EventType, ActionSpec] = {
     EventType.ROUTED: ActionSpec(
-        QT_TRANSLATE_NOOP("CaseActions", "&Route…"), "Ctrl+Shift+R", dialogs.RouteDialog, True
+        QT_TRANSLATE_NOOP("CaseActions", "&Route…"), "Ctrl+Shift+R", _dialog("RouteDialog"), True
     ),
     EventType.ASSIGNED: ActionSpec(
-        QT_TRANSLATE_NOOP("CaseActions", "Assi&gn…"), "Ctrl+Shift+G", dialogs.AssignDialog
+        QT_TRANSLATE_NOOP("CaseActions", "Assi&gn…"), "Ctrl+Shift+G", _dialog("AssignDialog")
     ),
     EventType.ACCEPTED: ActionSpec(QT_TRANSLATE_NOOP("CaseActions", "&Accept"), "Ctrl+Shift+A", None, True),
     EventType.RETURNED: ActionSpec(
@@ -81,7 +96,7 @@ SPECS: Mapping[EventType, ActionSpec] = {
         ),
     ),
     EventType.TRANSFERRED: ActionSpec(
-        QT_TRANSLATE_NOOP("CaseActions", "&Transfer…"), "Ctrl+Shift+T", dialogs.TransferDialog
+        QT_TRANSLATE_NOOP("CaseActions", "&Transfer…"), "Ctrl+Shift+T", _dialog("TransferDialog")
     ),
     EventType.NOTE_ADDED: ActionSpec(
         QT_TRANSLATE_NOOP("CaseActions", "&Note…"),
@@ -90,24 +105,24 @@ SPECS: Mapping[EventType, ActionSpec] = {
         True,
     ),
     EventType.CONTACT_LOGGED: ActionSpec(
-        QT_TRANSLATE_NOOP("CaseActions", "&Contact logged…"), "Ctrl+Shift+C", dialogs.ContactDialog
+        QT_TRANSLATE_NOOP("CaseActions", "&Contact logged…"), "Ctrl+Shift+C", _dialog("ContactDialog")
     ),
     EventType.EXTENDED: ActionSpec(
-        QT_TRANSLATE_NOOP("CaseActions", "&Extend the deadline…"), "Ctrl+Shift+E", dialogs.ExtendDialog, True
+        QT_TRANSLATE_NOOP("CaseActions", "&Extend the deadline…"), "Ctrl+Shift+E", _dialog("ExtendDialog"), True
     ),
     EventType.CLOCK_STOPPED: ActionSpec(
         QT_TRANSLATE_NOOP("CaseActions", "Ask for a &supplement / stop the clock…"),
         "Ctrl+Shift+S",
-        dialogs.ClockStopDialog,
+        _dialog("ClockStopDialog"),
     ),
     EventType.CLOCK_RESUMED: ActionSpec(
-        QT_TRANSLATE_NOOP("CaseActions", "Res&ume the clock…"), "Ctrl+Shift+U", dialogs.ClockResumeDialog
+        QT_TRANSLATE_NOOP("CaseActions", "Res&ume the clock…"), "Ctrl+Shift+U", _dialog("ClockResumeDialog")
     ),
     EventType.ANSWERED: ActionSpec(
-        QT_TRANSLATE_NOOP("CaseActions", "Ans&wer…"), "Ctrl+Shift+W", dialogs.AnswerDialog, True
+        QT_TRANSLATE_NOOP("CaseActions", "Ans&wer…"), "Ctrl+Shift+W", _dialog("AnswerDialog"), True
     ),
     EventType.DECIDED: ActionSpec(
-        QT_TRANSLATE_NOOP("CaseActions", "&Decide the proposal…"), None, dialogs.DecideDialog
+        QT_TRANSLATE_NOOP("CaseActions", "&Decide the proposal…"), None, _dialog("DecideDialog")
     ),
     EventType.REREVIEW_REQUESTED: ActionSpec(
         QT_TRANSLATE_NOOP("CaseActions", "Re-re&view…"),
@@ -116,7 +131,7 @@ SPECS: Mapping[EventType, ActionSpec] = {
             "reason", QT_TRANSLATE_NOOP("CaseActions", "Re-review"), QT_TRANSLATE_NOOP("CaseActions", "&Why:")
         ),
     ),
-    EventType.CLOSED: ActionSpec(QT_TRANSLATE_NOOP("CaseActions", "C&lose…"), None, dialogs.CloseDialog),
+    EventType.CLOSED: ActionSpec(QT_TRANSLATE_NOOP("CaseActions", "C&lose…"), None, _dialog("CloseDialog")),
     EventType.REOPENED: ActionSpec(
         QT_TRANSLATE_NOOP("CaseActions", "Re&open…"),
         None,
@@ -134,10 +149,10 @@ SPECS: Mapping[EventType, ActionSpec] = {
         ),
     ),
     EventType.MERGED: ActionSpec(
-        QT_TRANSLATE_NOOP("CaseActions", "&Merge as a duplicate…"), None, dialogs.MergeDialog
+        QT_TRANSLATE_NOOP("CaseActions", "&Merge as a duplicate…"), None, _dialog("MergeDialog")
     ),
     EventType.SATISFACTION_RECORDED: ActionSpec(
-        QT_TRANSLATE_NOOP("CaseActions", "Satis&faction…"), None, dialogs.SatisfactionDialog
+        QT_TRANSLATE_NOOP("CaseActions", "Satis&faction…"), None, _dialog("SatisfactionDialog")
     ),
 }
 
@@ -181,7 +196,7 @@ class CaseActions(QObject):
         self.panel = window.ui.casePanel
         self.actions: dict[EventType, QAction] = {}
         self.dialog: dialogs.ActionDialog | None = None  # the one open (tests reach it here)
-        self.notices = CaseNotices(window)  # the notice after an extension or an answer
+        self._notices: CaseNotices | None = None
         for event_type, spec in SPECS.items():
             action = QAction(window)
             action.setObjectName(str(event_type))
@@ -200,6 +215,16 @@ class CaseActions(QObject):
         self.panel.discard.connect(self.discard)
         window.installEventFilter(self)
         self.retranslate()
+
+    @property
+    def notices(self) -> CaseNotices:
+        """The notice after an extension or an answer, made on first use: its printing and PDF modules (QtPdf,
+        the print support) are no part of the client's start."""
+        if self._notices is None:
+            from .case_notices import CaseNotices
+
+            self._notices = CaseNotices(self.window)
+        return self._notices
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.window and event.type() == QEvent.Type.LanguageChange:
@@ -255,6 +280,8 @@ class CaseActions(QObject):
         make = spec.make
 
         def arrived(context: ActionContext | None) -> None:
+            from . import case_actions_dialogs as dialogs
+
             if context is None:
                 return
             dialog = make(context, self.window)

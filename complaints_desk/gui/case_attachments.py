@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QListWidgetItem, QWidget
 
 from ..domain.attachments import AttachmentRef, extension_of
 from ..store.case_view import CaseView
-from ..sync.transport import ServerRefused, TransportError
+from ..sync.errors import ServerRefused, TransportError
 from .case_details import DetailsSource, Network
 from .language import korean
 from .ui_case_attachments import Ui_CaseAttachments

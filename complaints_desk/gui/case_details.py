@@ -10,12 +10,14 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
 
 from ..domain.attachments import AttachmentRef
-from ..sync.transport import Transport
+
+if TYPE_CHECKING:
+    from ..sync.transport import Transport  # (only with a server: the desk alone never loads `requests`)
 
 
 @dataclass(frozen=True)

@@ -31,7 +31,7 @@ from ..domain.events import Event, EventType
 from ..domain.report_data import NoticeCase
 from ..store.local import notices
 from ..store.local.notices import RefusedChange
-from ..sync.transport import TransportError
+from ..sync.errors import TransportError
 from .case_details import Petitioner
 from .language import korean
 from .pdf_print import SavedFileBox, choose_printer, print_pdf

@@ -21,7 +21,7 @@ from ..store.case_actions import desk_actor
 from ..store.case_view import CaseView, case_view
 from ..store.cases import load_case
 from ..store.local.outbox import RejectedEvent, rejected_events
-from ..sync.transport import TransportError
+from ..sync.errors import TransportError
 from . import formats, labels
 from .case_attachments import CaseAttachments
 from .case_details import DetailsSource, Network, Petitioner

@@ -5,14 +5,17 @@ whenever the main window's viewer changes, and handed to the form (who takes the
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from ..store.local.desk_intake import DeskIdentity, desk_identity
-from .intake import IntakeForm, Mode
 from .tasks import Tasks
+
+if TYPE_CHECKING:
+    from .intake import Mode
 
 
 class IntakeWindow(QWidget):
@@ -20,6 +23,10 @@ class IntakeWindow(QWidget):
 
     def __init__(self, tasks: Tasks, identity: Callable[[], DeskIdentity | None], parent: QWidget) -> None:
         super().__init__(parent, Qt.WindowType.Window)
+        # The form's modules (its widgets, the call log, routing) load with the first F2 or F3, not at the
+        # client's start; gui.warm_up loads them on its thread soon after the first window is up.
+        from .intake import IntakeForm
+
         self.form = IntakeForm(tasks, identity, self)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
@@ -53,10 +60,10 @@ class IntakeActions(QObject):
         self.window: IntakeWindow | None = None
         self.phone = QAction(window)
         self.phone.setShortcut(QKeySequence(Qt.Key.Key_F2))
-        self.phone.triggered.connect(lambda: self.open(Mode.PHONE))
+        self.phone.triggered.connect(lambda: self._open_in("PHONE"))
         self.counter = QAction(window)
         self.counter.setShortcut(QKeySequence(Qt.Key.Key_F3))
-        self.counter.triggered.connect(lambda: self.open(Mode.COUNTER))
+        self.counter.triggered.connect(lambda: self._open_in("COUNTER"))
         window.installEventFilter(self)
         self.retranslate()
 
@@ -68,6 +75,11 @@ class IntakeActions(QObject):
         self.identity = identity or self.signed_in()
         if self.window is not None:
             self.window.form.identity_changed()
+
+    def _open_in(self, mode: str) -> None:
+        from .intake import Mode
+
+        self.open(Mode[mode])
 
     def open(self, mode: Mode) -> IntakeWindow:
         if self.window is None:

@@ -136,8 +136,17 @@ class QueueModel(QAbstractTableModel):
         self._texts = self._make_texts()
         self.endResetModel()
         generation, listing = self._generation, self._query
-        self._tasks.read(lambda s: queue_count(s, listing), lambda c: self._counted(generation, c), self._failed)
+        self._tasks.read(
+            lambda s: queue_count(s, listing) if self._current(generation) else None,
+            lambda c: self._counted(generation, c),
+            self._failed,
+        )
         self._request(0)
+
+    def _current(self, generation: int) -> bool:
+        """Whether a listing is still the one shown, asked by a reader thread before it runs the listing's query:
+        one the clerk (or the viewer's arrival at start) has already replaced is not read at all."""
+        return generation == self._generation
 
     def refresh(self) -> None:
         self.set_query(self._query)
@@ -273,7 +282,7 @@ class QueueModel(QAbstractTableModel):
         self._pending.add(number)
         fetch, query, generation, texts = self._plan(number), self._query, self._generation, self._texts
         self._tasks.read(
-            lambda s: rows(fetch.run(s, query), texts),
+            lambda s: rows(fetch.run(s, query), texts) if self._current(generation) else [],
             lambda rows: self._arrived(generation, number, texts, rows),
             self._failed,
         )
@@ -301,8 +310,8 @@ class QueueModel(QAbstractTableModel):
             self.dataChanged.emit(self.index(number * WINDOW, 0), self.index(last, len(Column) - 1))
         self.windowLoaded.emit(number)
 
-    def _counted(self, generation: int, count: QueueCount) -> None:
-        if generation != self._generation:
+    def _counted(self, generation: int, count: QueueCount | None) -> None:
+        if generation != self._generation or count is None:
             return
         before = self._count.value
         if count.value > before:
@@ -320,7 +329,9 @@ class QueueModel(QAbstractTableModel):
             # The quick count stopped at its cap: count them all, still off the GUI thread.
             listing = self._query
             self._tasks.read(
-                lambda s: queue_count(s, listing, cap=None), lambda c: self._counted(generation, c), self._failed
+                lambda s: queue_count(s, listing, cap=None) if self._current(generation) else None,
+                lambda c: self._counted(generation, c),
+                self._failed,
             )
 
     def _failed(self, error: BaseException) -> None:

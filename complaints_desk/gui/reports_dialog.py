@@ -19,22 +19,23 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QDate, QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QAction
-from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QDialog, QLabel, QMenu, QProgressDialog, QWidget
 from sqlalchemy.orm import Session
 
 from ..domain.errors import DomainError
 from ..domain.roles import Actor, Role
-from ..store import reports
 from ..store.case_actions import Choice, desk_actor
 from ..store.reference import departments
 from .language import korean
-from .pdf_print import SavedFileBox, choose_printer, print_pdf
-from .save_prompt import ask_save_path, offer_saved_file
-from .ui_reports_dialog import Ui_ReportsDialog
 
+# The menu is made with the main window; what it makes and prints (store.reports, the print support, QtPdf)
+# loads when a report is first asked for, not at the client's start.
 if TYPE_CHECKING:
+    from PySide6.QtPrintSupport import QPrinter
+
+    from ..store import reports
     from .main_window import MainWindow
+    from .pdf_print import SavedFileBox
 
 EXPORT_BATCH = 500  # rows between two progress reports (and two looks at the cancel button)
 REPORT_ROLES = (Role.SUPERVISOR, Role.ADMIN)
@@ -72,6 +73,7 @@ def write_export(
     session: Session, filters: reports.ExportFilter, path: Path, full: bool, progress: Progress
 ) -> int:
     from ..documents.export import export_cases
+    from ..store import reports
 
     total = reports.count_export_rows(session, filters)
     progress.advanced.emit(0, total)
@@ -81,6 +83,7 @@ def write_export(
 
 def write_summary(session: Session, filters: reports.ExportFilter, path: Path, progress: Progress) -> int:
     from ..documents.summary import build_summary_pdf
+    from ..store import reports
 
     figures = reports.summary_figures(
         session, filters.first_day, filters.last_day, department_code=filters.department_code
@@ -100,6 +103,8 @@ class ReportsDialog(QDialog):
         super().__init__(parent)
         self.actor = actor
         self.choices = choices
+        from .ui_reports_dialog import Ui_ReportsDialog
+
         self.ui = Ui_ReportsDialog()
         self.ui.setupUi(self)
         self._errors = {
@@ -149,6 +154,8 @@ class ReportsDialog(QDialog):
         return "csv" if self.ui.csvRadio.isChecked() else "xlsx"
 
     def filters(self) -> reports.ExportFilter:
+        from ..store import reports
+
         first, last = self.ui.firstDateEdit.date(), self.ui.lastDateEdit.date()
         return reports.ExportFilter(
             date(first.year(), first.month(), first.day()),
@@ -188,7 +195,7 @@ class ReportsMenu(QObject):
         self.progress: QProgressDialog | None = None
         self.ask_save_path: Callable[[str, str], Path | None] = self._ask_save_path
         self.offer_open: Callable[[Path], None] = self._offer_open
-        self.choose_printer: Callable[[], QPrinter | None] = lambda: choose_printer(self.window)
+        self.choose_printer: Callable[[], QPrinter | None] = self._choose_printer
         self.finished: Callable[[Path | None], None] = lambda _path: None  # tests wait on it
         self.printed: Callable[[int], None] = lambda _pages: None  # tests wait on it
         self.saved_box: SavedFileBox | None = None
@@ -228,6 +235,7 @@ class ReportsMenu(QObject):
 
     def _start(self, dialog: ReportsDialog) -> None:
         from ..documents.export import full_details_allowed
+        from ..store import reports
 
         try:
             filters = dialog.filters()
@@ -288,10 +296,19 @@ class ReportsMenu(QObject):
             self.window.show_message(self.tr("The report could not be made: %1").replace("%1", str(error)), 15_000)
         self.finished(None)
 
+    def _choose_printer(self) -> QPrinter | None:
+        from .pdf_print import choose_printer
+
+        return choose_printer(self.window)
+
     def _ask_save_path(self, suggested: str, kind: str) -> Path | None:
+        from .save_prompt import ask_save_path
+
         return ask_save_path(self.window, self.tr("Save the report"), suggested, kind)
 
     def _offer_open(self, path: Path) -> None:
+        from .save_prompt import offer_saved_file
+
         self.saved_box = offer_saved_file(path, self.tr("Report saved"), self.window, self.print_file)
 
     def print_file(self, path: Path) -> None:
@@ -311,5 +328,7 @@ class ReportsMenu(QObject):
         def failed(error: BaseException) -> None:
             self.window.show_message(self.tr("Not printed: %1").replace("%1", str(error)), 15_000)
             self.printed(0)
+
+        from .pdf_print import print_pdf
 
         print_pdf(self.tasks, printer, path.read_bytes, printed, failed)

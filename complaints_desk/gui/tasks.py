@@ -15,6 +15,12 @@ Two ways in, one for each kind of work (Anki's QueryOp and CollectionOp, Picard'
   `Tasks.foreground_waiting` tells a catch-up that one waits, so it commits what it has written and lets the
   intake in (sync.engine): an intake waits for a few milliseconds of a page, never for the whole page.
 
+- `Tasks.rehearse(fn)` runs `fn(session)` on the writer, after the clerk's writes already waiting but before
+  the sync's next one, in a transaction that is always rolled back: the desk warms the intake's statements
+  this way after its first window (store.local.desk_intake.rehearse_intake). It leaves nothing in the store
+  and gives way to the clerk: a write that arrives meanwhile makes its next statement stop it, and the write
+  goes at once.
+
 `fn` must return plain data (dataclasses), never ORM objects: its session is closed before `done` runs.
 An exception from `fn` goes to `failed` (or to `Tasks.failed`, the main window's error line, when none is
 given). The GUI thread only ever starts tasks and receives their results.
@@ -32,6 +38,7 @@ from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
+from sqlalchemy import event
 from sqlalchemy.orm import Session, sessionmaker
 
 from ..store.db import transaction
@@ -43,7 +50,9 @@ Done = Callable[[Any], None]
 Failed = Callable[[BaseException], None]
 
 
-FOREGROUND, BACKGROUND, LAST = 0, 1, 2  # the writer's priorities: the clerk's, the sync's, the stop
+# The writer's priorities: the clerk's, a rehearsal (once, after the first window: before the next page of a
+# long catch-up, which would otherwise hold it back for as long as the catch-up lasts), the sync's, the stop.
+FOREGROUND, REHEARSAL, BACKGROUND, LAST = 0, 1, 2, 3
 
 
 @dataclass(order=True)
@@ -55,6 +64,11 @@ class _WriteItem:
     failed: Failed | None = field(compare=False, default=None)
     future: Future[Any] | None = field(compare=False, default=None)
     refetchable: bool = field(compare=False, default=False)
+    rehearsal: bool = field(compare=False, default=False)
+
+
+class _GaveWay(Exception):
+    """A rehearsal stopped for a foreground write that arrived while it ran."""
 
 
 @dataclass(frozen=True)
@@ -136,6 +150,11 @@ class Tasks(QObject):
         self._put(_WriteItem(priority, next(self._order), fn, future=future, refetchable=refetchable))
         return future.result()
 
+    def rehearse(self, fn: Callable[[Session], Any]) -> None:
+        """Run `fn` on the writer in a transaction that is rolled back whatever it does (see the module's
+        docstring); its result and its failures are dropped (logged). Any thread."""
+        self._put(_WriteItem(REHEARSAL, next(self._order), fn, rehearsal=True))
+
     def foreground_waiting(self) -> bool:
         """Whether a foreground write (an intake, a case action) waits for the writer or runs on it: the
         background work the writer is running (a catch-up page) ends its transaction early for it, and the
@@ -190,6 +209,9 @@ class Tasks(QObject):
         fn = item.fn
         if fn is None:
             return False
+        if item.rehearsal:
+            self._rehearse(fn)
+            return True
         if item.future is not None:
             self._run_for_waiter(fn, item.future, item.refetchable)
             return True
@@ -204,6 +226,26 @@ class Tasks(QObject):
         else:
             self._deliver(lambda result=result, done=done: self._written(done, result))  # type: ignore[misc]
         return True
+
+    def _rehearse(self, fn: Callable[[Session], Any]) -> None:
+        if self._foreground:  # a clerk's write came meanwhile: it goes now and pays the first use itself
+            return
+        session = self._writer_sessions()
+
+        def give_way(*_args: Any) -> None:
+            if self._foreground:
+                raise _GaveWay
+
+        try:
+            event.listen(session.connection(), "before_cursor_execute", give_way)
+            fn(session)
+        except _GaveWay:
+            pass
+        except Exception:
+            log.exception("a rehearsal on the writer failed (rolled back)")
+        finally:
+            session.rollback()
+            session.close()
 
     def _written(self, done: Done, result: Any) -> None:
         done(result)

@@ -1,8 +1,10 @@
 """What the first intake of the day would otherwise pay, paid once on a thread of its own after the window is
-up: the Korean holidays its deadline counts (the holidays package imports some 280 modules on first use),
-reportlab with the Hangul faces parsed (half a second or more) and one receipt of each paper built and thrown
-away, and the counter form's receipt preview with QtPdf. Without it the first intake's receipt number waited
-about half a second, and its PDF most of a second more.
+up: the Korean holidays its deadline counts (the holidays package imports some 280 modules on first use), the
+phone number package that reads a number typed as digits, reportlab with the Hangul faces parsed (half a second
+or more) and one receipt of each paper built and thrown away, the intake form's modules (the start leaves them
+to the first F2 or F3), the counter form's receipt preview with QtPdf, and the case actions' dialogs and
+notices (left to the first action). Without it the first intake's receipt number waited about half a second,
+and its PDF most of a second more.
 
 Nothing here touches the database or a widget: it imports, parses and builds in memory.
 """
@@ -37,12 +39,19 @@ def warm_up() -> None:
     from ..documents.fonts import FontNotFoundError
     from ..documents.receipt import PAPERS, ReceiptOptions, build_receipt_pdf
     from ..domain.calendar import kr_holidays
+    from ..domain.masking import normalize_phone
     from ..domain.report_data import OfficeInfo
 
     try:
+        # What the receipt number waits for first (the writer's rehearsal of the intake, running meanwhile,
+        # needs the holidays too), then the modules the start leaves to the first F2 or F3 and the first case
+        # action, then the receipt's PDF.
         now = datetime.now(UTC)
         for year in (now.year, now.year + 1):  # an intake's deadline may fall in next year
             kr_holidays(year)
+        normalize_phone("01000000000")  # a number typed as digits alone: the phone number package's tables
+        from . import case_actions_dialogs, case_notices, intake  # noqa: F401
+
         facts = _throw_away_facts(now)
         for paper in PAPERS:
             build_receipt_pdf(

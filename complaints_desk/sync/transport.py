@@ -20,6 +20,10 @@ from requests.adapters import BaseAdapter, HTTPAdapter
 from urllib3.util.retry import Retry
 
 from ..domain.events import Event
+from .errors import AuthRequired as AuthRequired  # (in sync.errors, so that catching them needs no `requests`)
+from .errors import Offline as Offline
+from .errors import ServerRefused as ServerRefused
+from .errors import TransportError as TransportError
 from .protocol import (
     API_PREFIX,
     DEFAULT_PULL_PAGE,
@@ -45,25 +49,6 @@ WAIT_SECONDS = 25.0
 PUSH_SECONDS_PER_EVENT = 0.2
 
 M = TypeVar("M", bound=BaseModel)
-
-
-class TransportError(Exception):
-    """Base of what the transport raises."""
-
-
-class Offline(TransportError):
-    """The server cannot be reached (connection refused, timeout, 5xx after retries)."""
-
-
-class AuthRequired(TransportError):
-    """401: log in again (online) to get a new token."""
-
-
-class ServerRefused(TransportError):
-    def __init__(self, status: int, problem: ProblemDetail) -> None:
-        super().__init__(f"{status} {problem.code}: {problem.message_en}")
-        self.status = status
-        self.problem = problem
 
 
 def _retry(total: int, backoff: float) -> Retry:

@@ -124,7 +124,7 @@ def test_a_cancelled_export_leaves_no_file(
                 release.wait(30)  # the export is under way when the supervisor cancels
             yield row
 
-    monkeypatch.setattr(reports_dialog.reports, "iter_export_rows", held)
+    monkeypatch.setattr(reports, "iter_export_rows", held)
     monkeypatch.setattr(reports_dialog, "EXPORT_BATCH", 50)
     menu = client.window.reports
     out = tmp_path / "out"

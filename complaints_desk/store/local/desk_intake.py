@@ -10,13 +10,15 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ...domain.case import CaseState
+from ...domain.channels import Channel
 from ...domain.errors import DomainError
 from ...domain.events import Event, EventType
 from ...domain.ids import new_id
+from ...domain.kinds import Kind
 from ...domain.roles import Actor, Role
 from ..cases import load_case
 from ..intake import Intake
-from ..models import Staff
+from ..models import Department, Staff, Station
 from .outbox import record_local, record_local_intake
 from .tables import SyncStateRow
 
@@ -98,3 +100,44 @@ def record_receipt_printed(session: Session, case_id: str, identity: DeskIdentit
     if state is None:
         raise DomainError("case_id", "존재하지 않는 민원입니다.", "There is no such case.", code="unknown_case")
     return record_local(session, _event(state, identity, EventType.RECEIPT_PRINTED, {"how": how}))
+
+
+def rehearse_intake(session: Session) -> int:
+    """Take made-up intakes in the caller's transaction, which the caller must roll back (gui.tasks.Tasks.
+    rehearse, once the desk's first window is up): the first real intake then finds the writer's statements
+    compiled and prepared and its ORM and deadline paths warm, instead of paying for them while the clerk
+    waits for the receipt number. One of each way the form saves: numbered by the station's counter and handed
+    on to a department, a 기타민원 answered and closed at once, and numbered by the clock range. Returns how
+    many it took: none on a desk that has no station, clerk or department to take one with yet."""
+    station = (
+        session.execute(select(SyncStateRow.station_code)).scalars().first()
+        or session.execute(select(Station.code).order_by(Station.code).limit(1)).scalar()
+    )
+    staff = session.execute(
+        select(Staff).where(Staff.role.in_([Role.CLERK.value, Role.AGENT.value])).order_by(Staff.id).limit(1)
+    ).scalar()
+    department = session.execute(select(Department.code).order_by(Department.code).limit(1)).scalar()
+    if station is None or staff is None or department is None:
+        return 0
+    actor = Actor(staff.id, Role(staff.role), staff.department_code, staff.name)
+    routed = Intake(
+        Kind.GRIEVANCE,
+        Channel.PHONE,
+        "접수 준비",
+        "접수 준비",
+        "홍길동",
+        "010-0000-0000",
+        department_code=department,
+    )
+    answered = Intake(Kind.OTHER, Channel.COUNTER, "접수 준비", "접수 준비", "홍길동", "010-0000-0000")
+    taken = 0
+    try:
+        save_intake(session, routed, DeskIdentity(actor, station, offline=False))
+        taken += 1
+        save_intake(session, answered, DeskIdentity(actor, station, offline=False), answer=AtOnceAnswer("안내"))
+        taken += 1
+        save_intake(session, routed, DeskIdentity(actor, station, offline=True))  # last: at most one clock tick
+        taken += 1
+    except DomainError:
+        pass  # this desk's data refuses one (a closed department, …): what it warmed before stays warm
+    return taken
