@@ -189,6 +189,9 @@ class CaseRow(Base):
         Index("ix_cases_assignee_received", "assignee_id", "received_at"),
         Index("ix_cases_assignee_due", "assignee_id", "due_at"),
         Index("ix_cases_assignee_receipt", "assignee_id", "receipt_no"),
+        # An officer's cases in arrival (rowid) order, the order a search lists its matches in: a search inside
+        # the officer's queue merges this list with the word's matches (store.queue_plan.Merge).
+        Index("ix_cases_assignee_list", "assignee_id"),
         Index("ix_cases_dept_received", "department_code", "received_at"),
         Index("ix_cases_dept_due", "department_code", "due_at"),
         Index("ix_cases_dept_receipt", "department_code", "receipt_no"),

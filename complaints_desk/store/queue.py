@@ -25,7 +25,7 @@ from ..domain.kinds import Kind
 from ..domain.statuses import Status
 from . import search
 from .queue_filter import QueueFilter, QueueRow, aware, queue_page
-from .queue_plan import Queue, QueueKey, QueueQuery, SortColumn, members_source, plan_for
+from .queue_plan import Plan, Queue, QueueKey, QueueQuery, SortColumn, members_source, plan_for
 
 __all__ = [
     "COUNT_CAP",
@@ -111,31 +111,13 @@ def queue_window(
         raise ValueError("a window is after a key or before one, not both")
     backwards = before is not None or from_end
     key = after or before
+    if plan.merge is not None:
+        # The merge walks from the key in the window's direction; the window reads its rows' cases.
+        compound = plan.merge.compound(plan.params, key, descending=plan.descending != backwards)
+        plan.source = f"({compound} LIMIT :limit) f CROSS JOIN cases c ON c.rowid = f.r"
+        plan.where, plan.rowid, key = [], "f.r", None
     plan.params["limit"] = limit
-    sort_value = plan.order_value or "NULL"
-    columns = f"{', '.join('c.' + col for col in _COLUMNS)}, {plan.rowid} AS key_rowid, {sort_value} AS key_value"
-    if key is None:
-        inner = f"SELECT {columns} FROM {plan.source}{plan.clause()} ORDER BY {plan.order(reverse=backwards)} LIMIT :limit"
-    elif plan.order_value is None:
-        plan.past(key, backwards=backwards)
-        inner = f"SELECT {columns} FROM {plan.source}{plan.clause()} ORDER BY {plan.order(reverse=backwards)} LIMIT :limit"
-    else:
-        inner = plan.ties_then_rest(columns, key, backwards=backwards)
-    # Names come from the small reference tables, joined to the window only (a few dozen rows).
-    way = "DESC" if plan.descending != backwards else "ASC"
-    sql = (
-        "SELECT w.*, d.name AS department_name, g.name AS category_name, s.name AS assignee_name"
-        f" FROM ({inner}) w"
-        " LEFT JOIN departments d ON d.code = w.department_code"
-        " LEFT JOIN categories g ON g.code = w.category_code"
-        " LEFT JOIN staff s ON s.id = w.assignee_id"
-        + (
-            f" ORDER BY w.key_value {way}, w.key_rowid {way} LIMIT :limit"
-            if plan.order_value
-            else f" ORDER BY w.key_rowid {way} LIMIT :limit"
-        )
-    )
-    rows = session.execute(text(sql), plan.params).all()
+    rows = session.execute(text(_window_sql(plan, key, backwards=backwards)), plan.params).all()
     items = [
         QueueItem(
             id=r.id,
@@ -162,6 +144,33 @@ def queue_window(
     return items
 
 
+def _window_sql(plan: Plan, key: QueueKey | None, *, backwards: bool) -> str:
+    """The SQL of up to :limit rows past `key` in the plan's order (before it if `backwards`), with names."""
+    sort_value = plan.order_value or "NULL"
+    columns = f"{', '.join('c.' + col for col in _COLUMNS)}, {plan.rowid} AS key_rowid, {sort_value} AS key_value"
+    if key is None:
+        inner = f"SELECT {columns} FROM {plan.source}{plan.clause()} ORDER BY {plan.order(reverse=backwards)} LIMIT :limit"
+    elif plan.order_value is None:
+        plan.past(key, backwards=backwards)
+        inner = f"SELECT {columns} FROM {plan.source}{plan.clause()} ORDER BY {plan.order(reverse=backwards)} LIMIT :limit"
+    else:
+        inner = plan.ties_then_rest(columns, key, backwards=backwards)
+    # Names come from the small reference tables, joined to the window only (a few dozen rows).
+    way = "DESC" if plan.descending != backwards else "ASC"
+    return (
+        "SELECT w.*, d.name AS department_name, g.name AS category_name, s.name AS assignee_name"
+        f" FROM ({inner}) w"
+        " LEFT JOIN departments d ON d.code = w.department_code"
+        " LEFT JOIN categories g ON g.code = w.category_code"
+        " LEFT JOIN staff s ON s.id = w.assignee_id"
+        + (
+            f" ORDER BY w.key_value {way}, w.key_rowid {way} LIMIT :limit"
+            if plan.order_value
+            else f" ORDER BY w.key_rowid {way} LIMIT :limit"
+        )
+    )
+
+
 def queue_key_at(
     session: Session, query: QueueQuery, skip: int, *, after: QueueKey | None = None
 ) -> QueueKey | None:
@@ -170,10 +179,14 @@ def queue_key_at(
     plan = plan_for(session, query)
     if plan is None:
         return None
+    plan.params.update(skip=max(0, skip))
+    if plan.merge is not None:
+        compound = plan.merge.compound(plan.params, after, descending=plan.descending)
+        found = session.execute(text(f"{compound} LIMIT 1 OFFSET :skip"), plan.params).first()
+        return None if found is None else QueueKey(None, int(found[0]))
     plan.search_only()
     if after is not None:
         plan.past(after, backwards=False)
-    plan.params.update(skip=max(0, skip))
     sort_value = plan.order_value or "NULL"
     row = session.execute(
         text(

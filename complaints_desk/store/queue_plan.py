@@ -1,7 +1,7 @@
 """How a desktop queue is read: what each queue is (its condition on cases and the index that answers it in each
 order), what a listing asks for (QueueQuery), where a row sits (QueueKey), and the plan of the SQL that
 store.queue runs for a window, a position or a count: which index, and for a search, which way round (the
-search index walked, or the queue's cases probed, or its rowids listed)."""
+search index walked, or the queue's cases probed, or its rowids listed, or merged with the word's matches)."""
 
 from __future__ import annotations
 
@@ -96,6 +96,9 @@ class Plan:
     # are checked against instead of reading each match's row, and the queue's own condition on cases (c).
     members: str | None = None
     queue_where: list[str] = field(default_factory=list)
+    # A search inside an officer's cases: windows and positions merge the two lists (Merge); counts use the
+    # listed plan above.
+    merge: Merge | None = None
 
     def search_only(self) -> None:
         """A search of every case, or inside a listed queue: the search index alone (with the queue's rowids)
@@ -144,6 +147,29 @@ class Plan:
             f"{self.order_value} {loose} :key_value AND ({self.order_value} {strict} :key_value"
             f" OR {self.rowid} {strict} :key_rowid)"
         )
+
+
+@dataclass(frozen=True)
+class Merge:
+    """A search inside an officer's cases as the intersection of two lists in arrival (rowid) order: the word's
+    matches from the search index and the officer's cases from ix_cases_assignee_list. SQLite intersects two
+    ordered lists by merging them (a compound SELECT with ORDER BY: no sort, no list built), a few dozen
+    nanoseconds a step, and stops at the window's last row. Checking each of a common word's matches against
+    a list of the officer's 20,000 cases (built first, then a b-tree seek a match) cost four times as much at
+    the deepest page; looking each of the officer's cases up in the search index costs 10-40 µs a case."""
+
+    members: str  # the officer's cases (aliased m), from the index alone
+
+    def compound(self, params: dict[str, Any], key: QueueKey | None, *, descending: bool) -> str:
+        """The rowids (r) of the officer's cases that match, strictly past `key` in the travel order (falling
+        rowids if `descending`), in that order."""
+        fts = f"SELECT rowid AS r FROM {search.FTS_TABLE} WHERE {search.FTS_TABLE} MATCH :search_q"
+        mine = f"SELECT m.rowid FROM {self.members}"
+        if key is not None:
+            params["key_rowid"] = key.rowid
+            past = "<" if descending else ">"
+            fts, mine = f"{fts} AND rowid {past} :key_rowid", f"{mine} AND m.rowid {past} :key_rowid"
+        return f"{fts} INTERSECT {mine} ORDER BY 1 {'DESC' if descending else 'ASC'}"
 
 
 def queue_conditions(session: Session, query: QueueQuery) -> tuple[list[str], dict[str, Any]] | None:
@@ -213,7 +239,15 @@ def plan_for(session: Session, query: QueueQuery) -> Plan | None:
         # The "+" keeps the list out of FTS5, which would otherwise look each listed rowid up in the index.
         members = f"SELECT c.rowid FROM {listing} WHERE {' AND '.join(where)}"
         listed = [f"{search.FTS_TABLE} MATCH :search_q", f"+{search.FTS_TABLE}.rowid IN ({members})"]
-        return Plan(source, listed, params, None, f"{search.FTS_TABLE}.rowid", query.descending, members, where)
+        # An officer's cases are also listed in arrival order (ix_cases_assignee_list): windows merge the lists.
+        merge = (
+            Merge("cases m INDEXED BY ix_cases_assignee_list WHERE m.assignee_id = :assignee")
+            if query.queue is Queue.MINE
+            else None
+        )
+        return Plan(
+            source, listed, params, None, f"{search.FTS_TABLE}.rowid", query.descending, members, where, merge
+        )
     # Elsewhere each match costs one rowid lookup in cases: a big queue holds many of the matches.
     where = [f"{search.FTS_TABLE} MATCH :search_q", *where]
     return Plan(source, where, params, None, f"{search.FTS_TABLE}.rowid", query.descending)

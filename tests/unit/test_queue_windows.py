@@ -9,7 +9,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
-from sqlalchemy import Engine, TextClause, select, text
+from sqlalchemy import Engine, TextClause, event, select, text
 from sqlalchemy.orm import Session, sessionmaker
 
 from complaints_desk.domain.statuses import OPEN_STATUSES, Status
@@ -27,6 +27,7 @@ from complaints_desk.store.queue import (
     queue_key_at,
     queue_window,
 )
+from complaints_desk.store.queue_plan import Plan, plan_for
 
 NOW = datetime(2026, 3, 10, 2, 0, tzinfo=UTC)  # Tue 11:00 in Seoul
 
@@ -156,26 +157,129 @@ def test_windows_walk_the_whole_queue_in_order_either_way(
 
 # A search inside the queues of one person or one stage: in this small demo they are narrow (each candidate is
 # looked up in the search index); in a large store they are not (the search's matches are checked against the
-# queue's rowids). Both ways give the same rows, windows, positions and counts.
+# queue's rowids, and in an officer's cases the windows merge the officer's list with the word's matches). All
+# ways give the same rows, windows, positions and counts.
 SEARCHES_IN_LISTED_QUEUES = [
     QueueQuery(queue=q, search=word, descending=descending)
     for q in (Queue.MINE, Queue.TO_REGISTER, Queue.REJECTED)
     for word, descending in (("민원", True), ("주차", False))
 ]
+# The demo's busiest officer has 33 cases: these words are in some of them.
+SEARCHES_IN_LISTED_QUEUES += [
+    QueueQuery(queue=Queue.MINE, search="도로"),
+    QueueQuery(queue=Queue.MINE, search="쓰레기", descending=False),
+]
+PLANS = ["few-candidates", "many-candidates", "many-candidates-listed"]
 
 
-@pytest.mark.parametrize("narrow", [True, False], ids=["few-candidates", "many-candidates"])
+def _take_plan(plan: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Make plan_for take `plan` on the small demo: many candidates as in a large store, and without the merge
+    of an officer's cases (the listed plan, which counts still use)."""
+    if plan == "few-candidates":
+        return
+    monkeypatch.setattr("complaints_desk.store.queue_plan.NARROW_FILTER", 0)
+    if plan == "many-candidates-listed":
+
+        def listed(session: Session, query: QueueQuery) -> Plan | None:
+            found = plan_for(session, query)
+            if found is not None:
+                found.merge = None
+            return found
+
+        monkeypatch.setattr("complaints_desk.store.queue.plan_for", listed)
+
+
+@pytest.mark.parametrize("plan", PLANS)
 @pytest.mark.parametrize("base", SEARCHES_IN_LISTED_QUEUES, ids=lambda q: f"{q.queue}-{q.search}-{q.descending}")
 def test_a_search_inside_a_persons_queue_walks_in_order_either_way(
-    demo: tuple[Engine, sessionmaker[Session]], base: QueueQuery, narrow: bool, monkeypatch: pytest.MonkeyPatch
+    demo: tuple[Engine, sessionmaker[Session]], base: QueueQuery, plan: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    if not narrow:
-        monkeypatch.setattr("complaints_desk.store.queue_plan.NARROW_FILTER", 0)
+    _take_plan(plan, monkeypatch)
     expected = _walks_in_order(demo, base)
     _engine, factory = demo
     with factory() as session:
         quick = queue_count(session, QueueQuery(**{**base.__dict__, **_viewer(factory)}))
     assert quick.exact and quick.value == len(expected)
+
+
+@pytest.mark.parametrize("descending", [True, False], ids=["newest-first", "oldest-first"])
+@pytest.mark.parametrize("word", ["도로", "쓰레기", "소음", "주차"])
+def test_a_search_in_my_cases_finds_exactly_my_matching_cases_by_either_plan(
+    demo: tuple[Engine, sessionmaker[Session]], word: str, descending: bool, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Among many cases of one officer (the plans of a large store), the windows that merge the officer's cases
+    with the word's matches and those that check the matches against the officer's list give the same rows,
+    and those rows are the officer's cases that hold the word, each once."""
+    engine, factory = demo
+    query = QueueQuery(queue=Queue.MINE, search=word, descending=descending, **_viewer(factory))  # type: ignore[arg-type]
+    with factory() as session:
+        mine = set(session.execute(select(CaseRow.id).where(CaseRow.assignee_id == query.assignee_id)).scalars())
+        holding = set(
+            session.execute(
+                text("SELECT c.id FROM cases c JOIN case_fts f ON f.rowid = c.rowid WHERE case_fts MATCH :q"),
+                {"q": search.fts_query(word)},
+            ).scalars()
+        )
+    statements: list[str] = []
+
+    def listen(_c: object, _cur: object, statement: str, _p: object, _ctx: object, _many: bool) -> None:
+        statements.append(statement)
+
+    walks = {}
+    for plan in ("many-candidates", "many-candidates-listed"):
+        with monkeypatch.context() as patch:
+            _take_plan(plan, patch)
+            event.listen(engine, "before_cursor_execute", listen)
+            try:
+                with factory() as session:
+                    walks[plan] = (_walk_forward(session, query, 2), _walk_backward(session, query, 2))
+            finally:
+                event.remove(engine, "before_cursor_execute", listen)
+        merged = [s for s in statements if " INTERSECT " in s]
+        assert bool(merged) == (plan == "many-candidates"), plan  # each plan is the one taken
+        statements.clear()
+    forward, backward = walks["many-candidates"]
+    assert walks["many-candidates-listed"] == (forward, backward)
+    assert forward == backward and len(forward) == len(set(forward))
+    assert set(forward) == mine & holding
+    assert bool(forward) == (word != "주차")  # 주차 is in many of the demo's cases, none of them this officer's
+
+
+def test_the_merge_of_my_cases_reads_both_lists_in_order_without_sorting(
+    demo: tuple[Engine, sessionmaker[Session]], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The merge stops at the window's last row only if neither list is sorted first (a sort would read all of
+    an officer's 20,000 cases, or all of a common word's 175,000 matches, before the first row)."""
+    engine, factory = demo
+    _take_plan("many-candidates", monkeypatch)
+    query = QueueQuery(queue=Queue.MINE, search="도로", **_viewer(factory))  # type: ignore[arg-type]
+    statements: list[tuple[str, object]] = []
+
+    def listen(_c: object, _cur: object, statement: str, params: object, _ctx: object, _many: bool) -> None:
+        statements.append((statement, params))
+
+    event.listen(engine, "before_cursor_execute", listen)
+    try:
+        with factory() as session:
+            first = queue_window(session, query, limit=5)
+            queue_window(session, query, after=first[-1].key, limit=5)
+            queue_window(session, query, from_end=True, limit=5)
+    finally:
+        event.remove(engine, "before_cursor_execute", listen)
+    windows = [(s, p) for s, p in statements if " INTERSECT " in s]
+    assert len(windows) == 3
+    with engine.connect() as conn:
+        for statement, params in windows:
+            plan = conn.exec_driver_sql("EXPLAIN QUERY PLAN " + statement, params).all()  # type: ignore[arg-type]
+            (merge,) = [node for node, _parent, _n, detail in plan if detail == "MERGE (INTERSECT)"]
+            below = {merge}
+            for node, parent, _n, _detail in plan:
+                if parent in below:
+                    below.add(node)
+            details = [detail for node, _parent, _n, detail in plan if node in below]
+            assert any("ix_cases_assignee_list" in d for d in details), plan
+            assert any(d.startswith("SCAN case_fts VIRTUAL TABLE") for d in details), plan
+            assert not any("TEMP B-TREE" in d for d in details), plan
 
 
 def _walks_in_order(demo: tuple[Engine, sessionmaker[Session]], base: QueueQuery) -> list[str]:
@@ -267,8 +371,6 @@ def test_every_queue_in_every_order_is_read_from_an_index_without_sorting(
 
     def listen(_c: object, _cur: object, statement: str, params: object, _ctx: object, _many: bool) -> None:
         statements.append((statement, params))
-
-    from sqlalchemy import event
 
     event.listen(engine, "before_cursor_execute", listen)
     try:

@@ -1,0 +1,23 @@
+"""an index that lists an officer's cases in arrival (rowid) order, for a search of a common word inside the
+officer's queue (store.queue_chunks walks it beside the word's matches)
+
+Revision ID: 0022
+Revises: 0021
+"""
+
+from __future__ import annotations
+
+from alembic import op
+
+revision = "0022"
+down_revision = "0021"
+branch_labels = None
+depends_on = None
+
+
+def upgrade() -> None:
+    op.create_index("ix_cases_assignee_list", "cases", ["assignee_id"], unique=False)
+
+
+def downgrade() -> None:
+    op.drop_index("ix_cases_assignee_list", table_name="cases")
