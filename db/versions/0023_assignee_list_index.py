@@ -1,16 +1,16 @@
 """an index that lists an officer's cases in arrival (rowid) order, for a search of a common word inside the
-officer's queue (store.queue_chunks walks it beside the word's matches)
+officer's queue (store.queue_plan.Merge walks it beside the word's matches)
 
-Revision ID: 0022
-Revises: 0021
+Revision ID: 0023
+Revises: 0022
 """
 
 from __future__ import annotations
 
 from alembic import op
 
-revision = "0022"
-down_revision = "0021"
+revision = "0023"
+down_revision = "0022"
 branch_labels = None
 depends_on = None
 
