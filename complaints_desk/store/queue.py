@@ -14,9 +14,12 @@ index). Offset pages with free-form filters stay in store.queue_filter.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
+from typing import Any
 
+import orjson
 from sqlalchemy import text
 from sqlalchemy.orm import Session
 
@@ -91,6 +94,8 @@ _COLUMNS = (
     "due_at",
     "clock_stopped_at",
 )
+# What a window's query gives, in this order: the case's columns, its key, the names joined to it.
+_WINDOW_COLUMNS = (*_COLUMNS, "key_rowid", "key_value", "department_name", "category_name", "assignee_name")
 
 
 def queue_window(
@@ -117,31 +122,65 @@ def queue_window(
         plan.source = f"({compound} LIMIT :limit) f CROSS JOIN cases c ON c.rowid = f.r"
         plan.where, plan.rowid, key = [], "f.r", None
     plan.params["limit"] = limit
-    rows = session.execute(text(_window_sql(plan, key, backwards=backwards)), plan.params).all()
+    ordered = plan.order_value is not None
     items = [
         QueueItem(
-            id=r.id,
-            receipt_no=r.receipt_no,
-            kind=Kind(r.kind),
-            channel=Channel(r.channel),
-            status=Status(r.status),
-            title=r.title,
-            petitioner_name=r.petitioner_name,
-            petitioner_phone=r.petitioner_phone,
-            department_code=r.department_code,
-            department_name=r.department_name,
-            category_name=r.category_name,
-            assignee_name=r.assignee_name,
-            received_at=aware(r.received_at),
-            due_at=aware(r.due_at),
-            clock_stopped=r.clock_stopped_at is not None,
-            key=QueueKey(r.key_value if plan.order_value else None, int(r.key_rowid)),
+            id=id_,
+            receipt_no=receipt_no,
+            kind=Kind(kind),
+            channel=Channel(channel),
+            status=Status(status),
+            title=title,
+            petitioner_name=petitioner_name,
+            petitioner_phone=petitioner_phone,
+            department_code=department_code,
+            department_name=department_name,
+            category_name=category_name,
+            assignee_name=assignee_name,
+            received_at=aware(received_at),
+            due_at=aware(due_at),
+            clock_stopped=clock_stopped_at is not None,
+            key=QueueKey(key_value if ordered else None, int(key_rowid)),
         )
-        for r in rows
+        for (
+            id_,
+            receipt_no,
+            kind,
+            channel,
+            status,
+            title,
+            petitioner_name,
+            petitioner_phone,
+            department_code,
+            _category_code,
+            _assignee_id,
+            received_at,
+            due_at,
+            clock_stopped_at,
+            key_rowid,
+            key_value,
+            department_name,
+            category_name,
+            assignee_name,
+        ) in _window_rows(session, _window_sql(plan, key, backwards=backwards), plan.params)
     ]
     if backwards:
         items.reverse()
     return items
+
+
+def _window_rows(session: Session, sql: str, params: dict[str, Any]) -> Sequence[Sequence[Any]]:
+    """The window's rows, each in the order of _WINDOW_COLUMNS. On SQLite in one value, the rows as one JSON
+    array built by SQLite: the sqlite3 module lets go of the interpreter around each step, once per row read, and
+    while a catch-up runs Python on another thread each of those returns waits for the interpreter again (up to
+    the switch interval each: a window could wait a hundred times). One step waits once. JSON keeps what the
+    window holds as it is: text, integers and NULL."""
+    if session.get_bind().dialect.name != "sqlite":
+        return session.execute(text(sql), params).all()
+    values = ", ".join(_WINDOW_COLUMNS)
+    packed = session.execute(text(f"SELECT json_group_array(json_array({values})) FROM ({sql})"), params)
+    rows: list[list[Any]] = orjson.loads(packed.scalar_one())
+    return rows
 
 
 def _window_sql(plan: Plan, key: QueueKey | None, *, backwards: bool) -> str:
@@ -158,7 +197,7 @@ def _window_sql(plan: Plan, key: QueueKey | None, *, backwards: bool) -> str:
     # Names come from the small reference tables, joined to the window only (a few dozen rows).
     way = "DESC" if plan.descending != backwards else "ASC"
     return (
-        "SELECT w.*, d.name AS department_name, g.name AS category_name, s.name AS assignee_name"
+        f"SELECT {', '.join('w.' + col for col in _WINDOW_COLUMNS[:-3])}, d.name AS department_name, g.name AS category_name, s.name AS assignee_name"
         f" FROM ({inner}) w"
         " LEFT JOIN departments d ON d.code = w.department_code"
         " LEFT JOIN categories g ON g.code = w.category_code"
