@@ -311,6 +311,7 @@ def _canned_engine(tasks: Any, events: int, after: int) -> Any:
         Transport("http://bench.invalid", adapter=_CannedPulls(pages, PULL_PAGE)),
         writer=tasks.store_writer,
         others_waiting=tasks.foreground_waiting,
+        screen_reading=tasks.reads_running,
     )
 
 

@@ -115,6 +115,7 @@ class Tasks(QObject):
         self._pool.setMaxThreadCount(threads)
         self._busy = 0
         self._foreground = 0  # foreground writes queued or running
+        self._reading = 0  # reads queued or running on the pool
         self._lock = threading.Lock()
         self._writes: queue.PriorityQueue[_WriteItem] = queue.PriorityQueue()
         self._order = itertools.count()
@@ -126,6 +127,8 @@ class Tasks(QObject):
 
     def read(self, fn: Callable[[Session], T], done: Callable[[T], None], failed: Failed | None = None) -> None:
         self._started()
+        with self._lock:
+            self._reading += 1
         self._pool.start(_Read(self, fn, done, failed or self._unhandled))
 
     def write(
@@ -161,6 +164,11 @@ class Tasks(QObject):
         catch-up's reader stops decoding until it is done (sync.catch_up.PageReader). Any thread."""
         return self._foreground > 0
 
+    def reads_running(self) -> bool:
+        """Whether a read (a queue window, a case for the screen) is queued or running on the pool: a catch-up
+        gives way to it between its slices (store.local.pull.CatchUp.give_way). Any thread."""
+        return self._reading > 0
+
     def _put(self, item: _WriteItem) -> None:
         if item.priority == FOREGROUND:
             with self._lock:
@@ -192,6 +200,9 @@ class Tasks(QObject):
             self._deliver(lambda: failed(failure))
         else:
             self._deliver(lambda: done(result))
+        finally:
+            with self._lock:
+                self._reading -= 1
 
     def _write_loop(self) -> None:
         while True:

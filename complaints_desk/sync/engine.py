@@ -166,6 +166,7 @@ class SyncEngine:
         push_interval: float = 10.0,
         backoff_cap: float = 30.0,
         others_waiting: Callable[[], bool] | None = None,
+        screen_reading: Callable[[], bool] | None = None,
     ) -> None:
         if writer is None:
             if factory is None:
@@ -175,6 +176,9 @@ class SyncEngine:
         # whether the writer has someone else's write waiting (gui.tasks.Tasks.foreground_waiting): a catch-up
         # then commits the part of its page it has written and lets that write in first (CatchUp.pause)
         self._others_waiting = others_waiting
+        # whether the desk's screen has reads running (gui.tasks.Tasks.reads_running): a catch-up sleeps
+        # between its slices until they are done (CatchUp.give_way)
+        self._screen_reading = screen_reading
         self.tokens = tokens
         self.transport = transport
         self.observer = observer or SyncObserver()
@@ -323,7 +327,7 @@ class SyncEngine:
         while True:
             page = ahead.result() if ahead is not None else self.transport.pull_page(tally.cursor, self.page_size)
             if tally.pages == 0 and page.has_more:
-                tally.catch_up = CatchUp(pause=self._others_waiting)
+                tally.catch_up = CatchUp(pause=self._others_waiting, give_way=self._screen_reading)
                 self._set_status(SyncStatus.SYNCING, "catch-up")
                 catching_up.enter_context(light_garbage_collection())
                 reader = catching_up.enter_context(PageReader(self.transport, tally.catch_up))

@@ -185,3 +185,40 @@ def test_deferred_index_work_stops_after_each_index_and_each_chunk_when_a_writer
     assert steps > len(left[DEFERRED_INDEXES]), "one index a step while someone waits"
     got = _snapshot(path)
     assert got["schema"] == expected["schema"] and got["meta"] == [] and got["search"] == expected["search"]
+
+
+def test_a_catch_up_that_gives_way_to_the_screens_reads_between_slices_leaves_what_a_page_by_page_pull_leaves(
+    tmp_path: Path, history: tuple[list[dict[str, Any]], dict[str, Any]], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """While the screen reads (gui.tasks.Tasks.reads_running), the catch-up sleeps between slices, never longer
+    than GIVE_WAY_MOST, and a clerk's write waiting for the writer ends the sleep and the transaction."""
+    wire, expected = history
+    monkeypatch.setattr(pull, "SLICE_SECONDS", 0.0)
+    monkeypatch.setattr(pull, "GIVE_WAY_MOST", 0.002)
+    slept: list[float] = []
+    monkeypatch.setattr(pull, "sleep", slept.append)
+    pages = _pages(wire, BIG)
+    engine = _store(tmp_path / "client.sqlite3")
+    writer = Writer(make_sessionmaker(engine))
+    asked: list[bool] = []
+
+    def reading() -> bool:  # the screen reads all the time; now and then a clerk's write comes in as well
+        asked.append(True)
+        if len(asked) % 7 == 0:
+            writer.queued.append(lambda session: None)
+        return True
+
+    sync = SyncEngine(
+        None,
+        Transport("http://test.invalid", adapter=CannedPulls(pages)),
+        writer=writer,
+        others_waiting=writer.waiting,
+        screen_reading=reading,
+        page_size=BIG,
+    )
+    report = sync.pull_once()
+    engine.dispose()
+    assert (report.events, report.pages) == (len(wire), len(pages))
+    assert slept and all(nap == pull.GIVE_WAY_NAP for nap in slept)
+    assert ("clerk", False) in writer.transactions
+    assert _snapshot(tmp_path / "client.sqlite3") == expected

@@ -22,7 +22,7 @@ import sqlite3
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from time import perf_counter
+from time import perf_counter, sleep
 from typing import Any
 
 from sqlalchemy import insert, or_, select, text, update
@@ -49,6 +49,8 @@ _RECEIPT = {EventType.RECEIVED.value}
 
 SLICE_SECONDS = 0.005  # a catch-up writes a page in slices of about this much work (see CatchUp.pause)
 _SLICE_MIN, _SLICE_MAX = 50, 5000  # events a slice
+GIVE_WAY_NAP = 0.0005  # seconds a catch-up that gives way to the screen's reads sleeps before it looks again …
+GIVE_WAY_MOST = 0.02  # … and at most this long between two slices: the catch-up goes on under a busy screen
 
 
 @dataclass
@@ -65,6 +67,10 @@ class CatchUp:
     # transaction then ends with the slices written so far and the cursor at their last event, and the engine
     # gives the rest of the page in the next transaction, after the intake.
     pause: Callable[[], bool] | None = None
+    # Asked after each slice too: True while the screen's reads run (gui.tasks.Tasks.reads_running). The slices
+    # are Python and hold the GIL, and each return of a read from SQLite (one per row fetched) then waits for
+    # it again; so the catch-up sleeps, its transaction open, until the reads are done (GIVE_WAY_MOST at most).
+    give_way: Callable[[], bool] | None = None
     slice_events: int = 200  # the next slice's size, adapted to SLICE_SECONDS as the slices go
 
 
@@ -130,10 +136,23 @@ def apply_incoming_page(
             if slicing.pause is not None and slicing.pause():
                 cursor = before
                 break
+            if slicing.give_way is not None:
+                _give_way(slicing)
     store.set_cursor(cursor, now or datetime.now(UTC))
     if done >= len(events) and catch_up is not None and catch_up.on_written is not None:
         catch_up.on_written()
     return PageSummary(done, new_cases, tuple(rebased), len(reference), cursor)
+
+
+def _give_way(catch_up: CatchUp) -> None:
+    """Sleep while the screen's reads run (CatchUp.give_way), until someone waits for the writer or at most
+    GIVE_WAY_MOST: a sleep lets go of the GIL, a read lets it go and takes it back once per row."""
+    assert catch_up.give_way is not None
+    until = perf_counter() + GIVE_WAY_MOST
+    while catch_up.give_way() and perf_counter() < until:
+        if catch_up.pause is not None and catch_up.pause():
+            return
+        sleep(GIVE_WAY_NAP)
 
 
 def _apply_events(
