@@ -4,6 +4,7 @@ index work: lighter garbage collection (store.bulk_gc), and a thread reading the
 from __future__ import annotations
 
 import threading
+from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 
 from ..store.local.pull import CatchUp
@@ -21,11 +22,12 @@ class PageReader:
     of the writer's thousands of returns from SQLite waited for the GIL (up to the 5 ms switch interval), so
     the two ran one after the other anyway. During the commit the writer waits on the disk without the GIL.
     Measured: a tenth of a catch-up's wall-clock time. For the same reason it holds off while the clerk's write
-    waits for or runs on the writer (CatchUp.pause)."""
+    waits for or runs on the writer (CatchUp.pause), and while the screen's reads run (CatchUp.give_way)."""
 
     def __init__(self, transport: Transport, catch_up: CatchUp | None = None) -> None:
         self.transport = transport
-        self.hold = catch_up.pause if catch_up is not None else None  # the clerk's write goes first here too
+        # the clerk's write goes first here too, and the screen's reads (CatchUp.give_way)
+        self.hold = _holding(catch_up) if catch_up is not None else None
         self.pool = ThreadPoolExecutor(1, thread_name_prefix="sync-read-ahead")
         self.written = threading.Event()  # the page being written is (decoding may start)
         self.written.set()
@@ -47,3 +49,10 @@ class PageReader:
         self.written.set()  # a page that failed never says it is written: the thread must not wait for it
         self.pool.submit(self.transport.close)  # that thread's HTTP session
         self.pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _holding(catch_up: CatchUp) -> Callable[[], bool] | None:
+    pause, give_way = catch_up.pause, catch_up.give_way
+    if pause is None or give_way is None:
+        return pause or give_way
+    return lambda: pause() or give_way()

@@ -92,3 +92,25 @@ def test_a_write_queued_during_a_catch_up_page_is_saved_before_the_page_ends(tmp
     assert len(saved_at) == 1 and 0 < saved_at[0] < BIG, "saved while the first page was half in"
     tasks.close()
     store.close()
+
+
+def test_the_screens_reads_are_seen_by_a_catch_up_from_their_start_to_their_end(
+    tmp_path: Path, qtbot: Any
+) -> None:
+    """Tasks.reads_running, which a catch-up gives way to between its slices: true from the moment a read is
+    asked for, queued or running, until it has run."""
+    store = open_store(tmp_path / "client.sqlite3")
+    tasks = Tasks(store.readers, store.writer, threads=1)
+    release = threading.Event()
+    seen_inside: list[bool] = []
+    done: list[str] = []
+    assert not tasks.reads_running()
+    tasks.read(lambda _s: release.wait(10), lambda _r: done.append("first"))
+    tasks.read(lambda _s: seen_inside.append(tasks.reads_running()), lambda _r: done.append("second"))
+    assert tasks.reads_running()
+    release.set()
+    qtbot.waitUntil(lambda: done == ["first", "second"], timeout=5000)
+    assert seen_inside == [True]
+    qtbot.waitUntil(lambda: not tasks.reads_running(), timeout=5000)
+    tasks.close()
+    store.close()
