@@ -37,13 +37,14 @@ from concurrent.futures import Future
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal, Slot
 from sqlalchemy import event
 from sqlalchemy.orm import Session, sessionmaker
 
 from ..store.db import transaction
 
 T = TypeVar("T")
+READ_PAINTED_MS = 20  # how long after its delivery a read still counts as running (Tasks.reads_running): a frame
 log = logging.getLogger(__name__)
 
 Done = Callable[[Any], None]
@@ -165,9 +166,14 @@ class Tasks(QObject):
         return self._foreground > 0
 
     def reads_running(self) -> bool:
-        """Whether a read (a queue window, a case for the screen) is queued or running on the pool: a catch-up
-        gives way to it between its slices (store.local.pull.CatchUp.give_way). Any thread."""
+        """Whether a read (a queue window, a case for the screen) is queued or running on the pool, or what it
+        brought is still being painted (READ_PAINTED_MS): a catch-up gives way to it between its slices
+        (store.local.pull.CatchUp.give_way). Any thread."""
         return self._reading > 0
+
+    def _read_shown(self) -> None:
+        with self._lock:
+            self._reading -= 1
 
     def _put(self, item: _WriteItem) -> None:
         if item.priority == FOREGROUND:
@@ -197,12 +203,9 @@ class Tasks(QObject):
         except Exception as error:  # handed to the GUI thread, which shows it
             log.exception("read task failed")
             failure = error
-            self._deliver(lambda: failed(failure))
+            self._deliver(lambda: failed(failure), read=True)
         else:
-            self._deliver(lambda: done(result))
-        finally:
-            with self._lock:
-                self._reading -= 1
+            self._deliver(lambda: done(result), read=True)
 
     def _write_loop(self) -> None:
         while True:
@@ -271,14 +274,20 @@ class Tasks(QObject):
         else:
             future.set_result(result)
 
-    def _deliver(self, call: Callable[[], None]) -> None:
+    def _deliver(self, call: Callable[[], None], *, read: bool = False) -> None:
         def finish() -> None:
             if self._closed:  # (delivered on the GUI thread after close(): for a desk that is gone)
+                if read:
+                    self._read_shown()
                 return
             try:
                 call()
             finally:
                 self._finished()
+                if read:
+                    # What the read brought is painted in the next frames, by Python called from Qt thousands
+                    # of times, each time taking the GIL: the read counts as running until then.
+                    QTimer.singleShot(READ_PAINTED_MS, self._read_shown)
 
         self._relay.delivered.emit(_Delivery(finish))
 

@@ -98,7 +98,7 @@ def test_the_screens_reads_are_seen_by_a_catch_up_from_their_start_to_their_end(
     tmp_path: Path, qtbot: Any
 ) -> None:
     """Tasks.reads_running, which a catch-up gives way to between its slices: true from the moment a read is
-    asked for, queued or running, until it has run."""
+    asked for, queued or running, until it has run and what it brought has had a frame to be painted."""
     store = open_store(tmp_path / "client.sqlite3")
     tasks = Tasks(store.readers, store.writer, threads=1)
     release = threading.Event()
