@@ -133,11 +133,11 @@ def apply_incoming_page(
             elapsed = perf_counter() - started
             wanted = len(part) * SLICE_SECONDS / elapsed if elapsed > 0 else _SLICE_MAX
             slicing.slice_events = max(_SLICE_MIN, min(_SLICE_MAX, int(wanted)))
+            if slicing.give_way is not None:
+                _give_way(slicing)
             if slicing.pause is not None and slicing.pause():
                 cursor = before
                 break
-            if slicing.give_way is not None:
-                _give_way(slicing)
     store.set_cursor(cursor, now or datetime.now(UTC))
     if done >= len(events) and catch_up is not None and catch_up.on_written is not None:
         catch_up.on_written()
