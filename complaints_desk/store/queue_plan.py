@@ -125,7 +125,10 @@ class Plan:
         way = "DESC" if travel_descending else "ASC"
         self.params.update(key_value=key.value, key_rowid=key.rowid)
         ties = [*self.where, f"{self.order_value} = :key_value", f"{self.rowid} {strict} :key_rowid"]
-        rest = [*self.where, f"{self.order_value} {strict} :key_value"]
+        # The key's bound first: where the queue bounds the sort column the same way (overdue by due: due_at
+        # < now), SQLite seeks by the first of two like bounds, and from now it would step through the index
+        # entry of every overdue case down to the key (45,000 of them at the deepest page: 20 ms).
+        rest = [f"{self.order_value} {strict} :key_value", *self.where]
         return (
             f"SELECT * FROM (SELECT {columns} FROM {self.source} WHERE {' AND '.join(ties)}"
             f" ORDER BY {self.rowid} {way} LIMIT :limit)"
@@ -143,9 +146,10 @@ class Plan:
             self.where.append(f"{self.rowid} {strict} :key_rowid")
             return
         self.params["key_value"] = key.value
-        self.where.append(
+        self.where.insert(  # first, as in ties_then_rest: the seek starts at the key, not at the queue's bound
+            0,
             f"{self.order_value} {loose} :key_value AND ({self.order_value} {strict} :key_value"
-            f" OR {self.rowid} {strict} :key_rowid)"
+            f" OR {self.rowid} {strict} :key_rowid)",
         )
 
 
