@@ -224,6 +224,14 @@ class CaseRow(Base):
             sqlite_where=text(UNREGISTERED_CONDITION),
             postgresql_where=text(UNREGISTERED_CONDITION),
         ),
+        # The filings to register in arrival (rowid) order: its one column holds the same status for every
+        # filing in it. A search inside that queue merges this list with the word's matches (queue_plan.Merge).
+        Index(
+            "ix_cases_unregistered_arrival",
+            "status",
+            sqlite_where=text(UNREGISTERED_CONDITION),
+            postgresql_where=text(UNREGISTERED_CONDITION),
+        ),
     )
 
 

@@ -52,6 +52,14 @@ _ALL_INDEX = {SortColumn.RECEIVED: "ix_cases_received", SortColumn.DUE: "ix_case
 # Queues that hold what one person or one stage has (an officer's cases, the filings to register, the refused
 # ones), never a large part of the store: a search inside one checks its matches against the queue's rowids.
 _LISTED_QUEUES = frozenset((Queue.MINE, Queue.TO_REGISTER, Queue.REJECTED))
+# The listed queues whose cases an index holds in arrival (rowid) order (aliased m), for Merge: an officer's
+# cases (ix_cases_assignee_list) and the filings to register (ix_cases_unregistered_arrival, whose one column
+# is the same for every filing in it, so that its entries follow the rowid).
+_IN_ARRIVAL_ORDER = {
+    Queue.MINE: "cases m INDEXED BY ix_cases_assignee_list WHERE m.assignee_id = :assignee",
+    Queue.TO_REGISTER: "cases m INDEXED BY ix_cases_unregistered_arrival WHERE "
+    + UNREGISTERED_CONDITION.replace("status", "m.status").replace("registration_due_at", "m.registration_due_at"),
+}
 
 
 @dataclass(frozen=True)
@@ -96,8 +104,8 @@ class Plan:
     # are checked against instead of reading each match's row, and the queue's own condition on cases (c).
     members: str | None = None
     queue_where: list[str] = field(default_factory=list)
-    # A search inside an officer's cases: windows and positions merge the two lists (Merge); counts use the
-    # listed plan above.
+    # A search inside an officer's cases or the filings to register: windows and positions merge the two lists
+    # (Merge); counts use the listed plan above.
     merge: Merge | None = None
 
     def search_only(self) -> None:
@@ -155,17 +163,17 @@ class Plan:
 
 @dataclass(frozen=True)
 class Merge:
-    """A search inside an officer's cases as the intersection of two lists in arrival (rowid) order: the word's
-    matches from the search index and the officer's cases from ix_cases_assignee_list. SQLite intersects two
-    ordered lists by merging them (a compound SELECT with ORDER BY: no sort, no list built), a few dozen
-    nanoseconds a step, and stops at the window's last row. Checking each of a common word's matches against
+    """A search inside an officer's cases (or the filings to register) as the intersection of two lists in
+    arrival (rowid) order: the word's matches from the search index and the queue's cases from its index in
+    that order (_IN_ARRIVAL_ORDER). SQLite intersects two ordered lists by merging them (a compound SELECT with
+    ORDER BY: no sort, no list built), a few dozen nanoseconds a step, and stops at the window's last row. Checking each of a common word's matches against
     a list of the officer's 20,000 cases (built first, then a b-tree seek a match) cost four times as much at
     the deepest page; looking each of the officer's cases up in the search index costs 10-40 µs a case."""
 
-    members: str  # the officer's cases (aliased m), from the index alone
+    members: str  # the queue's cases (aliased m), from the index alone
 
     def compound(self, params: dict[str, Any], key: QueueKey | None, *, descending: bool) -> str:
-        """The rowids (r) of the officer's cases that match, strictly past `key` in the travel order (falling
+        """The rowids (r) of the queue's cases that match, strictly past `key` in the travel order (falling
         rowids if `descending`), in that order."""
         fts = f"SELECT rowid AS r FROM {search.FTS_TABLE} WHERE {search.FTS_TABLE} MATCH :search_q"
         mine = f"SELECT m.rowid FROM {self.members}"
@@ -243,12 +251,10 @@ def plan_for(session: Session, query: QueueQuery) -> Plan | None:
         # The "+" keeps the list out of FTS5, which would otherwise look each listed rowid up in the index.
         members = f"SELECT c.rowid FROM {listing} WHERE {' AND '.join(where)}"
         listed = [f"{search.FTS_TABLE} MATCH :search_q", f"+{search.FTS_TABLE}.rowid IN ({members})"]
-        # An officer's cases are also listed in arrival order (ix_cases_assignee_list): windows merge the lists.
-        merge = (
-            Merge("cases m INDEXED BY ix_cases_assignee_list WHERE m.assignee_id = :assignee")
-            if query.queue is Queue.MINE
-            else None
-        )
+        # An officer's cases and the filings to register are also listed in arrival order: windows merge the
+        # lists.
+        listed_in_order = _IN_ARRIVAL_ORDER.get(query.queue)
+        merge = Merge(listed_in_order) if listed_in_order is not None else None
         return Plan(
             source, listed, params, None, f"{search.FTS_TABLE}.rowid", query.descending, members, where, merge
         )
