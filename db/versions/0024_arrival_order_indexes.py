@@ -1,5 +1,6 @@
-"""an index that lists the filings to register in arrival (rowid) order, for a search of a common word inside
-that queue (store.queue_plan.Merge walks it beside the word's matches)
+"""two indexes that list cases in arrival (rowid) order: the filings to register, for a search of a common word
+inside that queue (store.queue_plan.Merge walks it beside the word's matches), and each department's cases, for
+a search inside a department (each match is looked up in it instead of reading the match's row)
 
 Revision ID: 0024
 Revises: 0023
@@ -29,7 +30,9 @@ def upgrade() -> None:
         sqlite_where=where,
         postgresql_where=where,
     )
+    op.create_index("ix_cases_dept_list", "cases", ["department_code"], unique=False)
 
 
 def downgrade() -> None:
+    op.drop_index("ix_cases_dept_list", table_name="cases")
     op.drop_index("ix_cases_unregistered_arrival", table_name="cases")

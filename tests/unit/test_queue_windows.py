@@ -305,6 +305,75 @@ def test_the_merge_reads_both_lists_in_order_without_sorting(
             assert not any("TEMP B-TREE" in d for d in details), plan
 
 
+SEARCHES_IN_MY_DEPARTMENT = [
+    QueueQuery(queue=Queue.DEPARTMENT, search=word, descending=descending)
+    for word, descending in (("도로", True), ("쓰레기", False), ("민원", True), ("주차", False))
+]
+
+
+def _read_each_match(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The search in a department as it was before its list of rowids: each match's row read to find its
+    department."""
+
+    def reading(session: Session, query: QueueQuery) -> Plan | None:
+        found = plan_for(session, query)
+        if found is not None:
+            found.where = [w for w in found.where if "ix_cases_dept_list" not in w]
+        return found
+
+    monkeypatch.setattr("complaints_desk.store.queue.plan_for", reading)
+
+
+@pytest.mark.parametrize("looked_up", [True, False], ids=["looked-up-in-the-list", "rows-read"])
+@pytest.mark.parametrize("base", SEARCHES_IN_MY_DEPARTMENT, ids=lambda q: f"{q.search}-{q.descending}")
+def test_a_search_in_my_department_walks_in_order_either_way_by_either_plan(
+    demo: tuple[Engine, sessionmaker[Session]], base: QueueQuery, looked_up: bool, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A department of a large store (many candidates): the matches looked up in the department's list of rowids
+    and the matches whose rows are read give the same rows, windows, positions and counts."""
+    monkeypatch.setattr("complaints_desk.store.queue_plan.NARROW_FILTER", 0)
+    if not looked_up:
+        _read_each_match(monkeypatch)
+    expected = _walks_in_order(demo, base)
+    _engine, factory = demo
+    with factory() as session:
+        quick = queue_count(session, QueueQuery(**{**base.__dict__, **_viewer(factory)}))
+    assert quick.exact and quick.value == len(expected)
+    assert bool(expected) == (base.search != "민원")  # the demo's 민원 is in none of this department's cases
+
+
+def test_a_search_in_my_department_looks_each_match_up_before_reading_its_row(
+    demo: tuple[Engine, sessionmaker[Session]], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A common word's matches are mostly in other departments: each is looked up in the department's list (an
+    index seek) before its row is read, so only the department's matches cost a row of cases."""
+    engine, factory = demo
+    monkeypatch.setattr("complaints_desk.store.queue_plan.NARROW_FILTER", 0)
+    query = QueueQuery(queue=Queue.DEPARTMENT, search="도로", **_viewer(factory))  # type: ignore[arg-type]
+    statements: list[tuple[str, object]] = []
+
+    def listen(_c: object, _cur: object, statement: str, params: object, _ctx: object, _many: bool) -> None:
+        statements.append((statement, params))
+
+    event.listen(engine, "before_cursor_execute", listen)
+    try:
+        with factory() as session:
+            first = queue_window(session, query, limit=3)
+            queue_window(session, query, after=first[-1].key, limit=3)
+            queue_window(session, query, from_end=True, limit=3)
+    finally:
+        event.remove(engine, "before_cursor_execute", listen)
+    windows = [(s, p) for s, p in statements if s.startswith("SELECT w.*")]
+    assert len(windows) == 3
+    with engine.connect() as conn:
+        for statement, params in windows:
+            plan = conn.exec_driver_sql("EXPLAIN QUERY PLAN " + statement, params).all()  # type: ignore[arg-type]
+            # Nodes are numbered by where their code starts: the lookup's code comes before the row is read.
+            (lookup,) = [n for n, _p, _x, d in plan if "ix_cases_dept_list (department_code=? AND rowid=?)" in d]
+            (row,) = [n for n, _p, _x, d in plan if d.startswith("SEARCH c USING INTEGER PRIMARY KEY")]
+            assert lookup < row, plan
+
+
 def _vm_steps(session: Session, call: Callable[[], object]) -> int:
     """How many SQLite virtual machine instructions `call` runs: the work a query does, counted, not timed."""
     raw = session.connection().connection.driver_connection
