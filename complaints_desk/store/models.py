@@ -192,6 +192,9 @@ class CaseRow(Base):
         # An officer's cases in arrival (rowid) order, the order a search lists its matches in: a search inside
         # the officer's queue merges this list with the word's matches (store.queue_plan.Merge).
         Index("ix_cases_assignee_list", "assignee_id"),
+        # A department's cases in arrival order: a search inside the department looks each match up in it
+        # (store.queue_plan) instead of reading the match's row.
+        Index("ix_cases_dept_list", "department_code"),
         Index("ix_cases_dept_received", "department_code", "received_at"),
         Index("ix_cases_dept_due", "department_code", "due_at"),
         Index("ix_cases_dept_receipt", "department_code", "receipt_no"),
@@ -221,6 +224,14 @@ class CaseRow(Base):
             "ix_cases_unregistered_list",
             "status",
             "registration_due_at",
+            sqlite_where=text(UNREGISTERED_CONDITION),
+            postgresql_where=text(UNREGISTERED_CONDITION),
+        ),
+        # The filings to register in arrival (rowid) order: its one column holds the same status for every
+        # filing in it. A search inside that queue merges this list with the word's matches (queue_plan.Merge).
+        Index(
+            "ix_cases_unregistered_arrival",
+            "status",
             sqlite_where=text(UNREGISTERED_CONDITION),
             postgresql_where=text(UNREGISTERED_CONDITION),
         ),

@@ -258,7 +258,7 @@ def queue_count(session: Session, query: QueueQuery, *, cap: int | None = COUNT_
         # A word found in many cases, in a queue that holds few of them: counting the queue's matches would
         # walk all the word's matches. Walk at most `cap` of them; past that the count is a lower bound. (A
         # few thousand rows read cost less than listing a listed queue's rowids: its windows list them.)
-        conditions = plan.queue_where if plan.members is not None else plan.where[1:]
+        conditions = plan.queue_where
         passed = (
             f"coalesce(sum(CASE WHEN {' AND '.join(conditions)} THEN 1 ELSE 0 END), 0)"
             if conditions

@@ -52,6 +52,14 @@ _ALL_INDEX = {SortColumn.RECEIVED: "ix_cases_received", SortColumn.DUE: "ix_case
 # Queues that hold what one person or one stage has (an officer's cases, the filings to register, the refused
 # ones), never a large part of the store: a search inside one checks its matches against the queue's rowids.
 _LISTED_QUEUES = frozenset((Queue.MINE, Queue.TO_REGISTER, Queue.REJECTED))
+# The listed queues whose cases an index holds in arrival (rowid) order (aliased m), for Merge: an officer's
+# cases (ix_cases_assignee_list) and the filings to register (ix_cases_unregistered_arrival, whose one column
+# is the same for every filing in it, so that its entries follow the rowid).
+_IN_ARRIVAL_ORDER = {
+    Queue.MINE: "cases m INDEXED BY ix_cases_assignee_list WHERE m.assignee_id = :assignee",
+    Queue.TO_REGISTER: "cases m INDEXED BY ix_cases_unregistered_arrival WHERE "
+    + UNREGISTERED_CONDITION.replace("status", "m.status").replace("registration_due_at", "m.registration_due_at"),
+}
 
 
 @dataclass(frozen=True)
@@ -93,11 +101,13 @@ class Plan:
     rowid: str  # the rowid column in SQL
     descending: bool
     # A search inside a listed queue (_LISTED_QUEUES): the SQL of the queue's rowids, which the search's matches
-    # are checked against instead of reading each match's row, and the queue's own condition on cases (c).
+    # are checked against instead of reading each match's row.
     members: str | None = None
+    # A search inside a queue: the queue's own condition on cases (c), which a count checks on the matches it
+    # walks (the conditions above also check the search index, or a list of the queue's rowids).
     queue_where: list[str] = field(default_factory=list)
-    # A search inside an officer's cases: windows and positions merge the two lists (Merge); counts use the
-    # listed plan above.
+    # A search inside an officer's cases or the filings to register: windows and positions merge the two lists
+    # (Merge); counts use the listed plan above.
     merge: Merge | None = None
 
     def search_only(self) -> None:
@@ -125,7 +135,10 @@ class Plan:
         way = "DESC" if travel_descending else "ASC"
         self.params.update(key_value=key.value, key_rowid=key.rowid)
         ties = [*self.where, f"{self.order_value} = :key_value", f"{self.rowid} {strict} :key_rowid"]
-        rest = [*self.where, f"{self.order_value} {strict} :key_value"]
+        # The key's bound first: where the queue bounds the sort column the same way (overdue by due: due_at
+        # < now), SQLite seeks by the first of two like bounds, and from now it would step through the index
+        # entry of every overdue case down to the key (45,000 of them at the deepest page: 20 ms).
+        rest = [f"{self.order_value} {strict} :key_value", *self.where]
         return (
             f"SELECT * FROM (SELECT {columns} FROM {self.source} WHERE {' AND '.join(ties)}"
             f" ORDER BY {self.rowid} {way} LIMIT :limit)"
@@ -143,25 +156,26 @@ class Plan:
             self.where.append(f"{self.rowid} {strict} :key_rowid")
             return
         self.params["key_value"] = key.value
-        self.where.append(
+        self.where.insert(  # first, as in ties_then_rest: the seek starts at the key, not at the queue's bound
+            0,
             f"{self.order_value} {loose} :key_value AND ({self.order_value} {strict} :key_value"
-            f" OR {self.rowid} {strict} :key_rowid)"
+            f" OR {self.rowid} {strict} :key_rowid)",
         )
 
 
 @dataclass(frozen=True)
 class Merge:
-    """A search inside an officer's cases as the intersection of two lists in arrival (rowid) order: the word's
-    matches from the search index and the officer's cases from ix_cases_assignee_list. SQLite intersects two
-    ordered lists by merging them (a compound SELECT with ORDER BY: no sort, no list built), a few dozen
-    nanoseconds a step, and stops at the window's last row. Checking each of a common word's matches against
+    """A search inside an officer's cases (or the filings to register) as the intersection of two lists in
+    arrival (rowid) order: the word's matches from the search index and the queue's cases from its index in
+    that order (_IN_ARRIVAL_ORDER). SQLite intersects two ordered lists by merging them (a compound SELECT with
+    ORDER BY: no sort, no list built), a few dozen nanoseconds a step, and stops at the window's last row. Checking each of a common word's matches against
     a list of the officer's 20,000 cases (built first, then a b-tree seek a match) cost four times as much at
     the deepest page; looking each of the officer's cases up in the search index costs 10-40 µs a case."""
 
-    members: str  # the officer's cases (aliased m), from the index alone
+    members: str  # the queue's cases (aliased m), from the index alone
 
     def compound(self, params: dict[str, Any], key: QueueKey | None, *, descending: bool) -> str:
-        """The rowids (r) of the officer's cases that match, strictly past `key` in the travel order (falling
+        """The rowids (r) of the queue's cases that match, strictly past `key` in the travel order (falling
         rowids if `descending`), in that order."""
         fts = f"SELECT rowid AS r FROM {search.FTS_TABLE} WHERE {search.FTS_TABLE} MATCH :search_q"
         mine = f"SELECT m.rowid FROM {self.members}"
@@ -239,18 +253,28 @@ def plan_for(session: Session, query: QueueQuery) -> Plan | None:
         # The "+" keeps the list out of FTS5, which would otherwise look each listed rowid up in the index.
         members = f"SELECT c.rowid FROM {listing} WHERE {' AND '.join(where)}"
         listed = [f"{search.FTS_TABLE} MATCH :search_q", f"+{search.FTS_TABLE}.rowid IN ({members})"]
-        # An officer's cases are also listed in arrival order (ix_cases_assignee_list): windows merge the lists.
-        merge = (
-            Merge("cases m INDEXED BY ix_cases_assignee_list WHERE m.assignee_id = :assignee")
-            if query.queue is Queue.MINE
-            else None
-        )
+        # An officer's cases and the filings to register are also listed in arrival order: windows merge the
+        # lists.
+        listed_in_order = _IN_ARRIVAL_ORDER.get(query.queue)
+        merge = Merge(listed_in_order) if listed_in_order is not None else None
         return Plan(
             source, listed, params, None, f"{search.FTS_TABLE}.rowid", query.descending, members, where, merge
         )
     # Elsewhere each match costs one rowid lookup in cases: a big queue holds many of the matches.
-    where = [f"{search.FTS_TABLE} MATCH :search_q", *where]
-    return Plan(source, where, params, None, f"{search.FTS_TABLE}.rowid", query.descending)
+    matching = [f"{search.FTS_TABLE} MATCH :search_q", *where]
+    if query.queue is Queue.DEPARTMENT:
+        # A department holds a few in a hundred of a common word's matches (a fortieth of 주차's in the largest one):
+        # reading each match's row (a page of cases) to find its department was most of the time. Each match
+        # is first looked up in the department's list of rowids (ix_cases_dept_list, a small index whose
+        # pages stay cached), a third of the cost, and only the department's matches are read. Merging that
+        # list with the word's matches (as Merge does) is faster still for a common word, but a rare word
+        # then walks the whole list, tens of thousands of entries, where these look up a few matches.
+        in_department = (
+            "EXISTS (SELECT 1 FROM cases x INDEXED BY ix_cases_dept_list WHERE x.department_code = :department"
+            f" AND x.rowid = {search.FTS_TABLE}.rowid)"
+        )
+        matching.insert(1, in_department)
+    return Plan(source, matching, params, None, f"{search.FTS_TABLE}.rowid", query.descending, queue_where=where)
 
 
 def index_for(query: QueueQuery) -> str | None:
