@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QDate, QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QDialog, QLabel, QMenu, QProgressDialog, QWidget
+from PySide6.QtWidgets import QDialog, QLabel, QMenu, QProgressBar, QProgressDialog, QWidget
 from sqlalchemy.orm import Session
 
 from ..domain.errors import DomainError
@@ -256,10 +256,16 @@ class ReportsMenu(QObject):
         box.setWindowModality(Qt.WindowModality.WindowModal)
         box.setMinimumDuration(0)
         box.canceled.connect(progress.cancelled.set)
+        bar = QProgressBar(box)
+        bar.setRange(0, 0)  # busy until the first count
+        box.setBar(bar)
 
         def advanced(done: int, total: int) -> None:
-            box.setMaximum(total)
-            box.setValue(done)
+            # The bar itself, not box.setValue: on a modal dialog setValue runs QCoreApplication.processEvents()
+            # inside this slot (Qt's documented re-entrancy hazard; a test run hung in it there). The progress
+            # arrives as queued signals: the event loop runs anyway.
+            bar.setMaximum(total)
+            bar.setValue(done)
 
         progress.advanced.connect(advanced)
         self.progress = box
