@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import sqlite3
+import threading
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
 from datetime import datetime, timedelta
+from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -78,3 +82,25 @@ def enrol_workstation(session: Any, code: str) -> Any:
         WorkstationKey(station_id=workstation, proof_hash=hash_secret(secret), created_at=now, rotated_at=now)
     )
     return WorkstationClaim(workstation, secret)
+
+
+@contextmanager
+def write_lock_held(path: Path | str, *, for_seconds: float) -> Iterator[threading.Event]:
+    """Another connection holds the SQLite file's write lock (BEGIN IMMEDIATE) and lets go after `for_seconds`
+    on a timer; the event is set once it has. The block's work can tell whether it ended while the lock was
+    still held (`not released.is_set()`): an ordering, not a timed assertion."""
+    holder = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+    holder.execute("BEGIN IMMEDIATE")
+    released = threading.Event()
+
+    def let_go() -> None:
+        holder.execute("ROLLBACK")
+        released.set()
+
+    timer = threading.Timer(for_seconds, let_go)
+    timer.start()
+    try:
+        yield released
+    finally:
+        timer.join()
+        holder.close()

@@ -28,6 +28,7 @@ from tests.integration.channel_stack_km import (
 )
 from tests.integration.citizen_support import Citizen, receipt_number
 from tests.integration.conftest import push, wire_received
+from tests.support import write_lock_held
 
 BODY = "한빛로 45 앞 보도블록이 깨져 있어 걸려 넘어질 뻔했습니다. 빠른 보수 부탁드립니다."
 KAKAO_RECEIPT = re.compile(r"\d{8}-K01-\d{4,6}")
@@ -207,28 +208,10 @@ def test_a_skill_request_while_the_store_is_locked_is_503_before_kakao_gives_up(
     message Kakao had already called failed, has been refused before then, with nothing of it kept."""
     if not stack.server.database_url.startswith("sqlite"):
         pytest.skip("SQLite's single writer lock")
-    import sqlite3
-    import threading
-
-    holder = sqlite3.connect(
-        stack.server.database_url.removeprefix("sqlite:///"), isolation_level=None, check_same_thread=False
-    )
-    holder.execute("BEGIN IMMEDIATE")
-    released = threading.Event()
-
-    def let_go() -> None:
-        holder.execute("ROLLBACK")
-        released.set()
-
-    timer = threading.Timer(6.0, let_go)
-    timer.start()
-    try:
+    with write_lock_held(stack.server.database_url.removeprefix("sqlite:///"), for_seconds=6.0) as released:
         body = json.dumps(stack.kakao.payload("kakao-user-busy", "민원"), ensure_ascii=False).encode()
         busy = stack.kakao.post(body)
         answered_while_locked = not released.is_set()
-    finally:
-        timer.join()
-        holder.close()
     assert busy.status_code == 503 and busy.headers.get("Retry-After")
     assert answered_while_locked, "the request waited past Kakao's 5 s for the lock"
     assert "불편하신 점" in skill_texts(stack.kakao.say("kakao-user-busy", "민원"))

@@ -94,28 +94,16 @@ def test_a_transaction_with_a_deadline_gives_up_on_the_lock_in_time_and_the_next
     """A KakaoTalk skill request must be answered within 5 s: its transaction waits for a held write lock only
     as long as it was told, fails with nothing saved, and leaves the pooled connection waiting the usual busy
     timeout for the next transaction."""
-    import sqlite3
-    import threading
-
     from sqlalchemy.exc import OperationalError
 
     from complaints_desk.store.db import BUSY_TIMEOUT_MS, is_contention
+    from tests.support import write_lock_held
 
     path = tmp_path / "server.sqlite3"
     engine = make_engine(f"sqlite:///{path}", pool_size=1, max_overflow=0)
     migrate(engine)
     factory = make_sessionmaker(engine)
-    holder = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
-    holder.execute("BEGIN IMMEDIATE")
-    released = threading.Event()
-
-    def let_go() -> None:
-        holder.execute("ROLLBACK")
-        released.set()
-
-    timer = threading.Timer(5.0, let_go)
-    timer.start()
-    try:
+    with write_lock_held(path, for_seconds=5.0) as released:
         try:
             with transaction(factory, lock_wait=0.3) as session:
                 session.add(Station(code="K09", name="카카오"))
@@ -123,9 +111,6 @@ def test_a_transaction_with_a_deadline_gives_up_on_the_lock_in_time_and_the_next
         except OperationalError as error:
             refused = error
         gave_up_while_held = not released.is_set()
-    finally:
-        timer.join()
-        holder.close()
     assert refused is not None and is_contention(refused)
     assert gave_up_while_held
     with transaction(factory) as session:
