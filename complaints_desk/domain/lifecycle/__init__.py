@@ -68,7 +68,6 @@ __all__ = [
 ]
 
 _ANY = None
-_FRONT = FRONT_DESK
 _DEPT = frozenset({Role.OFFICER, Role.SUPERVISOR})
 _STAFF = frozenset({Role.AGENT, Role.CLERK, Role.OFFICER, Role.SUPERVISOR})
 _EVERYONE = frozenset(Role)
@@ -83,7 +82,9 @@ class Rule:
 S = Status
 RULES: Mapping[EventType, Rule] = {
     EventType.RECEIVED: Rule(_STAFF | {Role.SYSTEM}, frozenset()),
-    EventType.ROUTED: Rule(_FRONT | {Role.SUPERVISOR, Role.SYSTEM}, frozenset({S.RECEIVED, S.RETURNED, S.ROUTED})),
+    EventType.ROUTED: Rule(
+        FRONT_DESK | {Role.SUPERVISOR, Role.SYSTEM}, frozenset({S.RECEIVED, S.RETURNED, S.ROUTED})
+    ),
     EventType.ASSIGNED: Rule(_DEPT, frozenset({S.ROUTED, S.IN_PROGRESS, S.UNDER_REVIEW})),
     EventType.ACCEPTED: Rule(_DEPT, frozenset({S.ROUTED})),
     EventType.RETURNED: Rule(_DEPT, frozenset({S.ROUTED, S.IN_PROGRESS, S.UNDER_REVIEW})),
@@ -103,10 +104,10 @@ RULES: Mapping[EventType, Rule] = {
     EventType.WITHDRAWN: Rule(_STAFF | {Role.SYSTEM}, OPEN_STATUSES),
     EventType.MERGED: Rule(_STAFF, OPEN_STATUSES),
     EventType.RECEIPT_PRINTED: Rule(_STAFF, _ANY),
-    EventType.RECEIPT_VOIDED: Rule(_FRONT | {Role.SUPERVISOR}, _ANY),
+    EventType.RECEIPT_VOIDED: Rule(FRONT_DESK | {Role.SUPERVISOR}, _ANY),
     EventType.PROGRESS_NOTIFIED: Rule(_DEPT | {Role.SYSTEM}, OPEN_STATUSES),
     EventType.SATISFACTION_RECORDED: Rule(
-        _FRONT | {Role.SUPERVISOR, Role.SYSTEM}, frozenset({S.ANSWERED, S.CLOSED, S.ADOPTED, S.NOT_ADOPTED})
+        FRONT_DESK | {Role.SUPERVISOR, Role.SYSTEM}, frozenset({S.ANSWERED, S.CLOSED, S.ADOPTED, S.NOT_ADOPTED})
     ),
     EventType.DETAILS_VIEWED: Rule(_EVERYONE, _ANY),
     EventType.DEADLINE_SET: Rule(frozenset({Role.SYSTEM}), _ANY),
@@ -117,7 +118,7 @@ RULES: Mapping[EventType, Rule] = {
 
 def may(role: Role, event_type: EventType) -> bool:
     """Whether a role may ever make this kind of change (the role matrix the server enforces)."""
-    return role in RULES[event_type].roles or (event_type is EventType.CLOSED and role in _FRONT)
+    return role in RULES[event_type].roles or (event_type is EventType.CLOSED and role in FRONT_DESK)
 
 
 def front_desk_may_close(state: CaseState, event: Event) -> bool:
@@ -126,7 +127,7 @@ def front_desk_may_close(state: CaseState, event: Event) -> bool:
     that person, only a kind `other` case, only one answered and never handed to a department."""
     return (
         event.type is EventType.CLOSED
-        and event.actor_role in _FRONT
+        and event.actor_role in FRONT_DESK
         and event.actor_id is not None
         and state.kind is Kind.OTHER
         and state.status is Status.ANSWERED

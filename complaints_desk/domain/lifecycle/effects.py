@@ -52,7 +52,6 @@ BODY_MAX = 20_000
 PLACE_MAX = 300
 
 FRONT_DESK = frozenset({Role.AGENT, Role.CLERK})  # who takes cases in (agents on the phone, clerks at the counter)
-_FRONT = FRONT_DESK
 _RECEIVED = EventType.RECEIVED.value  # plain text: compared once an event, 100,000 times in a pull
 
 
@@ -284,13 +283,13 @@ def _check_answer(c: Fields, e: Facts) -> None:
         raise LifecycleError(
             "type", "국민제안은 답변이 아니라 채택 여부를 결정합니다.", "A proposal is decided, not answered."
         )
-    if c["status"] == Status.RECEIVED and (e.actor_role not in _FRONT or c["kind"] != Kind.OTHER):
+    if c["status"] == Status.RECEIVED and (e.actor_role not in FRONT_DESK or c["kind"] != Kind.OTHER):
         raise LifecycleError(
             "status",
             "접수 단계에서 바로 답변할 수 있는 것은 상담원·창구의 기타민원뿐입니다.",
             "Only an agent or clerk may answer at once, and only a simple (other) complaint.",
         )
-    if c["status"] == Status.IN_PROGRESS and e.actor_role in _FRONT:
+    if c["status"] == Status.IN_PROGRESS and e.actor_role in FRONT_DESK:
         raise PermissionDenied(
             "type", "처리중인 민원은 담당 부서가 답변합니다.", "The department answers cases in progress."
         )
@@ -348,7 +347,7 @@ def _closed(c: Fields, e: Facts, at: Any, r: Reader) -> None:
             raise DomainError(
                 "reason", f"종결 사유는 {', '.join(_CLOSE_REASONS)} 중 하나입니다.", f"reason: {_CLOSE_REASONS}."
             )
-        if e.actor_role in _FRONT and reason != "answered":
+        if e.actor_role in FRONT_DESK and reason != "answered":
             raise LifecycleError(
                 "reason",
                 "상담원·창구는 바로 답변한 기타민원만 '답변 완료'로 종결할 수 있습니다.",
