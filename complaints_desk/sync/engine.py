@@ -20,10 +20,9 @@ from __future__ import annotations
 import logging
 import random
 import threading
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from concurrent.futures import Future
 from contextlib import ExitStack
-from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from functools import partial
 from typing import Protocol
@@ -33,15 +32,23 @@ from sqlalchemy.orm import Session, sessionmaker
 from ..store.bulk_gc import light_garbage_collection
 from ..store.local import outbox, sync_state
 from ..store.local.deferred import finish_deferred, has_deferred
-from ..store.local.incoming import IncomingEvent
-from ..store.local.pull import CatchUp, PageSummary, apply_incoming_page
+from ..store.local.pull import CatchUp, apply_incoming_page
 from ..store.local.rebase import ServerEvent
 from ..store.local.resend import resend_unproven
 from .calls import send_unsent_calls
 from .catch_up import PageReader
 from .protocol import DEFAULT_PULL_PAGE, MAX_PUSH_EVENTS, EventResult, PullResponse
 from .pull_codec import PulledPage
-from .reports import CatchUpProgress, PullReport, PushReport, SyncObserver, SyncReport, SyncStatus
+from .reports import (
+    CatchUpProgress,
+    PullReport,
+    PullTally,
+    PushReport,
+    PushTally,
+    SyncObserver,
+    SyncReport,
+    SyncStatus,
+)
 from .store_writer import StoreWriter, direct_writer
 from .transport import WAIT_SECONDS, AuthRequired, Offline, ServerRefused, Transport
 
@@ -95,56 +102,6 @@ class Backoff:
 
     def reset(self) -> None:
         self.failures = 0
-
-
-@dataclass
-class _PushTally:
-    sent: int = 0
-    accepted: int = 0
-    duplicates: int = 0
-    rejected: int = 0
-    rejected_cases: dict[str, None] = field(default_factory=dict)
-    waiting: list[tuple[str | None, int]] = field(default_factory=list)
-
-    def add(self, sent: int, summary: outbox.SettleSummary) -> None:
-        self.sent += sent
-        self.accepted += summary.accepted
-        self.duplicates += summary.duplicates
-        self.rejected += summary.rejected
-        self.rejected_cases.update(dict.fromkeys(summary.rejected_cases))
-
-    def report(self) -> PushReport:
-        return PushReport(
-            self.sent,
-            self.accepted,
-            self.duplicates,
-            self.rejected,
-            tuple(self.rejected_cases),
-            tuple(self.waiting),
-        )
-
-
-@dataclass
-class _PullTally:
-    """What one pull_once has applied so far."""
-
-    cursor: int
-    events: int = 0
-    pages: int = 0
-    changed: dict[str, None] = field(default_factory=dict)  # case ids in first-seen order (an ordered set)
-    rebased: dict[str, None] = field(default_factory=dict)
-    catch_up: CatchUp | None = None
-
-    def add(self, events: Sequence[IncomingEvent], summary: PageSummary) -> None:
-        """A transaction's worth of a page: all of it, or its first `summary.events` (a catch-up let an intake
-        in); the caller counts the page once it is all in."""
-        self.events += summary.events
-        self.changed.update(dict.fromkeys(e.case_id for e in events))
-        self.rebased.update(dict.fromkeys(summary.rebased_cases))
-        self.cursor = summary.cursor
-
-    def report(self) -> PullReport:
-        return PullReport(self.events, self.pages, self.cursor, tuple(self.changed), tuple(self.rebased))
 
 
 def server_events(page: PullResponse) -> list[ServerEvent]:
@@ -213,7 +170,7 @@ class SyncEngine:
         `workstation_unproven` are queued again (store.local.resend)."""
         with self._push_lock:
             self._resend_if_proven()
-            tally = _PushTally()
+            tally = PushTally()
             refused: AuthRequired | None = None  # without per-person tokens: nothing goes until a sign-in
             own: AuthRequired | None = None  # the signed-in person's token: theirs wait, the others' go
             for run in self._write(outbox.pending_runs, background=True):
@@ -254,7 +211,7 @@ class SyncEngine:
         if resent:
             log.info("re-sending %d intake(s) refused before this workstation proved itself", len(resent))
 
-    def _push_run(self, staff_id: str | None, token: str | None, tally: _PushTally) -> None:
+    def _push_run(self, staff_id: str | None, token: str | None, tally: PushTally) -> None:
         position = 0
         anyone = self.tokens is None  # without per-person tokens, every run is the signed-in person's
 
@@ -297,7 +254,7 @@ class SyncEngine:
         each with its cursor; an error reading ahead surfaces after the page before it is committed)."""
         with self._pull_lock:
             tally, leftover = self._write(
-                lambda s: (_PullTally(sync_state.cursor(s)), has_deferred(s)), background=True
+                lambda s: (PullTally(sync_state.cursor(s)), has_deferred(s)), background=True
             )
             if leftover:  # a catch-up was cut short (a crash, a kill): finish it before anything else
                 self._finish_deferred()
@@ -319,7 +276,7 @@ class SyncEngine:
             self.observer.pulled(report)
         return report
 
-    def _pull_pages(self, tally: _PullTally, catching_up: ExitStack) -> None:
+    def _pull_pages(self, tally: PullTally, catching_up: ExitStack) -> None:
         """Apply pages from the tally's cursor until the server has no more. A first page that is full, with
         more to come, starts a catch-up, whose helpers live as long as `catching_up`."""
         reader: PageReader | None = None
@@ -341,7 +298,7 @@ class SyncEngine:
             if not page.has_more:
                 return
 
-    def _apply_page(self, page: PulledPage, tally: _PullTally) -> None:
+    def _apply_page(self, page: PulledPage, tally: PullTally) -> None:
         """One page through the writer: in one transaction, or, in a catch-up, in as many as it takes to let
         the clerk's writes in between (CatchUp.pause). A catch-up's transactions hold only server-accepted
         events with the cursor that says how far they go, so they commit without waiting for the disk

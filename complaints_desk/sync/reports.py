@@ -1,10 +1,16 @@
 """What the sync engine tells the program around it (sync.engine.SyncEngine's observer): its status, and what
-each push, pull and catch-up did. Plain values, no Qt: the GUI turns them into signals (gui/sync_status.py)."""
+each push, pull and catch-up did (counted as it goes by the tallies at the end). Plain values, no Qt: the GUI
+turns them into signals (gui/sync_status.py)."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
+
+from ..store.local import outbox
+from ..store.local.incoming import IncomingEvent
+from ..store.local.pull import CatchUp, PageSummary
 
 
 class SyncStatus(StrEnum):
@@ -88,3 +94,53 @@ class SyncObserver:
     def catching_up(self, progress: CatchUpProgress) -> None:
         """After each page of a catch-up, when its index work starts, and when it is done."""
         return None
+
+
+@dataclass
+class PushTally:
+    sent: int = 0
+    accepted: int = 0
+    duplicates: int = 0
+    rejected: int = 0
+    rejected_cases: dict[str, None] = field(default_factory=dict)
+    waiting: list[tuple[str | None, int]] = field(default_factory=list)
+
+    def add(self, sent: int, summary: outbox.SettleSummary) -> None:
+        self.sent += sent
+        self.accepted += summary.accepted
+        self.duplicates += summary.duplicates
+        self.rejected += summary.rejected
+        self.rejected_cases.update(dict.fromkeys(summary.rejected_cases))
+
+    def report(self) -> PushReport:
+        return PushReport(
+            self.sent,
+            self.accepted,
+            self.duplicates,
+            self.rejected,
+            tuple(self.rejected_cases),
+            tuple(self.waiting),
+        )
+
+
+@dataclass
+class PullTally:
+    """What one pull_once has applied so far."""
+
+    cursor: int
+    events: int = 0
+    pages: int = 0
+    changed: dict[str, None] = field(default_factory=dict)  # case ids in first-seen order (an ordered set)
+    rebased: dict[str, None] = field(default_factory=dict)
+    catch_up: CatchUp | None = None
+
+    def add(self, events: Sequence[IncomingEvent], summary: PageSummary) -> None:
+        """A transaction's worth of a page: all of it, or its first `summary.events` (a catch-up let an intake
+        in); the caller counts the page once it is all in."""
+        self.events += summary.events
+        self.changed.update(dict.fromkeys(e.case_id for e in events))
+        self.rebased.update(dict.fromkeys(summary.rebased_cases))
+        self.cursor = summary.cursor
+
+    def report(self) -> PullReport:
+        return PullReport(self.events, self.pages, self.cursor, tuple(self.changed), tuple(self.rebased))
