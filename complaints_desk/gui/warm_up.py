@@ -1,9 +1,8 @@
 """What the first intake of the day would otherwise pay, paid once on a thread of its own after the window is
 up: the Korean holidays its deadline counts (the holidays package imports some 280 modules on first use), the
 phone number package that reads a number typed as digits, reportlab with the Hangul faces parsed (half a second
-or more) and one receipt of each paper built and thrown away, the intake form's modules (the start leaves them
-to the first F2 or F3), the counter form's receipt preview with QtPdf, and the case actions' dialogs and
-notices (left to the first action). Without it the first intake's receipt number waited about half a second,
+or more) and one receipt of each paper built and thrown away, and the counter form's receipt preview with
+QtPdf. Without it the first intake's receipt number waited about half a second,
 and its PDF most of a second more.
 
 Nothing here touches the database or a widget: it imports, parses and builds in memory.
@@ -44,14 +43,14 @@ def warm_up() -> None:
 
     try:
         # What the receipt number waits for first (the writer's rehearsal of the intake, running meanwhile,
-        # needs the holidays too), then the modules the start leaves to the first F2 or F3 and the first case
-        # action, then the receipt's PDF.
+        # needs the holidays too), then the receipt's PDF.
         now = datetime.now(UTC)
         for year in (now.year, now.year + 1):  # an intake's deadline may fall in next year
             kr_holidays(year)
         normalize_phone("01000000000")  # a number typed as digits alone: the phone number package's tables
-        from . import case_actions_dialogs, case_notices, intake  # noqa: F401
-
+        # Not the intake form's or the dialogs' modules: importing widget modules here, beside the GUI thread
+        # building widgets, hung two fresh-clone test runs inside Qt (a QPushButton's and a progress dialog's
+        # C++ code, this thread in C++ too). They load on the GUI thread at the first F2/F3 or case action.
         facts = _throw_away_facts(now)
         for paper in PAPERS:
             build_receipt_pdf(
