@@ -11,7 +11,7 @@ before finish_deferred has run."""
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from functools import lru_cache
 from itertools import compress
 from operator import is_, is_not
@@ -56,19 +56,35 @@ def insert_cases_deferring_search(connection: sqlite3.Connection, rows: Sequence
     A new case has a score of empty columns: they are written as NULL in the statement rather than bound as
     None parameters (the sqlite3 module binds a None through its adapter lookup: ~0.5 us each, ~8 us a case),
     one executemany for each set of empty columns."""
-    first = int(connection.execute("SELECT coalesce(max(rowid), 0) + 1 FROM cases").fetchone()[0])
     values = bulk.case_values
-    groups: dict[tuple[int, ...], list[tuple[Any, ...]]] = {}
-    for number, row in enumerate(rows, first):
-        full = (number, *values(row))
+    insert_grouped_cases(connection, group_by_empty_columns(values(row) for row in rows), len(rows))
+
+
+NewCases = dict[tuple[int, ...], list[tuple[Any, ...]]]  # empty positions -> (number in the batch, *the others)
+
+
+def group_by_empty_columns(cases: Iterable[tuple[Any, ...]]) -> NewCases:
+    """New cases (values in CASE_COLUMNS order) grouped by which columns are empty, each numbered by its place
+    in the batch (from 0) and without its empty values: what insert_grouped_cases writes. The catch-up's second
+    process (sync.projector) makes these groups, so the writer does not."""
+    groups: NewCases = {}
+    for number, values in enumerate(cases):
+        full = (number, *values)
         nulls = tuple(compress(_POSITIONS, map(is_, full, _NONES)))
         group = groups.get(nulls)
         if group is None:
             group = groups[nulls] = []
         group.append(tuple(compress(full, map(is_not, full, _NONES))))
+    return groups
+
+
+def insert_grouped_cases(connection: sqlite3.Connection, groups: NewCases, count: int) -> None:
+    """A batch of `count` new cases (group_by_empty_columns) with the next free rowids, in their batch order,
+    noted in meta as not yet in the search index."""
+    first = int(connection.execute("SELECT coalesce(max(rowid), 0) + 1 FROM cases").fetchone()[0])
     for nulls, params in groups.items():
-        connection.executemany(_insert_case_sql(nulls), params)
-    last = first + len(rows) - 1
+        connection.executemany(_insert_case_sql(nulls), [(first + p[0], *p[1:]) for p in params])
+    last = first + count - 1
     ranges = indexes.read_meta_list(connection, DEFERRED_SEARCH)
     if ranges and ranges[-1][1] == first - 1:
         ranges[-1][1] = last
