@@ -29,7 +29,9 @@ class PageReader:
 
     With a `projector` (the catch-up's second process, sync.projector), the thread only fetches: the page goes to
     that process, which decodes and projects it with its own interpreter while the writer writes the page
-    before (store.local.prepared_pull); until it is ready, or if it is gone, pages are decoded here as above."""
+    before (store.local.prepared_pull); until it is ready, or if it is gone, pages are decoded here as above.
+    Projected pages are read two ahead: one page the second process takes long over (a page of new cases takes
+    it about twice an update's time) then does not keep the writer waiting."""
 
     def __init__(
         self, transport: Transport, catch_up: CatchUp | None = None, projector: ProjectorProcess | None = None
@@ -43,13 +45,17 @@ class PageReader:
         self.written.set()
         if catch_up is not None:
             catch_up.on_written = self.written.set
+        self._further: dict[int, Future[AheadPage]] = {}  # a projected page's successor, read ahead too
+        self._further_lock = threading.Lock()
 
     def __enter__(self) -> PageReader:
         return self
 
     def submit(self, after: int, limit: int) -> Future[AheadPage]:
         self.written.clear()
-        return self.pool.submit(self._read, after, limit)
+        with self._further_lock:
+            further = self._further.pop(after, None)
+        return further if further is not None else self.pool.submit(self._read, after, limit)
 
     def _read(self, after: int, limit: int) -> AheadPage:
         projector = self.projector
@@ -59,6 +65,11 @@ class PageReader:
         raw = self.transport.pull_raw(after, limit)
         projected = projector.project(raw)
         if projected is not None:
+            if projected.has_more:
+                with self._further_lock:
+                    if not self._further:
+                        following = projected.next_after
+                        self._further[following] = self.pool.submit(self._read, following, limit)
             return projected
         with pull_codec.decoding_after(self.written, self.hold):
             return self.transport.read_page(raw)

@@ -30,6 +30,7 @@ from typing import Protocol
 from sqlalchemy.orm import Session, sessionmaker
 
 from ..store.bulk_gc import light_garbage_collection
+from ..store.db import sqlite_file
 from ..store.local import outbox, sync_state
 from ..store.local.deferred import finish_deferred, has_deferred
 from ..store.local.prepared_pull import apply_prepared_page
@@ -109,14 +110,6 @@ def server_events(page: PullResponse) -> list[ServerEvent]:
     return [ServerEvent(item.to_domain(), item.seq, item.case_version, item.recorded_at) for item in page.events]
 
 
-def _sqlite_file(factory: sessionmaker[Session] | None) -> str | None:
-    bind = factory.kw.get("bind") if factory is not None else None
-    if bind is None or bind.dialect.name != "sqlite":
-        return None
-    database = bind.url.database
-    return database if database and database != ":memory:" and not database.startswith("file:") else None
-
-
 class SyncEngine:
     def __init__(
         self,
@@ -149,7 +142,7 @@ class SyncEngine:
         self._screen_reading = screen_reading
         # the client store's SQLite file (found from `factory` when not given): a catch-up projects its pages
         # ahead in a second process over it (sync.projector); None, or project_ahead False: on the writer alone
-        self.store_path = (store_path or _sqlite_file(factory)) if project_ahead else None
+        self.store_path = (store_path or sqlite_file(factory)) if project_ahead else None
         self.tokens = tokens
         self.transport = transport
         self.observer = observer or SyncObserver()
@@ -286,7 +279,8 @@ class SyncEngine:
                     raise
                 if tally.catch_up is not None:
                     self.observer.catching_up(CatchUpProgress(tally.events, tally.pages, tally.cursor, True))
-                    self._finish_deferred()
+                    self._finish_deferred(documents=tally.catch_up.documents)
+                    tally.catch_up.documents.clear()
                     self.observer.catching_up(
                         CatchUpProgress(tally.events, tally.pages, tally.cursor, True, done=True)
                     )
@@ -390,11 +384,11 @@ class SyncEngine:
                 return as_prepared
             reference = []
 
-    def _finish_deferred(self, *, quietly: bool = False) -> None:
+    def _finish_deferred(self, *, quietly: bool = False, documents: dict[int, str] | None = None) -> None:
         """Build what a catch-up deferred, one bounded transaction at a time (store.pull_apply.finish_deferred)."""
         # (refetchable: the deferred work and what says it is left are in the same transactions, so one lost to
         # a power cut is simply done again)
-        step = partial(finish_deferred, pause=self._others_waiting)
+        step = partial(finish_deferred, pause=self._others_waiting, documents=documents)
         try:
             while not self._write(step, background=True, refetchable=True):
                 pass

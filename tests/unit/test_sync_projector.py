@@ -32,8 +32,8 @@ class Started:
     """A second process started and ready before the pull begins (a real catch-up starts its own with its
     first page; the tests' catch-ups are too short to wait for it)."""
 
-    def __init__(self, path: Path) -> None:
-        self.process = ProjectorProcess(str(path))
+    def __init__(self, path: Path, fork: bool | None = None) -> None:
+        self.process = ProjectorProcess(str(path), fork=fork)
         assert self.process.wait_ready(60), "the second process starts"
         self.handed = 0
 
@@ -42,20 +42,29 @@ class Started:
         return self.process if self.handed == 1 else None
 
 
-def _projected_engine(engine: Any, adapter: CannedPulls, path: Path) -> tuple[SyncEngine, Started]:
+def _projected_engine(
+    engine: Any, adapter: CannedPulls, path: Path, fork: bool | None = None
+) -> tuple[SyncEngine, Started]:
     sync = _engine(engine, adapter)
-    started = Started(path)
+    started = Started(path, fork)
     sync._start_projector = started.hand  # type: ignore[method-assign]
     return sync, started
 
 
+@pytest.mark.parametrize(
+    "fork",
+    [
+        pytest.param(True, id="forked", marks=pytest.mark.skipif(not hasattr(os, "fork"), reason="no fork")),
+        pytest.param(False, id="a fresh interpreter"),
+    ],
+)
 def test_a_catch_up_projected_in_a_second_process_leaves_the_store_a_page_by_page_pull_leaves(
-    tmp_path: Path, history: tuple[dict[int, bytes], dict[str, Any]]
+    tmp_path: Path, history: tuple[dict[int, bytes], dict[str, Any]], fork: bool
 ) -> None:
     pages, expected = history
     path = tmp_path / "client.sqlite3"
     engine = _store(path)
-    sync, started = _projected_engine(engine, CannedPulls(pages), path)
+    sync, started = _projected_engine(engine, CannedPulls(pages), path, fork)
     report = sync.pull_once()
     engine.dispose()
     assert report.pages == len(pages)
@@ -64,11 +73,12 @@ def test_a_catch_up_projected_in_a_second_process_leaves_the_store_a_page_by_pag
     assert _snapshot(path) == expected
 
 
-def _a_pulled_case(path: Path) -> tuple[str, int]:
+def _a_pulled_case(path: Path) -> tuple[str, int] | None:
+    """The first case the pull has committed, if any (pages are fetched ahead of the writes)."""
     db = sqlite3.connect(path)
     try:
         row = db.execute("SELECT id, version FROM cases ORDER BY rowid LIMIT 1").fetchone()
-        return str(row[0]), int(row[1])
+        return None if row is None else (str(row[0]), int(row[1]))
     finally:
         db.close()
 
@@ -85,8 +95,9 @@ def test_a_clerks_note_between_two_pages_is_kept_and_the_pulled_events_still_app
     noted: list[str] = []
 
     def note_between_pages(after: int) -> None:
-        if after == 2 * PAGE and not noted:
-            case_id, version = _a_pulled_case(path)
+        pulled = _a_pulled_case(path) if after >= 2 * PAGE and not noted else None
+        if pulled is not None:
+            case_id, version = pulled
             with transaction(factory) as session:
                 outbox.record_local(
                     session,
@@ -135,8 +146,7 @@ def test_a_catch_up_goes_on_without_its_second_process_when_that_dies(
 
     def kill_at_the_third_page(after: int) -> None:
         if after == 3 * PAGE:
-            os.kill(holder[0].process._process.pid, signal.SIGKILL)
-            holder[0].process._process.wait()
+            os.kill(holder[0].process.pid, signal.SIGKILL)
 
     sync, started = _projected_engine(engine, CannedPulls(pages, before_page=kill_at_the_third_page), path)
     holder.append(started)

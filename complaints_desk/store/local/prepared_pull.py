@@ -29,11 +29,13 @@ from functools import lru_cache
 from itertools import compress
 from operator import itemgetter, ne
 from typing import Any, NamedTuple
+from urllib.parse import quote
 
 from sqlalchemy.orm import Session
 
 from ...domain.events import EventType
 from ...domain.lifecycle import fields_touched, project
+from .. import search
 from . import bulk
 from .deferred import NewCases, group_by_empty_columns, insert_grouped_cases
 from .incoming import IncomingEvent
@@ -60,11 +62,20 @@ class PreparedSlice(NamedTuple):
     new_cases: NewCases
     new_count: int
     receipts: list[tuple[str, str]]  # (case id, receipt number) of the new cases
+    documents: list[str]  # the new cases' search documents (store.search.document_for), in their order
     updates: list[tuple[tuple[int, ...], list[tuple[Any, ...]]]]  # changed positions -> (*values, id, version)
     updated: int  # cases the updates change
 
 
 RowReader = Callable[[Sequence[str]], dict[str, tuple[Any, ...]]]  # case ids -> stored rows of those here
+
+
+def store_reader(store_path: str) -> RowReader:
+    """The second process's own read-only connection to the store: case rows as committed, in stored form."""
+    connection = sqlite3.connect(f"file:{quote(store_path)}?mode=ro", uri=True, check_same_thread=False)
+    connection.execute("PRAGMA busy_timeout=10000")
+    connection.execute("PRAGMA mmap_size=1073741824")
+    return lambda case_ids: bulk.load_cases(connection, case_ids)
 
 
 class Projector:
@@ -107,6 +118,7 @@ class Projector:
         values_of = itemgetter(*columns)
         new: list[tuple[Any, ...]] = []
         receipts: list[tuple[str, str]] = []
+        documents: list[str] = []
         updates: dict[tuple[int, ...], list[tuple[Any, ...]]] = {}
         updated = 0
         for case_id, group in by_case.items():
@@ -122,6 +134,9 @@ class Projector:
                 values = _case_values(row)
                 new.append(values)
                 receipts.append((case_id, row["receipt_no"]))
+                documents.append(
+                    search.document_for(row["title"], row["body"], row["petitioner_name"], row["petitioner_phone"])
+                )
             else:
                 before = touched(old)
                 row = dict(zip(columns, before, strict=True))
@@ -155,6 +170,7 @@ class Projector:
             group_by_empty_columns(new),
             len(new),
             receipts,
+            documents,
             list(updates.items()),
             updated,
         )
@@ -170,9 +186,14 @@ class _DoesNotFit(Exception):
     pass
 
 
-def write_prepared_slice(connection: sqlite3.Connection, piece: PreparedSlice, before: int) -> bool:
+KEEP_DOCUMENTS = 200_000  # search documents a catch-up keeps for its end (~30 MB); past it the end makes them
+
+
+def write_prepared_slice(
+    connection: sqlite3.Connection, piece: PreparedSlice, before: int, documents: dict[int, str] | None = None
+) -> bool:
     """Write a prepared slice if it fits the store as it is (the module's docstring); False, with nothing
-    written, when it does not."""
+    written, when it does not. The new cases' search documents go into `documents` by rowid (CatchUp)."""
     if bulk.dirty_cases(connection, piece.case_ids, before):
         return False
     connection.execute("SAVEPOINT prepared_slice")
@@ -182,7 +203,7 @@ def write_prepared_slice(connection: sqlite3.Connection, piece: PreparedSlice, b
         if piece.new_count:
             if bulk.receipts_held_elsewhere(connection, piece.receipts):
                 raise _DoesNotFit  # (outbox.set_aside_receipts: the pull applied here deals with it)
-            insert_grouped_cases(connection, piece.new_cases, piece.new_count)
+            first = insert_grouped_cases(connection, piece.new_cases, piece.new_count)
         updated = 0
         for changed, params in piece.updates:
             updated += connection.executemany(_update_sql(changed), params).rowcount
@@ -193,6 +214,8 @@ def write_prepared_slice(connection: sqlite3.Connection, piece: PreparedSlice, b
         connection.execute("RELEASE prepared_slice")
         return False
     connection.execute("RELEASE prepared_slice")
+    if piece.new_count and documents is not None and len(documents) < KEEP_DOCUMENTS:
+        documents.update(zip(range(first, first + piece.new_count), piece.documents, strict=True))
     return True
 
 
@@ -223,7 +246,7 @@ def apply_prepared_page(
             continue
         start = applied
         store.begin_page(piece.end - start)
-        if not fell_back and write_prepared_slice(store.connection, piece, before):
+        if not fell_back and write_prepared_slice(store.connection, piece, before, catch_up.documents):
             new_cases += piece.new_count
         else:
             fell_back = True

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from time import perf_counter, sleep
 from typing import Any
@@ -72,6 +72,9 @@ class CatchUp:
     # it again; so the catch-up sleeps, its transaction open, until the reads are done (GIVE_WAY_MOST at most).
     give_way: Callable[[], bool] | None = None
     slice_events: int = 200  # the next slice's size, adapted to SLICE_SECONDS as the slices go
+    # search documents of new cases by rowid, made by the catch-up's second process (store.local.prepared_pull)
+    # for finish_deferred, which makes the others itself
+    documents: dict[int, str] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
