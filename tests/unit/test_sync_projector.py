@@ -4,9 +4,11 @@ page-by-page pull leaves, also when a clerk's change comes between two pages and
 
 from __future__ import annotations
 
+import json
 import os
 import signal
 import sqlite3
+import uuid
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -20,6 +22,7 @@ from complaints_desk.store.db import make_sessionmaker, transaction
 from complaints_desk.store.local import bulk, outbox
 from complaints_desk.store.local.prepared_pull import Projector, write_prepared_slice
 from complaints_desk.store.local.pull import apply_incoming_page
+from complaints_desk.store.local.rebase import ServerHistoryError
 from complaints_desk.sync.engine import SyncEngine
 from complaints_desk.sync.projector import ProjectorProcess
 from complaints_desk.sync.pull_codec import parse_pull_page
@@ -184,3 +187,36 @@ def test_a_prepared_slice_is_not_written_over_a_case_that_changed_since_it_was_r
     assert events.fetchone()[0] == 0, "nothing of the slice was written"
     reader.close()
     engine.dispose()
+
+
+@pytest.mark.parametrize("wrong", ["an event of a case never received", "a second receipt of a case"])
+def test_a_projected_page_that_does_not_apply_fails_the_pull_as_any_page_does(
+    tmp_path: Path, history: tuple[dict[int, bytes], dict[str, Any]], wrong: str
+) -> None:
+    pages, expected = history
+    broken = dict(pages)
+    body = json.loads(broken[3 * PAGE])
+    if wrong == "a second receipt of a case":
+        # a case of the first page received again: the second process takes it for a new case
+        first = json.loads(broken[0])["events"][0]
+        place = next(i for i, e in enumerate(body["events"]) if e["case_id"] != first["case_id"])
+        replaced = body["events"][place]
+        body["events"][place] = {
+            **first,
+            "id": str(uuid.UUID(int=2)),
+            "seq": replaced["seq"],
+            "case_version": 50,
+        }
+    else:
+        stray = next(e for e in body["events"] if e["type"] != "received")
+        stray["case_id"] = str(uuid.UUID(int=1))
+    broken[3 * PAGE] = json.dumps(body, ensure_ascii=False).encode()
+    path = tmp_path / "client.sqlite3"
+    engine = _store(path)
+    sync, started = _projected_engine(engine, CannedPulls(broken), path)
+    with pytest.raises(ServerHistoryError):
+        sync.pull_once()
+    engine.dispose()
+    assert started.process.projected >= 2
+    got = _snapshot(path)
+    assert got["cursor"] == [(3 * PAGE,)] and got["schema"] == expected["schema"] and got["meta"] == []

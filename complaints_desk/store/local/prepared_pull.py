@@ -108,7 +108,11 @@ class Projector:
             else:
                 group.append(item)
         kept = self.rows
-        missing = [case_id for case_id in by_case if case_id not in kept]
+        # A case whose first event here is its receipt is new (were it here already, its row's insert is
+        # refused, and the slice is applied on the writer, where the lifecycle refuses the receipt): not looked up.
+        missing = [
+            case_id for case_id, group in by_case.items() if case_id not in kept and group[0].type not in _RECEIPT
+        ]
         loaded = self.read_rows(missing) if missing else {}
         # Existing cases are projected over the columns this slice's kinds of event touch, as
         # store.local.pull does, and the changes merged into the full row kept.
