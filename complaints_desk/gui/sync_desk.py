@@ -83,6 +83,7 @@ class DeskSync(QObject):
             writer=self.tasks.store_writer,
             others_waiting=self.tasks.foreground_waiting,  # a catch-up lets the clerk's writes in between
             screen_reading=self.tasks.reads_running,  # … and gives way to the screen's reads
+            store_path=self.tasks.store_file,  # a catch-up projects ahead in a second process over it
             tokens=self.credentials,
             wait_seconds=self._wait_seconds,
             backoff_cap=self._backoff_cap,

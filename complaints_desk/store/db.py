@@ -367,3 +367,12 @@ def migrate(engine: Engine) -> None:
             restore_deferred_indexes(connection)
         config.attributes["connection"] = connection
         command.upgrade(config, "head")
+
+
+def sqlite_file(factory: sessionmaker[Session] | None) -> str | None:
+    """The SQLite file a session factory's sessions are bound to (None: another database, or in memory)."""
+    bind = factory.kw.get("bind") if factory is not None else None
+    if bind is None or bind.dialect.name != "sqlite":
+        return None
+    database = bind.url.database
+    return database if database and database != ":memory:" and not database.startswith("file:") else None

@@ -9,8 +9,11 @@ from concurrent.futures import Future, ThreadPoolExecutor
 
 from ..store.local.pull import CatchUp
 from . import pull_codec
+from .projector import ProjectedPage, ProjectorProcess
 from .pull_codec import PulledPage
 from .transport import Transport
+
+AheadPage = PulledPage | ProjectedPage  # a page read ahead: decoded here, or projected by the second process
 
 
 class PageReader:
@@ -22,10 +25,19 @@ class PageReader:
     of the writer's thousands of returns from SQLite waited for the GIL (up to the 5 ms switch interval), so
     the two ran one after the other anyway. During the commit the writer waits on the disk without the GIL.
     Measured: a tenth of a catch-up's wall-clock time. For the same reason it holds off while the clerk's write
-    waits for or runs on the writer (CatchUp.pause), and while the screen's reads run (CatchUp.give_way)."""
+    waits for or runs on the writer (CatchUp.pause), and while the screen's reads run (CatchUp.give_way).
 
-    def __init__(self, transport: Transport, catch_up: CatchUp | None = None) -> None:
+    With a `projector` (the catch-up's second process, sync.projector), the thread only fetches: the page goes to
+    that process, which decodes and projects it with its own interpreter while the writer writes the page
+    before (store.local.prepared_pull); until it is ready, or if it is gone, pages are decoded here as above.
+    Projected pages are read two ahead: one page the second process takes long over (a page of new cases takes
+    it about twice an update's time) then does not keep the writer waiting."""
+
+    def __init__(
+        self, transport: Transport, catch_up: CatchUp | None = None, projector: ProjectorProcess | None = None
+    ) -> None:
         self.transport = transport
+        self.projector = projector
         # the clerk's write goes first here too, and the screen's reads (CatchUp.give_way)
         self.hold = _holding(catch_up) if catch_up is not None else None
         self.pool = ThreadPoolExecutor(1, thread_name_prefix="sync-read-ahead")
@@ -33,22 +45,55 @@ class PageReader:
         self.written.set()
         if catch_up is not None:
             catch_up.on_written = self.written.set
+        self._further: dict[int, Future[AheadPage]] = {}  # a projected page's successor, read ahead too
+        self._further_lock = threading.Lock()
 
     def __enter__(self) -> PageReader:
         return self
 
-    def submit(self, after: int, limit: int) -> Future[PulledPage]:
+    def submit(self, after: int, limit: int) -> Future[AheadPage]:
         self.written.clear()
-        return self.pool.submit(self._read, after, limit)
+        with self._further_lock:
+            further = self._further.pop(after, None)
+        return further if further is not None else self.pool.submit(self._read, after, limit)
 
-    def _read(self, after: int, limit: int) -> PulledPage:
+    def _read(self, after: int, limit: int) -> AheadPage:
+        projector = self.projector
+        if projector is None or not projector.usable:
+            with pull_codec.decoding_after(self.written, self.hold):
+                return self.transport.pull_page(after, limit)
+        raw = self.transport.pull_raw(after, limit)
+        projected = projector.project(raw)
+        if projected is not None:
+            if projected.has_more:
+                with self._further_lock:
+                    if not self._further:
+                        following = projected.next_after
+                        self._further[following] = self.pool.submit(self._read, following, limit)
+            return projected
         with pull_codec.decoding_after(self.written, self.hold):
-            return self.transport.pull_page(after, limit)
+            return self.transport.read_page(raw)
+
+    def take(self, ahead: Future[AheadPage]) -> AheadPage:
+        """The page read ahead, projected again if the second process has started afresh since (reset)."""
+        page = ahead.result()
+        projector = self.projector
+        if isinstance(page, ProjectedPage) and projector is not None and page.generation != projector.generation:
+            return projector.project(page.raw) or self.transport.read_page(page.raw)
+        return page
+
+    def applied(self, page: AheadPage, *, as_prepared: bool) -> None:
+        """A page is committed: unless it was written as the second process prepared it, that process starts
+        afresh from the store (its rows may not be the store's any more)."""
+        if self.projector is not None and not (isinstance(page, ProjectedPage) and as_prepared):
+            self.projector.reset()
 
     def __exit__(self, *exc: object) -> None:
         self.written.set()  # a page that failed never says it is written: the thread must not wait for it
         self.pool.submit(self.transport.close)  # that thread's HTTP session
         self.pool.shutdown(wait=True, cancel_futures=True)
+        if self.projector is not None:
+            self.projector.close()
 
 
 def _holding(catch_up: CatchUp) -> Callable[[], bool] | None:

@@ -30,15 +30,17 @@ from typing import Protocol
 from sqlalchemy.orm import Session, sessionmaker
 
 from ..store.bulk_gc import light_garbage_collection
+from ..store.db import sqlite_file
 from ..store.local import outbox, sync_state
 from ..store.local.deferred import finish_deferred, has_deferred
+from ..store.local.prepared_pull import apply_prepared_page
 from ..store.local.pull import CatchUp, apply_incoming_page
 from ..store.local.rebase import ServerEvent
 from ..store.local.resend import resend_unproven
 from .calls import send_unsent_calls
-from .catch_up import PageReader
+from .catch_up import AheadPage, PageReader
+from .projector import ProjectedPage, ProjectorProcess
 from .protocol import DEFAULT_PULL_PAGE, MAX_PUSH_EVENTS, EventResult, PullResponse
-from .pull_codec import PulledPage
 from .reports import (
     CatchUpProgress,
     PullReport,
@@ -124,6 +126,8 @@ class SyncEngine:
         backoff_cap: float = 30.0,
         others_waiting: Callable[[], bool] | None = None,
         screen_reading: Callable[[], bool] | None = None,
+        store_path: str | None = None,
+        project_ahead: bool = True,
     ) -> None:
         if writer is None:
             if factory is None:
@@ -136,6 +140,9 @@ class SyncEngine:
         # whether the desk's screen has reads running (gui.tasks.Tasks.reads_running): a catch-up sleeps
         # between its slices until they are done (CatchUp.give_way)
         self._screen_reading = screen_reading
+        # the client store's SQLite file (found from `factory` when not given): a catch-up projects its pages
+        # ahead in a second process over it (sync.projector); None, or project_ahead False: on the writer alone
+        self.store_path = (store_path or sqlite_file(factory)) if project_ahead else None
         self.tokens = tokens
         self.transport = transport
         self.observer = observer or SyncObserver()
@@ -260,14 +267,20 @@ class SyncEngine:
                 self._finish_deferred()
             with ExitStack() as catching_up:
                 try:
-                    self._pull_pages(tally, catching_up)
+                    # A fresh client's first pull is a catch-up (unless the server has next to nothing): its
+                    # second process starts at once, while the first pages are fetched and written.
+                    early = self._start_projector() if tally.cursor == 0 else None
+                    if early is not None:
+                        catching_up.callback(early.close)
+                    self._pull_pages(tally, catching_up, early)
                 except BaseException:
                     if tally.catch_up is not None:  # the pages committed so far stay: make them searchable now
                         self._finish_deferred(quietly=True)
                     raise
                 if tally.catch_up is not None:
                     self.observer.catching_up(CatchUpProgress(tally.events, tally.pages, tally.cursor, True))
-                    self._finish_deferred()
+                    self._finish_deferred(documents=tally.catch_up.documents)
+                    tally.catch_up.documents.clear()
                     self.observer.catching_up(
                         CatchUpProgress(tally.events, tally.pages, tally.cursor, True, done=True)
                     )
@@ -276,34 +289,57 @@ class SyncEngine:
             self.observer.pulled(report)
         return report
 
-    def _pull_pages(self, tally: PullTally, catching_up: ExitStack) -> None:
+    def _pull_pages(
+        self, tally: PullTally, catching_up: ExitStack, projector: ProjectorProcess | None = None
+    ) -> None:
         """Apply pages from the tally's cursor until the server has no more. A first page that is full, with
         more to come, starts a catch-up, whose helpers live as long as `catching_up`."""
         reader: PageReader | None = None
-        ahead: Future[PulledPage] | None = None
+        ahead: Future[AheadPage] | None = None
         while True:
-            page = ahead.result() if ahead is not None else self.transport.pull_page(tally.cursor, self.page_size)
+            page: AheadPage
+            if ahead is not None and reader is not None:
+                page = reader.take(ahead)
+            else:
+                page = self.transport.pull_page(tally.cursor, self.page_size)
             if tally.pages == 0 and page.has_more:
                 tally.catch_up = CatchUp(pause=self._others_waiting, give_way=self._screen_reading)
                 self._set_status(SyncStatus.SYNCING, "catch-up")
                 catching_up.enter_context(light_garbage_collection())
-                reader = catching_up.enter_context(PageReader(self.transport, tally.catch_up))
+                reader = catching_up.enter_context(
+                    PageReader(self.transport, tally.catch_up, projector or self._start_projector())
+                )
             # read the next page while this one is written
             ahead = (
                 reader.submit(page.next_after, self.page_size) if reader is not None and page.has_more else None
             )
-            self._apply_page(page, tally)
+            as_prepared = self._apply_page(page, tally)
+            if reader is not None:
+                reader.applied(page, as_prepared=as_prepared)
             if tally.catch_up is not None:
                 self.observer.catching_up(CatchUpProgress(tally.events, tally.pages, tally.cursor))
             if not page.has_more:
                 return
 
-    def _apply_page(self, page: PulledPage, tally: PullTally) -> None:
+    def _start_projector(self) -> ProjectorProcess | None:
+        """The catch-up's second process (sync.projector), for a client store in an SQLite file."""
+        if self.store_path is None:
+            return None
+        try:
+            return ProjectorProcess(self.store_path)
+        except OSError:
+            log.warning("could not start the catch-up's second process", exc_info=True)
+            return None
+
+    def _apply_page(self, page: AheadPage, tally: PullTally) -> bool:
         """One page through the writer: in one transaction, or, in a catch-up, in as many as it takes to let
         the clerk's writes in between (CatchUp.pause). A catch-up's transactions hold only server-accepted
         events with the cursor that says how far they go, so they commit without waiting for the disk
         (`refetchable`, store.db.transaction): a power cut can lose only the newest of them, and the cursor,
-        lost with them in the same transactions, makes the next pull fetch them again."""
+        lost with them in the same transactions, makes the next pull fetch them again. True when the page was
+        written as the catch-up's second process prepared it (sync.projector), all of it."""
+        if isinstance(page, ProjectedPage):
+            return self._apply_projected(page, tally)
         catch_up = tally.catch_up
         events, reference = page.events, page.reference
         while True:
@@ -314,17 +350,45 @@ class SyncEngine:
                 background=True,
                 refetchable=catch_up is not None,
             )
-            tally.add(events[: summary.events], summary)
+            tally.add((e.case_id for e in events[: summary.events]), summary)
             if summary.events >= len(events):
                 tally.pages += 1
-                return
+                return False
             events, reference = events[summary.events :], []
 
-    def _finish_deferred(self, *, quietly: bool = False) -> None:
+    def _apply_projected(self, page: ProjectedPage, tally: PullTally) -> bool:
+        catch_up = tally.catch_up
+        assert catch_up is not None
+        slices, reference = page.slices(), page.reference
+        done, as_prepared = 0, True
+        while True:
+            summary = self._write(
+                lambda s, reference=reference, done=done: apply_prepared_page(  # type: ignore[misc]
+                    s,
+                    slices,
+                    reference,
+                    next_after=page.next_after,
+                    catch_up=catch_up,
+                    decode=page.events,
+                    done=done,
+                ),
+                background=True,
+                refetchable=True,
+            )
+            upto = done + summary.events
+            tally.add((c for piece in slices if done < piece.end <= upto for c in piece.case_ids), summary)
+            as_prepared = as_prepared and not summary.fell_back
+            done = upto
+            if done >= page.count:
+                tally.pages += 1
+                return as_prepared
+            reference = []
+
+    def _finish_deferred(self, *, quietly: bool = False, documents: dict[int, str] | None = None) -> None:
         """Build what a catch-up deferred, one bounded transaction at a time (store.pull_apply.finish_deferred)."""
         # (refetchable: the deferred work and what says it is left are in the same transactions, so one lost to
         # a power cut is simply done again)
-        step = partial(finish_deferred, pause=self._others_waiting)
+        step = partial(finish_deferred, pause=self._others_waiting, documents=documents)
         try:
             while not self._write(step, background=True, refetchable=True):
                 pass

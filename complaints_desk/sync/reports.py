@@ -4,12 +4,11 @@ turns them into signals (gui/sync_status.py)."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from enum import StrEnum
 
 from ..store.local import outbox
-from ..store.local.incoming import IncomingEvent
 from ..store.local.pull import CatchUp, PageSummary
 
 
@@ -134,11 +133,11 @@ class PullTally:
     rebased: dict[str, None] = field(default_factory=dict)
     catch_up: CatchUp | None = None
 
-    def add(self, events: Sequence[IncomingEvent], summary: PageSummary) -> None:
-        """A transaction's worth of a page: all of it, or its first `summary.events` (a catch-up let an intake
-        in); the caller counts the page once it is all in."""
+    def add(self, case_ids: Iterable[str], summary: PageSummary) -> None:
+        """A transaction's worth of a page (the cases of its events): all of it, or its first `summary.events`
+        (a catch-up let an intake in); the caller counts the page once it is all in."""
         self.events += summary.events
-        self.changed.update(dict.fromkeys(e.case_id for e in events))
+        self.changed.update(dict.fromkeys(case_ids))
         self.rebased.update(dict.fromkeys(summary.rebased_cases))
         self.cursor = summary.cursor
 

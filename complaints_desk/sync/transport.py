@@ -229,7 +229,14 @@ class Transport:
 
     def pull_page(self, after: int, limit: int = DEFAULT_PULL_PAGE) -> PulledPage:
         """The same request, read fast into the store's form (sync.pull_codec)."""
-        content = self._fetch("GET", "/sync/pull", params={"after": after, "limit": limit})
+        return self.read_page(self.pull_raw(after, limit))
+
+    def pull_raw(self, after: int, limit: int = DEFAULT_PULL_PAGE) -> bytes:
+        """The same request's body as fetched (a catch-up's second process reads it: sync.projector)."""
+        return self._fetch("GET", "/sync/pull", params={"after": after, "limit": limit})
+
+    @staticmethod
+    def read_page(content: bytes) -> PulledPage:
         try:
             return parse_pull_page(content)
         except PageError as error:

@@ -51,7 +51,7 @@ assert IncomingEvent._fields[:13] == (
 
 CHUNK = 900  # values per IN (...) list, under every SQLite build's variable limit
 
-_INSERT_EVENTS = f"INSERT INTO events ({', '.join(EVENT_COLUMNS)}) VALUES ({', '.join('?' * len(EVENT_COLUMNS))})"
+INSERT_EVENTS = f"INSERT INTO events ({', '.join(EVENT_COLUMNS)}) VALUES ({', '.join('?' * len(EVENT_COLUMNS))})"
 _INSERT_CASES = f"INSERT INTO cases ({', '.join(CASE_COLUMNS)}) VALUES ({', '.join('?' * len(CASE_COLUMNS))})"
 _INDEX_CASES = f"INSERT INTO {search.FTS_TABLE} (rowid, doc) SELECT rowid, ? FROM cases WHERE id = ?"
 case_values = itemgetter(*CASE_COLUMNS)  # a row's values in column order
@@ -151,7 +151,7 @@ def load_cases(
 
 def insert_events(connection: sqlite3.Connection, events: Sequence[IncomingEvent]) -> None:
     if events:
-        connection.executemany(_INSERT_EVENTS, [e[:13] for e in events])
+        connection.executemany(INSERT_EVENTS, [e[:13] for e in events])
 
 
 def insert_cases(connection: sqlite3.Connection, rows: Sequence[Row]) -> None:

@@ -11,7 +11,7 @@ before finish_deferred has run."""
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from functools import lru_cache
 from itertools import compress
 from operator import is_, is_not
@@ -56,25 +56,42 @@ def insert_cases_deferring_search(connection: sqlite3.Connection, rows: Sequence
     A new case has a score of empty columns: they are written as NULL in the statement rather than bound as
     None parameters (the sqlite3 module binds a None through its adapter lookup: ~0.5 us each, ~8 us a case),
     one executemany for each set of empty columns."""
-    first = int(connection.execute("SELECT coalesce(max(rowid), 0) + 1 FROM cases").fetchone()[0])
     values = bulk.case_values
-    groups: dict[tuple[int, ...], list[tuple[Any, ...]]] = {}
-    for number, row in enumerate(rows, first):
-        full = (number, *values(row))
+    insert_grouped_cases(connection, group_by_empty_columns(values(row) for row in rows), len(rows))
+
+
+NewCases = dict[tuple[int, ...], list[tuple[Any, ...]]]  # empty positions -> (number in the batch, *the others)
+
+
+def group_by_empty_columns(cases: Iterable[tuple[Any, ...]]) -> NewCases:
+    """New cases (values in CASE_COLUMNS order) grouped by which columns are empty, each numbered by its place
+    in the batch (from 0) and without its empty values: what insert_grouped_cases writes. The catch-up's second
+    process (sync.projector) makes these groups, so the writer does not."""
+    groups: NewCases = {}
+    for number, values in enumerate(cases):
+        full = (number, *values)
         nulls = tuple(compress(_POSITIONS, map(is_, full, _NONES)))
         group = groups.get(nulls)
         if group is None:
             group = groups[nulls] = []
         group.append(tuple(compress(full, map(is_not, full, _NONES))))
+    return groups
+
+
+def insert_grouped_cases(connection: sqlite3.Connection, groups: NewCases, count: int) -> int:
+    """A batch of `count` new cases (group_by_empty_columns) with the next free rowids, in their batch order,
+    noted in meta as not yet in the search index; the first of those rowids."""
+    first = int(connection.execute("SELECT coalesce(max(rowid), 0) + 1 FROM cases").fetchone()[0])
     for nulls, params in groups.items():
-        connection.executemany(_insert_case_sql(nulls), params)
-    last = first + len(rows) - 1
+        connection.executemany(_insert_case_sql(nulls), [(first + p[0], *p[1:]) for p in params])
+    last = first + count - 1
     ranges = indexes.read_meta_list(connection, DEFERRED_SEARCH)
     if ranges and ranges[-1][1] == first - 1:
         ranges[-1][1] = last
     else:
         ranges.append([first, last])
     indexes.write_meta_list(connection, DEFERRED_SEARCH, ranges)
+    return first
 
 
 def has_deferred(session: Session) -> bool:
@@ -94,12 +111,14 @@ def finish_deferred(
     step: int = FINISH_STEP,
     index_step: int = INDEX_STEP,
     pause: Callable[[], bool] | None = None,
+    documents: Mapping[int, str] | None = None,
 ) -> bool:
     """Do one bounded step of the index work catch-ups deferred, in the caller's transaction: first the dropped
     indexes (all at once on a small store, one at a time on a big one), then the search documents of up to
     `step` cases. Returns True when nothing is left; call it in fresh transactions until then, so other
     writers (an intake at the counter) wait for one step at most, never for the whole build. `pause` (as
-    CatchUp.pause) is asked after each index and each FINISH_CHUNK cases: True ends the step there."""
+    CatchUp.pause) is asked after each index and each FINISH_CHUNK cases: True ends the step there.
+    `documents`: search documents already made, by rowid (CatchUp.documents); the others are made here."""
     if session.get_bind().dialect.name != "sqlite":
         return True
     session.flush()
@@ -120,15 +139,19 @@ def finish_deferred(
     while ranges and budget > 0:
         first, last = ranges[0]
         upto = min(last, first + min(budget, FINISH_CHUNK) - 1)
-        documents = [
-            (rowid, search.document_for(title, body, name, phone))
-            for rowid, title, body, name, phone in connection.execute(
-                "SELECT rowid, title, body, petitioner_name, petitioner_phone FROM cases"
-                " WHERE rowid BETWEEN ? AND ?",
-                (first, upto),
-            )
-        ]
-        connection.executemany(f"INSERT INTO {search.FTS_TABLE} (rowid, doc) VALUES (?, ?)", documents)
+        made = [] if documents is None else [documents.get(rowid) for rowid in range(first, upto + 1)]
+        if made and None not in made:
+            documented = list(zip(range(first, upto + 1), made, strict=True))
+        else:
+            documented = [
+                (rowid, search.document_for(title, body, name, phone))
+                for rowid, title, body, name, phone in connection.execute(
+                    "SELECT rowid, title, body, petitioner_name, petitioner_phone FROM cases"
+                    " WHERE rowid BETWEEN ? AND ?",
+                    (first, upto),
+                )
+            ]
+        connection.executemany(f"INSERT INTO {search.FTS_TABLE} (rowid, doc) VALUES (?, ?)", documented)
         budget -= upto - first + 1
         if upto == last:
             ranges.pop(0)

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from time import perf_counter, sleep
 from typing import Any
@@ -72,6 +72,9 @@ class CatchUp:
     # it again; so the catch-up sleeps, its transaction open, until the reads are done (GIVE_WAY_MOST at most).
     give_way: Callable[[], bool] | None = None
     slice_events: int = 200  # the next slice's size, adapted to SLICE_SECONDS as the slices go
+    # search documents of new cases by rowid, made by the catch-up's second process (store.local.prepared_pull)
+    # for finish_deferred, which makes the others itself
+    documents: dict[int, str] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -81,6 +84,9 @@ class PageSummary:
     rebased_cases: tuple[str, ...]
     reference: int
     cursor: int
+    # A page prepared by the catch-up's second process (store.local.prepared_pull) that did not fit the store
+    # as it is, in part or whole, and was applied here instead: that process must start afresh.
+    fell_back: bool = False
 
 
 def apply_pull_page(
@@ -112,7 +118,7 @@ def apply_incoming_page(
     the transaction can end after any of them (CatchUp.pause): the summary then counts the events applied, the
     cursor is the last one's seq, and the caller applies the rest in another transaction."""
     sqlite = session.get_bind().dialect.name == "sqlite"
-    store: _Writer = _SQLiteWriter(session, catch_up) if sqlite else _CoreWriter(session)
+    store: _Writer = SQLiteWriter(session, catch_up) if sqlite else _CoreWriter(session)
     before = store.cursor()
     upsert_reference(session, reference)
     slicing = catch_up if sqlite else None
@@ -122,7 +128,7 @@ def apply_incoming_page(
         size = len(events) - done if slicing is None else slicing.slice_events
         part = events[done : done + size]
         started = perf_counter()
-        created, dirty = _apply_events(session, store, part, before)
+        created, dirty = apply_events(session, store, part, before)
         new_cases += created
         rebased.extend(dirty)
         done += len(part)
@@ -134,7 +140,7 @@ def apply_incoming_page(
             wanted = len(part) * SLICE_SECONDS / elapsed if elapsed > 0 else _SLICE_MAX
             slicing.slice_events = max(_SLICE_MIN, min(_SLICE_MAX, int(wanted)))
             if slicing.give_way is not None:
-                _give_way(slicing)
+                give_way(slicing)
             if slicing.pause is not None and slicing.pause():
                 cursor = before
                 break
@@ -144,7 +150,7 @@ def apply_incoming_page(
     return PageSummary(done, new_cases, tuple(rebased), len(reference), cursor)
 
 
-def _give_way(catch_up: CatchUp) -> None:
+def give_way(catch_up: CatchUp) -> None:
     """Sleep while the screen's reads run (CatchUp.give_way), until someone waits for the writer or at most
     GIVE_WAY_MOST: a sleep lets go of the GIL, a read lets it go and takes it back once per row."""
     assert catch_up.give_way is not None
@@ -155,7 +161,7 @@ def _give_way(catch_up: CatchUp) -> None:
         sleep(GIVE_WAY_NAP)
 
 
-def _apply_events(
+def apply_events(
     session: Session, store: _Writer, events: Sequence[IncomingEvent], before: int
 ) -> tuple[int, list[str]]:
     """Events of a page (or of a slice of one) above cursor `before`: (new cases, rebased cases)."""
@@ -245,7 +251,7 @@ class _Writer:
         raise NotImplementedError
 
 
-class _SQLiteWriter(_Writer):
+class SQLiteWriter(_Writer):
     """The client's own database: straight to the driver (store.local.bulk)."""
 
     def __init__(self, session: Session, catch_up: CatchUp | None = None) -> None:

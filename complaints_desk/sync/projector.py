@@ -1,0 +1,294 @@
+"""A catch-up's second process: it decodes and projects the next page while the writer writes this one
+(store.local.prepared_pull says why, and how the writer checks what it is given).
+
+    python -m complaints_desk.sync.projector STORE_PATH
+
+reads requests on stdin and answers on stdout, in frames: a request is one byte (PAGE, RESET or QUIT) and a
+4-byte length, then that many bytes (a PAGE's body: the GET /sync/pull answer as fetched); a PAGE's answer is
+two 4-byte lengths, then a pickled head (whether it could project the page; the page's cursor, whether more
+follow, its event count and reference data) and the pickled slices. It first writes one READY byte, once its
+imports are done. It reads the store through its own read-only connection and writes nothing. Pickle is safe
+here: both ends are this program, over a pipe of its own.
+
+Where the system can fork (Linux, macOS) the process is a fork of this one: it has every module it needs
+loaded already and answers within milliseconds, where a fresh interpreter takes most of a second to import
+them (a tenth of a 100,000-event catch-up, spent writing pages the slow way meanwhile). The fork runs only
+this module's loop: it touches nothing the parent's other threads hold (its own pipes, its own connection to
+the store) and leaves with os._exit, so nothing of the parent's (its SQLite connections, Qt) is closed or
+flushed from the child. Elsewhere it is `python -m complaints_desk.sync.projector`.
+
+`ProjectorProcess` is the engine's side (sync.catch_up.PageReader uses it): until the process is ready, or
+after it has died, it answers None and the reader decodes pages itself, as without it.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import pickle
+import signal
+import struct
+import subprocess
+import sys
+import threading
+import time
+from dataclasses import dataclass, field
+from typing import IO, Any
+
+from ..store.local.incoming import IncomingEvent
+from ..store.local.prepared_pull import PreparedSlice
+from ..store.local.reference_pull import ReferenceRecord
+
+log = logging.getLogger(__name__)
+
+PAGE, RESET, QUIT = b"P", b"R", b"Q"
+READY = b"!"
+_REQUEST = struct.Struct("<cI")
+_ANSWER = struct.Struct("<II")
+# The second process's priority. Measured on 2 cores: at 5 it fell behind the writer on pages of new cases, and
+# the writer waited for it (a tenth of the catch-up); the screen's thread, which wakes for a few milliseconds at
+# a time, is served first by the scheduler at equal priority anyway.
+NICE = 0
+
+
+@dataclass
+class ProjectedPage:
+    """A pull page as the second process prepared it; `generation` says which of its fresh starts it was
+    projected in (ProjectorProcess.reset): one projected before the last start is projected again."""
+
+    raw: bytes
+    generation: int
+    slices_pickled: bytes
+    reference: list[ReferenceRecord]
+    next_after: int
+    has_more: bool
+    count: int
+    _decoded: list[IncomingEvent] | None = field(default=None, repr=False)
+
+    def slices(self) -> list[PreparedSlice]:
+        slices: list[PreparedSlice] = pickle.loads(self.slices_pickled)
+        return slices
+
+    def events(self) -> list[IncomingEvent]:
+        """The page decoded here (for the slices that do not fit the store), once."""
+        if self._decoded is None:
+            from .pull_codec import parse_pull_page
+
+            self._decoded = parse_pull_page(self.raw).events
+        return self._decoded
+
+
+class ProjectorProcess:
+    """The engine's handle on the second process (thread-safe: one request and its answer at a time)."""
+
+    def __init__(self, store_path: str, *, fork: bool | None = None) -> None:
+        self.generation = 0
+        self.projected = 0  # pages it has projected (the tests' and the bench's proof that it was used)
+        self._lock = threading.Lock()
+        self._ready = threading.Event()
+        self._dead = False
+        self._child: _Child = (
+            _Forked(store_path) if (hasattr(os, "fork") if fork is None else fork) else _Spawned(store_path)
+        )
+        self._requests, self._answers = self._child.requests, self._child.answers
+        threading.Thread(target=self._await_ready, name="projector-start", daemon=True).start()
+
+    @property
+    def pid(self) -> int:
+        return self._child.pid
+
+    def _await_ready(self) -> None:
+        try:
+            first = self._answers.read(1)
+        except (OSError, ValueError):
+            first = b""
+        if first == READY:
+            self._ready.set()
+        else:
+            self._dead = True
+            log.warning("the catch-up's second process did not start: pages are projected on the writer")
+
+    @property
+    def usable(self) -> bool:
+        return self._ready.is_set() and not self._dead
+
+    def wait_ready(self, timeout: float) -> bool:
+        return self._ready.wait(timeout) and not self._dead
+
+    def project(self, raw: bytes) -> ProjectedPage | None:
+        """The page projected in the second process, or None (not ready, gone, or the page did not project:
+        the caller decodes it itself, and meets the same error there)."""
+        with self._lock:
+            if not self.usable:
+                return None
+            generation = self.generation
+            try:
+                _send(self._requests, PAGE, raw)
+                head_length, slices_length = _ANSWER.unpack(_read(self._answers, _ANSWER.size))
+                head = _read(self._answers, head_length)
+                slices = _read(self._answers, slices_length)
+            except (OSError, EOFError, ValueError):
+                self._dead = True
+                log.warning("the catch-up's second process is gone: pages are projected on the writer")
+                return None
+        done, info = pickle.loads(head)
+        if not done:
+            return None
+        self.projected += 1
+        next_after, has_more, count, reference = info
+        return ProjectedPage(raw, generation, slices, reference, next_after, has_more, count)
+
+    def reset(self) -> None:
+        """The writer applied something other than what the second process prepared: it forgets its rows and
+        reads them from the store again (call after that transaction commits)."""
+        with self._lock:
+            self.generation += 1
+            if self.usable:
+                try:
+                    _send(self._requests, RESET, b"")
+                except (OSError, ValueError):
+                    self._dead = True
+
+    def close(self) -> None:
+        with self._lock:
+            self._dead = True
+            try:
+                _send(self._requests, QUIT, b"")
+                self._requests.close()
+            except (OSError, ValueError):
+                pass
+        self._child.end()
+        self._answers.close()
+
+
+class _Child:
+    pid: int
+    requests: IO[bytes]  # its stdin
+    answers: IO[bytes]  # its stdout
+
+    def end(self) -> None:
+        """Wait a little for it to leave (its requests are closed), then kill it."""
+        raise NotImplementedError
+
+
+class _Spawned(_Child):
+    def __init__(self, store_path: str) -> None:
+        self.process = subprocess.Popen(
+            [sys.executable, "-m", __name__, store_path], stdin=subprocess.PIPE, stdout=subprocess.PIPE
+        )
+        assert self.process.stdin is not None and self.process.stdout is not None
+        self.pid, self.requests, self.answers = self.process.pid, self.process.stdin, self.process.stdout
+
+    def end(self) -> None:
+        try:
+            self.process.wait(timeout=5)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+            self.process.wait()
+
+
+class _Forked(_Child):
+    def __init__(self, store_path: str) -> None:
+        to_child, from_parent = os.pipe()
+        to_parent, from_child = os.pipe()
+        pid = os.fork()
+        if pid == 0:  # the child: only this loop, then out without any of the parent's cleanup
+            status = 1
+            try:
+                os.close(from_parent)
+                os.close(to_parent)
+                _child_priority()
+                _serve(store_path, os.fdopen(to_child, "rb"), os.fdopen(from_child, "wb"))
+                status = 0
+            finally:
+                os._exit(status)
+        os.close(to_child)
+        os.close(from_child)
+        self.pid = pid
+        self.requests = os.fdopen(from_parent, "wb")
+        self.answers = os.fdopen(to_parent, "rb")
+
+    def end(self) -> None:
+        try:
+            deadline = time.monotonic() + 5
+            while time.monotonic() < deadline:
+                done, _status = os.waitpid(self.pid, os.WNOHANG)
+                if done:
+                    return
+                time.sleep(0.01)
+            os.kill(self.pid, signal.SIGKILL)
+            os.waitpid(self.pid, 0)
+        except ChildProcessError:  # already waited for (a second close)
+            return
+
+
+def _child_priority() -> None:
+    if hasattr(os, "nice"):
+        os.nice(NICE)
+
+
+def _send(stream: IO[bytes] | None, op: bytes, body: bytes) -> None:
+    assert stream is not None
+    stream.write(_REQUEST.pack(op, len(body)))
+    stream.write(body)
+    stream.flush()
+
+
+def _read(stream: IO[bytes] | None, size: int) -> bytes:
+    assert stream is not None
+    data = stream.read(size)
+    if len(data) != size:
+        raise EOFError("the other end closed the pipe")
+    return data
+
+
+# --- the second process -----------------------------------------------------------------------------------
+
+
+def _serve(store_path: str, requests: IO[bytes], answers: IO[bytes]) -> None:
+    from ..store.bulk_gc import freeze_for_bulk_work
+    from ..store.local.prepared_pull import Projector, store_reader
+    from .pull_codec import parse_pull_page
+
+    projector = Projector(store_reader(store_path))
+    freeze_for_bulk_work()  # (in a fork: the parent's heap, never collected here)
+    answers.write(READY)
+    answers.flush()
+    while True:
+        header = requests.read(_REQUEST.size)
+        if len(header) != _REQUEST.size:
+            return
+        op, length = _REQUEST.unpack(header)
+        body = requests.read(length) if length else b""
+        if op == QUIT:
+            return
+        if op == RESET:
+            projector.reset()
+            continue
+        slices: Any = b""
+        try:
+            page = parse_pull_page(body)
+            prepared = projector.prepare(page.events)
+            head: Any = (True, (page.next_after, page.has_more, len(page.events), page.reference))
+            slices = pickle.dumps(prepared, protocol=pickle.HIGHEST_PROTOCOL)
+        except Exception as error:  # a page it cannot project is the writer's to read (and to refuse)
+            projector.reset()
+            head = (False, repr(error))
+        head_bytes = pickle.dumps(head, protocol=pickle.HIGHEST_PROTOCOL)
+        answers.write(_ANSWER.pack(len(head_bytes), len(slices)))
+        answers.write(head_bytes)
+        answers.write(slices)
+        answers.flush()
+
+
+def main(argv: list[str]) -> int:
+    if len(argv) != 2:
+        print("usage: python -m complaints_desk.sync.projector STORE_PATH", file=sys.stderr)
+        return 2
+    _child_priority()
+    _serve(argv[1], sys.stdin.buffer, sys.stdout.buffer)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv))

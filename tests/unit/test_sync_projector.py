@@ -1,0 +1,222 @@
+"""A catch-up's second process (sync.projector) projects the next page while the writer writes this one. What
+it prepares is written only where it fits the store as it is: the store a catch-up leaves must be the one a
+page-by-page pull leaves, also when a clerk's change comes between two pages and when the process dies."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import sqlite3
+import uuid
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from complaints_desk.domain.events import Event, EventType
+from complaints_desk.domain.ids import new_id
+from complaints_desk.domain.roles import Role
+from complaints_desk.store.db import make_sessionmaker, transaction
+from complaints_desk.store.local import bulk, outbox
+from complaints_desk.store.local.prepared_pull import Projector, write_prepared_slice
+from complaints_desk.store.local.pull import apply_incoming_page
+from complaints_desk.store.local.rebase import ServerHistoryError
+from complaints_desk.sync.engine import SyncEngine
+from complaints_desk.sync.projector import ProjectorProcess
+from complaints_desk.sync.pull_codec import parse_pull_page
+from tests.unit.test_sync_pull_catch_up import PAGE, CannedPulls, _engine, _snapshot, _store
+
+pytest_plugins = ["tests.unit.test_sync_pull_catch_up"]  # its `history` fixture: pages and the expected store
+
+
+class Started:
+    """A second process started and ready before the pull begins (a real catch-up starts its own with its
+    first page; the tests' catch-ups are too short to wait for it)."""
+
+    def __init__(self, path: Path, fork: bool | None = None) -> None:
+        self.process = ProjectorProcess(str(path), fork=fork)
+        assert self.process.wait_ready(60), "the second process starts"
+        self.handed = 0
+
+    def hand(self) -> ProjectorProcess | None:
+        self.handed += 1
+        return self.process if self.handed == 1 else None
+
+
+def _projected_engine(
+    engine: Any, adapter: CannedPulls, path: Path, fork: bool | None = None
+) -> tuple[SyncEngine, Started]:
+    sync = _engine(engine, adapter)
+    started = Started(path, fork)
+    sync._start_projector = started.hand  # type: ignore[method-assign]
+    return sync, started
+
+
+@pytest.mark.parametrize(
+    "fork",
+    [
+        pytest.param(True, id="forked", marks=pytest.mark.skipif(not hasattr(os, "fork"), reason="no fork")),
+        pytest.param(False, id="a fresh interpreter"),
+    ],
+)
+def test_a_catch_up_projected_in_a_second_process_leaves_the_store_a_page_by_page_pull_leaves(
+    tmp_path: Path, history: tuple[dict[int, bytes], dict[str, Any]], fork: bool
+) -> None:
+    pages, expected = history
+    path = tmp_path / "client.sqlite3"
+    engine = _store(path)
+    sync, started = _projected_engine(engine, CannedPulls(pages), path, fork)
+    report = sync.pull_once()
+    engine.dispose()
+    assert report.pages == len(pages)
+    # every page but the first (fetched before the catch-up is known) came prepared from the second process
+    assert started.process.projected >= len(pages) - 1
+    assert _snapshot(path) == expected
+
+
+def _a_pulled_case(path: Path) -> tuple[str, int] | None:
+    """The first case the pull has committed, if any (pages are fetched ahead of the writes)."""
+    db = sqlite3.connect(path)
+    try:
+        row = db.execute("SELECT id, version FROM cases ORDER BY rowid LIMIT 1").fetchone()
+        return None if row is None else (str(row[0]), int(row[1]))
+    finally:
+        db.close()
+
+
+def test_a_clerks_note_between_two_pages_is_kept_and_the_pulled_events_still_apply(
+    tmp_path: Path, history: tuple[dict[int, bytes], dict[str, Any]]
+) -> None:
+    """The note makes the case dirty (a local event above the cursor) while the second process already holds its
+    row as it was: its prepared slices for that case must not be written, and the pull rebases it."""
+    pages, expected = history
+    path = tmp_path / "client.sqlite3"
+    engine = _store(path)
+    factory = make_sessionmaker(engine)
+    noted: list[str] = []
+
+    def note_between_pages(after: int) -> None:
+        pulled = _a_pulled_case(path) if after >= 2 * PAGE and not noted else None
+        if pulled is not None:
+            case_id, version = pulled
+            with transaction(factory) as session:
+                outbox.record_local(
+                    session,
+                    Event(
+                        new_id(),
+                        case_id,
+                        EventType.NOTE_ADDED,
+                        datetime.now(UTC),
+                        new_id(),
+                        Role.SUPERVISOR,
+                        base_version=version,
+                        payload={"text": "민원인 재통화 요청"},
+                    ),
+                )
+            noted.append(case_id)
+
+    sync, started = _projected_engine(engine, CannedPulls(pages, before_page=note_between_pages), path)
+    report = sync.pull_once()
+    engine.dispose()
+    assert noted and report.pages == len(pages)
+    assert noted[0] in report.rebased_cases
+    assert started.process.projected > len(pages) // 2, "the second process was used for most pages"
+    got = _snapshot(path)
+    assert got["schema"] == expected["schema"] and got["meta"] == []
+    assert len(got["events"]) == len(expected["events"]) + 1  # every pulled event, and the clerk's note
+    untouched = [row for row in got["cases"] if row[0] != noted[0]]
+    assert untouched == [row for row in expected["cases"] if row[0] != noted[0]]
+    db = sqlite3.connect(path)
+    try:
+        notes = db.execute(
+            "SELECT count(*) FROM events WHERE case_id = ? AND type = 'note_added' AND seq IS NULL", (noted[0],)
+        ).fetchone()[0]
+    finally:
+        db.close()
+    assert notes == 1, "the clerk's note is still there, waiting to be sent"
+
+
+@pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="needs SIGKILL")
+def test_a_catch_up_goes_on_without_its_second_process_when_that_dies(
+    tmp_path: Path, history: tuple[dict[int, bytes], dict[str, Any]]
+) -> None:
+    pages, expected = history
+    path = tmp_path / "client.sqlite3"
+    engine = _store(path)
+    holder: list[Started] = []
+
+    def kill_at_the_third_page(after: int) -> None:
+        if after == 3 * PAGE:
+            os.kill(holder[0].process.pid, signal.SIGKILL)
+
+    sync, started = _projected_engine(engine, CannedPulls(pages, before_page=kill_at_the_third_page), path)
+    holder.append(started)
+    report = sync.pull_once()
+    engine.dispose()
+    assert report.pages == len(pages)
+    assert 0 < started.process.projected < len(pages) - 1
+    assert _snapshot(path) == expected
+
+
+def test_a_prepared_slice_is_not_written_over_a_case_that_changed_since_it_was_read(
+    tmp_path: Path, history: tuple[dict[int, bytes], dict[str, Any]]
+) -> None:
+    pages, _expected = history
+    path = tmp_path / "client.sqlite3"
+    engine = _store(path)
+    factory = make_sessionmaker(engine)
+    bodies = list(pages.values())
+    for body in bodies[:2]:
+        page = parse_pull_page(body)
+        with transaction(factory) as session:
+            apply_incoming_page(session, page.events, page.reference, next_after=page.next_after)
+    reader = sqlite3.connect(path)
+    projector = Projector(lambda case_ids: bulk.load_cases(reader, case_ids), slice_events=5)
+    third = parse_pull_page(bodies[2])
+    slices = projector.prepare(third.events)
+    stale = next(piece for piece in slices if piece.updated)  # a slice that changes cases already here
+    changed_id = stale.updates[0][1][0][-2]
+    with transaction(factory) as session:  # the case moves on after the second process read it
+        bulk.dbapi(session).execute("UPDATE cases SET version = version + 1 WHERE id = ?", (changed_id,))
+    with transaction(factory) as session:
+        written = write_prepared_slice(bulk.dbapi(session), stale, before=third.events[0].seq - 1)
+    assert not written
+    events = reader.execute("SELECT count(*) FROM events WHERE seq > ?", (third.events[0].seq - 1,))
+    assert events.fetchone()[0] == 0, "nothing of the slice was written"
+    reader.close()
+    engine.dispose()
+
+
+@pytest.mark.parametrize("wrong", ["an event of a case never received", "a second receipt of a case"])
+def test_a_projected_page_that_does_not_apply_fails_the_pull_as_any_page_does(
+    tmp_path: Path, history: tuple[dict[int, bytes], dict[str, Any]], wrong: str
+) -> None:
+    pages, expected = history
+    broken = dict(pages)
+    body = json.loads(broken[3 * PAGE])
+    if wrong == "a second receipt of a case":
+        # a case of the first page received again: the second process takes it for a new case
+        first = json.loads(broken[0])["events"][0]
+        place = next(i for i, e in enumerate(body["events"]) if e["case_id"] != first["case_id"])
+        replaced = body["events"][place]
+        body["events"][place] = {
+            **first,
+            "id": str(uuid.UUID(int=2)),
+            "seq": replaced["seq"],
+            "case_version": 50,
+        }
+    else:
+        stray = next(e for e in body["events"] if e["type"] != "received")
+        stray["case_id"] = str(uuid.UUID(int=1))
+    broken[3 * PAGE] = json.dumps(body, ensure_ascii=False).encode()
+    path = tmp_path / "client.sqlite3"
+    engine = _store(path)
+    sync, started = _projected_engine(engine, CannedPulls(broken), path)
+    with pytest.raises(ServerHistoryError):
+        sync.pull_once()
+    engine.dispose()
+    assert started.process.projected >= 2
+    got = _snapshot(path)
+    assert got["cursor"] == [(3 * PAGE,)] and got["schema"] == expected["schema"] and got["meta"] == []
