@@ -39,7 +39,7 @@ from .. import search
 from . import bulk
 from .deferred import NewCases, group_by_empty_columns, insert_grouped_cases
 from .incoming import IncomingEvent
-from .pull import CatchUp, PageSummary, SQLiteWriter, apply_events, give_way
+from .pull import CatchUp, PageSummary, SQLiteWriter, apply_events, events_by_case, give_way
 from .reference_pull import ReferenceRecord, upsert_reference
 from .stored_values import CASE_COLUMNS, STORED, Row
 
@@ -100,13 +100,7 @@ class Projector:
             raise
 
     def _slice(self, events: Sequence[IncomingEvent], start: int) -> PreparedSlice:
-        by_case: dict[str, list[IncomingEvent]] = {}
-        for item in events:
-            group = by_case.get(item.case_id)
-            if group is None:
-                by_case[item.case_id] = [item]
-            else:
-                group.append(item)
+        by_case = events_by_case(events)
         kept = self.rows
         # A case whose first event here is its receipt is new (were it here already, its row's insert is
         # refused, and the slice is applied on the writer, where the lifecycle refuses the receipt): not looked up.

@@ -166,13 +166,7 @@ def apply_events(
 ) -> tuple[int, list[str]]:
     """Events of a page (or of a slice of one) above cursor `before`: (new cases, rebased cases)."""
     store.begin_page(len(events))
-    by_case: dict[str, list[IncomingEvent]] = {}
-    for item in events:
-        group = by_case.get(item.case_id)
-        if group is None:
-            by_case[item.case_id] = [item]
-        else:
-            group.append(item)
+    by_case = events_by_case(events)
     case_ids = list(by_case)
     dirty = store.dirty_cases(case_ids, before)
     while True:  # (twice at most: a held event's case joins the dirty ones)
@@ -212,6 +206,18 @@ def apply_events(
         incoming = [item.to_server_event() for item in by_case[case_id]]
         rebase_case(session, case_id, cursor=before, incoming=incoming)
     return len(new_rows), rebased
+
+
+def events_by_case(events: Sequence[IncomingEvent]) -> dict[str, list[IncomingEvent]]:
+    """The events of each case, the cases in first-seen order."""
+    by_case: dict[str, list[IncomingEvent]] = {}
+    for item in events:
+        group = by_case.get(item.case_id)
+        if group is None:
+            by_case[item.case_id] = [item]
+        else:
+            group.append(item)
+    return by_case
 
 
 class _Writer:
