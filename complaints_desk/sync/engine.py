@@ -33,7 +33,7 @@ from ..store.bulk_gc import light_garbage_collection
 from ..store.db import sqlite_file
 from ..store.local import outbox, sync_state
 from ..store.local.deferred import finish_deferred, has_deferred
-from ..store.local.prepared_pull import apply_prepared_page
+from ..store.local.prepared_pull import apply_prepared_page, store_reader
 from ..store.local.pull import CatchUp, apply_incoming_page
 from ..store.local.rebase import ServerEvent
 from ..store.local.resend import resend_unproven
@@ -326,7 +326,7 @@ class SyncEngine:
         if self.store_path is None:
             return None
         try:
-            return ProjectorProcess(self.store_path)
+            return ProjectorProcess(store_reader(self.store_path))
         except OSError:
             log.warning("could not start the catch-up's second process", exc_info=True)
             return None

@@ -1,20 +1,23 @@
 """A catch-up's second process: it decodes and projects the next page while the writer writes this one
 (store.local.prepared_pull says why, and how the writer checks what it is given).
 
-    python -m complaints_desk.sync.projector STORE_PATH
+    python -m complaints_desk.sync.projector
 
-reads requests on stdin and answers on stdout, in frames: a request is one byte (PAGE, RESET or QUIT) and a
-4-byte length, then that many bytes (a PAGE's body: the GET /sync/pull answer as fetched); a PAGE's answer is
-two 4-byte lengths, then a pickled head (whether it could project the page; the page's cursor, whether more
-follow, its event count and reference data) and the pickled slices. It first writes one READY byte, once its
-imports are done. It reads the store through its own read-only connection and writes nothing. Pickle is safe
-here: both ends are this program, over a pipe of its own.
+reads requests on stdin and answers on stdout, in frames: a request is one byte (PAGE, RESET, ROWS or QUIT)
+and a 4-byte length, then that many bytes (a PAGE's body: the GET /sync/pull answer as fetched; ROWS: the
+case rows it asked for). A PAGE's answer is ANSWER and two 4-byte lengths, then a pickled head (whether it
+could project the page; the page's cursor, whether more follow, its event count and reference data) and the
+pickled slices; before it, the process may ask for the rows of cases it does not keep (NEED, a length, the
+pickled case ids), which the engine's side reads from the store and sends back (ROWS). The process itself
+never opens the store: SQLite is not safe to use in a fork of a process whose other threads use it. It first
+writes one READY byte, once its imports are done. Pickle is safe here: both ends are this program, over a pipe
+of its own.
 
 Where the system can fork (Linux, macOS) the process is a fork of this one: it has every module it needs
 loaded already and answers within milliseconds, where a fresh interpreter takes most of a second to import
 them (a tenth of a 100,000-event catch-up, spent writing pages the slow way meanwhile). The fork runs only
-this module's loop: it touches nothing the parent's other threads hold (its own pipes, its own connection to
-the store) and leaves with os._exit, so nothing of the parent's (its SQLite connections, Qt) is closed or
+this module's loop: it touches nothing the parent's other threads hold (its own pipes; no SQLite, no logging)
+and leaves with os._exit, so nothing of the parent's (its SQLite connections, Qt) is closed or
 flushed from the child. Elsewhere it is `python -m complaints_desk.sync.projector`.
 
 `ProjectorProcess` is the engine's side (sync.catch_up.PageReader uses it): until the process is ready, or
@@ -32,18 +35,19 @@ import subprocess
 import sys
 import threading
 import time
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import IO, Any
 
 from ..store.local.incoming import IncomingEvent
-from ..store.local.prepared_pull import PreparedSlice
+from ..store.local.prepared_pull import PreparedSlice, RowReader
 from ..store.local.reference_pull import ReferenceRecord
 
 log = logging.getLogger(__name__)
 
-PAGE, RESET, QUIT = b"P", b"R", b"Q"
-READY = b"!"
-_REQUEST = struct.Struct("<cI")
+PAGE, RESET, ROWS, QUIT = b"P", b"R", b"W", b"Q"
+READY, ANSWER, NEED = b"!", b"A", b"N"
+_REQUEST = struct.Struct("<cI")  # (also ANSWER's and NEED's frame)
 _ANSWER = struct.Struct("<II")
 # The second process's priority. Measured on 2 cores: at 5 it fell behind the writer on pages of new cases, and
 # the writer waited for it (a tenth of the catch-up); the screen's thread, which wakes for a few milliseconds at
@@ -81,15 +85,14 @@ class ProjectedPage:
 class ProjectorProcess:
     """The engine's handle on the second process (thread-safe: one request and its answer at a time)."""
 
-    def __init__(self, store_path: str, *, fork: bool | None = None) -> None:
+    def __init__(self, read_rows: RowReader, *, fork: bool | None = None) -> None:
+        self.read_rows = read_rows  # case rows from the store, for the cases the process does not keep
         self.generation = 0
         self.projected = 0  # pages it has projected (the tests' and the bench's proof that it was used)
         self._lock = threading.Lock()
         self._ready = threading.Event()
         self._dead = False
-        self._child: _Child = (
-            _Forked(store_path) if (hasattr(os, "fork") if fork is None else fork) else _Spawned(store_path)
-        )
+        self._child: _Child = _Forked() if (hasattr(os, "fork") if fork is None else fork) else _Spawned()
         self._requests, self._answers = self._child.requests, self._child.answers
         threading.Thread(target=self._await_ready, name="projector-start", daemon=True).start()
 
@@ -124,6 +127,12 @@ class ProjectorProcess:
             generation = self.generation
             try:
                 _send(self._requests, PAGE, raw)
+                while True:
+                    kind, length = _REQUEST.unpack(_read(self._answers, _REQUEST.size))
+                    if kind == ANSWER:
+                        break
+                    wanted = pickle.loads(_read(self._answers, length))
+                    _send(self._requests, ROWS, pickle.dumps(self.read_rows(wanted), pickle.HIGHEST_PROTOCOL))
                 head_length, slices_length = _ANSWER.unpack(_read(self._answers, _ANSWER.size))
                 head = _read(self._answers, head_length)
                 slices = _read(self._answers, slices_length)
@@ -172,9 +181,9 @@ class _Child:
 
 
 class _Spawned(_Child):
-    def __init__(self, store_path: str) -> None:
+    def __init__(self) -> None:
         self.process = subprocess.Popen(
-            [sys.executable, "-m", __name__, store_path], stdin=subprocess.PIPE, stdout=subprocess.PIPE
+            [sys.executable, "-m", __name__], stdin=subprocess.PIPE, stdout=subprocess.PIPE
         )
         assert self.process.stdin is not None and self.process.stdout is not None
         self.pid, self.requests, self.answers = self.process.pid, self.process.stdin, self.process.stdout
@@ -188,7 +197,7 @@ class _Spawned(_Child):
 
 
 class _Forked(_Child):
-    def __init__(self, store_path: str) -> None:
+    def __init__(self) -> None:
         to_child, from_parent = os.pipe()
         to_parent, from_child = os.pipe()
         pid = os.fork()
@@ -198,7 +207,7 @@ class _Forked(_Child):
                 os.close(from_parent)
                 os.close(to_parent)
                 _child_priority()
-                _serve(store_path, os.fdopen(to_child, "rb"), os.fdopen(from_child, "wb"))
+                _serve(os.fdopen(to_child, "rb"), os.fdopen(from_child, "wb"))
                 status = 0
             finally:
                 os._exit(status)
@@ -245,12 +254,23 @@ def _read(stream: IO[bytes] | None, size: int) -> bytes:
 # --- the second process -----------------------------------------------------------------------------------
 
 
-def _serve(store_path: str, requests: IO[bytes], answers: IO[bytes]) -> None:
+def _serve(requests: IO[bytes], answers: IO[bytes]) -> None:
     from ..store.bulk_gc import freeze_for_bulk_work
-    from ..store.local.prepared_pull import Projector, store_reader
+    from ..store.local.prepared_pull import Projector
     from .pull_codec import parse_pull_page
 
-    projector = Projector(store_reader(store_path))
+    def ask(case_ids: Sequence[str]) -> dict[str, tuple[Any, ...]]:
+        wanted = pickle.dumps(list(case_ids), pickle.HIGHEST_PROTOCOL)
+        answers.write(_REQUEST.pack(NEED, len(wanted)))
+        answers.write(wanted)
+        answers.flush()
+        op, length = _REQUEST.unpack(_read(requests, _REQUEST.size))
+        if op != ROWS:
+            raise EOFError(f"expected case rows, got {op!r}")
+        rows: dict[str, tuple[Any, ...]] = pickle.loads(_read(requests, length))
+        return rows
+
+    projector = Projector(ask)
     freeze_for_bulk_work()  # (in a fork: the parent's heap, never collected here)
     answers.write(READY)
     answers.flush()
@@ -271,10 +291,13 @@ def _serve(store_path: str, requests: IO[bytes], answers: IO[bytes]) -> None:
             prepared = projector.prepare(page.events)
             head: Any = (True, (page.next_after, page.has_more, len(page.events), page.reference))
             slices = pickle.dumps(prepared, protocol=pickle.HIGHEST_PROTOCOL)
+        except EOFError:  # the engine's side is gone
+            return
         except Exception as error:  # a page it cannot project is the writer's to read (and to refuse)
             projector.reset()
             head = (False, repr(error))
         head_bytes = pickle.dumps(head, protocol=pickle.HIGHEST_PROTOCOL)
+        answers.write(_REQUEST.pack(ANSWER, 0))
         answers.write(_ANSWER.pack(len(head_bytes), len(slices)))
         answers.write(head_bytes)
         answers.write(slices)
@@ -282,11 +305,11 @@ def _serve(store_path: str, requests: IO[bytes], answers: IO[bytes]) -> None:
 
 
 def main(argv: list[str]) -> int:
-    if len(argv) != 2:
-        print("usage: python -m complaints_desk.sync.projector STORE_PATH", file=sys.stderr)
+    if len(argv) != 1:
+        print("usage: python -m complaints_desk.sync.projector", file=sys.stderr)
         return 2
     _child_priority()
-    _serve(argv[1], sys.stdin.buffer, sys.stdout.buffer)
+    _serve(sys.stdin.buffer, sys.stdout.buffer)
     return 0
 
 

@@ -20,7 +20,7 @@ from complaints_desk.domain.ids import new_id
 from complaints_desk.domain.roles import Role
 from complaints_desk.store.db import make_sessionmaker, transaction
 from complaints_desk.store.local import bulk, outbox
-from complaints_desk.store.local.prepared_pull import Projector, write_prepared_slice
+from complaints_desk.store.local.prepared_pull import Projector, store_reader, write_prepared_slice
 from complaints_desk.store.local.pull import apply_incoming_page
 from complaints_desk.store.local.rebase import ServerHistoryError
 from complaints_desk.sync.engine import SyncEngine
@@ -36,7 +36,7 @@ class Started:
     first page; the tests' catch-ups are too short to wait for it)."""
 
     def __init__(self, path: Path, fork: bool | None = None) -> None:
-        self.process = ProjectorProcess(str(path), fork=fork)
+        self.process = ProjectorProcess(store_reader(str(path)), fork=fork)
         assert self.process.wait_ready(60), "the second process starts"
         self.handed = 0
 

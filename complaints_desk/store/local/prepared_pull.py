@@ -71,7 +71,8 @@ RowReader = Callable[[Sequence[str]], dict[str, tuple[Any, ...]]]  # case ids ->
 
 
 def store_reader(store_path: str) -> RowReader:
-    """The second process's own read-only connection to the store: case rows as committed, in stored form."""
+    """A read-only connection of its own to the store: case rows as committed, in stored form, for the second
+    process (sync.projector asks for them; one call at a time)."""
     connection = sqlite3.connect(f"file:{quote(store_path)}?mode=ro", uri=True, check_same_thread=False)
     connection.execute("PRAGMA busy_timeout=10000")
     connection.execute("PRAGMA mmap_size=1073741824")
