@@ -9,7 +9,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
-from PySide6.QtCore import QEvent, QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QFont, QFontMetrics, QResizeEvent
 from PySide6.QtWidgets import QBoxLayout, QFormLayout, QMenu, QSizePolicy, QToolButton, QTreeWidgetItem, QWidget
 from sqlalchemy.orm import Session
@@ -107,6 +107,7 @@ class CasePanel(QWidget):
         self._full: Petitioner | None = None  # the server's answer, for the case on screen only
         self._details_error = ""
         self._min_width = 0
+        self._widths: tuple[int, int] | None = None  # _field_widths until the event loop's next turn
         self._buttons: list[QToolButton] = []
         self._more_actions: list[QAction] = []
         self._more = QToolButton(self.ui.actionsBar)
@@ -261,6 +262,7 @@ class CasePanel(QWidget):
         return f"{text} — " + note.replace("%1", labels.reply(delivery.platform)).replace("%2", when)
 
     def _fill_details_button(self) -> None:
+        self._forget_field_widths()
         button = self.ui.detailsButton
         allowed = self.may_show_details()
         button.setVisible(allowed and self._full is None)
@@ -273,7 +275,20 @@ class CasePanel(QWidget):
         )
 
     def _field_widths(self) -> tuple[int, int]:
-        """The widest label, and the least width of the widest field (원문 보기 counted under the name)."""
+        """The widest label, and the least width of the widest field (원문 보기 counted under the name).
+
+        Kept until the event loop's next turn, or until the panel fills its fields again: a relayout of the
+        window (each new count of a queue switch) asks the panel's minimum size some seven times, and each
+        answer walks the form's rows in Python (some 0.35 ms)."""
+        if self._widths is None:
+            self._widths = self._measure_fields()
+            QTimer.singleShot(0, self._forget_field_widths)
+        return self._widths
+
+    def _forget_field_widths(self) -> None:
+        self._widths = None
+
+    def _measure_fields(self) -> tuple[int, int]:
         fields = self.ui.fields
         label = field = 0
         for row in range(fields.rowCount()):
@@ -298,6 +313,7 @@ class CasePanel(QWidget):
         ui = self.ui
         margins = ui.detailsLayout.contentsMargins()
         room = ui.detailsScroll.viewport().width() - margins.left() - margins.right()
+        self._forget_field_widths()  # (filled again just now)
         label, field = self._field_widths()
         beside_labels = label + ui.fields.horizontalSpacing() + field <= room
         policy = QFormLayout.RowWrapPolicy.DontWrapRows if beside_labels else QFormLayout.RowWrapPolicy.WrapAllRows
@@ -347,6 +363,7 @@ class CasePanel(QWidget):
         self._fill()
 
     def changeEvent(self, event: QEvent) -> None:
+        self._forget_field_widths()  # (another font, style or language)
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
         super().changeEvent(event)
@@ -359,6 +376,7 @@ class CasePanel(QWidget):
         self._fill()
 
     def _fill(self) -> None:
+        self._forget_field_widths()
         view = self._case
         if view is None:
             return

@@ -118,14 +118,22 @@ class QueueDelegate(QStyledItemDelegate):
             if not view.isColumnHidden(column)
         ]
         painter = QPainter(view.viewport())
+        painter.setPen(self._text)
         rows = []
+        # A paint event's region is most often one rectangle, the cells found from it: only a region of several
+        # (a part of the viewport scrolled in at two edges) needs each cell asked whether it is inside.
+        every_cell = region.rectCount() <= 1
         for number in range(top, bottom + 1):
             y, height = view.rowViewportPosition(number), view.rowHeight(number) - grid
             rows.append(y + height)
+            if every_cell:
+                self._paint_row(painter, number, y, height, columns)
+                continue
             for column, x, width in columns:
                 rect = QRect(x, y, width, height)
                 if region.intersects(rect):
                     self._paint_cell(painter, rect, number, column)
+                    painter.setPen(self._text)
         if self._grid is not None and columns:
             # As the view draws its grid: a line under each row and right of each column, within the rows
             # and columns there are.
@@ -215,6 +223,51 @@ class QueueDelegate(QStyledItemDelegate):
             super().paint(painter, option, index)
             return
         self._paint_cell(painter, option.rect, number, column)
+
+    def _paint_row(
+        self, painter: QPainter, number: int, y: int, height: int, columns: list[tuple[int, int, int]]
+    ) -> None:
+        """The row's cells in these columns as `_paint_cell` paints each, with the row's work done once (its
+        background, its formatted row, the pen): a screen is some 350 cells, and each call from Python into Qt
+        costs about a microsecond, so a repaint of texts already laid out is mostly this loop."""
+        first, last = columns[0], columns[-1]
+        if self._alternating and number & 1:
+            # One rectangle for the row: the grid lines between its cells are drawn over it afterwards.
+            painter.fillRect(QRect(first[1], y, last[1] + last[2] - first[1], height), self._alternate)
+        row = self._model.painted_row(number)
+        margin = self._margin
+        if row is None:
+            for column, x, _width in columns:
+                if column == _TITLE:  # the row's window is on its way
+                    placeholder = self._placeholder
+                    painter.drawStaticText(
+                        QPointF(x + margin, y + (height - placeholder.height) / 2), placeholder.text
+                    )
+            return
+        painted_cells, cells = row.painted, row.cells
+        for column, x, width in columns:
+            room = width - 2 * margin
+            painted = painted_cells[column]
+            bold = column == _REMAINING and row.bold is not None
+            if painted is None or painted.width != room:
+                painted = self._laid_out(cells[column], bold, room)
+                if painted is None:
+                    self._paint_later(number, column)
+                    continue
+                painted_cells[column] = painted
+            if column == _REMAINING:
+                painter.setPen(row.colour)
+                if bold:
+                    painter.setFont(self._bold)
+                painter.drawStaticText(
+                    QPointF(x + width - margin - painted.text_width, y + (height - painted.height) / 2),
+                    painted.text,
+                )
+                if bold:
+                    painter.setFont(self._font)
+                painter.setPen(self._text)
+                continue
+            painter.drawStaticText(QPointF(x + margin, y + (height - painted.height) / 2), painted.text)
 
     def _paint_cell(self, painter: QPainter, rect: QRect, number: int, column: int) -> None:
         if self._alternating and number & 1:
