@@ -13,12 +13,14 @@ never opens the store: SQLite is not safe to use in a fork of a process whose ot
 writes one READY byte, once its imports are done. Pickle is safe here: both ends are this program, over a pipe
 of its own.
 
-Where the system can fork (Linux, macOS) the process is a fork of this one: it has every module it needs
-loaded already and answers within milliseconds, where a fresh interpreter takes most of a second to import
-them (a tenth of a 100,000-event catch-up, spent writing pages the slow way meanwhile). The fork runs only
-this module's loop: it touches nothing the parent's other threads hold (its own pipes; no SQLite, no logging)
-and leaves with os._exit, so nothing of the parent's (its SQLite connections, Qt) is closed or
-flushed from the child. Elsewhere it is `python -m complaints_desk.sync.projector`.
+It is a fresh `python -m complaints_desk.sync.projector`: its imports take most of a second, during which the
+reader decodes pages itself. With fork=True (POSIX; the tests run both) it is a fork of this one instead, ready
+within milliseconds: the fork runs only this module's loop, touches nothing the parent's other threads hold (its
+own pipes; no SQLite, no logging) and leaves with os._exit. It is not the default: in a fork of a process whose
+other threads may be inside a C library's lock (the desk's warm-up thread loading extension modules, Qt's
+threads), anything of that library the child touches hangs it; one unexplained stall of the desk's sync in a full
+test run was reason enough. Either way, a process that does not answer in time is killed and the catch-up goes on
+without it.
 
 `ProjectorProcess` is the engine's side (sync.catch_up.PageReader uses it): until the process is ready, or
 after it has died, it answers None and the reader decodes pages itself, as without it.
@@ -29,6 +31,7 @@ from __future__ import annotations
 import logging
 import os
 import pickle
+import select
 import signal
 import struct
 import subprocess
@@ -53,6 +56,8 @@ _ANSWER = struct.Struct("<II")
 # the writer waited for it (a tenth of the catch-up); the screen's thread, which wakes for a few milliseconds at
 # a time, is served first by the scheduler at equal priority anyway.
 NICE = 0
+READY_SECONDS = 30.0  # for its start (a fresh interpreter's imports on a crowded machine) …
+ANSWER_SECONDS = 20.0  # … and for each answer (a page takes it tens of milliseconds); past them it is killed
 
 
 @dataclass
@@ -85,14 +90,14 @@ class ProjectedPage:
 class ProjectorProcess:
     """The engine's handle on the second process (thread-safe: one request and its answer at a time)."""
 
-    def __init__(self, read_rows: RowReader, *, fork: bool | None = None) -> None:
+    def __init__(self, read_rows: RowReader, *, fork: bool = False) -> None:
         self.read_rows = read_rows  # case rows from the store, for the cases the process does not keep
         self.generation = 0
         self.projected = 0  # pages it has projected (the tests' and the bench's proof that it was used)
         self._lock = threading.Lock()
         self._ready = threading.Event()
         self._dead = False
-        self._child: _Child = _Forked() if (hasattr(os, "fork") if fork is None else fork) else _Spawned()
+        self._child: _Child = _Forked() if fork else _Spawned()
         self._requests, self._answers = self._child.requests, self._child.answers
         threading.Thread(target=self._await_ready, name="projector-start", daemon=True).start()
 
@@ -102,14 +107,13 @@ class ProjectorProcess:
 
     def _await_ready(self) -> None:
         try:
-            first = self._answers.read(1)
-        except (OSError, ValueError):
+            first = _read_within(self._answers, 1, READY_SECONDS)
+        except (OSError, EOFError, ValueError):
             first = b""
         if first == READY:
             self._ready.set()
         else:
-            self._dead = True
-            log.warning("the catch-up's second process did not start: pages are projected on the writer")
+            self._give_up("did not start")
 
     @property
     def usable(self) -> bool:
@@ -128,17 +132,18 @@ class ProjectorProcess:
             try:
                 _send(self._requests, PAGE, raw)
                 while True:
-                    kind, length = _REQUEST.unpack(_read(self._answers, _REQUEST.size))
+                    kind, length = _REQUEST.unpack(_read_within(self._answers, _REQUEST.size, ANSWER_SECONDS))
                     if kind == ANSWER:
                         break
-                    wanted = pickle.loads(_read(self._answers, length))
+                    wanted = pickle.loads(_read_within(self._answers, length, ANSWER_SECONDS))
                     _send(self._requests, ROWS, pickle.dumps(self.read_rows(wanted), pickle.HIGHEST_PROTOCOL))
-                head_length, slices_length = _ANSWER.unpack(_read(self._answers, _ANSWER.size))
-                head = _read(self._answers, head_length)
-                slices = _read(self._answers, slices_length)
-            except (OSError, EOFError, ValueError):
-                self._dead = True
-                log.warning("the catch-up's second process is gone: pages are projected on the writer")
+                head_length, slices_length = _ANSWER.unpack(
+                    _read_within(self._answers, _ANSWER.size, ANSWER_SECONDS)
+                )
+                head = _read_within(self._answers, head_length, ANSWER_SECONDS)
+                slices = _read_within(self._answers, slices_length, ANSWER_SECONDS)
+            except (OSError, EOFError, ValueError):  # (TimeoutError is an OSError)
+                self._give_up("stopped answering")
                 return None
         done, info = pickle.loads(head)
         if not done:
@@ -146,6 +151,12 @@ class ProjectorProcess:
         self.projected += 1
         next_after, has_more, count, reference = info
         return ProjectedPage(raw, generation, slices, reference, next_after, has_more, count)
+
+    def _give_up(self, why: str) -> None:
+        """The process is no help any more (gone, or silent past its time): pages are read on the writer."""
+        self._dead = True
+        self._child.kill()
+        log.warning("the catch-up's second process %s: pages are projected on the writer", why)
 
     def reset(self) -> None:
         """The writer applied something other than what the second process prepared: it forgets its rows and
@@ -179,6 +190,9 @@ class _Child:
         """Wait a little for it to leave (its requests are closed), then kill it."""
         raise NotImplementedError
 
+    def kill(self) -> None:
+        raise NotImplementedError
+
 
 class _Spawned(_Child):
     def __init__(self) -> None:
@@ -187,6 +201,9 @@ class _Spawned(_Child):
         )
         assert self.process.stdin is not None and self.process.stdout is not None
         self.pid, self.requests, self.answers = self.process.pid, self.process.stdin, self.process.stdout
+
+    def kill(self) -> None:
+        self.process.kill()
 
     def end(self) -> None:
         try:
@@ -217,6 +234,12 @@ class _Forked(_Child):
         self.requests = os.fdopen(from_parent, "wb")
         self.answers = os.fdopen(to_parent, "rb")
 
+    def kill(self) -> None:
+        try:
+            os.kill(self.pid, signal.SIGKILL)
+        except ProcessLookupError:
+            return
+
     def end(self) -> None:
         try:
             deadline = time.monotonic() + 5
@@ -241,6 +264,27 @@ def _send(stream: IO[bytes] | None, op: bytes, body: bytes) -> None:
     stream.write(_REQUEST.pack(op, len(body)))
     stream.write(body)
     stream.flush()
+
+
+def _read_within(stream: IO[bytes], size: int, seconds: float) -> bytes:
+    """`size` bytes of the process's answers, straight from the pipe (the engine's side never reads it through
+    the buffered stream), or TimeoutError when they do not come in `seconds`: a process that hangs must not hang
+    the pull. (Windows cannot wait on a pipe with a timeout: there it waits.)"""
+    fd = stream.fileno()
+    deadline = time.monotonic() + seconds
+    chunks: list[bytes] = []
+    got = 0
+    while got < size:
+        if os.name == "posix":
+            left = deadline - time.monotonic()
+            if left <= 0 or not select.select([fd], [], [], left)[0]:
+                raise TimeoutError(f"no answer from the catch-up's second process in {seconds:.0f} s")
+        chunk = os.read(fd, size - got)
+        if not chunk:
+            raise EOFError("the other end closed the pipe")
+        chunks.append(chunk)
+        got += len(chunk)
+    return b"".join(chunks)
 
 
 def _read(stream: IO[bytes] | None, size: int) -> bytes:

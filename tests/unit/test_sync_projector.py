@@ -23,6 +23,7 @@ from complaints_desk.store.local import bulk, outbox
 from complaints_desk.store.local.prepared_pull import Projector, store_reader, write_prepared_slice
 from complaints_desk.store.local.pull import apply_incoming_page
 from complaints_desk.store.local.rebase import ServerHistoryError
+from complaints_desk.sync import projector
 from complaints_desk.sync.engine import SyncEngine
 from complaints_desk.sync.projector import ProjectorProcess
 from complaints_desk.sync.pull_codec import parse_pull_page
@@ -35,7 +36,7 @@ class Started:
     """A second process started and ready before the pull begins (a real catch-up starts its own with its
     first page; the tests' catch-ups are too short to wait for it)."""
 
-    def __init__(self, path: Path, fork: bool | None = None) -> None:
+    def __init__(self, path: Path, fork: bool = False) -> None:
         self.process = ProjectorProcess(store_reader(str(path)), fork=fork)
         assert self.process.wait_ready(60), "the second process starts"
         self.handed = 0
@@ -46,7 +47,7 @@ class Started:
 
 
 def _projected_engine(
-    engine: Any, adapter: CannedPulls, path: Path, fork: bool | None = None
+    engine: Any, adapter: CannedPulls, path: Path, fork: bool = False
 ) -> tuple[SyncEngine, Started]:
     sync = _engine(engine, adapter)
     started = Started(path, fork)
@@ -138,20 +139,22 @@ def test_a_clerks_note_between_two_pages_is_kept_and_the_pulled_events_still_app
     assert notes == 1, "the clerk's note is still there, waiting to be sent"
 
 
-@pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="needs SIGKILL")
-def test_a_catch_up_goes_on_without_its_second_process_when_that_dies(
-    tmp_path: Path, history: tuple[dict[int, bytes], dict[str, Any]]
+@pytest.mark.skipif(not hasattr(signal, "SIGSTOP"), reason="needs SIGKILL and SIGSTOP")
+@pytest.mark.parametrize("fate", ["dies", "stops answering"])
+def test_a_catch_up_goes_on_without_its_second_process_when_that_fails(
+    tmp_path: Path, history: tuple[dict[int, bytes], dict[str, Any]], fate: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     pages, expected = history
     path = tmp_path / "client.sqlite3"
     engine = _store(path)
     holder: list[Started] = []
+    monkeypatch.setattr(projector, "ANSWER_SECONDS", 1.0)
 
-    def kill_at_the_third_page(after: int) -> None:
+    def fail_at_the_third_page(after: int) -> None:
         if after == 3 * PAGE:
-            os.kill(holder[0].process.pid, signal.SIGKILL)
+            os.kill(holder[0].process.pid, signal.SIGKILL if fate == "dies" else signal.SIGSTOP)
 
-    sync, started = _projected_engine(engine, CannedPulls(pages, before_page=kill_at_the_third_page), path)
+    sync, started = _projected_engine(engine, CannedPulls(pages, before_page=fail_at_the_third_page), path)
     holder.append(started)
     report = sync.pull_once()
     engine.dispose()
