@@ -312,7 +312,7 @@ def _canned_engine(tasks: Any, events: int, after: int) -> Any:
         writer=tasks.store_writer,
         others_waiting=tasks.foreground_waiting,
         screen_reading=tasks.reads_running,
-        store_path=tasks.store_file,
+        project_ahead=False,  # (as gui.sync_desk builds it)
     )
 
 

@@ -41,7 +41,7 @@ from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal, Slot
 from sqlalchemy import event
 from sqlalchemy.orm import Session, sessionmaker
 
-from ..store.db import sqlite_file, transaction
+from ..store.db import transaction
 
 T = TypeVar("T")
 # How long after its delivery a read still counts as running (Tasks.reads_running): until the next turn of the
@@ -183,11 +183,6 @@ class Tasks(QObject):
             with self._lock:
                 self._foreground += 1
         self._writes.put(item)
-
-    @property
-    def store_file(self) -> str | None:
-        """The SQLite file of the desk's store (a catch-up's second process reads it: sync.projector)."""
-        return sqlite_file(self._writer_sessions)
 
     @property
     def busy(self) -> bool:
