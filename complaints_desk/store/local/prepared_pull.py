@@ -39,7 +39,7 @@ from .. import search
 from . import bulk
 from .deferred import NewCases, group_by_empty_columns, insert_grouped_cases
 from .incoming import IncomingEvent
-from .pull import CatchUp, PageSummary, SQLiteWriter, apply_events, events_by_case, give_way
+from .pull import CatchUp, PageSummary, SQLiteWriter, apply_events, events_by_case
 from .reference_pull import ReferenceRecord, upsert_reference
 from .stored_values import CASE_COLUMNS, STORED, Row
 
@@ -255,9 +255,7 @@ def apply_prepared_page(
         applied, before = piece.end, piece.last_seq
         if applied >= total:
             break
-        if catch_up.give_way is not None:
-            give_way(catch_up)
-        if catch_up.pause is not None and catch_up.pause():
+        if catch_up.between_slices():
             cursor = before
             break
     store.set_cursor(cursor, now or datetime.now(UTC))

@@ -76,6 +76,13 @@ class CatchUp:
     # for finish_deferred, which makes the others itself
     documents: dict[int, str] = field(default_factory=dict)
 
+    def between_slices(self) -> bool:
+        """After a slice of a page: give way to the screen's reads (give_way), then whether the transaction ends
+        here because someone waits for the writer (pause)."""
+        if self.give_way is not None:
+            give_way(self)
+        return self.pause is not None and self.pause()
+
 
 @dataclass(frozen=True)
 class PageSummary:
@@ -139,9 +146,7 @@ def apply_incoming_page(
             elapsed = perf_counter() - started
             wanted = len(part) * SLICE_SECONDS / elapsed if elapsed > 0 else _SLICE_MAX
             slicing.slice_events = max(_SLICE_MIN, min(_SLICE_MAX, int(wanted)))
-            if slicing.give_way is not None:
-                give_way(slicing)
-            if slicing.pause is not None and slicing.pause():
+            if slicing.between_slices():
                 cursor = before
                 break
     store.set_cursor(cursor, now or datetime.now(UTC))
