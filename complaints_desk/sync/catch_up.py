@@ -3,15 +3,21 @@ index work: lighter garbage collection (store.bulk_gc), and a thread reading the
 
 from __future__ import annotations
 
+import logging
 import threading
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 
+from ..store.local.prepared_pull import apply_prepared_page, store_reader
 from ..store.local.pull import CatchUp
 from . import pull_codec
 from .projector import ProjectedPage, ProjectorProcess
 from .pull_codec import PulledPage
+from .reports import PullTally
+from .store_writer import StoreWriter
 from .transport import Transport
+
+log = logging.getLogger(__name__)
 
 AheadPage = PulledPage | ProjectedPage  # a page read ahead: decoded here, or projected by the second process
 
@@ -101,3 +107,37 @@ def _holding(catch_up: CatchUp) -> Callable[[], bool] | None:
     if pause is None or give_way is None:
         return pause or give_way
     return lambda: pause() or give_way()
+
+
+def start_projector(store_path: str) -> ProjectorProcess | None:
+    """The catch-up's second process (sync.projector) over the client store in this SQLite file."""
+    try:
+        return ProjectorProcess(store_reader(store_path))
+    except OSError:
+        log.warning("could not start the catch-up's second process", exc_info=True)
+        return None
+
+
+def apply_projected(write: StoreWriter, page: ProjectedPage, tally: PullTally) -> bool:
+    """A page the second process prepared, through the writer, in as many transactions as the clerk's writes
+    in between take (CatchUp.pause); True when all of it was written as prepared (no slice fell back)."""
+    catch_up = tally.catch_up
+    assert catch_up is not None
+    slices, reference = page.slices(), page.reference
+    done, as_prepared = 0, True
+    while True:
+        summary = write(
+            lambda s, reference=reference, done=done: apply_prepared_page(  # type: ignore[misc]
+                s, slices, reference, next_after=page.next_after, catch_up=catch_up, decode=page.events, done=done
+            ),
+            background=True,
+            refetchable=True,
+        )
+        upto = done + summary.events
+        tally.add((c for piece in slices if done < piece.end <= upto for c in piece.case_ids), summary)
+        as_prepared = as_prepared and not summary.fell_back
+        done = upto
+        if done >= page.count:
+            tally.pages += 1
+            return as_prepared
+        reference = []

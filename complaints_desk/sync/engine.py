@@ -33,12 +33,11 @@ from ..store.bulk_gc import light_garbage_collection
 from ..store.db import sqlite_file
 from ..store.local import outbox, sync_state
 from ..store.local.deferred import finish_deferred, has_deferred
-from ..store.local.prepared_pull import apply_prepared_page, store_reader
 from ..store.local.pull import CatchUp, apply_incoming_page
 from ..store.local.rebase import ServerEvent
 from ..store.local.resend import resend_unproven
 from .calls import send_unsent_calls
-from .catch_up import AheadPage, PageReader
+from .catch_up import AheadPage, PageReader, apply_projected, start_projector
 from .projector import ProjectedPage, ProjectorProcess
 from .protocol import DEFAULT_PULL_PAGE, MAX_PUSH_EVENTS, EventResult, PullResponse
 from .reports import (
@@ -322,14 +321,7 @@ class SyncEngine:
                 return
 
     def _start_projector(self) -> ProjectorProcess | None:
-        """The catch-up's second process (sync.projector), for a client store in an SQLite file."""
-        if self.store_path is None:
-            return None
-        try:
-            return ProjectorProcess(store_reader(self.store_path))
-        except OSError:
-            log.warning("could not start the catch-up's second process", exc_info=True)
-            return None
+        return start_projector(self.store_path) if self.store_path is not None else None
 
     def _apply_page(self, page: AheadPage, tally: PullTally) -> bool:
         """One page through the writer: in one transaction, or, in a catch-up, in as many as it takes to let
@@ -339,7 +331,7 @@ class SyncEngine:
         lost with them in the same transactions, makes the next pull fetch them again. True when the page was
         written as the catch-up's second process prepared it (sync.projector), all of it."""
         if isinstance(page, ProjectedPage):
-            return self._apply_projected(page, tally)
+            return apply_projected(self._write, page, tally)
         catch_up = tally.catch_up
         events, reference = page.events, page.reference
         while True:
@@ -355,34 +347,6 @@ class SyncEngine:
                 tally.pages += 1
                 return False
             events, reference = events[summary.events :], []
-
-    def _apply_projected(self, page: ProjectedPage, tally: PullTally) -> bool:
-        catch_up = tally.catch_up
-        assert catch_up is not None
-        slices, reference = page.slices(), page.reference
-        done, as_prepared = 0, True
-        while True:
-            summary = self._write(
-                lambda s, reference=reference, done=done: apply_prepared_page(  # type: ignore[misc]
-                    s,
-                    slices,
-                    reference,
-                    next_after=page.next_after,
-                    catch_up=catch_up,
-                    decode=page.events,
-                    done=done,
-                ),
-                background=True,
-                refetchable=True,
-            )
-            upto = done + summary.events
-            tally.add((c for piece in slices if done < piece.end <= upto for c in piece.case_ids), summary)
-            as_prepared = as_prepared and not summary.fell_back
-            done = upto
-            if done >= page.count:
-                tally.pages += 1
-                return as_prepared
-            reference = []
 
     def _finish_deferred(self, *, quietly: bool = False, documents: dict[int, str] | None = None) -> None:
         """Build what a catch-up deferred, one bounded transaction at a time (store.pull_apply.finish_deferred)."""
