@@ -348,7 +348,7 @@ class SyncEngine:
                 return False
             events, reference = events[summary.events :], []
 
-    def _finish_deferred(self, *, quietly: bool = False, documents: dict[int, str] | None = None) -> None:
+    def _finish_deferred(self, *, quietly: bool = False, documents: dict[str, str] | None = None) -> None:
         """Build what a catch-up deferred, one bounded transaction at a time (store.pull_apply.finish_deferred)."""
         # (refetchable: the deferred work and what says it is left are in the same transactions, so one lost to
         # a power cut is simply done again)

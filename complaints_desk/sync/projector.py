@@ -6,20 +6,22 @@
 reads requests on stdin and answers on stdout, in frames: a request is one byte (PAGE, RESET, ROWS or QUIT)
 and a 4-byte length, then that many bytes (a PAGE's body: the GET /sync/pull answer as fetched; ROWS: the
 case rows it asked for). A PAGE's answer is ANSWER and two 4-byte lengths, then a pickled head (whether it
-could project the page; the page's cursor, whether more follow, its event count and reference data) and the
-pickled slices; before it, the process may ask for the rows of cases it does not keep (NEED, a length, the
+could project the page; the page's cursor, whether more follow, its event count, reference data, and the
+search documents of new cases it made since its last answer) and the pickled slices; before it, the process may ask for the rows of cases it does not keep (NEED, a length, the
 pickled case ids), which the engine's side reads from the store and sends back (ROWS). The process itself
 never opens the store: SQLite is not safe to use in a fork of a process whose other threads use it. It first
 writes one READY byte, once its imports are done. Pickle is safe here: both ends are this program, over a pipe
 of its own.
 
-It is a fresh `python -m complaints_desk.sync.projector`: its imports take most of a second, during which the
-reader decodes pages itself. With fork=True (POSIX; the tests run both) it is a fork of this one instead, ready
-within milliseconds: the fork runs only this module's loop, touches nothing the parent's other threads hold (its
-own pipes; no SQLite, no logging) and leaves with os._exit. It is not the default: in a fork of a process whose
-other threads may be inside a C library's lock (the desk's warm-up thread loading extension modules, Qt's
-threads), anything of that library the child touches hangs it; one unexplained stall of the desk's sync in a full
-test run was reason enough. Either way, a process that does not answer in time is killed and the catch-up goes on
+On Linux it is a fork of this process, ready within milliseconds; elsewhere (and with fork=False; the tests run
+both) a fresh `python -m complaints_desk.sync.projector`, whose imports take most of a second, during which the
+reader decodes pages itself. A fork of a process with other threads is safe only if the child touches nothing
+those threads may hold at the moment of the fork: the child runs only this module's loop over its own pipes,
+never opens SQLite, never logs, leaves with os._exit, and **imports nothing**: every module its loop uses is
+imported by the forking thread before the fork (a module another thread was importing then, or a C extension
+loaded for the first time, takes a lock that thread may hold, which the child would wait on forever), and the
+child refuses any import (`_refuse_imports`): a page whose projection would import something fails there and is
+read on the writer instead. Either way, a process that does not answer in time is killed and the catch-up goes on
 without it.
 
 `ProjectorProcess` is the engine's side (sync.catch_up.PageReader uses it): until the process is ready, or
@@ -42,9 +44,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import IO, Any
 
+from ..store.bulk_gc import freeze_for_bulk_work
 from ..store.local.incoming import IncomingEvent
-from ..store.local.prepared_pull import PreparedSlice, RowReader
+from ..store.local.prepared_pull import PreparedSlice, Projector, RowReader
 from ..store.local.reference_pull import ReferenceRecord
+from .pull_codec import parse_pull_page
 
 log = logging.getLogger(__name__)
 
@@ -58,6 +62,9 @@ _ANSWER = struct.Struct("<II")
 NICE = 0
 READY_SECONDS = 30.0  # for its start (a fresh interpreter's imports on a crowded machine) …
 ANSWER_SECONDS = 20.0  # … and for each answer (a page takes it tens of milliseconds); past them it is killed
+# Forked where a fork is cheap and safe to run Python in: not on macOS (its system frameworks refuse to run in a
+# fork of a process that has used them) nor in a frozen build, whose interpreter may not run `-m` anyway.
+FORK = sys.platform.startswith("linux") and not getattr(sys, "frozen", False)
 
 
 @dataclass
@@ -72,6 +79,8 @@ class ProjectedPage:
     next_after: int
     has_more: bool
     count: int
+    # search documents (case id, document) of new cases of this page or earlier ones (Projector.document)
+    documents: list[tuple[str, str]] = field(default_factory=list, repr=False)
     _decoded: list[IncomingEvent] | None = field(default=None, repr=False)
 
     def slices(self) -> list[PreparedSlice]:
@@ -81,8 +90,6 @@ class ProjectedPage:
     def events(self) -> list[IncomingEvent]:
         """The page decoded here (for the slices that do not fit the store), once."""
         if self._decoded is None:
-            from .pull_codec import parse_pull_page
-
             self._decoded = parse_pull_page(self.raw).events
         return self._decoded
 
@@ -90,7 +97,7 @@ class ProjectedPage:
 class ProjectorProcess:
     """The engine's handle on the second process (thread-safe: one request and its answer at a time)."""
 
-    def __init__(self, read_rows: RowReader, *, fork: bool = False) -> None:
+    def __init__(self, read_rows: RowReader, *, fork: bool = FORK) -> None:
         self.read_rows = read_rows  # case rows from the store, for the cases the process does not keep
         self.generation = 0
         self.projected = 0  # pages it has projected (the tests' and the bench's proof that it was used)
@@ -147,10 +154,11 @@ class ProjectorProcess:
                 return None
         done, info = pickle.loads(head)
         if not done:
+            log.info("the catch-up's second process could not project a page (%s): it is read on the writer", info)
             return None
         self.projected += 1
-        next_after, has_more, count, reference = info
-        return ProjectedPage(raw, generation, slices, reference, next_after, has_more, count)
+        next_after, has_more, count, reference, documents = info
+        return ProjectedPage(raw, generation, slices, reference, next_after, has_more, count, documents)
 
     def _give_up(self, why: str) -> None:
         """The process is no help any more (gone, or silent past its time): pages are read on the writer."""
@@ -223,8 +231,9 @@ class _Forked(_Child):
             try:
                 os.close(from_parent)
                 os.close(to_parent)
+                _refuse_imports()
                 _child_priority()
-                _serve(os.fdopen(to_child, "rb"), os.fdopen(from_child, "wb"))
+                _serve(to_child, os.fdopen(from_child, "wb"))
                 status = 0
             finally:
                 os._exit(status)
@@ -252,6 +261,19 @@ class _Forked(_Child):
             os.waitpid(self.pid, 0)
         except ChildProcessError:  # already waited for (a second close)
             return
+
+
+class _NoImports:
+    """First on a forked child's import path: any import there fails at once instead of waiting on a lock a
+    thread of the parent held when it forked (the module docstring)."""
+
+    @staticmethod
+    def find_spec(name: str, path: object = None, target: object = None) -> None:
+        raise ImportError(f"the catch-up's forked process imports nothing (asked for {name})")
+
+
+def _refuse_imports() -> None:
+    sys.meta_path.insert(0, _NoImports())
 
 
 def _child_priority() -> None:
@@ -287,43 +309,56 @@ def _read_within(stream: IO[bytes], size: int, seconds: float) -> bytes:
     return b"".join(chunks)
 
 
-def _read(stream: IO[bytes] | None, size: int) -> bytes:
-    assert stream is not None
-    data = stream.read(size)
-    if len(data) != size:
-        raise EOFError("the other end closed the pipe")
-    return data
+def _read_exact(fd: int, size: int) -> bytes:
+    chunks: list[bytes] = []
+    while size:
+        chunk = os.read(fd, size)
+        if not chunk:
+            raise EOFError("the other end closed the pipe")
+        chunks.append(chunk)
+        size -= len(chunk)
+    return b"".join(chunks)
+
+
+def _nothing_asked(fd: int) -> bool:
+    """Whether no request waits on the pipe (never, where a pipe cannot be polled: nothing is done idle)."""
+    return os.name == "posix" and not select.select([fd], [], [], 0)[0]
 
 
 # --- the second process -----------------------------------------------------------------------------------
 
+DOCUMENTS_AT_ONCE = 50  # search documents made between two looks at the pipe (half a millisecond)
 
-def _serve(requests: IO[bytes], answers: IO[bytes]) -> None:
-    from ..store.bulk_gc import freeze_for_bulk_work
-    from ..store.local.prepared_pull import Projector
-    from .pull_codec import parse_pull_page
+
+def _serve(requests: int, answers: IO[bytes]) -> None:
+    """The loop of the second process over its pipes (`requests`: a file descriptor, read unbuffered, so that
+    polling it says whether a request waits). Between requests it makes the new cases' search documents
+    (Projector.document), handed over with the next answer."""
 
     def ask(case_ids: Sequence[str]) -> dict[str, tuple[Any, ...]]:
         wanted = pickle.dumps(list(case_ids), pickle.HIGHEST_PROTOCOL)
         answers.write(_REQUEST.pack(NEED, len(wanted)))
         answers.write(wanted)
         answers.flush()
-        op, length = _REQUEST.unpack(_read(requests, _REQUEST.size))
+        op, length = _REQUEST.unpack(_read_exact(requests, _REQUEST.size))
         if op != ROWS:
             raise EOFError(f"expected case rows, got {op!r}")
-        rows: dict[str, tuple[Any, ...]] = pickle.loads(_read(requests, length))
+        rows: dict[str, tuple[Any, ...]] = pickle.loads(_read_exact(requests, length))
         return rows
 
     projector = Projector(ask)
+    documents: list[tuple[str, str]] = []
     freeze_for_bulk_work()  # (in a fork: the parent's heap, never collected here)
     answers.write(READY)
     answers.flush()
     while True:
-        header = requests.read(_REQUEST.size)
-        if len(header) != _REQUEST.size:
+        while projector.undocumented and _nothing_asked(requests):
+            documents.extend(projector.document(DOCUMENTS_AT_ONCE))
+        try:
+            op, length = _REQUEST.unpack(_read_exact(requests, _REQUEST.size))
+            body = _read_exact(requests, length) if length else b""
+        except EOFError:
             return
-        op, length = _REQUEST.unpack(header)
-        body = requests.read(length) if length else b""
         if op == QUIT:
             return
         if op == RESET:
@@ -333,8 +368,10 @@ def _serve(requests: IO[bytes], answers: IO[bytes]) -> None:
         try:
             page = parse_pull_page(body)
             prepared = projector.prepare(page.events)
-            head: Any = (True, (page.next_after, page.has_more, len(page.events), page.reference))
+            info = (page.next_after, page.has_more, len(page.events), page.reference, documents)
+            head: Any = (True, info)
             slices = pickle.dumps(prepared, protocol=pickle.HIGHEST_PROTOCOL)
+            documents = []
         except EOFError:  # the engine's side is gone
             return
         except Exception as error:  # a page it cannot project is the writer's to read (and to refuse)
@@ -353,7 +390,7 @@ def main(argv: list[str]) -> int:
         print("usage: python -m complaints_desk.sync.projector", file=sys.stderr)
         return 2
     _child_priority()
-    _serve(sys.stdin.buffer, sys.stdout.buffer)
+    _serve(sys.stdin.fileno(), sys.stdout.buffer)
     return 0
 
 

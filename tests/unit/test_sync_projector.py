@@ -8,6 +8,7 @@ import json
 import os
 import signal
 import sqlite3
+import time
 import uuid
 from datetime import UTC, datetime
 from pathlib import Path
@@ -17,12 +18,15 @@ import pytest
 
 from complaints_desk.domain.events import Event, EventType
 from complaints_desk.domain.ids import new_id
+from complaints_desk.domain.lifecycle import fields_touched, project
 from complaints_desk.domain.roles import Role
+from complaints_desk.store import search
 from complaints_desk.store.db import make_sessionmaker, transaction
 from complaints_desk.store.local import bulk, outbox
 from complaints_desk.store.local.prepared_pull import Projector, store_reader, write_prepared_slice
 from complaints_desk.store.local.pull import apply_incoming_page
 from complaints_desk.store.local.rebase import ServerHistoryError
+from complaints_desk.store.local.stored_values import STORED
 from complaints_desk.sync import projector
 from complaints_desk.sync.engine import SyncEngine
 from complaints_desk.sync.projector import ProjectorProcess
@@ -223,3 +227,43 @@ def test_a_projected_page_that_does_not_apply_fails_the_pull_as_any_page_does(
     assert started.process.projected >= 2
     got = _snapshot(path)
     assert got["cursor"] == [(3 * PAGE,)] and got["schema"] == expected["schema"] and got["meta"] == []
+
+
+def test_between_pages_the_second_process_makes_the_search_documents_of_the_new_cases_it_projected(
+    tmp_path: Path, history: tuple[dict[int, bytes], dict[str, Any]]
+) -> None:
+    """They come with its next answer, the very documents the store's search index takes for those cases."""
+    pages, _expected = history
+    path = tmp_path / "client.sqlite3"
+    _store(path).dispose()
+    first = parse_pull_page(pages[min(pages)])
+    receipts = {e.case_id: e for e in first.events if e.type == EventType.RECEIVED.value}
+    assert receipts, "the first page has new cases"
+    started = Started(path)
+    try:
+        assert started.process.project(pages[min(pages)]) is not None
+        nothing = json.dumps({"events": [], "next_after": first.next_after, "has_more": False}).encode()
+        documents: dict[str, str] = {}
+        for _ in range(300):  # (it makes them while no request waits: ask again until they are all there)
+            answer = started.process.project(nothing)
+            assert answer is not None
+            documents.update(answer.documents)
+            if len(documents) >= len(receipts):
+                break
+            time.sleep(0.1)
+    finally:
+        started.process.close()
+    assert documents.keys() == receipts.keys()
+    for case_id, receipt in receipts.items():
+        row = project(None, receipt, receipt.occurred, STORED)
+        assert documents[case_id] == search.document_for(
+            row["title"], row["body"], row["petitioner_name"], row["petitioner_phone"]
+        )
+
+
+def test_only_a_receipt_sets_what_the_search_index_holds() -> None:
+    """Why a search document made from a case's receipt event (above) is that case's for good."""
+    searched = {"title", "body", "petitioner_name", "petitioner_phone"}
+    for event_type in EventType:
+        if event_type is not EventType.RECEIVED:
+            assert not searched & set(fields_touched({event_type.value})), event_type

@@ -14,7 +14,7 @@ import sqlite3
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from functools import lru_cache
 from itertools import compress
-from operator import is_, is_not
+from operator import is_, itemgetter
 from typing import Any
 
 from sqlalchemy.orm import Session
@@ -29,8 +29,9 @@ FINISH_CHUNK = 250  # … a few milliseconds' worth at a time, between which it 
 INDEX_STEP = 1_000_000  # rows of index a finish_deferred step builds (at least one index; ten times cheaper a row)
 
 _ROWID_AND_CASE_COLUMNS = ("rowid", *CASE_COLUMNS)
-_NONES = (None,) * len(_ROWID_AND_CASE_COLUMNS)
+_NONES = (None,) * len(CASE_COLUMNS)
 _POSITIONS = range(len(_ROWID_AND_CASE_COLUMNS))
+_CASE_POSITIONS = range(1, len(_ROWID_AND_CASE_COLUMNS))  # (the rowid is never empty)
 
 
 @lru_cache(maxsize=256)
@@ -60,7 +61,7 @@ def insert_cases_deferring_search(connection: sqlite3.Connection, rows: Sequence
     insert_grouped_cases(connection, group_by_empty_columns(values(row) for row in rows), len(rows))
 
 
-NewCases = dict[tuple[int, ...], list[tuple[Any, ...]]]  # empty positions -> (number in the batch, *the others)
+NewCases = dict[tuple[int, ...], list[tuple[int, tuple[Any, ...]]]]  # empty positions -> (number, the others)
 
 
 def group_by_empty_columns(cases: Iterable[tuple[Any, ...]]) -> NewCases:
@@ -69,21 +70,30 @@ def group_by_empty_columns(cases: Iterable[tuple[Any, ...]]) -> NewCases:
     process (sync.projector) makes these groups, so the writer does not."""
     groups: NewCases = {}
     for number, values in enumerate(cases):
-        full = (number, *values)
-        nulls = tuple(compress(_POSITIONS, map(is_, full, _NONES)))
+        nulls = tuple(compress(_CASE_POSITIONS, map(is_, values, _NONES)))
         group = groups.get(nulls)
         if group is None:
             group = groups[nulls] = []
-        group.append(tuple(compress(full, map(is_not, full, _NONES))))
+        group.append((number, _non_empty(nulls)(values)))
     return groups
 
 
-def insert_grouped_cases(connection: sqlite3.Connection, groups: NewCases, count: int) -> int:
+@lru_cache(maxsize=256)
+def _non_empty(nulls: tuple[int, ...]) -> Callable[[tuple[Any, ...]], tuple[Any, ...]]:
+    """The values of a case at the positions not in `nulls` (positions in rowid + columns), as a tuple."""
+    kept = [i - 1 for i in _CASE_POSITIONS if i not in nulls]
+    if len(kept) == 1:
+        only = kept[0]
+        return lambda values: (values[only],)
+    return itemgetter(*kept)
+
+
+def insert_grouped_cases(connection: sqlite3.Connection, groups: NewCases, count: int) -> None:
     """A batch of `count` new cases (group_by_empty_columns) with the next free rowids, in their batch order,
-    noted in meta as not yet in the search index; the first of those rowids."""
+    noted in meta as not yet in the search index."""
     first = int(connection.execute("SELECT coalesce(max(rowid), 0) + 1 FROM cases").fetchone()[0])
     for nulls, params in groups.items():
-        connection.executemany(_insert_case_sql(nulls), [(first + p[0], *p[1:]) for p in params])
+        connection.executemany(_insert_case_sql(nulls), [(first + number, *kept) for number, kept in params])
     last = first + count - 1
     ranges = indexes.read_meta_list(connection, DEFERRED_SEARCH)
     if ranges and ranges[-1][1] == first - 1:
@@ -91,7 +101,22 @@ def insert_grouped_cases(connection: sqlite3.Connection, groups: NewCases, count
     else:
         ranges.append([first, last])
     indexes.write_meta_list(connection, DEFERRED_SEARCH, ranges)
-    return first
+
+
+def _documents_made(
+    connection: sqlite3.Connection, first: int, last: int, documents: Mapping[str, str]
+) -> list[tuple[int, str]] | None:
+    """The search rows of the cases with rowids first..last from documents already made, or None when one of
+    them has none (the chunk is then made here whole)."""
+    made = []
+    for rowid, case_id in connection.execute(
+        "SELECT rowid, id FROM cases WHERE rowid BETWEEN ? AND ?", (first, last)
+    ):
+        document = documents.get(case_id)
+        if document is None:
+            return None
+        made.append((rowid, document))
+    return made
 
 
 def has_deferred(session: Session) -> bool:
@@ -111,14 +136,14 @@ def finish_deferred(
     step: int = FINISH_STEP,
     index_step: int = INDEX_STEP,
     pause: Callable[[], bool] | None = None,
-    documents: Mapping[int, str] | None = None,
+    documents: Mapping[str, str] | None = None,
 ) -> bool:
     """Do one bounded step of the index work catch-ups deferred, in the caller's transaction: first the dropped
     indexes (all at once on a small store, one at a time on a big one), then the search documents of up to
     `step` cases. Returns True when nothing is left; call it in fresh transactions until then, so other
     writers (an intake at the counter) wait for one step at most, never for the whole build. `pause` (as
     CatchUp.pause) is asked after each index and each FINISH_CHUNK cases: True ends the step there.
-    `documents`: search documents already made, by rowid (CatchUp.documents); the others are made here."""
+    `documents`: search documents already made, by case id (CatchUp.documents); the others are made here."""
     if session.get_bind().dialect.name != "sqlite":
         return True
     session.flush()
@@ -139,10 +164,8 @@ def finish_deferred(
     while ranges and budget > 0:
         first, last = ranges[0]
         upto = min(last, first + min(budget, FINISH_CHUNK) - 1)
-        made = [] if documents is None else [documents.get(rowid) for rowid in range(first, upto + 1)]
-        if made and None not in made:
-            documented = list(zip(range(first, upto + 1), made, strict=True))
-        else:
+        documented = _documents_made(connection, first, upto, documents) if documents else None
+        if documented is None:
             documented = [
                 (rowid, search.document_for(title, body, name, phone))
                 for rowid, title, body, name, phone in connection.execute(

@@ -22,7 +22,7 @@ afresh from what is committed.
 from __future__ import annotations
 
 import sqlite3
-from collections import OrderedDict
+from collections import OrderedDict, deque
 from collections.abc import Callable, Sequence
 from datetime import UTC, datetime
 from functools import lru_cache
@@ -45,6 +45,7 @@ from .stored_values import CASE_COLUMNS, STORED, Row
 
 SLICE_EVENTS = 250  # events a prepared slice: a few milliseconds of the writer's work (see CatchUp.pause)
 KEEP_ROWS = 50_000  # case rows the second process keeps (~40 MB); older ones are read again from the store
+KEEP_DOCUMENTS = 200_000  # search documents a catch-up keeps for its end (~30 MB); past it the end makes them
 
 _POSITION = {name: position for position, name in enumerate(CASE_COLUMNS)}
 _RECEIPT = {EventType.RECEIVED.value}
@@ -62,7 +63,6 @@ class PreparedSlice(NamedTuple):
     new_cases: NewCases
     new_count: int
     receipts: list[tuple[str, str]]  # (case id, receipt number) of the new cases
-    documents: list[str]  # the new cases' search documents (store.search.document_for), in their order
     updates: list[tuple[tuple[int, ...], list[tuple[Any, ...]]]]  # changed positions -> (*values, id, version)
     updated: int  # cases the updates change
 
@@ -81,16 +81,31 @@ def store_reader(store_path: str) -> RowReader:
 
 class Projector:
     """The second process's side: projects pages in order over the rows it keeps, reading the rest through
-    `read_rows`. Raises DomainError when an event does not apply to its case as it sees it (then `reset`)."""
+    `read_rows`. Raises DomainError when an event does not apply to its case as it sees it (then `reset`).
+
+    The new cases' search documents are made apart (`document`), when the process has nothing else to do: on
+    pages of new cases it is the slower of the two processes, and the writer would wait for documents it needs
+    only at the catch-up's end. A document is made from the receipt alone (only `received` sets the searched
+    fields; a test holds the lifecycle to that), so it is the case's whatever the writer does with its slice."""
 
     def __init__(self, read_rows: RowReader, *, keep: int = KEEP_ROWS, slice_events: int = SLICE_EVENTS) -> None:
         self.read_rows, self.keep, self.slice_events = read_rows, keep, slice_events
         self.rows: OrderedDict[str, tuple[Any, ...]] = OrderedDict()
+        self.undocumented: deque[tuple[str, str, str, str, str]] = deque()  # (case id, the searched fields)
+        self.documented = 0
         self._getters: dict[tuple[int, ...], Callable[[tuple[Any, ...]], tuple[Any, ...]]] = {}
 
     def reset(self) -> None:
         """Forget every row kept: the next pages read their cases from the store as committed."""
         self.rows.clear()
+
+    def document(self, most: int) -> list[tuple[str, str]]:
+        """Search documents, by case id, of up to `most` of the new cases projected so far."""
+        pending, made = self.undocumented, []
+        for _ in range(min(most, len(pending))):
+            case_id, title, body, name, phone = pending.popleft()
+            made.append((case_id, search.document_for(title, body, name, phone)))
+        return made
 
     def prepare(self, events: Sequence[IncomingEvent]) -> list[PreparedSlice]:
         size = self.slice_events
@@ -117,7 +132,6 @@ class Projector:
         values_of = itemgetter(*columns)
         new: list[tuple[Any, ...]] = []
         receipts: list[tuple[str, str]] = []
-        documents: list[str] = []
         updates: dict[tuple[int, ...], list[tuple[Any, ...]]] = {}
         updated = 0
         for case_id, group in by_case.items():
@@ -133,9 +147,11 @@ class Projector:
                 values = _case_values(row)
                 new.append(values)
                 receipts.append((case_id, row["receipt_no"]))
-                documents.append(
-                    search.document_for(row["title"], row["body"], row["petitioner_name"], row["petitioner_phone"])
-                )
+                if self.documented < KEEP_DOCUMENTS:
+                    self.documented += 1
+                    self.undocumented.append(
+                        (case_id, row["title"], row["body"], row["petitioner_name"], row["petitioner_phone"])
+                    )
             else:
                 before = touched(old)
                 row = dict(zip(columns, before, strict=True))
@@ -169,7 +185,6 @@ class Projector:
             group_by_empty_columns(new),
             len(new),
             receipts,
-            documents,
             list(updates.items()),
             updated,
         )
@@ -185,14 +200,9 @@ class _DoesNotFit(Exception):
     pass
 
 
-KEEP_DOCUMENTS = 200_000  # search documents a catch-up keeps for its end (~30 MB); past it the end makes them
-
-
-def write_prepared_slice(
-    connection: sqlite3.Connection, piece: PreparedSlice, before: int, documents: dict[int, str] | None = None
-) -> bool:
+def write_prepared_slice(connection: sqlite3.Connection, piece: PreparedSlice, before: int) -> bool:
     """Write a prepared slice if it fits the store as it is (the module's docstring); False, with nothing
-    written, when it does not. The new cases' search documents go into `documents` by rowid (CatchUp)."""
+    written, when it does not."""
     if bulk.dirty_cases(connection, piece.case_ids, before):
         return False
     connection.execute("SAVEPOINT prepared_slice")
@@ -202,7 +212,7 @@ def write_prepared_slice(
         if piece.new_count:
             if bulk.receipts_held_elsewhere(connection, piece.receipts):
                 raise _DoesNotFit  # (outbox.set_aside_receipts: the pull applied here deals with it)
-            first = insert_grouped_cases(connection, piece.new_cases, piece.new_count)
+            insert_grouped_cases(connection, piece.new_cases, piece.new_count)
         updated = 0
         for changed, params in piece.updates:
             updated += connection.executemany(_update_sql(changed), params).rowcount
@@ -213,8 +223,6 @@ def write_prepared_slice(
         connection.execute("RELEASE prepared_slice")
         return False
     connection.execute("RELEASE prepared_slice")
-    if piece.new_count and documents is not None and len(documents) < KEEP_DOCUMENTS:
-        documents.update(zip(range(first, first + piece.new_count), piece.documents, strict=True))
     return True
 
 
@@ -245,7 +253,7 @@ def apply_prepared_page(
             continue
         start = applied
         store.begin_page(piece.end - start)
-        if not fell_back and write_prepared_slice(store.connection, piece, before, catch_up.documents):
+        if not fell_back and write_prepared_slice(store.connection, piece, before):
             new_cases += piece.new_count
         else:
             fell_back = True

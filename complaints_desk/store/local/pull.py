@@ -72,9 +72,9 @@ class CatchUp:
     # it again; so the catch-up sleeps, its transaction open, until the reads are done (GIVE_WAY_MOST at most).
     give_way: Callable[[], bool] | None = None
     slice_events: int = 200  # the next slice's size, adapted to SLICE_SECONDS as the slices go
-    # search documents of new cases by rowid, made by the catch-up's second process (store.local.prepared_pull)
-    # for finish_deferred, which makes the others itself
-    documents: dict[int, str] = field(default_factory=dict)
+    # search documents of new cases by case id, made by the catch-up's second process (store.local
+    # .prepared_pull.Projector.document) for finish_deferred, which makes the others itself
+    documents: dict[str, str] = field(default_factory=dict)
 
     def between_slices(self) -> bool:
         """After a slice of a page: give way to the screen's reads (give_way), then whether the transaction ends
