@@ -17,8 +17,8 @@ HELD_FULL_PASSES = 1_000_000
 # Inside a long-lived process, smaller passes than a worker's: a young pass walks every young object still alive,
 # a catch-up's page of parsed events among them, and holds the interpreter meanwhile, every thread (the GUI's too)
 # waiting. Measured in bench.gui_bench's catch-up: with 50,000 the longest pass took 13 to 16 ms of CPU on the
-# catch-up's thread; with these, the longest of any thread 8 to 9, at the same catch-up rate. A middle pass every
-# other young pass walks what the young passes since the last one kept, then promotes it.
+# catch-up's thread; with these, the longest of any thread 8 to 9 (once 18, a middle pass at load 5), at the same
+# catch-up rate. A middle pass every other young pass walks what the young passes since the last one kept.
 LIGHT_THRESHOLDS = (10_000, 2)
 
 _lock = threading.Lock()
