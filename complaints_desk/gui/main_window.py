@@ -39,6 +39,9 @@ QUEUES = (
     Queue.REJECTED,
 )  # in the order of the list and of Ctrl+1 … Ctrl+7
 SEARCH_PAUSE_MS = 300  # search once typing pauses, not on every key
+# A new listing's title and count change together when its count arrives (one relayout of the header, each
+# text change being one); a count slower than this shows the title and "counting…" meanwhile.
+COUNTING_SHOWN_AFTER_MS = 150
 
 
 @dataclass(frozen=True)
@@ -93,7 +96,11 @@ class MainWindow(QMainWindow):
         title.setBold(True)
         self.ui.queueTitle.setFont(title)
         self.tasks.failed.connect(self._task_failed)
-        self.model.counted.connect(self._show_count)
+        self._header_timer = QTimer(self)
+        self._header_timer.setSingleShot(True)
+        self._header_timer.setInterval(COUNTING_SHOWN_AFTER_MS)
+        self._header_timer.timeout.connect(self._show_header)
+        self.model.counted.connect(self._show_header)
         self.model.loadFailed.connect(self._task_failed)
         self.retranslate()
         from .case_actions import CaseActions  # (they need the window built)
@@ -134,6 +141,7 @@ class MainWindow(QMainWindow):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setMinimumSectionSize(40)
         table.selectionModel().selectionChanged.connect(self._selection_changed)
+        self.model.replaced.connect(self._listing_replaced)
 
     def _size_columns(self) -> None:
         """Wide enough for the longest value each column usually shows, in the current language and font."""
@@ -236,8 +244,7 @@ class MainWindow(QMainWindow):
         )
         self.ui.casePanel.show_case(None)
         self.model.set_query(query)
-        self._retranslate_queue_title()
-        self._show_count(self.model.count, loading=True)
+        self._header_timer.start()
         self._show_sort()
 
     def focus_search(self) -> None:
@@ -255,14 +262,14 @@ class MainWindow(QMainWindow):
         if text != self.model.query.search:
             self.ui.casePanel.show_case(None)
             self.model.set_query(replace(self.model.query, search=text))
-            self._show_count(self.model.count, loading=True)
+            self._header_timer.start()
             self._show_sort()
 
     def refresh(self) -> None:
         """Read the queue, the selected case and the store's state again."""
         selected = self.ui.casePanel.wanted  # (one still being read too: a refresh must not drop it)
         self.model.refresh()
-        self._show_count(self.model.count, loading=True)
+        self._header_timer.start()
         self.ui.casePanel.show_case(selected)
         self.refresh_store_state()
 
@@ -281,7 +288,7 @@ class MainWindow(QMainWindow):
         # soonest / lowest first (due, receipt number).
         descending = not descending if SORTABLE[column] is sort else column is Column.RECEIVED
         self.model.sort_by(column, descending)
-        self._show_count(self.model.count, loading=True)
+        self._header_timer.start()
         self._show_sort()
 
     def _show_sort(self) -> None:
@@ -293,6 +300,13 @@ class MainWindow(QMainWindow):
             column, Qt.SortOrder.DescendingOrder if descending else Qt.SortOrder.AscendingOrder
         )
         header.blockSignals(False)
+
+    def _listing_replaced(self) -> None:
+        """Another listing in the table (the model keeps its rows for it, see gui.queue_model): no row of it
+        selected yet, and its top in view."""
+        table = self.ui.queueTable
+        table.selectionModel().reset()  # (as a model reset would: no signal, the case panel is told apart)
+        table.scrollToTop()
 
     def _selection_changed(self, selected: QItemSelection, _deselected: QItemSelection) -> None:
         indexes = selected.indexes()
@@ -320,8 +334,13 @@ class MainWindow(QMainWindow):
     def show_message(self, text: str, ms: int = 6000) -> None:
         self.statusBar().showMessage(text, ms)
 
-    def _show_count(self, count: QueueCount, loading: bool = False) -> None:
-        if loading and count.value == 0:
+    def _show_header(self, _count: QueueCount | None = None) -> None:
+        self._header_timer.stop()
+        self._retranslate_queue_title()
+        self._show_count(self.model.count)
+
+    def _show_count(self, count: QueueCount) -> None:
+        if self.model.counting:
             self._count_label.setText(self.tr("counting…"))
             return
         number = formats.number(count.value)

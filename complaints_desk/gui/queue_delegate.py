@@ -21,11 +21,23 @@ pixel.
 
 from __future__ import annotations
 
+import itertools
 import time
 from typing import cast
 
 from PySide6.QtCore import QEvent, QModelIndex, QObject, QPersistentModelIndex, QPointF, QRect, Qt, QTimer
-from PySide6.QtGui import QBrush, QColor, QFont, QFontMetrics, QPainter, QPaintEvent, QPalette, QPen, QStaticText
+from PySide6.QtGui import (
+    QBrush,
+    QColor,
+    QFont,
+    QFontMetrics,
+    QPainter,
+    QPaintEvent,
+    QPalette,
+    QPen,
+    QRegion,
+    QStaticText,
+)
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QTableView
 
 from .queue_model import PLACEHOLDER, QueueModel
@@ -69,7 +81,7 @@ class QueueDelegate(QStyledItemDelegate):
         self._fresh = 0  # layouts made in this paint event
         self._waiting_since: float | None = None  # (time.perf_counter) since when cells have been left blank
         self._deferred = False  # whether the last paint event left any
-        self._late: tuple[int, int, int, int] | None = None  # rows first..last, columns first..last left blank
+        self._late: dict[int, set[int]] = {}  # the cells left blank: their columns, by row
         self._again = QTimer(self)
         self._again.setSingleShot(True)
         self._again.setInterval(0)  # the next turn of the event loop, after what is waiting (a scroll, a key)
@@ -85,7 +97,7 @@ class QueueDelegate(QStyledItemDelegate):
         if event.type() == QEvent.Type.Paint:
             self._read_view()
             now = time.perf_counter()
-            if self._late is None and not self._deferred:
+            if not self._late and not self._deferred:
                 self._waiting_since = None  # every cell painted has its text
             self._deferred = False
             waited = 0.0 if self._waiting_since is None else now - self._waiting_since
@@ -171,24 +183,44 @@ class QueueDelegate(QStyledItemDelegate):
         self._deferred = True
         if self._waiting_since is None:
             self._waiting_since = time.perf_counter()
-        late = self._late
-        self._late = (
-            (row, row, column, column)
-            if late is None
-            else (min(late[0], row), max(late[1], row), min(late[2], column), max(late[3], column))
-        )
+        self._late.setdefault(row, set()).add(column)
         if not self._again.isActive():
             self._again.start()
 
     def _paint_late(self) -> None:
-        if self._late is None:
+        """Repaint the cells left blank, where they are now (the view may have scrolled since), and those alone:
+        the rectangle around them also holds the cells painted with their text, most of a screen when the
+        fresh texts are a few columns of every row."""
+        late, self._late = self._late, {}
+        if not late:
             return
-        first, last, left, right = self._late
-        self._late = None
-        # Where those cells are now (the view may have scrolled since): a repaint of them alone.
-        model, view = self._model, self._view
-        area = view.visualRect(model.index(first, left)).united(view.visualRect(model.index(last, right)))
-        view.viewport().update(area if area.isValid() else QRect(view.viewport().rect()))
+        view = self._view
+        shown = view.viewport().rect()
+        spans: list[tuple[int, int, int, int]] = []  # (first row, last row, first column, last column)
+        for row in sorted(late):
+            columns = sorted(late[row])
+            runs, start = [], columns[0]
+            for before, column in itertools.pairwise([*columns, -2]):
+                if column != before + 1:
+                    runs.append((start, before))
+                    start = column
+            for left, right in runs:
+                # Rows below one another with the same blank columns make one rectangle.
+                same = next((i for i, s in enumerate(spans) if s[1] == row - 1 and s[2:] == (left, right)), -1)
+                if same >= 0:
+                    spans[same] = (spans[same][0], row, left, right)
+                else:
+                    spans.append((row, row, left, right))
+        region = QRegion()
+        for first, last, left, right in spans:
+            top, bottom = view.rowViewportPosition(first), view.rowViewportPosition(last) + view.rowHeight(last)
+            x, end = (
+                view.columnViewportPosition(left),
+                view.columnViewportPosition(right) + view.columnWidth(right),
+            )
+            region += QRect(x, top, end - x, bottom - top).intersected(shown)
+        if not region.isEmpty():
+            view.viewport().update(region)
 
     def _read_view(self) -> None:
         view = self._view

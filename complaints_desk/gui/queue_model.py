@@ -88,6 +88,7 @@ class _Fetch:
 
 class QueueModel(QAbstractTableModel):
     counted = Signal(object)  # QueueCount, after each count
+    replaced = Signal()  # another listing's rows from now on (the view: no selection, back to the top)
     windowLoaded = Signal(int)  # the window's number
     loadFailed = Signal(object)  # the exception
 
@@ -97,6 +98,7 @@ class QueueModel(QAbstractTableModel):
         self._query = QueueQuery()
         self._generation = 0
         self._count = QueueCount(0, exact=True)
+        self._counting = False  # whether `_count` is still the previous listing's (the new one not yet counted)
         self._windows: OrderedDict[int, list[Row]] = OrderedDict()
         self._shown = -1  # the window `data` last read (the most recently used one)
         self._pending: set[int] = set()
@@ -122,19 +124,31 @@ class QueueModel(QAbstractTableModel):
     def count(self) -> QueueCount:
         return self._count
 
+    @property
+    def counting(self) -> bool:
+        """Whether the listing shown is not counted yet (the rows there are still the previous listing's number
+        of placeholders)."""
+        return self._counting
+
     def set_query(self, query: QueueQuery) -> None:
-        """Show another queue, search or order: a fresh listing with its own moment for deadlines."""
+        """Show another queue, search or order: a fresh listing with its own moment for deadlines.
+
+        The rows are not reset: the table keeps the previous listing's number of rows, shown as placeholders,
+        until the new count arrives and adds or removes the difference. A reset would empty the table and the
+        count's arrival fill it again, each a relayout and a repaint of the whole table (and the scroll bar's
+        range collapsing and coming back); `replaced` tells the view to drop its selection and go to the top,
+        as a reset would have made it."""
         self._now = datetime.now().astimezone()
         self._query = replace(query, now=self._now)
         self._generation += 1
-        self.beginResetModel()
-        self._count = QueueCount(0, exact=True)
+        self._counting = True
         self._windows.clear()
         self._shown = -1
         self._pending.clear()
         self._keys.clear()
         self._texts = self._make_texts()
-        self.endResetModel()
+        self.replaced.emit()
+        self._repaint_all()
         generation, listing = self._generation, self._query
         self._tasks.read(
             lambda s: queue_count(s, listing) if self._current(generation) else None,
@@ -266,7 +280,7 @@ class QueueModel(QAbstractTableModel):
             return _Fetch(after=self._keys[start - 1])
         if (start + WINDOW) in self._keys:
             return _Fetch(before=self._keys[start + WINDOW])
-        if self._count.exact and start + WINDOW >= self._count.value:
+        if self._count.exact and not self._counting and start + WINDOW >= self._count.value:
             return _Fetch(from_end=self._count.value - start)
         below = [p for p in self._keys if p < start - 1]
         if not below:
@@ -313,6 +327,7 @@ class QueueModel(QAbstractTableModel):
     def _counted(self, generation: int, count: QueueCount | None) -> None:
         if generation != self._generation or count is None:
             return
+        self._counting = False
         before = self._count.value
         if count.value > before:
             self.beginInsertRows(QModelIndex(), before, count.value - 1)

@@ -1,6 +1,6 @@
 """Garbage-collector settings for bulk work: the demo build's workers and the desktop's catch-up pull both make
 millions of short-lived, acyclic objects, and each young-generation collection would rescan them (or the whole
-program's heap, the GUI's included): measured, about a tenth of either job's CPU time. One set of thresholds for
+program's heap, the GUI's included): measured, about a tenth of either job's CPU time. The thresholds for
 both, kept here."""
 
 from __future__ import annotations
@@ -14,6 +14,12 @@ BULK_GC_THRESHOLDS = (50_000, 20, 100)  # young objects collected every 50,000 a
 # Inside a long-lived process, no full pass while the work runs: a full pass walks the whole heap while every
 # thread waits (the GUI's too). A million middle-generation passes is a billion allocations: never, in one job.
 HELD_FULL_PASSES = 1_000_000
+# Inside a long-lived process, smaller passes than a worker's: a young pass walks every young object still alive,
+# a catch-up's page of parsed events among them, and holds the interpreter meanwhile, every thread (the GUI's too)
+# waiting. Measured in bench.gui_bench's catch-up: with 50,000 the longest pass took 13 to 16 ms of CPU on the
+# catch-up's thread; with these, the longest of any thread 8 to 9 (once 18, a middle pass at load 5), at the same
+# catch-up rate. A middle pass every other young pass walks what the young passes since the last one kept.
+LIGHT_THRESHOLDS = (10_000, 2)
 
 _lock = threading.Lock()
 _depth = 0
@@ -35,7 +41,7 @@ def light_garbage_collection() -> Iterator[None]:
     its start built, gui/app.py), and unfreezing that would hand one later full pass everything the session had
     made and dropped since its start, at once. Nested or concurrent uses share one setting."""
     global _depth, _previous
-    young, middle, _old = BULK_GC_THRESHOLDS
+    young, middle = LIGHT_THRESHOLDS
     with _lock:
         if _depth == 0:
             _previous = gc.get_threshold()

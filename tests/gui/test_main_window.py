@@ -160,3 +160,37 @@ def test_switching_queues_keeps_the_tables_width(client: Client, qtbot: Any) -> 
         settle(client, qtbot)
         resized.append(viewport.width())  # … and filled again
     assert resized == [width] * len(resized)
+
+
+def test_switching_from_a_big_queue_to_a_small_one_and_back_shows_the_new_rows_from_the_top(
+    client: Client, qtbot: Any
+) -> None:
+    window, table = client.window, client.window.ui.queueTable
+    bar = table.verticalScrollBar()
+
+    def counted(queue: Queue) -> int:
+        viewer = window.viewer
+        return expected(client, QueueQuery(queue=queue, assignee_id=viewer.staff_id,
+                                           department_code=viewer.department_code))[1]  # fmt: skip
+
+    assert counted(Queue.ALL) > 10 * counted(Queue.MINE) > 0
+    for first, then in ((Queue.ALL, Queue.MINE), (Queue.MINE, Queue.ALL)):
+        window.choose_queue(first)
+        settle(client, qtbot)
+        bar.setValue(bar.maximum() * 3 // 4)  # down the first queue (if it scrolls), a row of it selected
+        settle(client, qtbot)
+        table.selectRow(table.rowAt(table.viewport().height() // 2))
+        settle(client, qtbot)
+        assert window.ui.casePanel.case is not None
+        window.choose_queue(then)
+        settle(client, qtbot)
+        rows, count = expected(client, window.model.query)
+        assert window.model.rowCount() == count and shown(client) == rows, then
+        assert window.ui.queueCount.text() == f"{count:,}건"
+        assert not table.selectionModel().hasSelection() and not table.currentIndex().isValid()
+        assert window.ui.casePanel.case is None
+        assert bar.value() == 0 and table.rowAt(0) == 0
+        painter: Any = table.itemDelegate()
+        last = table.rowAt(table.viewport().height() - 1)
+        visible = range(0, count if last < 0 else last + 1)
+        assert all(painter.shows_text(row) for row in visible), then  # their own text on screen, no "…"
