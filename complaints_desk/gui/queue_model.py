@@ -25,6 +25,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from sqlalchemy.orm import Session
 
 from ..store.queue import (
+    Queue,
     QueueCount,
     QueueItem,
     QueueKey,
@@ -259,7 +260,14 @@ class QueueModel(QAbstractTableModel):
     # ---- the cells' text -------------------------------------------------------------------------------
 
     def _make_texts(self) -> Texts:
-        return Texts(korean(), self._now, self.tr("Not routed"), self.tr("Stopped"), self.tr("%1 overdue"))
+        return Texts(
+            korean(),
+            self._now,
+            self.tr("Not routed"),
+            self.tr("Stopped"),
+            self.tr("%1 overdue"),
+            registration=self._query.queue is Queue.TO_REGISTER,
+        )
 
     def _reformat(self) -> None:
         """Format the held windows again (a language change): a few hundred rows."""

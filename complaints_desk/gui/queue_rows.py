@@ -10,6 +10,7 @@ from enum import IntEnum
 
 from PySide6.QtGui import QColor, QFont, QStaticText
 
+from ..domain.statuses import Status
 from ..store.queue import QueueItem
 from . import formats, labels
 from .formats import Urgency
@@ -49,6 +50,9 @@ class Texts:
     not_routed: str
     stopped: str
     overdue: str  # with %1 for the time
+    # The time left counts down to the registration deadline of an online filing not registered yet (the queue
+    # of filings to register: 8 working hours, the clock a clerk works against there), else to the case's due.
+    registration: bool = False
 
 
 @dataclass(frozen=True)
@@ -91,8 +95,12 @@ class Row:
     def count_down(self, texts: Texts) -> None:
         """The time left, its colour and its weight, from `texts.now`."""
         item = self.item
+        registration = item.registration_due_at if texts.registration and item.status is Status.RECEIVED else None
         left = formats.remaining(
-            item.due_at, texts.now, open_=item.status.is_open, clock_stopped=item.clock_stopped
+            item.due_at if registration is None else registration,
+            texts.now,
+            open_=item.status.is_open,
+            clock_stopped=item.clock_stopped and registration is None,
         )
         match left.urgency:
             case Urgency.DONE:

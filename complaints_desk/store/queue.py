@@ -76,6 +76,8 @@ class QueueItem:
     due_at: datetime
     clock_stopped: bool
     key: QueueKey = field(repr=False)
+    # an online filing's deadline for being registered (8 working hours; None once registered, or for others)
+    registration_due_at: datetime | None = None
 
 
 _COLUMNS = (
@@ -93,6 +95,7 @@ _COLUMNS = (
     "received_at",
     "due_at",
     "clock_stopped_at",
+    "registration_due_at",
 )
 # What a window's query gives, in this order: the case's columns, its key, the names joined to it.
 _WINDOW_COLUMNS = (*_COLUMNS, "key_rowid", "key_value", "department_name", "category_name", "assignee_name")
@@ -141,6 +144,7 @@ def queue_window(
             due_at=aware(due_at),
             clock_stopped=clock_stopped_at is not None,
             key=QueueKey(key_value if ordered else None, int(key_rowid)),
+            registration_due_at=None if registration_due_at is None else aware(registration_due_at),
         )
         for (
             id_,
@@ -157,6 +161,7 @@ def queue_window(
             received_at,
             due_at,
             clock_stopped_at,
+            registration_due_at,
             key_rowid,
             key_value,
             department_name,

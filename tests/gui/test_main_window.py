@@ -3,6 +3,7 @@ selected case, refreshing; always the rows the store has for that queue, read of
 
 from __future__ import annotations
 
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -10,7 +11,9 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtTest import QTest
 from sqlalchemy import text
 
+from complaints_desk.gui import formats
 from complaints_desk.gui.app import Client
+from complaints_desk.gui.formats import Urgency
 from complaints_desk.gui.main_window import QUEUES
 from complaints_desk.gui.queue_model import Column
 from complaints_desk.store.db import make_engine, make_sessionmaker
@@ -194,3 +197,45 @@ def test_switching_from_a_big_queue_to_a_small_one_and_back_shows_the_new_rows_f
         last = table.rowAt(table.viewport().height() - 1)
         visible = range(0, count if last < 0 else last + 1)
         assert all(painter.shows_text(row) for row in visible), then  # their own text on screen, no "…"
+
+
+def _time_left(deadline: datetime, now: datetime) -> str:
+    left = formats.remaining(deadline, now, open_=True, clock_stopped=False)
+    span = formats.duration(left.left, korean=True)
+    return f"{span} 경과" if left.urgency is Urgency.OVERDUE else span
+
+
+def test_the_filings_to_register_count_down_to_their_registration_deadline(client: Client, qtbot: Any) -> None:
+    """There the clock a clerk works against is the 8 working hours to register an online filing; in every
+    other queue a case's time left is to its answer's deadline."""
+    window, model = client.window, client.window.model
+    window.choose_queue(Queue.TO_REGISTER)
+    settle(client, qtbot)
+    listing = model.query
+    assert listing.now is not None
+    engine = make_engine(f"sqlite:///{client.store.path}", read_only=True)
+    try:
+        with make_sessionmaker(engine)() as session:
+            filings = queue_window(session, listing, limit=10)
+    finally:
+        engine.dispose()
+    assert filings and all(item.registration_due_at is not None for item in filings)
+    shown_left = [model.data(model.index(row, Column.REMAINING)) for row in range(len(filings))]
+    assert shown_left == [
+        _time_left(item.registration_due_at, listing.now) for item in filings if item.registration_due_at
+    ]
+    assert shown_left != [
+        _time_left(item.due_at, listing.now) for item in filings
+    ]  # (so the above tells them apart)
+    window.choose_queue(Queue.ALL)
+    filing = filings[0]
+    window.ui.searchEdit.insert(filing.petitioner_phone)  # the same case, found in all cases
+    QTest.keyClick(window.ui.searchEdit, Qt.Key.Key_Return)
+    settle(client, qtbot)
+    now = model.query.now
+    assert now is not None
+    found = [
+        row for row in range(model.rowCount()) if model.data(model.index(row, Column.RECEIPT)) == filing.receipt_no
+    ]
+    assert found, "the filing is in all cases"
+    assert model.data(model.index(found[0], Column.REMAINING)) == _time_left(filing.due_at, now)
