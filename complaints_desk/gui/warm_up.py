@@ -34,6 +34,21 @@ def warm_up_in_background() -> threading.Thread:
 
 
 def warm_up() -> None:
+    # No garbage collection while it runs: its imports and parsed fonts (some 140,000 objects) would otherwise
+    # set off a full pass over them, ~22 ms with every thread waiting (a clerk's first queue switch among them),
+    # though they are all alive but about twenty. They are frozen at the end instead (below).
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        _warm(now=datetime.now(UTC))
+    finally:
+        # What this loaded lives as long as the process: kept out of the full passes, as the start's heap is.
+        gc.freeze()
+        if collecting:
+            gc.enable()
+
+
+def _warm(now: datetime) -> None:
     # (Imported here, on this thread: importing them is part of what the warm-up pays for the start's sake.)
     from ..documents.fonts import FontNotFoundError
     from ..documents.receipt import PAPERS, ReceiptOptions, build_receipt_pdf
@@ -44,7 +59,6 @@ def warm_up() -> None:
     try:
         # What the receipt number waits for first (the writer's rehearsal of the intake, running meanwhile,
         # needs the holidays too), then the receipt's PDF.
-        now = datetime.now(UTC)
         for year in (now.year, now.year + 1):  # an intake's deadline may fall in next year
             kr_holidays(year)
         normalize_phone("01000000000")  # a number typed as digits alone: the phone number package's tables
@@ -61,8 +75,6 @@ def warm_up() -> None:
         pass  # no Hangul font: the intake says so when it makes its receipt
     except Exception:  # a warm-up must never take the desk down; the real call will meet the same failure
         log.exception("warming up the intake failed")
-    # What this loaded lives as long as the process: kept out of the full passes, as the start's heap is.
-    gc.freeze()
 
 
 def _throw_away_facts(now: datetime) -> ReceiptFacts:
