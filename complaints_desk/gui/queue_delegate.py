@@ -145,7 +145,6 @@ class QueueDelegate(QStyledItemDelegate):
                 rect = QRect(x, y, width, height)
                 if region.intersects(rect):
                     self._paint_cell(painter, rect, number, column)
-                    painter.setPen(self._text)
         if self._grid is not None and columns:
             # As the view draws its grid: a line under each row and right of each column, within the rows
             # and columns there are.
@@ -259,8 +258,8 @@ class QueueDelegate(QStyledItemDelegate):
     def _paint_row(
         self, painter: QPainter, number: int, y: int, height: int, columns: list[tuple[int, int, int]]
     ) -> None:
-        """The row's cells in these columns as `_paint_cell` paints each, with the row's work done once (its
-        background, its formatted row, the pen): a screen is some 350 cells, and each call from Python into Qt
+        """The row's cells in these columns (x, width), with the row's work done once (its background, its
+        formatted row, the pen; the painter holds our text pen and font): a screen is some 350 cells, and each call from Python into Qt
         costs about a microsecond, so a repaint of texts already laid out is mostly this loop."""
         first, last = columns[0], columns[-1]
         if self._alternating and number & 1:
@@ -302,50 +301,10 @@ class QueueDelegate(QStyledItemDelegate):
             painter.drawStaticText(QPointF(x + margin, y + (height - painted.height) / 2), painted.text)
 
     def _paint_cell(self, painter: QPainter, rect: QRect, number: int, column: int) -> None:
-        if self._alternating and number & 1:
-            painter.fillRect(rect, self._alternate)
-        row = self._model.painted_row(number)
-        if row is None:
-            if column == _TITLE:  # the row's window is on its way
-                painter.setPen(self._text)
-                placeholder = self._placeholder
-                painter.drawStaticText(
-                    QPointF(rect.x() + self._margin, rect.y() + (rect.height() - placeholder.height) / 2),
-                    placeholder.text,
-                )
-            return
-        painted = row.painted[column]
-        width = rect.width() - 2 * self._margin
-        if column == _REMAINING:
-            bold = row.bold is not None
-            font = self._bold if bold else self._font
-            if painted is None or painted.width != width:
-                painted = self._laid_out(row.cells[column], bold, width)
-                if painted is None:
-                    self._paint_later(number, column)
-                    return
-                row.painted[column] = painted
-            painter.setPen(row.colour)
-            painter.setFont(font)
-            painter.drawStaticText(
-                QPointF(
-                    rect.x() + rect.width() - self._margin - painted.text_width,
-                    rect.y() + (rect.height() - painted.height) / 2,
-                ),
-                painted.text,
-            )
-            painter.setFont(self._font)
-            return
-        if painted is None or painted.width != width:
-            painted = self._laid_out(row.cells[column], False, width)
-            if painted is None:
-                self._paint_later(number, column)
-                return
-            row.painted[column] = painted
+        """One cell, as `_paint_row` paints the cells of a row (a painter of Qt's own view: our pen and font)."""
         painter.setPen(self._text)
-        painter.drawStaticText(
-            QPointF(rect.x() + self._margin, rect.y() + (rect.height() - painted.height) / 2), painted.text
-        )
+        painter.setFont(self._font)
+        self._paint_row(painter, number, rect.y(), rect.height(), [(column, rect.x(), rect.width())])
 
     def _laid_out(self, text: str, bold: bool, width: int) -> Painted | None:
         """The text laid out (None when it is not yet and this paint event's budget is spent)."""
