@@ -28,9 +28,9 @@ from ..domain.lifecycle import allowed_events, apply
 from ..domain.roles import Actor
 from ..store.case_actions import ActionContext, action_context, case_by_receipt
 from ..store.cases import load_case
+from ..store.local.desk_case import PanelData
 from ..store.local.outbox import RejectedEvent, acknowledge_rejection, record_local
 from ..store.local.sync_state import sync_state
-from .case_panel import PanelData
 
 if TYPE_CHECKING:
     from . import case_actions_dialogs as dialogs

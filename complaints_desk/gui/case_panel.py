@@ -6,75 +6,28 @@ says; read from the local store on the reader pool. The petitioner is masked; "s
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from datetime import datetime
 
 from PySide6.QtCore import QEvent, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QFont, QFontMetrics, QResizeEvent
+from PySide6.QtGui import QAction, QFont, QResizeEvent
 from PySide6.QtWidgets import QBoxLayout, QFormLayout, QMenu, QSizePolicy, QToolButton, QTreeWidgetItem, QWidget
-from sqlalchemy.orm import Session
 
-from ..domain.case import CaseState
 from ..domain.masking import mask_address
-from ..domain.roles import Actor, may_view_details
-from ..store.case_actions import desk_actor
-from ..store.case_view import CaseView, case_view
-from ..store.cases import load_case
-from ..store.local.outbox import RejectedEvent, rejected_events
+from ..domain.roles import may_view_details
+from ..store.case_view import CaseView
+from ..store.local.desk_case import PanelData, panel_data
 from ..sync.errors import TransportError
 from . import formats, labels
 from .case_attachments import CaseAttachments
 from .case_details import DetailsSource, Network, Petitioner
 from .case_rejections import rejection_box
-from .case_timeline import describe, words
+from .case_timeline import describe, words, wrap
 from .case_timeline import head as timeline_head
 from .formats import Urgency
 from .language import korean
 from .queue_model import URGENCY_COLOURS
 from .tasks import Tasks
 from .ui_case_panel import Ui_CasePanel
-
-
-def wrap(text: str, metrics: QFontMetrics, width: int) -> list[str]:
-    """Lines of `text` no wider than `width` pixels, broken at spaces where it can (Korean is written with
-    spaces between words) and anywhere in a word longer than a line."""
-    lines: list[str] = []
-    for paragraph in text.splitlines() or [""]:
-        line = ""
-        for word in paragraph.split(" "):
-            candidate = f"{line} {word}" if line else word
-            if metrics.horizontalAdvance(candidate) <= width:
-                line = candidate
-                continue
-            if line:
-                lines.append(line)
-            line = ""
-            for char in word:
-                if metrics.horizontalAdvance(line + char) > width and line:
-                    lines.append(line)
-                    line = ""
-                line += char
-        lines.append(line)
-    return lines
-
-
-@dataclass(frozen=True)
-class PanelData:
-    """What the panel shows of one case, read together on the reader pool."""
-
-    view: CaseView
-    state: CaseState
-    actor: Actor | None  # who works at the desk, as the lifecycle names them
-    rejections: tuple[RejectedEvent, ...]
-
-
-def panel_data(session: Session, case_id: str, staff_id: str | None) -> PanelData | None:
-    view = case_view(session, case_id)
-    state = load_case(session, case_id)
-    if view is None or state is None:
-        return None
-    return PanelData(view, state, desk_actor(session, staff_id), tuple(rejected_events(session, case_id=case_id)))
-
 
 ACTION_COLUMNS = 3
 BESIDE_GAP, UNDER_GAP = 12, 4  # between the petitioner's name and 원문 보기, on one line or under it

@@ -9,6 +9,7 @@ from datetime import datetime
 from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtGui import QFontMetrics
 
 from ..domain.channels import Channel
 from ..domain.events import EventType
@@ -178,3 +179,26 @@ def words(entry: TimelineEntry) -> str:
     if entry.type in (EventType.EXTENDED, EventType.CLOSED, EventType.CLOCK_STOPPED):
         return str(p.get("text") or "").strip()  # their reason is a code, said in the particulars
     return entry.note
+
+
+def wrap(text: str, metrics: QFontMetrics, width: int) -> list[str]:
+    """Lines of `text` no wider than `width` pixels, broken at spaces where it can (Korean is written with
+    spaces between words) and anywhere in a word longer than a line."""
+    lines: list[str] = []
+    for paragraph in text.splitlines() or [""]:
+        line = ""
+        for word in paragraph.split(" "):
+            candidate = f"{line} {word}" if line else word
+            if metrics.horizontalAdvance(candidate) <= width:
+                line = candidate
+                continue
+            if line:
+                lines.append(line)
+            line = ""
+            for char in word:
+                if metrics.horizontalAdvance(line + char) > width and line:
+                    lines.append(line)
+                    line = ""
+                line += char
+        lines.append(line)
+    return lines
