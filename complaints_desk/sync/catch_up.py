@@ -8,7 +8,7 @@ import threading
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 
-from ..store.local.prepared_pull import KEEP_DOCUMENTS, apply_prepared_page, store_reader
+from ..store.local.prepared_pull import apply_prepared_page, store_reader
 from ..store.local.pull import CatchUp
 from . import pull_codec
 from .projector import ProjectedPage, ProjectorProcess
@@ -124,8 +124,7 @@ def apply_projected(write: StoreWriter, page: ProjectedPage, tally: PullTally) -
     catch_up = tally.catch_up
     assert catch_up is not None
     slices, reference = page.slices(), page.reference
-    if len(catch_up.documents) < KEEP_DOCUMENTS:
-        catch_up.documents.update(page.documents)
+    catch_up.documents.update(page.documents)  # (the second process makes at most prepared_pull.KEEP_DOCUMENTS)
     done, as_prepared = 0, True
     while True:
         summary = write(
