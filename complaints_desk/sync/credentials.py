@@ -99,7 +99,7 @@ def _bad_password() -> DomainError:
 
 class Credentials:
     """The login state of one workstation against one server. `token()` is what the Transport calls; the
-    engine asks `token_for(staff_id)` whose token pushes whose events (sync.engine.PushTokens).
+    engine asks `token_for(staff_id)` whose token pushes whose events (sync.push.PushTokens).
 
     Signing out keeps the person's token (in the keyring) while changes of theirs wait, so they still go with
     their own token; once none are left it is revoked at the server and forgotten (`after_push`)."""
@@ -148,7 +148,7 @@ class Credentials:
         with contextlib.suppress(keyring.errors.KeyringError):
             keyring.delete_password(KEYRING_SERVICE, _account(self.server_url, username))
 
-    # --- whose token pushes whose events (sync.engine.PushTokens) --------------------------------------------
+    # --- whose token pushes whose events (sync.push.PushTokens) ----------------------------------------------
 
     def current_staff_id(self) -> str | None:
         current = self.current

@@ -2,11 +2,16 @@
 "The sync contract"; the SecureDrop client is the model: client-made ids as idempotency keys, one loop on a worker that
 reports through an observer, and "the server wins" once it has answered).
 
+This module is the orchestrator: it runs a round (push, the call log, pull), the two loops that repeat it (pull
+and long-poll on the caller's thread, push on a helper thread it owns), what a failure does to them (back off;
+a refused token waits for a sign-in), the status, and the pull with its catch-up. The push is sync.push's
+`Pusher`, which the engine holds and calls.
+
 No Qt here: the GUI wraps a `SyncObserver` into signals (gui/sync_status.py). Observer methods are called on
 the engine's threads. The engine writes to the local store only through the `writer` it is given
 (sync.store_writer: on the desktop, the one writer thread, which takes a waiting intake first), and pushes
-each person's run of waiting events with that person's token (`tokens`, sync.credentials.Credentials): the
-events of someone who signed out while offline wait, and block nobody else's.
+each person's run of waiting events with that person's token (`tokens`, sync.push.PushTokens, as
+sync.credentials.Credentials): the events of someone who signed out while offline wait, and block nobody else's.
 
     transport = Transport(url, token=credentials.token, workstation=credentials.workstation_proof)
     engine = SyncEngine(factory, transport, observer=my_observer, writer=tasks.store_writer, tokens=credentials)
@@ -23,9 +28,7 @@ import threading
 from collections.abc import Callable
 from concurrent.futures import Future
 from contextlib import ExitStack
-from datetime import UTC, datetime
 from functools import partial
-from typing import Protocol
 
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -35,17 +38,16 @@ from ..store.local import outbox, sync_state
 from ..store.local.deferred import finish_deferred, has_deferred
 from ..store.local.pull import CatchUp, apply_incoming_page
 from ..store.local.rebase import ServerEvent
-from ..store.local.resend import resend_unproven
 from .calls import send_unsent_calls
 from .catch_up import AheadPage, PageReader, apply_projected, start_projector
 from .projector import ProjectedPage, ProjectorProcess
-from .protocol import DEFAULT_PULL_PAGE, MAX_PUSH_EVENTS, EventResult, PullResponse
+from .protocol import DEFAULT_PULL_PAGE, MAX_PUSH_EVENTS, PullResponse
+from .push import Pusher, PushTokens
 from .reports import (
     CatchUpProgress,
     PullReport,
     PullTally,
     PushReport,
-    PushTally,
     SyncObserver,
     SyncReport,
     SyncStatus,
@@ -60,35 +62,12 @@ __all__ = [  # the reports are imported from here as well (sync.reports)
     "CatchUpProgress",
     "PullReport",
     "PushReport",
-    "PushTokens",
     "SyncEngine",
     "SyncObserver",
     "SyncReport",
     "SyncStatus",
     "server_events",
 ]
-
-MIN_PUSH_BATCH = 20
-
-
-class PushTokens(Protocol):
-    """Whose token pushes whose events (sync.credentials.Credentials)."""
-
-    def token_for(self, staff_id: str | None) -> str | None:
-        """The token to push `staff_id`'s events with, or None: theirs wait (staff_id None: events of no one
-        in particular, pushed with the signed-in person's token)."""
-        ...
-
-    def current_staff_id(self) -> str | None: ...
-
-    def after_push(self, transport: Transport) -> None:
-        """After a push: the kept token of anyone signed out with nothing left waiting can be revoked. Called
-        on the engine's push thread."""
-        ...
-
-    def token_refused(self, staff_id: str | None) -> None:
-        """The server refused `staff_id`'s kept token (expired, revoked): theirs wait for their sign-in."""
-        ...
 
 
 class Backoff:
@@ -142,112 +121,31 @@ class SyncEngine:
         # the client store's SQLite file (found from `factory` when not given): a catch-up projects its pages
         # ahead in a second process over it (sync.projector); None, or project_ahead False: on the writer alone
         self.store_path = (store_path or sqlite_file(factory)) if project_ahead else None
-        self.tokens = tokens
         self.transport = transport
         self.observer = observer or SyncObserver()
+        self._pusher = Pusher(
+            writer, transport, self.observer, self._set_status, tokens=tokens, push_batch=push_batch
+        )
         # A catch-up's pages stay this size rather than the server's largest (5,000): decoding a page's JSON is
         # one C call that holds the GIL (~3 µs an event), so a page of 5,000 would stall the GUI thread and an
         # intake on the writer for ~15 ms at once; and with its commits cheap (refetchable), a larger page saves
         # little.
         self.page_size = page_size
-        self.push_batch = min(push_batch, MAX_PUSH_EVENTS)
-        self._batch = self.push_batch
         self.wait_seconds = wait_seconds
         self.push_interval = push_interval
         self.backoff_cap = backoff_cap
         self.status = SyncStatus.STOPPED
         self._status_lock = threading.Lock()
-        self._push_lock = threading.Lock()  # one push at a time: creation order must hold on the wire
         self._pull_lock = threading.Lock()
         self._stop = threading.Event()
         self._wake_push = threading.Event()
         self._credentials_changed = threading.Event()
-        self._resent_for: tuple[str, str] | None = None  # the workstation proof unproven intakes were resent for
 
     # --- one round ---------------------------------------------------------------------------------------
 
     def push_once(self) -> PushReport:
-        """Send every pending event, each person's run with that person's token, oldest first within a run,
-        in batches; settle each batch's answers in one transaction. A run with no token (its person signed
-        out, their kept token refused, the signed-in person's own token refused) waits, labelled as theirs in
-        the report, and holds up nobody else's; an offline server stops them all. The signed-in person's
-        refused token makes the status AUTH_REQUIRED (they must sign in again) without stopping the others'.
-        First, when the workstation proves itself with a new proof (a re-enrolment), the intakes refused as
-        `workstation_unproven` are queued again (store.local.resend)."""
-        with self._push_lock:
-            self._resend_if_proven()
-            tally = PushTally()
-            refused: AuthRequired | None = None  # without per-person tokens: nothing goes until a sign-in
-            own: AuthRequired | None = None  # the signed-in person's token: theirs wait, the others' go
-            for run in self._write(outbox.pending_runs, background=True):
-                token = self.tokens.token_for(run.staff_id) if self.tokens is not None else None
-                if self.tokens is not None and token is None:
-                    tally.waiting.append((run.staff_id, run.count))
-                    continue
-                try:
-                    self._push_run(run.staff_id, token, tally)
-                except AuthRequired as error:
-                    if self.tokens is None:
-                        refused = error
-                    else:
-                        if run.staff_id in (None, self.tokens.current_staff_id()):
-                            own = error
-                        self.tokens.token_refused(run.staff_id)
-                    tally.waiting.append((run.staff_id, run.count))
-                    continue
-            if self.tokens is not None:
-                self.tokens.after_push(self.transport)
-            report = tally.report()
-        if report.sent:
-            self.observer.pushed(report)
-        if report.rejected_cases:
-            self.observer.conflicts(report.rejected_cases)
-        if refused is not None:
-            raise refused
-        if own is not None:
-            self._set_status(SyncStatus.AUTH_REQUIRED, str(own))
-        return report
-
-    def _resend_if_proven(self) -> None:
-        proof = self.transport.workstation_proof()
-        if proof is None or proof == self._resent_for:
-            return
-        self._resent_for = proof  # once per proof: a refusal under this one stays until the next
-        resent = self._write(resend_unproven, background=True)
-        if resent:
-            log.info("re-sending %d intake(s) refused before this workstation proved itself", len(resent))
-
-    def _push_run(self, staff_id: str | None, token: str | None, tally: PushTally) -> None:
-        position = 0
-        anyone = self.tokens is None  # without per-person tokens, every run is the signed-in person's
-
-        def next_batch(session: Session) -> list[outbox.OutboxEntry]:
-            batch = outbox.pending_batch(
-                session, self._batch, after_position=position, staff_id=staff_id, anyone=anyone
-            )
-            if batch:
-                outbox.note_attempt(session, [entry.event.id for entry in batch])
-            return batch
-
-        while True:
-            batch = self._write(next_batch, background=True)
-            if not batch:
-                return
-            position = batch[-1].position
-            try:
-                response = self.transport.push([entry.event for entry in batch], token=token)
-            except Offline:
-                # a slow server or a bad link: smaller batches next time (a repeat is a harmless duplicate)
-                self._batch = max(MIN_PUSH_BATCH, self._batch // 2)
-                raise
-            self._batch = min(self.push_batch, self._batch * 2)
-
-            def settle(session: Session, results: list[EventResult] = response.results) -> outbox.SettleSummary:
-                summary = outbox.settle_push(session, results)
-                sync_state.note_pushed(session, datetime.now(UTC))
-                return summary
-
-            tally.add(len(batch), self._write(settle, background=True))
+        """Send every pending event now, each person's run with that person's token (sync.push.Pusher)."""
+        return self._pusher.push_once()
 
     def pull_once(self) -> PullReport:
         """Pull pages until the server has nothing newer; each page and its cursor in one local transaction.
@@ -432,20 +330,11 @@ class SyncEngine:
                 return
             try:
                 self.push_once()
-                self._send_calls()
+                self._pusher.send_calls()
                 backoff.reset()
             except Exception as error:
                 self._pause_after(error, backoff)
                 self._wake_push.set()  # retry after the pause
-
-    def _send_calls(self) -> None:
-        """The call log rides on the push, with the signed-in person's token; refused, the records wait for
-        their sign-in (the status says so already) and the pushes of others go on."""
-        try:
-            send_unsent_calls(self._write, self.transport)
-        except AuthRequired:
-            if self.tokens is None:
-                raise
 
     def _pause_after(self, error: Exception, backoff: Backoff) -> None:
         if isinstance(error, AuthRequired):

@@ -1,5 +1,5 @@
 """Sending again what the server refused only because this workstation could not prove itself
-(`workstation_unproven`: its enrolment proof missing, lost or rotated), once it can (sync.engine calls this
+(`workstation_unproven`: its enrolment proof missing, lost or rotated), once it can (sync.push calls this
 when the workstation's proof changes: a re-enrolment)."""
 
 from __future__ import annotations
