@@ -5,13 +5,13 @@ from __future__ import annotations
 
 import logging
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterator, Mapping
 from concurrent.futures import Future, ThreadPoolExecutor
 
 from ..store.local.prepared_pull import apply_prepared_page, store_reader
 from ..store.local.pull import CatchUp
 from . import pull_codec
-from .projector import ProjectedPage, ProjectorProcess
+from .projector import ProjectedPage, ProjectorProcess, Sent
 from .pull_codec import PulledPage
 from .reports import PullTally
 from .store_writer import StoreWriter
@@ -36,8 +36,9 @@ class PageReader:
     With a `projector` (the catch-up's second process, sync.projector), the thread only fetches: the page goes to
     that process, which decodes and projects it with its own interpreter while the writer writes the page
     before (store.local.prepared_pull); until it is ready, or if it is gone, pages are decoded here as above.
-    Projected pages are read two ahead: one page the second process takes long over (a page of new cases takes
-    it about twice an update's time) then does not keep the writer waiting."""
+    Each page sent to it is followed at once by the next one, fetched before the first's answer is read: the
+    process then goes from one page to the next without waiting for this side (which has the GIL to get, an
+    answer to read and a fetch to make in between), and the writer finds each page projected two ahead."""
 
     def __init__(
         self, transport: Transport, catch_up: CatchUp | None = None, projector: ProjectorProcess | None = None
@@ -51,34 +52,47 @@ class PageReader:
         self.written.set()
         if catch_up is not None:
             catch_up.on_written = self.written.set
-        self._further: dict[int, Future[AheadPage]] = {}  # a projected page's successor, read ahead too
-        self._further_lock = threading.Lock()
+        self._sent: dict[int, Sent] = {}  # the page after the last one read, sent to the second process already
 
     def __enter__(self) -> PageReader:
         return self
 
     def submit(self, after: int, limit: int) -> Future[AheadPage]:
         self.written.clear()
-        with self._further_lock:
-            further = self._further.pop(after, None)
-        return further if further is not None else self.pool.submit(self._read, after, limit)
+        return self.pool.submit(self._read, after, limit)
 
     def _read(self, after: int, limit: int) -> AheadPage:
         projector = self.projector
-        if projector is None or not projector.usable:
-            with pull_codec.decoding_after(self.written, self.hold):
-                return self.transport.pull_page(after, limit)
-        raw = self.transport.pull_raw(after, limit)
-        projected = projector.project(raw)
+        sent = self._sent.pop(after, None)
+        if sent is None:
+            if projector is None or not projector.usable:
+                with pull_codec.decoding_after(self.written, self.hold):
+                    return self.transport.pull_page(after, limit)
+            raw = self.transport.pull_raw(after, limit)
+            sent = projector.send(raw)
+            if sent is None:
+                with pull_codec.decoding_after(self.written, self.hold):
+                    return self.transport.read_page(raw)
+        assert projector is not None
+        self._send_following(projector, sent.raw, limit)
+        projected = projector.receive(sent)
         if projected is not None:
-            if projected.has_more:
-                with self._further_lock:
-                    if not self._further:
-                        following = projected.next_after
-                        self._further[following] = self.pool.submit(self._read, following, limit)
             return projected
         with pull_codec.decoding_after(self.written, self.hold):
-            return self.transport.read_page(raw)
+            return self.transport.read_page(sent.raw)
+
+    def _send_following(self, projector: ProjectorProcess, raw: bytes, limit: int) -> None:
+        head = pull_codec.page_head(raw)
+        if head is None or not head.has_more or self._sent:
+            return
+        try:
+            following = self.transport.pull_raw(head.next_after, limit)
+        except Exception:  # (it is fetched again in its turn, where its failure belongs)
+            log.debug("could not fetch the page after %d ahead", head.next_after, exc_info=True)
+            return
+        sent = projector.send(following)
+        if sent is not None:
+            self._sent[head.next_after] = sent
 
     def take(self, ahead: Future[AheadPage]) -> AheadPage:
         """The page read ahead, projected again if the second process has started afresh since (reset)."""
@@ -94,12 +108,49 @@ class PageReader:
         if self.projector is not None and not (isinstance(page, ProjectedPage) and as_prepared):
             self.projector.reset()
 
+    def remaining_documents(self) -> Future[list[tuple[str, str]]] | None:
+        """The search documents the second process has made no answer bring yet, made while the writer goes on
+        (at a catch-up's end: it builds the indexes first), or None without a second process."""
+        if self.projector is None or not self.projector.usable:
+            return None
+        return self.pool.submit(self.projector.remaining_documents)
+
     def __exit__(self, *exc: object) -> None:
         self.written.set()  # a page that failed never says it is written: the thread must not wait for it
         self.pool.submit(self.transport.close)  # that thread's HTTP session
         self.pool.shutdown(wait=True, cancel_futures=True)
         if self.projector is not None:
             self.projector.close()
+
+
+class LateDocuments(Mapping[str, str]):
+    """A catch-up's search documents by case id: those its pages brought, and those the second process still
+    owes (`late`), taken when first looked at: the catch-up's end builds the indexes first and asks for documents
+    only after them, so the process makes them meanwhile. If it fails, the cases it owed are made by the writer
+    (store.local.deferred.finish_deferred makes any document it is not given)."""
+
+    LATE_SECONDS = 30.0
+
+    def __init__(self, made: dict[str, str], late: Future[list[tuple[str, str]]] | None) -> None:
+        self._made, self._late = made, late
+
+    def _taken(self) -> dict[str, str]:
+        late, self._late = self._late, None
+        if late is not None:
+            try:
+                self._made.update(late.result(self.LATE_SECONDS))
+            except Exception:
+                log.warning("the catch-up's second process did not hand over its search documents", exc_info=True)
+        return self._made
+
+    def __getitem__(self, case_id: str) -> str:
+        return self._taken()[case_id]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._taken())
+
+    def __len__(self) -> int:
+        return len(self._taken())
 
 
 def _holding(catch_up: CatchUp) -> Callable[[], bool] | None:

@@ -25,7 +25,7 @@ from __future__ import annotations
 import logging
 import random
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from concurrent.futures import Future
 from contextlib import ExitStack
 from functools import partial
@@ -39,7 +39,7 @@ from ..store.local.deferred import finish_deferred, has_deferred
 from ..store.local.pull import CatchUp, apply_incoming_page
 from ..store.local.rebase import ServerEvent
 from .calls import send_unsent_calls
-from .catch_up import AheadPage, PageReader, apply_projected, start_projector
+from .catch_up import AheadPage, LateDocuments, PageReader, apply_projected, start_projector
 from .projector import ProjectedPage, ProjectorProcess
 from .protocol import DEFAULT_PULL_PAGE, MAX_PUSH_EVENTS, PullResponse
 from .push import Pusher, PushTokens
@@ -169,14 +169,16 @@ class SyncEngine:
                     early = self._start_projector() if tally.cursor == 0 else None
                     if early is not None:
                         catching_up.callback(early.close)
-                    self._pull_pages(tally, catching_up, early)
+                    reader = self._pull_pages(tally, catching_up, early)
                 except BaseException:
                     if tally.catch_up is not None:  # the pages committed so far stay: make them searchable now
                         self._finish_deferred(quietly=True)
                     raise
                 if tally.catch_up is not None:
                     self.observer.catching_up(CatchUpProgress(tally.events, tally.pages, tally.cursor, True))
-                    self._finish_deferred(documents=tally.catch_up.documents)
+                    # (the second process makes the documents it still owes while the writer builds the indexes)
+                    late = reader.remaining_documents() if reader is not None else None
+                    self._finish_deferred(documents=LateDocuments(tally.catch_up.documents, late))
                     tally.catch_up.documents.clear()
                     self.observer.catching_up(
                         CatchUpProgress(tally.events, tally.pages, tally.cursor, True, done=True)
@@ -188,9 +190,9 @@ class SyncEngine:
 
     def _pull_pages(
         self, tally: PullTally, catching_up: ExitStack, projector: ProjectorProcess | None = None
-    ) -> None:
+    ) -> PageReader | None:
         """Apply pages from the tally's cursor until the server has no more. A first page that is full, with
-        more to come, starts a catch-up, whose helpers live as long as `catching_up`."""
+        more to come, starts a catch-up, whose helpers (its reader, returned) live as long as `catching_up`."""
         reader: PageReader | None = None
         ahead: Future[AheadPage] | None = None
         while True:
@@ -216,7 +218,7 @@ class SyncEngine:
             if tally.catch_up is not None:
                 self.observer.catching_up(CatchUpProgress(tally.events, tally.pages, tally.cursor))
             if not page.has_more:
-                return
+                return reader
 
     def _start_projector(self) -> ProjectorProcess | None:
         return start_projector(self.store_path) if self.store_path is not None else None
@@ -246,7 +248,7 @@ class SyncEngine:
                 return False
             events, reference = events[summary.events :], []
 
-    def _finish_deferred(self, *, quietly: bool = False, documents: dict[str, str] | None = None) -> None:
+    def _finish_deferred(self, *, quietly: bool = False, documents: Mapping[str, str] | None = None) -> None:
         """Build what a catch-up deferred, one bounded transaction at a time (store.pull_apply.finish_deferred)."""
         # (refetchable: the deferred work and what says it is left are in the same transactions, so one lost to
         # a power cut is simply done again)

@@ -63,6 +63,16 @@ class _WirePage(msgspec.Struct, gc=False):
 _read_page = msgspec.json.Decoder(_WirePage)
 
 
+class PageHead(msgspec.Struct, gc=False):
+    """Where a page ends and whether more follow, read without its events (skipped by the decoder, not built)."""
+
+    next_after: int
+    has_more: bool
+
+
+_read_head = msgspec.json.Decoder(PageHead)
+
+
 class PageError(ValueError):
     """The body is not a pull page."""
 
@@ -133,6 +143,14 @@ def _held(hold: Callable[[], bool]) -> None:
     until = time.monotonic() + HOLD_MOST
     while hold() and time.monotonic() < until:
         time.sleep(HOLD_NAP)
+
+
+def page_head(raw: bytes) -> PageHead | None:
+    """The page's cursor and whether more follow, or None when the body is not a page."""
+    try:
+        return _read_head.decode(raw)
+    except msgspec.DecodeError:
+        return None
 
 
 def parse_pull_page(raw: bytes | str) -> PulledPage:

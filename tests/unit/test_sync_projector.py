@@ -267,3 +267,62 @@ def test_only_a_receipt_sets_what_the_search_index_holds() -> None:
     for event_type in EventType:
         if event_type is not EventType.RECEIVED:
             assert not searched & set(fields_touched({event_type.value})), event_type
+
+
+@pytest.mark.parametrize(
+    "fork",
+    [
+        pytest.param(True, id="forked", marks=pytest.mark.skipif(not hasattr(os, "fork"), reason="no fork")),
+        pytest.param(False, id="a fresh interpreter"),
+    ],
+)
+def test_pages_queued_to_the_second_process_come_back_in_order_as_if_sent_one_by_one(
+    tmp_path: Path, history: tuple[dict[int, bytes], dict[str, Any]], fork: bool
+) -> None:
+    """The reader sends the next page before the answer to this one is read; the process asks for case rows
+    while a page waits behind its request, and each answer is still the projection of its own page."""
+    pages, _expected = history
+    path = tmp_path / "client.sqlite3"
+    engine = _store(path)
+    factory = make_sessionmaker(engine)
+    bodies = [pages[after] for after in sorted(pages)]
+    for body in bodies[:2]:  # on the store already: the next pages' cases are read from it (NEED, ROWS)
+        page = parse_pull_page(body)
+        with transaction(factory) as session:
+            apply_incoming_page(session, page.events, page.reference, next_after=page.next_after)
+    reader = sqlite3.connect(path)
+    expected = Projector(lambda case_ids: bulk.load_cases(reader, case_ids))
+    wanted = [expected.prepare(parse_pull_page(body).events) for body in bodies[2:5]]
+    started = Started(path, fork)
+    try:
+        sent = [started.process.send(body) for body in bodies[2:5]]
+        assert all(item is not None for item in sent)
+        answers = [started.process.receive(item) for item in reversed(sent) if item is not None][::-1]
+    finally:
+        started.process.close()
+        reader.close()
+        engine.dispose()
+    assert all(answer is not None for answer in answers), "every page projected"
+    assert [answer.slices() for answer in answers if answer is not None] == wanted
+    assert [answer.raw for answer in answers if answer is not None] == bodies[2:5]
+    assert any(piece.updated for slices in wanted for piece in slices), "the pages change cases read from the store"
+
+
+def test_at_a_catch_ups_end_the_second_process_hands_over_the_search_documents_it_still_owes(
+    tmp_path: Path, history: tuple[dict[int, bytes], dict[str, Any]]
+) -> None:
+    pages, _expected = history
+    path = tmp_path / "client.sqlite3"
+    _store(path).dispose()
+    first = parse_pull_page(pages[min(pages)])
+    receipts = {e.case_id for e in first.events if e.type == EventType.RECEIVED.value}
+    started = Started(path)
+    try:
+        answer = started.process.project(pages[min(pages)])
+        assert answer is not None
+        documents = dict(answer.documents)
+        documents.update(started.process.remaining_documents())
+        assert started.process.remaining_documents() == [], "each document is handed over once"
+    finally:
+        started.process.close()
+    assert documents.keys() == receipts
