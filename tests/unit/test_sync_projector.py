@@ -305,7 +305,9 @@ def test_pages_queued_to_the_second_process_come_back_in_order_as_if_sent_one_by
     assert all(answer is not None for answer in answers), "every page projected"
     assert [answer.slices() for answer in answers if answer is not None] == wanted
     assert [answer.raw for answer in answers if answer is not None] == bodies[2:5]
-    assert any(piece.updated for slices in wanted for piece in slices), "the pages change cases read from the store"
+    assert any(piece.updated for slices in wanted for piece in slices), (
+        "the pages change cases read from the store"
+    )
 
 
 def test_at_a_catch_ups_end_the_second_process_hands_over_the_search_documents_it_still_owes(
