@@ -29,7 +29,7 @@ from ..domain.receipts import (
 )
 from ..domain.roles import Actor, Role
 from ..domain.work_settings import DeadlineSettings
-from .cases import issue_receipt_number, record_event
+from .cases import Recording, issue_receipt_number, load_cases, write_recording
 from .models import Category, ClosureRow, Station
 
 SEOUL = ZoneInfo("Asia/Seoul")
@@ -91,6 +91,38 @@ def take_intake(
     offline: bool = False,
     clock: Callable[[], datetime] = lambda: datetime.now(UTC),
 ) -> CaseState:
+    """Receive an intake (take_intake_events): the case as it stands after its receipt (and routing)."""
+    return take_intake_events(
+        session,
+        intake,
+        actor=actor,
+        station_code=station_code,
+        now=now,
+        calendar=calendar,
+        case_id=case_id,
+        offline=offline,
+        clock=clock,
+    ).state
+
+
+@dataclass(frozen=True)
+class TakenIntake:
+    state: CaseState  # the case after its events
+    events: list[Event]  # what was recorded: its receipt, and its routing when the intake names a department
+
+
+def take_intake_events(
+    session: Session,
+    intake: Intake,
+    *,
+    actor: Actor,
+    station_code: str,
+    now: datetime | None = None,
+    calendar: WorkCalendar | None = None,
+    case_id: str | None = None,
+    offline: bool = False,
+    clock: Callable[[], datetime] = lambda: datetime.now(UTC),
+) -> TakenIntake:
     """`offline=True`: the station's counter is not known to be the server's (an offline unlock, no check-in
     this session), so the number comes from the clock range (domain.receipts.next_offline_receipt_number,
     on `clock`, the real wall clock: never the `now` a caller may pass)."""
@@ -137,9 +169,11 @@ def take_intake(
         payload["registration_due_at"] = deadlines.registration_due_at(
             received_at.astimezone(SEOUL), calendar
         ).isoformat()
+    # A new case's id is ours: nothing to read. One the caller gives may be a case already here, which the
+    # lifecycle refuses to receive again.
+    recording = Recording(load_cases(session, [case_id], for_update=True) if case_id else {})
     case_id = case_id or new_id()
-    state = record_event(
-        session,
+    state = recording.accept(
         Event(
             id=new_id(),
             case_id=case_id,
@@ -150,13 +184,12 @@ def take_intake(
             actor_department=actor.department_code,
             station_code=station_code,
             payload=payload,
-        ),
+        )
     )
     if intake.department_code and actor.role is not Role.OFFICER:
         far = False
         transfer_due = deadlines.transfer_due_at(now.astimezone(SEOUL), "counter_to_department", calendar, far=far)
-        state = record_event(
-            session,
+        state = recording.accept(
             Event(
                 id=new_id(),
                 case_id=case_id,
@@ -168,9 +201,11 @@ def take_intake(
                 station_code=station_code,
                 base_version=state.version,
                 payload={"department_code": intake.department_code, "transfer_due_at": transfer_due.isoformat()},
-            ),
+            )
         )
-    return state
+    # the receipt and its routing in one write: the case row once, both events in one statement
+    write_recording(session, recording, recorded_at=datetime.now(UTC))
+    return TakenIntake(state, [event for event, _version in recording.accepted])
 
 
 CLOCK_WAIT_SECONDS = 1.0  # longer than this behind its last number, the clock is wrong: refuse, never reuse

@@ -63,7 +63,7 @@ def resend_unproven(session: Session, *, now: datetime | None = None) -> list[st
     for row in list(followers):
         if row.position < cases[row.case_id]:
             continue
-        _enqueue(session, replace(event_from_json(row.event), id=new_id()), now)
+        _enqueue(session, [replace(event_from_json(row.event), id=new_id())], now)
         row.acknowledged_at = now
     session.flush()
     position = current_cursor(session)
