@@ -53,6 +53,8 @@ class PageReader:
         if catch_up is not None:
             catch_up.on_written = self.written.set
         self._sent: dict[int, Sent] = {}  # the page after the last one read, sent to the second process already
+        # the cursor the first page sent to the second process since its last fresh start follows (`applied`)
+        self._first_sent_after: int | None = None
 
     def __enter__(self) -> PageReader:
         return self
@@ -69,7 +71,7 @@ class PageReader:
                 with pull_codec.decoding_after(self.written, self.hold):
                     return self.transport.pull_page(after, limit)
             raw = self.transport.pull_raw(after, limit)
-            sent = projector.send(raw)
+            sent = self._send(projector, after, raw)
             if sent is None:
                 with pull_codec.decoding_after(self.written, self.hold):
                     return self.transport.read_page(raw)
@@ -90,9 +92,14 @@ class PageReader:
         except Exception:  # (it is fetched again in its turn, where its failure belongs)
             log.debug("could not fetch the page after %d ahead", head.next_after, exc_info=True)
             return
-        sent = projector.send(following)
+        sent = self._send(projector, head.next_after, following)
         if sent is not None:
             self._sent[head.next_after] = sent
+
+    def _send(self, projector: ProjectorProcess, after: int, raw: bytes) -> Sent | None:
+        if self._first_sent_after is None:
+            self._first_sent_after = after
+        return projector.send(raw)
 
     def take(self, ahead: Future[AheadPage]) -> AheadPage:
         """The page read ahead, projected again if the second process has started afresh since (reset)."""
@@ -104,9 +111,19 @@ class PageReader:
 
     def applied(self, page: AheadPage, *, as_prepared: bool) -> None:
         """A page is committed: unless it was written as the second process prepared it, that process starts
-        afresh from the store (its rows may not be the store's any more)."""
-        if self.projector is not None and not (isinstance(page, ProjectedPage) and as_prepared):
-            self.projector.reset()
+        afresh from the store (its rows may not be the store's any more) — except for a page read here that comes
+        before every page sent to it since its last start (a catch-up's first page): the rows it keeps are then
+        of later pages only, read from the store as it was, and what it prepares from them is still checked
+        against the store when it is written (prepared_pull.write_prepared_slice). Starting it afresh there would
+        throw away the two pages it is projecting."""
+        projector = self.projector
+        if projector is None or (isinstance(page, ProjectedPage) and as_prepared):
+            return
+        first = self._first_sent_after
+        if isinstance(page, PulledPage) and (first is None or page.next_after <= first):
+            return
+        self._first_sent_after = None
+        projector.reset()
 
     def remaining_documents(self) -> Future[list[tuple[str, str]]] | None:
         """The search documents the second process has made no answer bring yet, made while the writer goes on
