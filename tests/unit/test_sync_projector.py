@@ -59,13 +59,17 @@ def _projected_engine(
     return sync, started
 
 
-@pytest.mark.parametrize(
+# the second process as a fork of this one and as a fresh interpreter (sync.projector)
+BOTH_STARTS = pytest.mark.parametrize(
     "fork",
     [
         pytest.param(True, id="forked", marks=pytest.mark.skipif(not hasattr(os, "fork"), reason="no fork")),
         pytest.param(False, id="a fresh interpreter"),
     ],
 )
+
+
+@BOTH_STARTS
 def test_a_catch_up_projected_in_a_second_process_leaves_the_store_a_page_by_page_pull_leaves(
     tmp_path: Path, history: tuple[dict[int, bytes], dict[str, Any]], fork: bool
 ) -> None:
@@ -272,13 +276,7 @@ def test_only_a_receipt_sets_what_the_search_index_holds() -> None:
             assert not searched & set(fields_touched({event_type.value})), event_type
 
 
-@pytest.mark.parametrize(
-    "fork",
-    [
-        pytest.param(True, id="forked", marks=pytest.mark.skipif(not hasattr(os, "fork"), reason="no fork")),
-        pytest.param(False, id="a fresh interpreter"),
-    ],
-)
+@BOTH_STARTS
 def test_pages_queued_to_the_second_process_come_back_in_order_as_if_sent_one_by_one(
     tmp_path: Path, history: tuple[dict[int, bytes], dict[str, Any]], fork: bool
 ) -> None:
