@@ -161,7 +161,7 @@ class Projector:
                 if len(row) != len(columns):
                     raise RuntimeError(f"case {case_id}: the projection set columns other than {columns}")
                 after = values_of(row)
-                changed = tuple(positions[i] for i in compress(range(len(columns)), map(ne, after, before)))
+                changed = tuple(compress(positions, map(ne, after, before)))
                 values = old
                 if changed:
                     merged = list(old)

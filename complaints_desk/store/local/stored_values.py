@@ -37,18 +37,38 @@ DATE_COLUMNS = _columns_of(Date) - DATETIME_COLUMNS
 BOOL_COLUMNS = _columns_of(Boolean)
 
 
+_fromisoformat = datetime.fromisoformat
+
+
+def _server_utc(value: str) -> str | None:
+    """The stored text of a time in the form the server writes them ("...+00:00", with or without
+    microseconds), after checking that it is a valid time; None for any other form. Twice an event in a pull
+    (100,000 events on a fresh client): a rearrangement of the text, 4x cheaper than converting."""
+    n = len(value)
+    if n == 25:
+        if value[19:] == "+00:00" and value[10] == "T":
+            _fromisoformat(value)
+            return value[:19].replace("T", " ") + ".000000"
+    elif n == 32 and value[26:] == "+00:00" and value[10] == "T" and value[19] == ".":
+        _fromisoformat(value)
+        return value[:26].replace("T", " ")
+    return None
+
+
 def stored_utc(value: str | datetime) -> str:
     """A moment as UTCDateTime stores it on SQLite. A naive value is taken as local time, as
     `datetime.astimezone` takes it (what the projection has always done with payload times)."""
     if isinstance(value, str):
-        # The server writes UTC ("...Z" or "...+00:00", with or without microseconds): after checking that
-        # it is a valid time, the stored text is a rearrangement of it (4x cheaper than converting).
+        stored = _server_utc(value)
+        if stored is not None:
+            return stored
+        # Other UTC forms ("...Z", another separator) are rearranged too; other zones converted.
         n = len(value)
         if (n == 20 and value[19] == "Z") or (n == 25 and value.endswith("+00:00")):
-            datetime.fromisoformat(value)
+            _fromisoformat(value)
             return f"{value[:10]} {value[11:19]}.000000"
         if value[19:20] == "." and ((n == 27 and value[26] == "Z") or (n == 32 and value.endswith("+00:00"))):
-            datetime.fromisoformat(value)
+            _fromisoformat(value)
             return f"{value[:10]} {value[11:26]}"
         return _converted(value)
     return _convert(value)
@@ -68,7 +88,10 @@ def _convert(moment: datetime) -> str:
 
 def stored_aware_utc(value: str) -> str:
     """Like stored_utc, for times that must carry a zone (an event's occurred_at)."""
-    if value[-1:] != "Z" and value[-6:] != "+00:00" and datetime.fromisoformat(value).tzinfo is None:
+    stored = _server_utc(value)
+    if stored is not None:
+        return stored
+    if value[-1:] != "Z" and value[-6:] != "+00:00" and _fromisoformat(value).tzinfo is None:
         raise ValueError(f"time without a zone: {value!r}")
     return stored_utc(value)
 
