@@ -11,9 +11,7 @@ from hypothesis import strategies as st
 
 from complaints_desk.store.local.stored_values import parse_stored_utc, stored_aware_utc, stored_utc
 
-moments = st.datetimes(
-    min_value=datetime(2000, 1, 1), max_value=datetime(2099, 12, 31), timezones=st.just(UTC)
-)
+moments = st.datetimes(min_value=datetime(2000, 1, 1), max_value=datetime(2099, 12, 31), timezones=st.just(UTC))
 
 
 def _spellings(moment: datetime) -> list[str]:
