@@ -58,6 +58,42 @@ def test_rows_scrolled_onto_show_their_own_text_once_the_event_loop_has_run(
     assert on_screen(table) == filled
 
 
+def test_cells_left_blank_too_long_are_still_laid_out_a_bounded_number_at_a_time(
+    client: Client, qtbot: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Cells blank past FILL_WITHIN_S (turns coming slowly: a catch-up on another thread) get a larger budget,
+    not an unlimited one: one paint laying out a whole screen was the GUI thread's longest stall."""
+    window = client.window
+    window.choose_queue(Queue.ALL)
+    settle(client, qtbot)
+    model, table = window.model, window.ui.queueTable
+    painter = table.itemDelegate()
+    assert isinstance(painter, QueueDelegate)
+    # Late from the first paint on, and the late budget spent at once: one fresh text a paint.
+    monkeypatch.setattr(queue_delegate, "FILL_WITHIN_S", 0.0)
+    monkeypatch.setattr(queue_delegate, "LATE_LAYOUT_BUDGET_S", 0.0)
+    monkeypatch.setattr(queue_delegate, "LAYOUTS_AT_LEAST", 1)
+    layouts_by_paint: list[int] = []
+    lay_out, paint_rows = queue_delegate._lay_out, painter._paint_rows
+
+    def counted_lay_out(*args: Any) -> Any:
+        layouts_by_paint[-1] += 1
+        return lay_out(*args)
+
+    def counted_paint(event: Any) -> bool:
+        layouts_by_paint.append(0)
+        return paint_rows(event)
+
+    monkeypatch.setattr(queue_delegate, "_lay_out", counted_lay_out)
+    monkeypatch.setattr(painter, "_paint_rows", counted_paint)
+    table.scrollTo(model.index(1500, 0), QAbstractItemView.ScrollHint.PositionAtTop)
+    rows = visible_rows(table)
+    qtbot.waitUntil(lambda: all(painter.shows_text(row) for row in rows), timeout=10_000)
+    # The screen filled over many paints, none laying out more than its bounded share.
+    assert sum(layouts_by_paint) > 10
+    assert max(layouts_by_paint) == 1
+
+
 def test_the_table_painted_in_one_go_looks_as_the_views_own_painting(client: Client, qtbot: Any) -> None:
     window = client.window
     window.choose_queue(Queue.ALL)
