@@ -19,6 +19,7 @@ import argparse
 import os
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 from PySide6.QtCore import QEventLoop, QTimer
@@ -28,6 +29,7 @@ from ..store.queue import Queue
 from .app import Client, application, start
 from .language import Language
 from .main_window import QUEUES
+from .queue_delegate import QueueDelegate
 
 USER = "road1"  # an officer of 도로관리과 in the demo office
 SEARCH = "주차"
@@ -44,6 +46,24 @@ def settle(client: Client, ms: int = 10_000) -> None:
             loop.exec()
         client.tasks.idle.disconnect(loop.quit)
         QApplication.processEvents()
+    _wait_for_the_queues_texts(client)
+
+
+def _wait_for_the_queues_texts(client: Client, seconds: float = 5.0) -> None:
+    """Until every row the queue shows is painted with its own text: the table lays fresh texts out over a few
+    turns of the event loop (gui.queue_delegate), and a picture taken between them shows blank cells."""
+    table = client.window.ui.queueTable
+    painter = table.itemDelegate()
+    if not table.isVisible() or not isinstance(painter, QueueDelegate):
+        return
+    until = time.monotonic() + seconds
+    while time.monotonic() < until:
+        first, last = table.rowAt(0), table.rowAt(table.viewport().height() - 1)
+        last = table.model().rowCount() - 1 if last < 0 else last
+        if first < 0 or all(painter.shows_text(row) for row in range(first, last + 1)):
+            return
+        table.viewport().repaint()  # (a paint event now: it lays out the next share of the texts)
+        QApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 20)
 
 
 def shoot(client: Client, path: Path) -> None:
