@@ -112,7 +112,7 @@ def bench_receipts(count: int) -> None:
             with transaction(factory) as session:  # take_intake + commit
                 return take_intake(
                     session, intake, actor=office_people.clerk, station_code="C03", now=base + timedelta(seconds=i)
-                )
+                ).state
 
         def reprint(number: str, paper: str) -> bytes:
             with factory() as session:

@@ -79,6 +79,12 @@ def calendar_for(session: Session, settings: DeadlineSettings | None = None) -> 
     return cached
 
 
+@dataclass(frozen=True)
+class TakenIntake:
+    state: CaseState  # the case after its events
+    events: list[Event]  # what was recorded: its receipt, and its routing when the intake names a department
+
+
 def take_intake(
     session: Session,
     intake: Intake,
@@ -90,40 +96,11 @@ def take_intake(
     case_id: str | None = None,
     offline: bool = False,
     clock: Callable[[], datetime] = lambda: datetime.now(UTC),
-) -> CaseState:
-    """Receive an intake (take_intake_events): the case as it stands after its receipt (and routing)."""
-    return take_intake_events(
-        session,
-        intake,
-        actor=actor,
-        station_code=station_code,
-        now=now,
-        calendar=calendar,
-        case_id=case_id,
-        offline=offline,
-        clock=clock,
-    ).state
-
-
-@dataclass(frozen=True)
-class TakenIntake:
-    state: CaseState  # the case after its events
-    events: list[Event]  # what was recorded: its receipt, and its routing when the intake names a department
-
-
-def take_intake_events(
-    session: Session,
-    intake: Intake,
-    *,
-    actor: Actor,
-    station_code: str,
-    now: datetime | None = None,
-    calendar: WorkCalendar | None = None,
-    case_id: str | None = None,
-    offline: bool = False,
-    clock: Callable[[], datetime] = lambda: datetime.now(UTC),
 ) -> TakenIntake:
-    """`offline=True`: the station's counter is not known to be the server's (an offline unlock, no check-in
+    """Receive an intake: its receipt (and routing, when it names a department) recorded as one write of the case;
+    the case as it then stands and the events recorded (the desk's outbox queues those).
+
+    `offline=True`: the station's counter is not known to be the server's (an offline unlock, no check-in
     this session), so the number comes from the clock range (domain.receipts.next_offline_receipt_number,
     on `clock`, the real wall clock: never the `now` a caller may pass)."""
     now = (now or datetime.now(UTC)).astimezone(UTC)

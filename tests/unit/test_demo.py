@@ -129,7 +129,7 @@ def test_an_intake_after_the_demo_continues_the_stations_receipt_numbers(sqlite_
             actor=Actor(clerk.id, Role.CLERK, clerk.department_code),
             station_code="C01",
             now=NOW,
-        )
+        ).state
     assert state.receipt_no.startswith("20260310-C01-")
 
 

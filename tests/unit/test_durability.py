@@ -41,7 +41,7 @@ WRITER = textwrap.dedent(
                        "010-2222-3333", department_code="ROADS"),
                 actor=actor,
                 station_code="C07",
-            )
+            ).state
         print(state.receipt_no, flush=True)
     """
 )

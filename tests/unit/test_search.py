@@ -42,7 +42,7 @@ def searchable(session_factory: sessionmaker[Session]) -> dict[str, str]:
                 actor=actor,
                 station_code="C06",
                 now=T0 + timedelta(minutes=n),
-            )
+            ).state
             numbers[title] = state.receipt_no
     return numbers
 

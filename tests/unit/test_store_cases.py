@@ -52,10 +52,10 @@ def test_intake_numbers_dates_and_finds_the_case(session_factory) -> None:  # ty
     _setup(session_factory)
     received = datetime(2026, 2, 13, 10, 0, tzinfo=SEOUL)
     with transaction(session_factory) as session:
-        first = take_intake(session, _intake(), actor=AGENT, station_code="C03", now=received)
+        first = take_intake(session, _intake(), actor=AGENT, station_code="C03", now=received).state
         second = take_intake(
             session, _intake(department_code="TRAFFIC"), actor=AGENT, station_code="C03", now=received
-        )
+        ).state
     assert first.receipt_no == "20260213-C03-0001"
     assert second.receipt_no == "20260213-C03-0002"
     assert first.due_at.astimezone(SEOUL).isoformat() == "2026-02-26T23:59:59+09:00"
@@ -82,7 +82,7 @@ def test_a_refused_intake_writes_nothing_not_even_a_receipt_number(session_facto
 def test_a_refused_event_leaves_the_case_and_history_untouched(session_factory) -> None:  # type: ignore[no-untyped-def]
     _setup(session_factory)
     with transaction(session_factory) as session:
-        state = take_intake(session, _intake(), actor=AGENT, station_code="C03")
+        state = take_intake(session, _intake(), actor=AGENT, station_code="C03").state
     with pytest.raises(DomainError), transaction(session_factory) as session:
         record_event(session, event(EventType.ACCEPTED, state.id, role=Role.OFFICER, department="TRAFFIC"))
     with transaction(session_factory) as session:

@@ -123,7 +123,7 @@ def file_online(session: Session, filing: OnlineFiling, *, now: datetime | None 
         attachments=filing.attachments,
         public=filing.public,
     )
-    state = take_intake(session, intake, actor=SYSTEM_ACTOR, station_code=station_code, now=now)
+    state = take_intake(session, intake, actor=SYSTEM_ACTOR, station_code=station_code, now=now).state
     if filing.attachments:
         _record_attachments(session, state.id, filing.attachments)
     if new_station:  # numbered with the case, last (the counter's lock is the transaction's last)

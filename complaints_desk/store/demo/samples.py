@@ -135,7 +135,7 @@ def intake(
         actor=office.clerk,
         station_code=STATION,
         now=at,
-    )
+    ).state
 
 
 def sample_cases(session: Session, office: SampleOffice, now: datetime) -> dict[str, CaseState]:

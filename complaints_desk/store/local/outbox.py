@@ -17,7 +17,7 @@ from ...domain.case import CaseState
 from ...domain.events import Event
 from ...domain.roles import Actor
 from ..cases import record_event
-from ..intake import Intake, take_intake_events
+from ..intake import Intake, take_intake
 from ..models import CaseRow, EventRow
 from .event_codec import event_from_json, event_to_json
 from .notices import IssuedNotice, issued_notice
@@ -69,7 +69,7 @@ def record_local_intake(
     for the server in the same transaction. The desktop passes `offline=not logged_in.counter_confirmed`
     (sync.credentials): the counter range is safe after a restore from a backup only once this session has
     checked in with the server; otherwise the number comes from the clock range (domain.receipts)."""
-    taken = take_intake_events(
+    taken = take_intake(
         session, intake, actor=actor, station_code=station_code, now=now, case_id=case_id, offline=offline
     )
     _enqueue(session, taken.events, datetime.now(UTC))
