@@ -1,4 +1,4 @@
-"""The wire protocol between desktop clients and the central server (DESIGN.md, "Sync protocol").
+"""The wire protocol between desktop clients and the central server (docs/architecture.md, "The sync contract").
 
 Push: the client sends its pending events in creation order; the server answers each one with
 `accepted` (and its sequence number), `duplicate` (already applied: the same answer as the first time) or

@@ -1,18 +1,18 @@
 """Push: every event answered accepted / duplicate / rejected, the answer stored so a repeated push gets it
-again. No SQL here (store.push_batch holds it); this module owns the transactions.
+again. No SQL here (store.central.push holds it); this module owns the transactions.
 
-"Each event in its own transaction" (DESIGN.md) is kept as a property of the answers, not of the commits:
-a request's events are applied in chunks of up to CHUNK, one transaction per chunk. Within a chunk each
-event is decided on its own, in push order, against the case as the chunk's earlier events left it; an
-event the lifecycle refuses writes nothing of itself (the refusal comes before any write, so no savepoint
-is needed) and its rejection is stored in the same transaction. A chunk commits as a whole: if the
-process dies or the database fails mid-chunk, nothing of that chunk is committed, and the client's retry
-is idempotent because every event is answered by its id (accepted → `duplicate` with its number, rejected
-→ the stored rejection). Committing per chunk rather than per request bounds how long a very large push
-(up to 500 events) holds its cases locked and how much work a retry repeats.
+"Each event answered on its own" (docs/architecture.md, "The sync contract") is kept as a property of the answers,
+not of the commits: a request's events are applied in chunks of up to CHUNK, one transaction per chunk. Within a
+chunk each event is decided on its own, in push order, against the case as the chunk's earlier events left it; an
+event the lifecycle refuses writes nothing of itself (the refusal comes before any write, so no savepoint is
+needed) and its rejection is stored in the same transaction. A chunk commits as a whole: if the process dies or the
+database fails mid-chunk, nothing of that chunk is committed, and the client's retry is idempotent because every
+event is answered by its id (accepted → `duplicate` with its number, rejected → the stored rejection). Committing
+per chunk rather than per request bounds how long a very large push (up to 500 events) holds its cases locked and
+how much work a retry repeats.
 
 Why chunks at all: every commit that makes events pullable is serialised behind the sequence counter (see
-store/sync_service), so throughput is set by how often we commit and how long the counter is held.
+store.central.sequence), so throughput is set by how often we commit and how long the counter is held.
 """
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""POST /sync/push, GET /sync/pull, GET /sync/wait (DESIGN.md, "Sync protocol").
+"""POST /sync/push, GET /sync/pull, GET /sync/wait (docs/architecture.md, "The sync contract").
 
 Pull returns every event to every role, in order: a department's view of a case needs its whole history,
 and a case may move between departments after the client's cursor has passed its first events. What is

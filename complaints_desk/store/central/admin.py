@@ -1,5 +1,5 @@
 """The administrator's changes to reference data: departments, staff, categories, routing rules, stations
-and closures. Every change takes a server sequence number (store.sync_service.next_seq) so clients pull it
+and closures. Every change takes a server sequence number (store.central.sequence.next_seq) so clients pull it
 in order with the events. Plain functions over a session; the caller owns the transaction."""
 
 from __future__ import annotations

@@ -15,7 +15,7 @@ each many-row write being ONE statement over a JSON document of its rows (push_p
 write_numbered_pg), every case and event row written once, already numbered. SQLite runs the same steps
 through SQLAlchemy (write_batch, then seq_commit numbers the rows), a statement at a time.
 
-The sequence numbers are taken once for the batch, from the `server_counters` row (see sync_service: the
+The sequence numbers are taken once for the batch, from the `server_counters` row (see store.central.sequence: the
 row lock is held to commit, so numbers become visible in order); the rows that carry them and the commit
 run while it is locked.
 
@@ -137,7 +137,7 @@ def _first_answers(rows: Iterable[Sequence[Any]]) -> dict[str, Answer]:
     answers: dict[str, Answer] = {}
     for event_id, seq, status, reason, field, message_ko, message_en in rows:
         if event_id in answers and answers[event_id].status == "accepted":
-            continue  # the event row wins, as in sync_service.previous_answer
+            continue  # the event row wins, as in answers.previous_answer
         answers[event_id] = Answer(
             status, None if seq is None else int(seq), reason, field, message_ko, message_en
         )
@@ -216,7 +216,7 @@ def _receipt_key(text: str) -> str:
 
 
 def _receipt_reused(text: str) -> DomainError:
-    # Same words as sync_service.check_receipt_unused (the single-event path).
+    # Same words as answers.check_receipt_unused (the single-event path).
     return DomainError(
         "receipt_no",
         f"이미 사용된 접수번호입니다: {text}. 단말을 서버에 다시 등록하면 이어서 쓸 번호를 알려 드립니다.",

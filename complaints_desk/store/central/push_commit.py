@@ -1,7 +1,7 @@
 """The last step of a pushed batch: take its sequence numbers, stamp them on its events and cases, commit.
 
 This is the one service function that commits, because the commit is part of what it must get right: the
-counter row (sync_service) is locked from the moment the numbers are taken until the commit, and every
+counter row (store.central.sequence) is locked from the moment the numbers are taken until the commit, and every
 other intake waits for it. On PostgreSQL the whole write goes to the server in ONE pipeline (psycopg
 pipeline mode): the unnumbered writes, the counter, the numbered writes (new cases with their search rows,
 changed cases, events: each table's rows in one statement, each row written once with its number) and the
@@ -35,7 +35,7 @@ _PG_COUNTER = "UPDATE server_counters SET value = value + %(n)s WHERE name = %(n
 
 def take_seqs(session: Session, count: int) -> int:
     """Take `count` sequence numbers at once and return the last; holds the counter's lock until the
-    transaction ends (sync_service.next_seq for many)."""
+    transaction ends (sequence.next_seq for many)."""
     statement = (
         update(ServerCounter)
         .where(ServerCounter.name == SEQ)

@@ -16,7 +16,7 @@ from ..types import UTCDateTime
 
 class ServerCounter(Base):
     """One row per counter; the row `seq` is locked by every writer until it commits, so sequence numbers
-    become visible strictly in order (see store/sync_service.next_seq)."""
+    become visible strictly in order (see store.central.sequence.next_seq)."""
 
     __tablename__ = "server_counters"
     name: Mapped[str] = mapped_column(String(20), primary_key=True)

@@ -1,7 +1,7 @@
 """The pull's reads and bulk writes on the client's SQLite, straight to the sqlite3 driver.
 
 Why not SQLAlchemy Core/ORM here: its per-parameter bind processing and per-row statement bookkeeping cost
-more than the database does. Rows are in stored form (store.stored_values: exactly what the column types write
+more than the database does. Rows are in stored form (store.local.stored_values: exactly what the column types write
 on SQLite), so nothing is converted on the way in or out and rows written here read back through the ORM like
 any other. The statements run on the session's own DBAPI connection, inside the transaction the session has
 begun (BEGIN IMMEDIATE), so they commit or roll back with everything else the caller does. SQLite only;
