@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QAbstractItemView, QTableView
 from complaints_desk.gui import queue_delegate
 from complaints_desk.gui.app import Client
 from complaints_desk.gui.queue_delegate import QueueDelegate
+from complaints_desk.gui.queue_model import QueueModel
 from complaints_desk.store.queue import Queue
 
 from .conftest import settle
@@ -22,6 +23,16 @@ def visible_rows(table: QTableView) -> range:
     return range(table.rowAt(0), table.rowAt(table.viewport().height() - 1) + 1)
 
 
+def whole_queue(client: Client, qtbot: Any) -> tuple[QueueModel, QTableView, QueueDelegate]:
+    """The whole queue shown and settled: its model, its table and the table's painter."""
+    window = client.window
+    window.choose_queue(Queue.ALL)
+    settle(client, qtbot)
+    painter = window.ui.queueTable.itemDelegate()
+    assert isinstance(painter, QueueDelegate)
+    return window.model, window.ui.queueTable, painter
+
+
 def on_screen(table: QTableView) -> QImage:
     return table.viewport().grab().toImage()  # a paint event of the whole viewport, as the screen gets one
 
@@ -29,12 +40,7 @@ def on_screen(table: QTableView) -> QImage:
 def test_rows_scrolled_onto_show_their_own_text_once_the_event_loop_has_run(
     client: Client, qtbot: Any, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    window = client.window
-    window.choose_queue(Queue.ALL)
-    settle(client, qtbot)
-    model, table = window.model, window.ui.queueTable
-    painter = table.itemDelegate()
-    assert isinstance(painter, QueueDelegate)
+    model, table, painter = whole_queue(client, qtbot)
     # A budget spent at once: each paint event lays out one fresh text and leaves the others for later.
     monkeypatch.setattr(queue_delegate, "LAYOUT_BUDGET_S", 0.0)
     monkeypatch.setattr(queue_delegate, "LAYOUTS_AT_LEAST", 1)
@@ -63,12 +69,7 @@ def test_cells_left_blank_too_long_are_still_laid_out_a_bounded_number_at_a_time
 ) -> None:
     """Cells blank past FILL_WITHIN_S (turns coming slowly: a catch-up on another thread) get a larger budget,
     not an unlimited one: one paint laying out a whole screen was the GUI thread's longest stall."""
-    window = client.window
-    window.choose_queue(Queue.ALL)
-    settle(client, qtbot)
-    model, table = window.model, window.ui.queueTable
-    painter = table.itemDelegate()
-    assert isinstance(painter, QueueDelegate)
+    model, table, painter = whole_queue(client, qtbot)
     # Late from the first paint on, and the late budget spent at once: one fresh text a paint.
     monkeypatch.setattr(queue_delegate, "FILL_WITHIN_S", 0.0)
     monkeypatch.setattr(queue_delegate, "LATE_LAYOUT_BUDGET_S", 0.0)
@@ -95,12 +96,7 @@ def test_cells_left_blank_too_long_are_still_laid_out_a_bounded_number_at_a_time
 
 
 def test_the_table_painted_in_one_go_looks_as_the_views_own_painting(client: Client, qtbot: Any) -> None:
-    window = client.window
-    window.choose_queue(Queue.ALL)
-    settle(client, qtbot)
-    table = window.ui.queueTable
-    painter = table.itemDelegate()
-    assert isinstance(painter, QueueDelegate)
+    _model, table, painter = whole_queue(client, qtbot)
     rows = visible_rows(table)
     on_screen(table)
     qtbot.waitUntil(lambda: all(painter.shows_text(row) for row in rows), timeout=10_000)
