@@ -124,7 +124,7 @@ Check = Callable[..., StaffInfo]
 @dataclass(frozen=True)
 class WorkstationClaim:
     """What the request says about the workstation it comes from (headers X-Workstation and
-    X-Workstation-Proof). Only a claim: store.central.stations.proven_station checks it against the stored
+    X-Workstation-Proof). Only a claim: store.central.stations.proven_station_code checks it against the stored
     hash, inside the unit of work that relies on it (the push's own transaction: no extra round trip)."""
 
     workstation_id: str | None

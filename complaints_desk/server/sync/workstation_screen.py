@@ -26,8 +26,7 @@ def proven_code(
     valid proof."""
     if staff.role is Role.SYSTEM or not claim.present:
         return None
-    station = stations.proven_station(session, claim.workstation_id, claim.secret)
-    return None if station is None else station.code
+    return stations.proven_station_code(session, claim.workstation_id, claim.secret)
 
 
 def _station_mismatch(code: str, own: str) -> DomainError:
