@@ -23,8 +23,9 @@ import secrets
 import string
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+from typing import Any
 
-from sqlalchemy import bindparam, func, select
+from sqlalchemy import Select, bindparam, func, select
 from sqlalchemy.orm import Session
 
 from ...domain.errors import DomainError
@@ -78,23 +79,31 @@ def _next_code(session: Session) -> str:
 
 
 # Built once: the push checks a proof on every request, and building and caching the statement anew each time
-# cost more than the query.
+# cost more than the query. The push needs only the code; a check-in, the station's row (the same join).
 _PROOF = (
     select(Station.code, WorkstationKey.proof_hash)
     .join(WorkstationKey, WorkstationKey.station_id == Station.id)
     .where(Station.id == bindparam("workstation_id"), Station.kind == "workstation")
 )
+_PROVEN_ROW = _PROOF.with_only_columns(Station, WorkstationKey.proof_hash)
+
+
+def _proven(session: Session, statement: Select[Any, str], workstation_id: str | None, secret: str | None) -> Any:
+    """The first column of `statement`'s row for a workstation these credentials prove, or None (unknown id, no
+    secret, a wrong or rotated one)."""
+    if not workstation_id or not secret:
+        return None
+    found = session.execute(statement, {"workstation_id": workstation_id}).first()
+    if found is None or not hmac.compare_digest(found[1], hash_secret(secret)):
+        return None
+    return found[0]
 
 
 def proven_station_code(session: Session, workstation_id: str | None, secret: str | None) -> str | None:
-    """The code of the workstation these credentials prove, or None (unknown id, no secret, a wrong or rotated
-    one). One query of two columns: the push checks it in its own transaction, on the intake's hot path."""
-    if not workstation_id or not secret:
-        return None
-    found = session.execute(_PROOF, {"workstation_id": workstation_id}).first()
-    if found is None or not hmac.compare_digest(found[1], hash_secret(secret)):
-        return None
-    return str(found[0])
+    """The code of the workstation these credentials prove, or None. One query of two columns: the push checks
+    it in its own transaction, on the intake's hot path."""
+    code = _proven(session, _PROOF, workstation_id, secret)
+    return None if code is None else str(code)
 
 
 def station_kind(session: Session, code: str) -> str | None:
@@ -200,10 +209,9 @@ def check_in(
 ) -> Enrolment:
     """A proven workstation's check-in (any signed-in staff member): where its receipt numbers continue, and
     whether it was restored from a backup. Changes no code, name or secret."""
-    if proven_station_code(session, workstation_id, secret) is None:
+    row: Station | None = _proven(session, _PROVEN_ROW, workstation_id, secret)
+    if row is None:
         raise unproven()
-    row = session.get(Station, workstation_id)
-    assert row is not None  # (proven a moment ago, in this transaction)
     restored = _reported(session, row, reported_last)
     session.flush()
     return Enrolment(row.id, row.code, row.name, row.last_receipt_day, row.last_receipt_seq, restored)
