@@ -16,13 +16,14 @@ from typing import Any
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
+from pytestqt.exceptions import TimeoutError
 
 from complaints_desk.domain.events import EventType
 from complaints_desk.gui.app import Client
 from complaints_desk.gui.case_actions_dialogs import AnswerDialog, RouteDialog
 from complaints_desk.gui.queue_model import Column
 from complaints_desk.store.queue import Queue
-from tests.gui.desk_support import sign_in, sign_out
+from tests.gui.desk_support import bar_text, sign_in, sign_out
 from tests.gui.test_signin import wait_bar
 from tests.integration.channel_fakes_km import (
     GraphFake,
@@ -86,6 +87,18 @@ def _receipts(client: Client) -> list[str]:
     return [str(model.data(model.index(row, Column.RECEIPT))) for row in range(min(50, model.rowCount()))]
 
 
+def _wait_listed(client: Client, qtbot: Any, receipt_no: str, server: LiveServer) -> None:
+    """Until the desk's queue lists the case; when it never does, say what the desk and the server said."""
+    try:
+        qtbot.waitUntil(lambda: receipt_no in _receipts(client), timeout=WAIT)
+    except TimeoutError as error:
+        log = server.log_path.read_text(encoding="utf-8", errors="replace").splitlines()[-25:]
+        raise AssertionError(
+            f"{receipt_no} never listed: the queue shows {_receipts(client)}, the status bar says "
+            f"{bar_text(client)!r}; the server's log ends:\n" + "\n".join(log)
+        ) from error
+
+
 def _row_of(client: Client, receipt_no: str) -> int:
     return _receipts(client).index(receipt_no)
 
@@ -119,7 +132,7 @@ def test_a_kakao_filing_is_registered_answered_at_the_desk_and_the_answer_goes_b
     receipt_no = found.group(0)
 
     # the agent's to-register queue has it (the server woke the desk's long poll); the agent routes it
-    qtbot.waitUntil(lambda: receipt_no in _receipts(agent), timeout=WAIT)
+    _wait_listed(agent, qtbot, receipt_no, demo_server)
     agent.window.ui.queueTable.selectRow(_row_of(agent, receipt_no))
     settle(agent, qtbot)
     panel = agent.window.ui.casePanel
@@ -135,7 +148,7 @@ def test_a_kakao_filing_is_registered_answered_at_the_desk_and_the_answer_goes_b
     # the officer accepts and answers
     officer.window.choose_queue(Queue.DEPARTMENT)
     settle(officer, qtbot)
-    qtbot.waitUntil(lambda: receipt_no in _receipts(officer), timeout=WAIT)  # the desk's long poll brought it
+    _wait_listed(officer, qtbot, receipt_no, demo_server)  # the desk's long poll brought it
     window, officer_panel = officer.window, officer.window.ui.casePanel
     window.case_actions.notices.ask_save_path = lambda name: None  # no notice file for this answer
     window.case_actions.notices.offer_open = lambda _path: None
