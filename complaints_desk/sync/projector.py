@@ -57,6 +57,7 @@ from .projector_child import (
     ROWS,
     child_priority,
     frame,
+    unmarshal_slices,
 )
 from .pull_codec import parse_pull_page
 
@@ -76,7 +77,7 @@ class ProjectedPage:
 
     raw: bytes
     generation: int
-    slices_pickled: bytes
+    slices_marshalled: bytes  # (projector_child.marshal_slices)
     reference: list[ReferenceRecord]
     next_after: int
     has_more: bool
@@ -86,8 +87,7 @@ class ProjectedPage:
     _decoded: list[IncomingEvent] | None = field(default=None, repr=False)
 
     def slices(self) -> list[PreparedSlice]:
-        slices: list[PreparedSlice] = pickle.loads(self.slices_pickled)
-        return slices
+        return unmarshal_slices(self.slices_marshalled)
 
     def events(self) -> list[IncomingEvent]:
         """The page decoded here (for the slices that do not fit the store), once."""

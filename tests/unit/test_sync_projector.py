@@ -27,7 +27,7 @@ from complaints_desk.store.local.prepared_pull import Projector, store_reader, w
 from complaints_desk.store.local.pull import apply_incoming_page
 from complaints_desk.store.local.rebase import ServerHistoryError
 from complaints_desk.store.local.stored_values import STORED
-from complaints_desk.sync import projector
+from complaints_desk.sync import projector, projector_child
 from complaints_desk.sync.engine import SyncEngine
 from complaints_desk.sync.projector import ProjectorProcess
 from complaints_desk.sync.pull_codec import parse_pull_page
@@ -329,3 +329,31 @@ def test_at_a_catch_ups_end_the_second_process_hands_over_the_search_documents_i
     finally:
         started.process.close()
     assert documents.keys() == receipts
+
+
+def test_the_slices_the_second_process_sends_hold_plain_text_and_numbers_and_arrive_as_prepared(
+    history: tuple[dict[int, bytes], dict[str, Any]],
+) -> None:
+    """The lifecycle sets enum members (status, kind, channel) and booleans; a prepared slice holds their stored
+    text and 0/1 (the driver binds those without its adapter lookup), and crosses the pipe unchanged."""
+    pages, _expected = history
+    prepared = Projector(lambda case_ids: {}, keep=10**6)
+    slices = [piece for body in pages.values() for piece in prepared.prepare(parse_pull_page(body).events)]
+    assert any(piece.new_count for piece in slices) and any(piece.updates for piece in slices)
+    kinds: set[type] = set()
+
+    def walk(value: Any) -> None:
+        if isinstance(value, list | tuple):
+            for item in value:
+                walk(item)
+        elif isinstance(value, dict):
+            for key, item in value.items():
+                walk(key)
+                walk(item)
+        else:
+            kinds.add(type(value))
+
+    for piece in slices:
+        walk([piece.events, piece.new_cases, piece.updates])
+    assert kinds <= {str, int, type(None)}, kinds
+    assert projector_child.unmarshal_slices(projector_child.marshal_slices(slices)) == slices

@@ -41,7 +41,7 @@ from .deferred import NewCases, group_by_empty_columns, insert_grouped_cases
 from .incoming import IncomingEvent
 from .pull import CatchUp, PageSummary, SQLiteWriter, apply_events, events_by_case
 from .reference_pull import ReferenceRecord, upsert_reference
-from .stored_values import CASE_COLUMNS, STORED, Row
+from .stored_values import CASE_COLUMNS, STORED, Row, plain_codes
 
 SLICE_EVENTS = 250  # events a prepared slice: a few milliseconds of the writer's work (see CatchUp.pause)
 KEEP_ROWS = 50_000  # case rows the second process keeps (~40 MB); older ones are read again from the store
@@ -54,7 +54,7 @@ _case_values = itemgetter(*CASE_COLUMNS)
 
 
 class PreparedSlice(NamedTuple):
-    """A run of a page's events, projected: what the writer writes for it (pickled between the processes)."""
+    """A run of a page's events, projected: what the writer writes for it (marshalled between the processes)."""
 
     end: int  # the page's events up to here (the slice starts where the one before ended)
     last_seq: int
@@ -144,7 +144,7 @@ class Projector:
                     row = project(row, item, item.occurred, STORED)
                 assert row is not None
                 row["last_seq"] = group[-1].seq
-                values = _case_values(row)
+                values = _case_values(plain_codes(row))
                 new.append(values)
                 receipts.append((case_id, row["receipt_no"]))
                 if self.documented < KEEP_DOCUMENTS:
@@ -158,6 +158,7 @@ class Projector:
                 for item in group:
                     row = project(row, item, item.occurred, STORED)
                 row["last_seq"] = group[-1].seq
+                plain_codes(row)
                 if len(row) != len(columns):
                     raise RuntimeError(f"case {case_id}: the projection set columns other than {columns}")
                 after = values_of(row)

@@ -39,7 +39,7 @@ from .incoming import IncomingEvent, ServerEvent
 from .outbox import set_aside_receipts
 from .rebase import ServerHistoryError, rebase_case
 from .reference_pull import ReferenceRecord, upsert_reference
-from .stored_values import STORED, Row, from_stored, parse_stored_utc, stored_utc, to_stored
+from .stored_values import STORED, Row, from_stored, parse_stored_utc, plain_codes, stored_utc, to_stored
 from .sync_state import cursor as current_cursor
 from .sync_state import set_cursor
 from .tables import OutboxRow, OutboxState, SyncStateRow
@@ -199,7 +199,7 @@ def apply_events(
                 raise ServerHistoryError(f"server event {item.id} does not apply: {error.en}") from error
         assert row is not None
         row["last_seq"] = page_events[-1].seq
-        target.append(row)
+        target.append(plain_codes(row))
     # a refused local intake holding one of these numbers never blocks the pull (outbox.set_aside_receipts)
     receipts = [(row["id"], row["receipt_no"]) for row in new_rows]
     if store.receipts_held_elsewhere(receipts):

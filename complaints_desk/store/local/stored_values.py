@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from datetime import UTC, date, datetime
+from enum import Enum
 from functools import lru_cache
 from typing import Any
 
@@ -35,6 +36,9 @@ def _columns_of(kind: type[Any] | tuple[type[Any], ...]) -> frozenset[str]:
 DATETIME_COLUMNS = _columns_of((UTCDateTime, DateTime))
 DATE_COLUMNS = _columns_of(Date) - DATETIME_COLUMNS
 BOOL_COLUMNS = _columns_of(Boolean)
+# The columns whose domain values (domain.case.CaseState) are enum members or booleans: stored as text and 0/1.
+CODE_COLUMNS = ("kind", "channel", "status")
+_PLAIN_COLUMNS = (*CODE_COLUMNS, *sorted(BOOL_COLUMNS))
 
 
 _fromisoformat = datetime.fromisoformat
@@ -115,6 +119,18 @@ def to_stored(row: Mapping[str, Any]) -> Row:
         if name in stored:
             stored[name] = int(bool(stored[name]))
     return stored
+
+
+def plain_codes(row: Row) -> Row:
+    """A projected row's codes and flags (the lifecycle sets enum members and booleans) as the plain text and
+    0/1 they are stored as, in place. The sqlite3 module binds a subclass of str or int (an enum member, a bool)
+    through its adapter lookup, ~0.4 µs a value against none for a plain one (seven a new case: ~80 ms of the
+    writer's time in a 100,000-event catch-up), and pickle rebuilt every enum member with a call of its class."""
+    for name in _PLAIN_COLUMNS:
+        value = row.get(name)
+        if value is not None and type(value) is not str and type(value) is not int:
+            row[name] = value.value if isinstance(value, Enum) else int(value)
+    return row
 
 
 def from_stored(row: Mapping[str, Any]) -> Row:
