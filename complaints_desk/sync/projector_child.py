@@ -7,9 +7,10 @@ A request is one byte (PAGE, RESET, ROWS, DOCUMENTS or QUIT) and a 4-byte length
 body: the GET /sync/pull answer as fetched; ROWS: the case rows it asked for). A PAGE's answer is ANSWER and two
 4-byte lengths, then a pickled head (whether it could project the page; the page's cursor, whether more follow,
 its event count, reference data, and the search documents of new cases made since the last answer) and the
-slices in marshal's format (`marshal_slices`); before it, the process may ask for the rows of cases it does not keep (NEED, a length, the pickled
-case ids), answered with ROWS. A DOCUMENTS request is answered the same way, its head (True, every document not
-yet handed over) and no slices. The process writes one READY byte first, once it is ready.
+slices in marshal's format (`marshal_slices`); before it, the process may ask for the rows of cases it does not
+keep (NEED, a length, the pickled case ids), answered with ROWS. A DOCUMENTS request is answered the same way,
+its head (True, every document not yet handed over) and no slices. The process writes one READY byte first, once
+it is ready.
 
 Requests may be queued: the engine's side sends the next page while this one is projected, so the process never
 waits for it. Its requests are therefore read as they come, and a page (or a reset) that arrives while the process
@@ -88,7 +89,8 @@ def _answer(answers: IO[bytes], head: Any, slices: bytes = b"") -> None:
 def marshal_slices(prepared: Sequence[PreparedSlice]) -> bytes:
     """The slices as marshal writes plain tuples, lists and dicts of text and numbers (what a prepared slice
     holds once its codes are plain: stored_values.plain_codes): written in 40 % and read in 60 % of pickle's
-    time, and the writer's side reads them while the writer waits. Both ends are this program's interpreter."""
+    time, and the writer reads them on its own thread before it writes them. Both ends are this program's
+    interpreter."""
     return marshal.dumps([tuple(piece) for piece in prepared])
 
 
