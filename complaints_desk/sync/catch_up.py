@@ -79,6 +79,10 @@ class PageReader:
         self._send_following(projector, sent.raw, limit)
         projected = projector.receive(sent)
         if projected is not None:
+            # Read here in the writer's commit of the page before (its only stretch without the GIL), as a
+            # page decoded here would be, so that the writer starts on the SQL at once.
+            pull_codec.wait_turn(self.written, self.hold)
+            projected.unpack()
             return projected
         with pull_codec.decoding_after(self.written, self.hold):
             return self.transport.read_page(sent.raw)
@@ -203,7 +207,10 @@ def apply_projected(write: StoreWriter, page: ProjectedPage, tally: PullTally) -
             refetchable=True,
         )
         upto = done + summary.events
-        tally.add((c for piece in slices if done < piece.end <= upto for c in piece.case_ids), summary)
+        if done == 0 and upto >= page.count:  # (the whole page in one transaction, as nearly always)
+            tally.add(page.case_ids(), summary)
+        else:
+            tally.add((c for piece in slices if done < piece.end <= upto for c in piece.case_ids), summary)
         as_prepared = as_prepared and not summary.fell_back
         done = upto
         if done >= page.count:

@@ -85,9 +85,26 @@ class ProjectedPage:
     # search documents (case id, document) of new cases of this page or earlier ones (Projector.document)
     documents: list[tuple[str, str]] = field(default_factory=list, repr=False)
     _decoded: list[IncomingEvent] | None = field(default=None, repr=False)
+    _slices: list[PreparedSlice] | None = field(default=None, repr=False)
+    _case_ids: list[str] | None = field(default=None, repr=False)
+
+    def unpack(self) -> None:
+        """Read the slices and the page's cases now (sync.catch_up.PageReader does, on its thread, while the
+        writer commits the page before: the writer then finds them read)."""
+        if self._slices is None:
+            self._slices = unmarshal_slices(self.slices_marshalled)
+            self._case_ids = list(dict.fromkeys(c for piece in self._slices for c in piece.case_ids))
 
     def slices(self) -> list[PreparedSlice]:
-        return unmarshal_slices(self.slices_marshalled)
+        self.unpack()
+        assert self._slices is not None
+        return self._slices
+
+    def case_ids(self) -> list[str]:
+        """The cases the page's events touch, each once, in first-seen order."""
+        self.unpack()
+        assert self._case_ids is not None
+        return self._case_ids
 
     def events(self) -> list[IncomingEvent]:
         """The page decoded here (for the slices that do not fit the store), once."""

@@ -145,6 +145,14 @@ def _held(hold: Callable[[], bool]) -> None:
         time.sleep(HOLD_NAP)
 
 
+def wait_turn(gate: threading.Event, hold: Callable[[], bool] | None = None) -> None:
+    """What parse_pull_page does within decoding_after before it decodes, for other Python work of the read-ahead
+    thread (reading what the catch-up's second process sent): wait for `gate`, then while `hold()` is true."""
+    gate.wait()
+    if hold is not None:
+        _held(hold)
+
+
 def page_head(raw: bytes) -> PageHead | None:
     """The page's cursor and whether more follow, or None when the body is not a page."""
     try:

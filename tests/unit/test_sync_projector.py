@@ -203,6 +203,35 @@ def test_a_prepared_slice_is_not_written_over_a_case_that_changed_since_it_was_r
     engine.dispose()
 
 
+def test_a_prepared_new_case_is_not_written_when_another_case_here_holds_its_receipt_number(
+    tmp_path: Path, history: tuple[dict[int, bytes], dict[str, Any]]
+) -> None:
+    pages, _expected = history
+    path = tmp_path / "client.sqlite3"
+    engine = _store(path)
+    factory = make_sessionmaker(engine)
+    first_page = pages[0]
+    projector = Projector(lambda case_ids: {}, slice_events=5)
+    slices = projector.prepare(parse_pull_page(first_page).events)
+    fresh = slices[0]
+    assert fresh.new_count
+    # another case here holds the number of the slice's first new case (as an offline receipt would)
+    body = json.loads(first_page)
+    receipt = next(e for e in body["events"] if e["type"] == "received")
+    other = {**receipt, "id": str(uuid.UUID(int=3)), "case_id": str(uuid.UUID(int=4)), "seq": 10**9}
+    held = parse_pull_page(json.dumps({"events": [other], "next_after": 10**9, "has_more": False}).encode())
+    with transaction(factory) as session:
+        apply_incoming_page(session, held.events, [], next_after=0)
+    with transaction(factory) as session:
+        written = write_prepared_slice(bulk.dbapi(session), fresh, before=0)
+    assert not written
+    reader = sqlite3.connect(path)
+    assert reader.execute("SELECT id FROM cases").fetchall() == [(str(uuid.UUID(int=4)),)]
+    assert reader.execute("SELECT count(*) FROM events").fetchone()[0] == 1, "nothing of the slice was written"
+    reader.close()
+    engine.dispose()
+
+
 @pytest.mark.parametrize("wrong", ["an event of a case never received", "a second receipt of a case"])
 def test_a_projected_page_that_does_not_apply_fails_the_pull_as_any_page_does(
     tmp_path: Path, history: tuple[dict[int, bytes], dict[str, Any]], wrong: str
