@@ -145,10 +145,11 @@ def _held(hold: Callable[[], bool]) -> None:
         time.sleep(HOLD_NAP)
 
 
-def wait_turn(gate: threading.Event, hold: Callable[[], bool] | None = None) -> None:
-    """What parse_pull_page does within decoding_after before it decodes, for other Python work of the read-ahead
-    thread (reading what the catch-up's second process sent): wait for `gate`, then while `hold()` is true."""
-    gate.wait()
+def wait_turn(gate: threading.Event | None, hold: Callable[[], bool] | None = None) -> None:
+    """Before Python work of the read-ahead thread (decoding a page within decoding_after, reading what the
+    catch-up's second process sent): wait for `gate`, then while `hold()` is true."""
+    if gate is not None:
+        gate.wait()
     if hold is not None:
         _held(hold)
 
@@ -165,10 +166,7 @@ def parse_pull_page(raw: bytes | str) -> PulledPage:
     """The page, or PageError when the body is not one."""
     gate: threading.Event | None = getattr(_this_thread, "gate", None)
     hold: Callable[[], bool] | None = getattr(_this_thread, "hold", None)
-    if gate is not None:
-        gate.wait()
-    if hold is not None:
-        _held(hold)
+    wait_turn(gate, hold)
     try:
         body = _read_page.decode(raw)
         wire = body.events

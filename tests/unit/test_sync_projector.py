@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from sqlalchemy.orm import Session, sessionmaker
 
 from complaints_desk.domain.events import Event, EventType
 from complaints_desk.domain.ids import new_id
@@ -23,7 +24,7 @@ from complaints_desk.domain.roles import Role
 from complaints_desk.store import search
 from complaints_desk.store.db import make_sessionmaker, transaction
 from complaints_desk.store.local import bulk, outbox
-from complaints_desk.store.local.prepared_pull import Projector, store_reader, write_prepared_slice
+from complaints_desk.store.local.prepared_pull import PreparedSlice, Projector, store_reader, write_prepared_slice
 from complaints_desk.store.local.pull import apply_incoming_page
 from complaints_desk.store.local.rebase import ServerHistoryError
 from complaints_desk.store.local.stored_values import STORED
@@ -174,6 +175,12 @@ def test_a_catch_up_goes_on_without_its_second_process_when_that_fails(
     assert _snapshot(path) == expected
 
 
+def _written(factory: sessionmaker[Session], piece: PreparedSlice, before: int) -> bool:
+    """Whether the prepared slice is written, in a transaction of its own."""
+    with transaction(factory) as session:
+        return write_prepared_slice(bulk.dbapi(session), piece, before)
+
+
 def test_a_prepared_slice_is_not_written_over_a_case_that_changed_since_it_was_read(
     tmp_path: Path, history: tuple[dict[int, bytes], dict[str, Any]]
 ) -> None:
@@ -194,9 +201,7 @@ def test_a_prepared_slice_is_not_written_over_a_case_that_changed_since_it_was_r
     changed_id = stale.updates[0][1][0][-2]
     with transaction(factory) as session:  # the case moves on after the second process read it
         bulk.dbapi(session).execute("UPDATE cases SET version = version + 1 WHERE id = ?", (changed_id,))
-    with transaction(factory) as session:
-        written = write_prepared_slice(bulk.dbapi(session), stale, before=third.events[0].seq - 1)
-    assert not written
+    assert not _written(factory, stale, before=third.events[0].seq - 1)
     events = reader.execute("SELECT count(*) FROM events WHERE seq > ?", (third.events[0].seq - 1,))
     assert events.fetchone()[0] == 0, "nothing of the slice was written"
     reader.close()
@@ -222,9 +227,7 @@ def test_a_prepared_new_case_is_not_written_when_another_case_here_holds_its_rec
     held = parse_pull_page(json.dumps({"events": [other], "next_after": 10**9, "has_more": False}).encode())
     with transaction(factory) as session:
         apply_incoming_page(session, held.events, [], next_after=0)
-    with transaction(factory) as session:
-        written = write_prepared_slice(bulk.dbapi(session), fresh, before=0)
-    assert not written
+    assert not _written(factory, fresh, before=0)
     reader = sqlite3.connect(path)
     assert reader.execute("SELECT id FROM cases").fetchall() == [(str(uuid.UUID(int=4)),)]
     assert reader.execute("SELECT count(*) FROM events").fetchone()[0] == 1, "nothing of the slice was written"
