@@ -33,7 +33,7 @@ from collections import deque
 from collections.abc import Sequence
 from typing import IO, Any
 
-from ..store.bulk_gc import freeze_for_bulk_work
+from ..store.bulk_gc import collect_nothing_for_bulk_work
 from ..store.local.prepared_pull import PreparedSlice, Projector
 from .pull_codec import parse_pull_page
 
@@ -117,7 +117,7 @@ def serve(requests: int, answers: IO[bytes]) -> None:
 
     projector = Projector(ask)
     documents: list[tuple[str, str]] = []
-    freeze_for_bulk_work()  # (in a fork: the parent's heap, never collected here)
+    collect_nothing_for_bulk_work()  # (in a fork, the parent's heap too)
     answers.write(READY)
     answers.flush()
     while True:

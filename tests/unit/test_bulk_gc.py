@@ -5,6 +5,8 @@ walks everything the session made before the catch-up at once."""
 from __future__ import annotations
 
 import gc
+import subprocess
+import sys
 from collections.abc import Iterator
 
 import pytest
@@ -49,3 +51,17 @@ def test_nested_and_overlapping_uses_restore_the_thresholds_once(frozen_start: l
             pass
         assert gc.get_threshold() != before  # still inside the outer one
     assert gc.get_threshold() == before
+
+
+def test_the_catch_ups_second_process_collects_nothing_and_leaves_its_start_out_of_any_pass() -> None:
+    """The second process (sync.projector_child) turns the collector off for good: its data holds no cycles,
+    and a young pass there only walked the case rows it keeps."""
+    probe = (
+        "import gc; built = [object()];"
+        " from complaints_desk.store.bulk_gc import collect_nothing_for_bulk_work;"
+        " collect_nothing_for_bulk_work();"
+        " made = [[n] for n in range(100_000)];"
+        " print(gc.isenabled(), gc.get_freeze_count() > 0, gc.get_count()[0] > 90_000)"
+    )
+    answer = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True).stdout
+    assert answer.split() == ["False", "True", "True"]  # off, the start frozen, no pass since
