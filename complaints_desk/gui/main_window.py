@@ -124,7 +124,7 @@ class MainWindow(QMainWindow):
     def _setup_table(self) -> None:
         table = self.ui.queueTable
         table.setModel(self.model)
-        table.setItemDelegate(QueueDelegate(self.model, table))
+        table.setItemDelegate(QueueDelegate(self.model, table, self.tasks.screen_painting))
         # Always there: a queue switch empties the table until its count arrives, and a scroll bar that went
         # and came back each time would make the rows 14 px wider and narrower again (the last column
         # stretching), each a relayout and a repaint of the whole table.

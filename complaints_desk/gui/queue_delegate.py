@@ -26,6 +26,8 @@ from __future__ import annotations
 
 import itertools
 import time
+from collections.abc import Callable
+from contextlib import AbstractContextManager, nullcontext
 from typing import cast
 
 from PySide6.QtCore import QEvent, QModelIndex, QObject, QPersistentModelIndex, QPointF, QRect, Qt, QTimer
@@ -67,10 +69,16 @@ def static_text(text: str) -> QStaticText:
 
 
 class QueueDelegate(QStyledItemDelegate):
-    def __init__(self, model: QueueModel, view: QTableView) -> None:
+    def __init__(
+        self,
+        model: QueueModel,
+        view: QTableView,
+        painting: Callable[[], AbstractContextManager[None]] = nullcontext,
+    ) -> None:
         super().__init__(view)
         self._model = model
         self._view = view
+        self._painting = painting  # around each repaint (gui.tasks.Tasks.screen_painting)
         self._placeholder = _lay_out(PLACEHOLDER, QFont(), 1 << 20)
         self._alternate = QBrush()
         self._alternating = False
@@ -107,7 +115,8 @@ class QueueDelegate(QStyledItemDelegate):
             waited = 0.0 if self._waiting_since is None else now - self._waiting_since
             self._budget_ends = now + (LAYOUT_BUDGET_S if waited < FILL_WITHIN_S else LATE_LAYOUT_BUDGET_S)
             self._fresh = 0
-            return self._paint_rows(cast(QPaintEvent, event))
+            with self._painting():
+                return self._paint_rows(cast(QPaintEvent, event))
         return False
 
     def _paint_rows(self, event: QPaintEvent) -> bool:

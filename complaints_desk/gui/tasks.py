@@ -32,8 +32,9 @@ import itertools
 import logging
 import queue
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from concurrent.futures import Future
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
@@ -120,6 +121,7 @@ class Tasks(QObject):
         self._busy = 0
         self._foreground = 0  # foreground writes queued or running
         self._reading = 0  # reads queued or running on the pool
+        self._painting = 0  # repaints of the GUI thread running (screen_painting; that thread only)
         self._lock = threading.Lock()
         self._writes: queue.PriorityQueue[_WriteItem] = queue.PriorityQueue()
         self._order = itertools.count()
@@ -170,9 +172,22 @@ class Tasks(QObject):
 
     def reads_running(self) -> bool:
         """Whether a read (a queue window, a case for the screen) is queued or running on the pool, or what it
-        brought is still being painted (READ_PAINTED_MS): a catch-up gives way to it between its slices
-        (store.local.pull.CatchUp.give_way). Any thread."""
-        return self._reading > 0
+        brought is still being painted (READ_PAINTED_MS), or the GUI thread is repainting (screen_painting): a
+        catch-up gives way to it between its slices (store.local.pull.CatchUp.give_way), and its reader stops
+        decoding (sync.catch_up.PageReader). Any thread."""
+        return self._reading > 0 or self._painting > 0
+
+    @contextmanager
+    def screen_painting(self) -> Iterator[None]:
+        """Around a repaint on the GUI thread (gui.queue_delegate paints the queue in one call): a catch-up's
+        Python on another thread takes the interpreter turn about with it (one turn a millisecond,
+        gui.app.SWITCH_INTERVAL_S), which doubled a 15 ms repaint during a catch-up; it sleeps instead, once its
+        slice of a page is done (reads_running)."""
+        self._painting += 1
+        try:
+            yield
+        finally:
+            self._painting -= 1
 
     def _read_shown(self) -> None:
         with self._lock:

@@ -117,3 +117,24 @@ def test_the_table_painted_in_one_go_looks_as_the_views_own_painting(client: Cli
         assert on_screen(table) == selected
     finally:
         table.viewport().installEventFilter(painter)
+
+
+def test_a_catch_up_gives_way_while_the_queue_repaints(
+    client: Client, qtbot: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The screen counts as busy for a catch-up (Tasks.reads_running, which its slices and its reader give way
+    to) while the table repaints, and only then: a catch-up's Python beside a repaint took turns on the
+    interpreter with it, and the repaint took twice as long."""
+    model, table, _painter = whole_queue(client, qtbot)
+    qtbot.waitUntil(lambda: not client.tasks.reads_running(), timeout=5000)
+    seen: list[bool] = []
+    painted_row = model.painted_row
+
+    def watched(row: int) -> Any:
+        seen.append(client.tasks.reads_running())
+        return painted_row(row)
+
+    monkeypatch.setattr(model, "painted_row", watched)
+    on_screen(table)
+    assert seen and all(seen)
+    assert not client.tasks.reads_running()

@@ -47,7 +47,10 @@ from .tables import OutboxRow, OutboxState, SyncStateRow
 _RECEIPT = {EventType.RECEIVED.value}
 
 
-SLICE_SECONDS = 0.005  # a catch-up writes a page in slices of about this much work (see CatchUp.pause)
+SLICE_SECONDS = 0.005  # a catch-up writes a page in slices of about this much work (see CatchUp.pause) …
+# … and of this much while the screen reads or repaints (CatchUp.give_way): a slice is Python, and the GUI thread
+# takes turns on the interpreter with it until the slice ends and the catch-up gives way
+BUSY_SLICE_SECONDS = 0.001
 _SLICE_MIN, _SLICE_MAX = 50, 5000  # events a slice
 GIVE_WAY_NAP = 0.0005  # seconds a catch-up that gives way to the screen's reads sleeps before it looks again …
 GIVE_WAY_MOST = 0.02  # … and at most this long between two slices: the catch-up goes on under a busy screen
@@ -144,7 +147,8 @@ def apply_incoming_page(
         before = part[-1].seq
         if slicing is not None:
             elapsed = perf_counter() - started
-            wanted = len(part) * SLICE_SECONDS / elapsed if elapsed > 0 else _SLICE_MAX
+            seconds = BUSY_SLICE_SECONDS if slicing.give_way is not None and slicing.give_way() else SLICE_SECONDS
+            wanted = len(part) * seconds / elapsed if elapsed > 0 else _SLICE_MAX
             slicing.slice_events = max(_SLICE_MIN, min(_SLICE_MAX, int(wanted)))
             if slicing.between_slices():
                 cursor = before
