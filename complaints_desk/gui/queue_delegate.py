@@ -49,16 +49,18 @@ from .queue_model import PLACEHOLDER, QueueModel
 from .queue_rows import Column, Painted
 
 SHARED_TEXTS = 5000  # laid-out texts kept for the whole table (a few screens' worth of distinct ones)
-# Fresh layouts a paint event makes: as many as fit in this (a frame is 16 ms, and the drawing, Qt's own work
-# and the interpreter's turns with other threads need the rest), and at least a few, so that the rows fill
-# even when the drawing alone took the budget.
-LAYOUT_BUDGET_S = 0.004
+# Fresh layouts a paint event makes: as many as fit in this, and at least a few, so that the rows fill even
+# when the drawing alone took the budget. A paint event is the GUI thread's longest turn while a clerk drags the
+# scroll bar: the drawing and Qt's own work take 5 to 10 ms of it, nearly twice that with a catch-up running
+# beside it (bench.gui_bench, 5 interleaved runs: the longest stall during a catch-up, median 34.5 ms with 4 ms
+# here and 8 below, 26.7 ms with 2 and 4; the rows still filled within 40 ms of the scroll stopping).
+LAYOUT_BUDGET_S = 0.002
 LAYOUTS_AT_LEAST = 8
 # Cells left blank this long get twice the budget a paint: on a busy machine, or with a catch-up on another
 # thread taking its turns on the interpreter, the turns of the event loop come slower, and the rows must still
 # fill within the 100 ms a clerk reads as at once (a screen of fresh rows is some 20 to 45 ms of layouts).
 FILL_WITHIN_S = 0.06
-LATE_LAYOUT_BUDGET_S = 0.008
+LATE_LAYOUT_BUDGET_S = 0.004
 _REMAINING, _TITLE = int(Column.REMAINING), int(Column.TITLE)
 
 
