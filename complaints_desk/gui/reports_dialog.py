@@ -46,12 +46,15 @@ class Cancelled(Exception):
 
 
 class Progress(QObject):
-    """Emitted on a reader thread, received on the GUI thread (a queued connection)."""
+    """Emitted on a reader thread, received on the GUI thread (a queued connection). Give it a parent on the GUI
+    thread (the progress dialog): the report's work, which holds it, is let go of on the reader thread, and a
+    Python-owned QObject destroyed there took Qt's lock of its connections and then waited for the interpreter,
+    which the GUI thread held while it waited for that lock to connect a button (a test run hung so)."""
 
     advanced = Signal(int, int)
 
-    def __init__(self) -> None:
-        super().__init__()
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
         self.cancelled = threading.Event()
 
 
@@ -250,8 +253,8 @@ class ReportsMenu(QObject):
         path = self.ask_save_path(f"{stem}-{filters.first_day}-{filters.last_day}.{kind}", kind)
         if path is None:
             return
-        progress = Progress()
         box = QProgressDialog(self.tr("Making the report…"), self.tr("Cancel"), 0, 0, self.window)
+        progress = Progress(box)  # (deleted with the dialog, on this thread: see Progress)
         box.setWindowTitle(self.tr("Reports"))
         box.setWindowModality(Qt.WindowModality.WindowModal)
         box.setMinimumDuration(0)
